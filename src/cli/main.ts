@@ -1,0 +1,100 @@
+/**
+ * The CLI entry: picks the command, hands it the arguments, and turns harness errors into one clear
+ * sentence and an exit code. With `src/cli/commands/*` it is the only code that touches `process` or `console`.
+ */
+import { HarnessError, exitCodeFor } from '../errors.ts';
+import type { Command, CommandIO } from './command.ts';
+
+/** Every command, in the order `--help` lists them. Loaded lazily so `specgate lint` never pays for `run`. */
+const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
+  lint: () => import('./commands/lint.ts'),
+  generate: () => import('./commands/generate.ts'),
+  run: () => import('./commands/run.ts'),
+  serve: () => import('./commands/serve.ts'),
+  certify: () => import('./commands/certify.ts'),
+  diff: () => import('./commands/diff.ts'),
+  merge: () => import('./commands/merge.ts'),
+  corpus: () => import('./commands/corpus.ts'),
+};
+
+const VERSION = '0.1.0';
+
+async function help(): Promise<string> {
+  const lines = [
+    'specgate: conformance and contract tests for OpenAPI 3.0/3.1/3.2 APIs.',
+    '',
+    'Usage: specgate <command> [options]      specgate <command> --help for its options',
+    '',
+    'Commands:',
+  ];
+  for (const [name, load] of Object.entries(COMMANDS)) {
+    const summary = await load().then((m) => m.default.summary, () => '(not available in this build)');
+    lines.push(`  ${name.padEnd(10)}${summary}`);
+  }
+  lines.push(
+    '',
+    'Exit codes: 0 clean, 1 drift or findings, 2 bad usage or unusable spec, 3 target unreachable.',
+    'Global: --debug prints stack traces of internal errors; NO_COLOR or CI=true turn colour and progress bars off.',
+  );
+  return lines.join('\n') + '\n';
+}
+
+function defaultIO(): CommandIO {
+  const env = process.env;
+  const interactive = Boolean(process.stdout.isTTY) && !env.NO_COLOR && !env.CI;
+  return {
+    stdout: (s) => void process.stdout.write(s),
+    stderr: (s) => void process.stderr.write(s),
+    interactive,
+    env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Runs one CLI invocation and resolves to its exit code. */
+export async function main(argv: string[], io: CommandIO = defaultIO()): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const [name, ...rest] = args;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(await help());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`specgate: unknown command "${name}"; expected one of: ${Object.keys(COMMANDS).join(', ')}.\n`);
+    return 2;
+  }
+  try {
+    const command = (await load()).default;
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout(command.usage.endsWith('\n') ? command.usage : command.usage + '\n');
+      return 0;
+    }
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: CommandIO, debug: boolean): number {
+  if (error instanceof HarnessError) {
+    const where = error.location ? `${error.location}: ` : '';
+    io.stderr(`specgate: ${where}${error.message} [${error.code}]\n`);
+    if (debug && error.stack) io.stderr(error.stack + '\n');
+    return exitCodeFor(error.code);
+  }
+  // parseArgs throws TypeErrors with ERR_PARSE_ARGS_* codes for unknown or malformed flags: bad usage.
+  const code = (error as { code?: string }).code ?? '';
+  if (code.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`specgate: ${(error as Error).message} (see --help)\n`);
+    return 2;
+  }
+  io.stderr(`specgate: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (rerun with --debug for a stack trace)'}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
+  return 2;
+}
