@@ -1,0 +1,41 @@
+/**
+ * Turns a Case into what goes on the wire: absolute URL, origin + path for the dispatcher, header map
+ * (cookies folded into one `Cookie` header, Content-Type from the media type) and body text.
+ */
+import type { Case, Exchange } from '../types.ts';
+
+/** The wire form of a Case against one base URL. */
+export interface WireRequest {
+  origin: string;
+  /** Path plus query, relative to the origin (includes any base-URL path prefix). */
+  path: string;
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** Joins a base URL (which may carry a path prefix such as `/api`) and a Case's path and query. */
+export function wireRequest(c: Case, baseUrl: string): WireRequest {
+  const base = new URL(baseUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const query = c.query ? `?${c.query}` : '';
+  const path = `${prefix}${c.path.startsWith('/') ? '' : '/'}${c.path}${query}`;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(c.headers)) headers[name.toLowerCase()] = value;
+  const cookies = Object.entries(c.cookies).map(([k, v]) => `${k}=${v}`);
+  if (cookies.length > 0) headers.cookie = [headers.cookie, ...cookies].filter(Boolean).join('; ');
+  if (c.bodyText !== undefined && c.mediaType && headers['content-type'] === undefined) {
+    headers['content-type'] = c.mediaType;
+  }
+  const request: WireRequest = { origin: base.origin, path, url: `${base.origin}${path}`, method: c.method.toUpperCase(), headers };
+  if (c.bodyText !== undefined) request.body = c.bodyText;
+  return request;
+}
+
+/** The `Exchange.request` record of a wire request. */
+export function exchangeRequest(w: WireRequest): Exchange['request'] {
+  const request: Exchange['request'] = { method: w.method, url: w.url, headers: { ...w.headers } };
+  if (w.body !== undefined) request.body = w.body;
+  return request;
+}
