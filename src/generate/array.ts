@@ -1,0 +1,65 @@
+/**
+ * `array`: items, prefixItems, minItems, maxItems, uniqueItems, contains (with minContains/maxContains).
+ * Lengths stay small (what fits a request), but always inside the schema's limits.
+ */
+import fc from 'fast-check';
+import type { JsonObject } from '../types.ts';
+import { never, num, type CompileContext } from './context.ts';
+import { compileSchema } from './schema.ts';
+
+/** Longest array generated when the schema sets no maxItems. */
+const OPEN_MAX = 4;
+
+/** Stable text of a JSON value, for uniqueness (object key order does not matter to JSON Schema equality). */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+/** Arbitrary for a schema of type `array`. */
+export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown[]> {
+  const prefix = Array.isArray(schema.prefixItems) ? schema.prefixItems : [];
+  const minItems = Math.max(0, num(schema, 'minItems') ?? 0);
+  const minimal = depth > ctx.maxDepth;
+  const tailAllowed = schema.items !== false;
+  let maxItems = num(schema, 'maxItems') ?? (minimal ? minItems : Math.max(minItems, prefix.length) + OPEN_MAX);
+  if (!tailAllowed) maxItems = Math.min(maxItems, prefix.length);
+  if (minItems > maxItems) return never() as fc.Arbitrary<unknown[]>;
+  const head = prefix.slice(0, maxItems).map((s) => compileSchema(s, ctx, depth));
+  const headMin = Math.min(head.length, minItems);
+  const item = compileSchema(schema.items === undefined || schema.items === true ? {} : schema.items, ctx, depth);
+  const tailMin = Math.max(0, minItems - head.length);
+  const tailMax = Math.max(0, maxItems - head.length);
+  const unique = schema.uniqueItems === true;
+  const tail = unique
+    ? fc.uniqueArray(item, { minLength: tailMin, maxLength: tailMax, selector: canonical })
+    : fc.array(item, { minLength: tailMin, maxLength: tailMax });
+  // A prefix may be cut short (prefixItems does not require its items) unless minItems reaches past it.
+  const headLen = fc.integer({ min: headMin, max: head.length });
+  let arb = fc.tuple(fc.tuple(...head), headLen, tail).map(([h, n, t]) => (n < h.length ? h.slice(0, n) : [...h, ...t]));
+  if (schema.contains !== undefined) arb = withContains(arb, schema, ctx, depth, maxItems);
+  return unique ? arb.map(dedupe) : arb;
+}
+
+/** Removes later duplicates (prefix items may repeat tail items); validation rejects any that shrink too far. */
+function dedupe(items: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return items.filter((v) => !seen.has(canonical(v)) && Boolean(seen.add(canonical(v))));
+}
+
+/** Inserts minContains (default 1) values of the `contains` schema at generated positions. */
+function withContains(arb: fc.Arbitrary<unknown[]>, schema: JsonObject, ctx: CompileContext, depth: number, maxItems: number): fc.Arbitrary<unknown[]> {
+  const count = Math.max(0, num(schema, 'minContains') ?? 1);
+  if (count === 0) return arb;
+  const contained = fc.array(compileSchema(schema.contains, ctx, depth), { minLength: count, maxLength: count });
+  return fc.tuple(arb, contained, fc.nat()).map(([items, extra, at]) => {
+    const room = Math.max(0, maxItems - extra.length);
+    const base = items.slice(0, room);
+    const pos = base.length === 0 ? 0 : at % (base.length + 1);
+    return [...base.slice(0, pos), ...extra, ...base.slice(pos)];
+  });
+}

@@ -1,0 +1,73 @@
+/**
+ * `anyOf`, `oneOf` (with OpenAPI `discriminator` and its `mapping`), `not`, `if`/`then`/`else`.
+ * Each branch is merged with the keywords beside the combinator, so `{type: object, required: [a], oneOf: [...]}`
+ * generates objects that satisfy both. Exactness (`oneOf` matching one branch only, `not`) is checked with the
+ * context's validator, bounded.
+ * @see https://spec.openapis.org/oas/v3.1.0#discriminator-object
+ */
+import fc from 'fast-check';
+import type { Json, JsonObject } from '../types.ts';
+import { attempt, isObject, type CompileContext } from './context.ts';
+import { mergeAllOf } from './merge.ts';
+import { compileSchema } from './schema.ts';
+
+/** The keywords of `schema` without the listed ones (a fresh object, so the caller should cache by parent). */
+export function without(schema: JsonObject, ...keys: string[]): JsonObject {
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(schema)) if (!keys.includes(k)) out[k] = v;
+  return out;
+}
+
+/** Discriminator values that select the branch `$ref` (mapping entries first, else the schema name). */
+export function discriminatorValues(discriminator: JsonObject, branch: Json): string[] {
+  if (!isObject(branch) || typeof branch.$ref !== 'string') return [];
+  const ref = branch.$ref;
+  const name = ref.slice(ref.lastIndexOf('/') + 1);
+  const mapping = isObject(discriminator.mapping) ? Object.entries(discriminator.mapping) : [];
+  const mapped = mapping.filter(([, target]) => target === ref || target === name).map(([value]) => value);
+  return mapped.length > 0 ? mapped : [name];
+}
+
+/** anyOf / oneOf: one branch, merged with the sibling keywords, discriminator property set for that branch. */
+export function unionArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
+  const key = Array.isArray(schema.oneOf) ? 'oneOf' : 'anyOf';
+  const branches = (schema[key] as Json[]) ?? [];
+  const rest = without(schema, key, 'discriminator');
+  const siblings = Object.keys(rest).some((k) => !ANNOTATIONS.has(k));
+  const disc = isObject(schema.discriminator) && typeof schema.discriminator.propertyName === 'string' ? schema.discriminator : undefined;
+  const arbs = branches.map((branch) => {
+    const merged = siblings ? mergeAllOf({ allOf: [rest, branch] }, ctx) : branch;
+    const arb = compileSchema(merged, ctx, depth);
+    const values = disc ? discriminatorValues(disc, branch) : [];
+    if (!disc || values.length === 0) return arb;
+    const prop = disc.propertyName as string;
+    return fc.tuple(arb, fc.constantFrom(...values)).map(([v, d]) => (isObject(v) ? { ...v, [prop]: d } : v));
+  });
+  if (arbs.length === 0) return compileSchema(rest, ctx, depth);
+  const union = fc.oneof(...arbs);
+  const accepts = ctx.accepts;
+  // Only oneOf needs the exclusivity check; a merged anyOf branch already satisfies the whole schema.
+  return key === 'oneOf' && accepts ? attempt(union, (v) => accepts(schema, v)) : union;
+}
+
+/** Keywords that never constrain a value (so their presence beside a oneOf needs no merge). */
+const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'externalDocs', 'xml', '$comment', 'readOnly', 'writeOnly']);
+
+/** `not`: values of the rest of the schema, kept only if they fail the `not` subschema. */
+export function notArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
+  const base = compileSchema(without(schema, 'not'), ctx, depth);
+  const accepts = ctx.accepts;
+  return accepts ? attempt(base, (v) => !accepts(schema.not!, v)) : base;
+}
+
+/** `if`/`then`/`else`: values from (rest ∧ then) or (rest ∧ else), kept only if they satisfy the whole schema. */
+export function conditionalArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
+  const rest = without(schema, 'if', 'then', 'else');
+  const branches = [
+    mergeAllOf({ allOf: [rest, schema.if ?? true, schema.then ?? true] }, ctx),
+    mergeAllOf({ allOf: [rest, schema.else ?? true] }, ctx),
+  ];
+  const arb = fc.oneof(...branches.map((b) => compileSchema(b, ctx, depth)));
+  const accepts = ctx.accepts;
+  return accepts ? attempt(arb, (v) => accepts(schema, v)) : arb;
+}

@@ -1,0 +1,51 @@
+/**
+ * `string`: lengths (in Unicode code points, as JSON Schema counts them), `pattern`, `format`.
+ * Header strings are printable ASCII without edge whitespace: HTTP forbids CR/LF and trims the edges.
+ */
+import fc from 'fast-check';
+import type { JsonObject } from '../types.ts';
+import { attempt, never, num, type CompileContext } from './context.ts';
+import { formatArbitrary } from './format.ts';
+import { patternArbitrary } from './pattern.ts';
+
+/** Code-point length, as JSON Schema's minLength/maxLength count it. */
+export const codePoints = (s: string): number => [...s].length;
+
+/** Longest string generated when the schema sets no maxLength: long enough to be interesting, cheap to send. */
+const OPEN_MAX = 24;
+
+const HEADER_UNIT = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!*+/=:@'.split(''));
+
+/** Plain strings within [min, max] code points for the charset. */
+export function plainString(ctx: CompileContext, min: number, max: number): fc.Arbitrary<string> {
+  if (ctx.charset === 'header') return fc.string({ unit: HEADER_UNIT, minLength: min, maxLength: max });
+  // Mostly ASCII (what real clients send), sometimes any code point (what real clients also send).
+  return fc.oneof(
+    { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }), weight: 4 },
+    { arbitrary: fc.string({ unit: 'binary', minLength: min, maxLength: max }), weight: 1 },
+  );
+}
+
+/** True when a string can travel in that part of a request unchanged. */
+export function fitsCharset(s: string, charset: CompileContext['charset']): boolean {
+  if (charset === 'header') return /^[\x21-\x7e](?:[\x20-\x7e]*[\x21-\x7e])?$/.test(s);
+  if (charset === 'path') return s !== '' && s !== '.' && s !== '..';
+  return true;
+}
+
+/** Arbitrary for a schema of type `string`. */
+export function stringArbitrary(schema: JsonObject, ctx: CompileContext): fc.Arbitrary<string> {
+  const min = Math.max(ctx.charset === 'any' ? 0 : 1, num(schema, 'minLength') ?? 0);
+  const max = num(schema, 'maxLength') ?? Math.max(min + OPEN_MAX, OPEN_MAX);
+  if (min > max) return never() as fc.Arbitrary<string>;
+  const base = plainString(ctx, min, max);
+  let arb: fc.Arbitrary<string> = base;
+  if (typeof schema.pattern === 'string') arb = patternArbitrary(schema.pattern, base);
+  else if (typeof schema.format === 'string') arb = formatArbitrary(schema.format) ?? base;
+  if (arb === base && ctx.charset !== 'path') return base;
+  const fits = (s: string): boolean => {
+    const n = codePoints(s);
+    return n >= min && n <= max && fitsCharset(s, ctx.charset);
+  };
+  return attempt(arb, fits, 30);
+}
