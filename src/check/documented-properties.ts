@@ -1,0 +1,67 @@
+/**
+ * Finds properties of a JSON value that its schema never mentions, though the schema allows them (no
+ * `additionalProperties: false`). Conservative by construction: a name declared in any `allOf`/`anyOf`/`oneOf`
+ * branch counts as documented, `patternProperties` and schema-valued or `true` `additionalProperties`
+ * document every name, and schemas that declare no properties at all (free-form maps) are never judged.
+ */
+import type { Spec } from '../types.ts';
+import { isObject, resolveObject } from './pointer.ts';
+
+interface Declared {
+  props: Map<string, string>;
+  patterns: RegExp[];
+  /** Extra names are documented (`additionalProperties: true`/schema) or already rejected (`false`). */
+  settled: boolean;
+}
+
+const COMBINATORS = ['allOf', 'anyOf', 'oneOf'];
+
+function declared(spec: Spec, pointer: string, acc: Declared, seen: Set<string>): Declared {
+  const node = resolveObject(spec, pointer);
+  if (!node || seen.has(node.pointer)) return acc;
+  seen.add(node.pointer);
+  const s = node.value;
+  if (isObject(s.properties)) {
+    for (const name of Object.keys(s.properties)) if (!acc.props.has(name)) acc.props.set(name, `${node.pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  }
+  if (isObject(s.patternProperties)) {
+    for (const p of Object.keys(s.patternProperties)) {
+      try { acc.patterns.push(new RegExp(p, 'u')); } catch { acc.settled = true; }
+    }
+  }
+  if (s.additionalProperties !== undefined || s.unevaluatedProperties !== undefined) acc.settled = true;
+  for (const c of COMBINATORS) {
+    const list = s[c];
+    if (Array.isArray(list)) list.forEach((_, i) => declared(spec, `${node.pointer}/${c}/${i}`, acc, seen));
+  }
+  return acc;
+}
+
+function itemsPointer(spec: Spec, pointer: string): string | undefined {
+  const node = resolveObject(spec, pointer);
+  return node && isObject(node.value.items) ? `${node.pointer}/items` : undefined;
+}
+
+/** Instance paths (JSON pointers, indices kept) of undocumented properties, at most `limit`. */
+export function undocumentedProperties(spec: Spec, schemaPointer: string, value: unknown, limit = 10): string[] {
+  const out: string[] = [];
+  const visit = (pointer: string, v: unknown, path: string, depth: number): void => {
+    if (out.length >= limit || depth > 12) return;
+    if (Array.isArray(v)) {
+      const items = itemsPointer(spec, pointer);
+      if (items) v.slice(0, 20).forEach((item, i) => visit(items, item, `${path}/${i}`, depth + 1));
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    const d = declared(spec, pointer, { props: new Map(), patterns: [], settled: false }, new Set());
+    for (const [key, child] of Object.entries(v)) {
+      const at = d.props.get(key);
+      if (at !== undefined) visit(at, child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      else if (!d.settled && d.props.size > 0 && !d.patterns.some((r) => r.test(key)) && out.length < limit) {
+        out.push(`${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      }
+    }
+  };
+  visit(schemaPointer, value, '', 0);
+  return out;
+}

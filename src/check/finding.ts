@@ -1,0 +1,78 @@
+/** Building Findings the same way in every check: operation, seed, case, exchange and spec location filled in. */
+import type { Exchange, Finding, Json, Severity } from '../types.ts';
+import type { CheckContext } from './check.ts';
+
+/** What a check decides; the rest of the Finding comes from the context and the exchange. */
+export interface FindingDraft {
+  cause: string;
+  message: string;
+  /** Pointer into the bundled document that the finding is about (located with `spec.locate`). */
+  pointer?: string;
+  /** Overrides the configured severity (only ever downwards: a check may soften, never harden). */
+  severity?: Exclude<Severity, 'off'>;
+  instancePath?: string;
+  schemaPath?: string;
+}
+
+/** `warn` when either is `warn`: lets a check report a softer sub-case without overriding user config upwards. */
+export function softer(a: Exclude<Severity, 'off'>, b: Exclude<Severity, 'off'> | undefined): Exclude<Severity, 'off'> {
+  return a === 'warn' || b === 'warn' ? 'warn' : 'error';
+}
+
+/** A complete Finding for `checkId` from a draft. */
+export function makeFinding(checkId: string, exchange: Exchange | undefined, ctx: CheckContext, draft: FindingDraft): Finding {
+  const f: Finding = {
+    checkId,
+    severity: softer(ctx.severity, draft.severity),
+    operation: ctx.operation.key,
+    message: draft.message,
+    cause: draft.cause,
+    seed: ctx.seed,
+  };
+  if (ctx.operation.operationId !== undefined) f.operationId = ctx.operation.operationId;
+  if (draft.instancePath !== undefined) f.instancePath = draft.instancePath;
+  if (draft.schemaPath !== undefined) f.schemaPath = draft.schemaPath;
+  const pointer = draft.pointer ?? ctx.operation.pointer;
+  f.specLocation = ctx.spec.locate(pointer);
+  if (exchange) {
+    f.caseId = exchange.case.id;
+    f.exchange = exchange;
+  }
+  return f;
+}
+
+/** `file:line:column` of a pointer, for messages. */
+export function where(ctx: CheckContext, pointer: string): string {
+  const loc = ctx.spec.locate(pointer);
+  return `${loc.file}:${loc.line}:${loc.column}`;
+}
+
+/** JSON type name of a value as JSON Schema names it (`integer` for whole numbers). */
+export function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** A value as short JSON text (for messages): at most `max` characters, cut with an ellipsis. */
+export function excerpt(value: Json | unknown, max = 80): string {
+  let text: string;
+  try {
+    text = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+  } catch {
+    text = String(value);
+  }
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/** An instance path with array indices replaced by `*`, so causes stay stable across generated data. */
+export function stablePath(instancePath: string): string {
+  return instancePath.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+/** Raw text cut at `max` characters, on one line, for quoting response bodies in messages. */
+export function clip(text: string, max = 300): string {
+  const one = text.replace(/\s*\n\s*/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+}

@@ -1,0 +1,107 @@
+/**
+ * Every check of `specgate run`, in the order they run and are listed, plus `runChecks`/`runSequenceChecks`,
+ * which route an exchange to the checks that judge it and never let a throwing check crash the run.
+ */
+import type { Exchange, Finding } from '../types.ts';
+import type { Check, CheckContext } from './check.ts';
+import notAServerError from './not-a-server-error.ts';
+import statusCodeConformance from './status-code-conformance.ts';
+import contentTypeConformance from './content-type-conformance.ts';
+import responseHeadersConformance from './response-headers-conformance.ts';
+import responseSchemaConformance from './response-schema-conformance.ts';
+import negativeDataRejection from './negative-data-rejection.ts';
+import positiveDataAcceptance from './positive-data-acceptance.ts';
+import ignoredAuth from './ignored-auth.ts';
+import missingRequiredHeader from './missing-required-header.ts';
+import unsupportedMethod from './unsupported-method.ts';
+import allowHeaderConformance from './allow-header-conformance.ts';
+import maxResponseTime from './max-response-time.ts';
+import sseStreamConformance from './sse-stream-conformance.ts';
+import undocumentedResponseContent from './undocumented-response-content.ts';
+import { probeOf } from './probe.ts';
+
+/** All checks, in run and report order. */
+export const CHECKS: readonly Check[] = [
+  notAServerError,
+  statusCodeConformance,
+  contentTypeConformance,
+  responseHeadersConformance,
+  responseSchemaConformance,
+  negativeDataRejection,
+  positiveDataAcceptance,
+  ignoredAuth,
+  missingRequiredHeader,
+  unsupportedMethod,
+  allowHeaderConformance,
+  maxResponseTime,
+  sseStreamConformance,
+  undocumentedResponseContent,
+];
+
+/** What running the checks on one exchange (or sequence) produced. */
+export interface CheckOutcome {
+  findings: Finding[];
+  /** Harness notes: a check that threw (a bug in specgate, never drift). */
+  notes: string[];
+  /** Checks that had something to check. */
+  checked: string[];
+  /** Checks that had nothing to check, with why (`applies` said so). */
+  unchecked: Array<{ check: string; why: string }>;
+}
+
+/** True when `check` judges this exchange: every check a generated case, only the maker (and its declared judges) a probe. */
+export function judges(check: Check, exchange: Exchange): boolean {
+  const maker = probeOf(exchange);
+  return maker === undefined || maker === check.id || (check.judgesProbesOf?.includes(maker) ?? false);
+}
+
+function contextFor(check: Check, ctx: CheckContext): CheckContext {
+  return { ...ctx, severity: ctx.severities?.[check.id] ?? ctx.severity ?? check.defaultSeverity };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Runs `checks` on one exchange. Severity per check: `ctx.severities[id]`, else `ctx.severity`.
+ * A check that throws becomes a note; the other checks still run.
+ */
+export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: CheckContext): CheckOutcome {
+  const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
+  for (const check of checks) {
+    if (!judges(check, exchange)) continue;
+    const c = contextFor(check, ctx);
+    try {
+      const why = check.applies?.(exchange, c);
+      if (why !== undefined) {
+        out.unchecked.push({ check: check.id, why });
+        continue;
+      }
+      out.checked.push(check.id);
+      out.findings.push(...check.run(exchange, c));
+    } catch (error) {
+      out.notes.push(`check ${check.id} threw on ${exchange.case.id}: ${describe(error)} (a bug in specgate; this verdict is missing)`);
+    }
+  }
+  return out;
+}
+
+/** Runs the sequence checks (`runSequence`) of `checks` on the exchanges of one operation or workflow. */
+export function runSequenceChecks(exchanges: Exchange[], checks: readonly Check[], ctx: CheckContext): CheckOutcome {
+  const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
+  for (const check of checks) {
+    if (!check.runSequence) continue;
+    try {
+      out.findings.push(...check.runSequence(exchanges, contextFor(check, ctx)));
+      out.checked.push(check.id);
+    } catch (error) {
+      out.notes.push(`check ${check.id} threw on a sequence of ${exchanges.length} exchanges: ${describe(error)}`);
+    }
+  }
+  return out;
+}
+
+export { createStreamChecker, SSE_CHECK_ID, type StreamChecker } from './stream-checker.ts';
+export { probeOf } from './probe.ts';
+export type { Check, CheckContext, Probe, StatusPolicy } from './check.ts';

@@ -1,0 +1,50 @@
+/**
+ * `missing_required_header`: a request without one of the operation's required header parameters is
+ * rejected with a 4xx. OAS says `Accept`, `Content-Type` and `Authorization` header parameters are ignored,
+ * so they are never dropped.
+ * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-9
+ */
+import type { Check } from './check.ts';
+import { makeFinding } from './finding.ts';
+import { probeCase, probeOf, withoutHeaders } from './probe.ts';
+
+const IGNORED = new Set(['accept', 'content-type', 'authorization']);
+
+const check: Check = {
+  id: 'missing_required_header',
+  description: 'Requests missing a required header parameter are rejected with a 4xx.',
+  defaultSeverity: 'error',
+  probe(validCase, ctx) {
+    const header = ctx.operation.parameters
+      .filter((p) => p.in === 'header' && p.required && !IGNORED.has(p.name.toLowerCase()))
+      .map((p) => p.name)
+      .sort()[0];
+    if (header === undefined) return undefined;
+    return probeCase(validCase, check.id, {
+      kind: 'negative',
+      headers: withoutHeaders(validCase.headers, [header]),
+      violation: { location: `header.${header}`, keyword: 'required', message: `required header ${header} omitted` },
+    });
+  },
+  applies(exchange) {
+    if (probeOf(exchange) !== check.id) return 'only judges its own probes';
+    if (!exchange.response) return 'no response';
+    return undefined;
+  },
+  run(exchange, ctx) {
+    if (check.applies!(exchange, ctx)) return [];
+    const status = exchange.response!.status;
+    if (status >= 400 && status < 500) return [];
+    const header = exchange.case.violation?.location.replace(/^header\./, '') ?? '(unknown)';
+    const param = ctx.operation.parameters.find((p) => p.in === 'header' && p.name === header);
+    const server = status >= 500;
+    return [makeFinding(check.id, exchange, ctx, {
+      cause: `${server ? 'server error' : 'accepted'} without header ${header.toLowerCase()}`,
+      severity: server ? 'warn' : undefined,
+      pointer: param?.pointer,
+      message: `Received: ${status} for a request without the ${header} header\nDocumented: ${header} is a required header parameter; expected a 4xx`,
+    })];
+  },
+};
+
+export default check;

@@ -1,0 +1,48 @@
+/**
+ * `negative_data_rejection`: a request that breaks the spec in exactly one documented way (a negative case)
+ * is rejected with one of the operation's policy statuses. Before judging, a body violation is re-validated
+ * against the request schema: a body that turns out valid (e.g. after shrinking) is never reported.
+ */
+import type { Check, CheckContext } from './check.ts';
+import type { Exchange } from '../types.ts';
+import { makeFinding } from './finding.ts';
+import { requestBodySchema, stableLocation, violationPointer } from './request-body.ts';
+
+function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
+  const c = exchange.case;
+  if (!c.violation?.location.startsWith('body') || c.body === undefined) return false;
+  const pointer = requestBodySchema(ctx, c);
+  return pointer !== undefined && ctx.validator.validate(pointer, c.body, 'request').length === 0;
+}
+
+const check: Check = {
+  id: 'negative_data_rejection',
+  description: 'Requests that violate the spec (negative cases) are rejected with a documented client-error status.',
+  defaultSeverity: 'error',
+  applies(exchange, ctx) {
+    if (exchange.case.kind !== 'negative') return 'not a negative case';
+    if (!exchange.case.violation) return 'negative case without a recorded violation';
+    if (!exchange.response) return 'no response';
+    if (exchange.response.status >= 500) return 'server error (judged by not_a_server_error)';
+    if (bodyIsValidAfterAll(exchange, ctx)) return 'the body sent validates against the request schema';
+    return undefined;
+  },
+  run(exchange, ctx) {
+    if (check.applies!(exchange, ctx)) return [];
+    const status = exchange.response!.status;
+    if (ctx.policy.rejected.includes(status)) return [];
+    const v = exchange.case.violation!;
+    const accepted = status < 400;
+    return [makeFinding(check.id, exchange, ctx, {
+      cause: `${accepted ? 'accepted' : `status ${status} for`} invalid ${stableLocation(v.location)} (${v.keyword})`,
+      pointer: violationPointer(ctx, v.location),
+      message: [
+        `Received: ${status}${accepted ? ' (the invalid request was accepted)' : ''}`,
+        `Documented: invalid input is rejected with one of ${ctx.policy.rejected.join(', ')} (policy: ${ctx.policy.source})`,
+        `Sent: ${v.location}: ${v.message} (${v.keyword})`,
+      ].join('\n'),
+    })];
+  },
+};
+
+export default check;

@@ -1,0 +1,84 @@
+/** JSON-pointer helpers over the bundled document, following internal `$ref`s the way ajv does. */
+import type { Json, JsonObject, Spec } from '../types.ts';
+
+/** Escapes one JSON-pointer segment (RFC 6901). */
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Splits a JSON pointer into unescaped segments ('' → []). */
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Splits a URI fragment pointer (`#/a/b%20c`, as ajv prints `schemaPath`) into unescaped segments. */
+export function splitFragment(fragment: string): string[] {
+  const hash = fragment.lastIndexOf('#');
+  const pointer = hash >= 0 ? fragment.slice(hash + 1) : fragment;
+  let decoded = pointer;
+  try {
+    decoded = decodeURIComponent(pointer);
+  } catch {
+    // Not percent-encoded after all: use it as written.
+  }
+  return splitPointer(decoded);
+}
+
+/** Joins unescaped segments into a JSON pointer. */
+export function joinPointer(segments: string[]): string {
+  return segments.map((s) => '/' + escapeSegment(s)).join('');
+}
+
+function isObject(value: Json | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Follows a chain of internal `$ref`s starting at `pointer`; stops at cycles and external refs. */
+export function followRefs(spec: Spec, value: Json | undefined, pointer: string): { value: Json | undefined; pointer: string } {
+  const seen = new Set<string>();
+  while (isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !seen.has(pointer)) {
+    seen.add(pointer);
+    pointer = value.$ref.slice(1);
+    value = walk(spec.document, splitPointer(pointer));
+  }
+  return { value, pointer };
+}
+
+function walk(root: Json, segments: string[]): Json | undefined {
+  let node: Json | undefined = root;
+  for (const s of segments) {
+    if (Array.isArray(node)) node = node[Number(s)];
+    else if (isObject(node)) node = node[s];
+    else return undefined;
+  }
+  return node;
+}
+
+/**
+ * Resolves `segments` below `base`, jumping through every `$ref` met on the way, and returns the real
+ * pointer of the node reached (the one `spec.locate` knows), or undefined when the path does not exist.
+ */
+export function resolveFrom(spec: Spec, base: string, segments: string[]): { value: Json; pointer: string } | undefined {
+  let cur = followRefs(spec, walk(spec.document, splitPointer(base)), base);
+  for (const s of segments) {
+    const node = cur.value;
+    let next: Json | undefined;
+    if (Array.isArray(node)) next = node[Number(s)];
+    else if (isObject(node)) next = node[s];
+    if (next === undefined) return undefined;
+    cur = followRefs(spec, next, `${cur.pointer}/${escapeSegment(s)}`);
+  }
+  return cur.value === undefined ? undefined : { value: cur.value, pointer: cur.pointer };
+}
+
+/** Like `resolveFrom` for an object node; undefined when the node is missing or not an object. */
+export function resolveObject(spec: Spec, base: string, segments: string[] = []): { value: JsonObject; pointer: string } | undefined {
+  const r = resolveFrom(spec, base, segments);
+  return r && isObject(r.value) ? { value: r.value, pointer: r.pointer } : undefined;
+}
+
+export { isObject };

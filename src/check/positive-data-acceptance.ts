@@ -1,0 +1,56 @@
+/**
+ * `positive_data_acceptance`: a request valid per the spec (positive, example or boundary case) is not
+ * rejected with a 4xx. Statuses that depend on server state rather than input are not judged: 404 on a path
+ * with parameters (a random id legitimately does not exist), 409, 429, and 401/403 when no credentials were sent.
+ */
+import type { Check, CheckContext } from './check.ts';
+import type { Exchange } from '../types.ts';
+import { clip, makeFinding } from './finding.ts';
+import { findResponse } from './responses.ts';
+import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
+
+/** Statuses that say "not now / not here", not "your input is wrong"; accepted when the spec lists them exactly. */
+const STATE_DEPENDENT_IF_DOCUMENTED = [402, 410, 412, 423];
+
+function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): string | undefined {
+  if (status === 409 || status === 429) return `status ${status} depends on server state`;
+  if (status === 404 && ctx.operation.parameters.some((p) => p.in === 'path')) return '404 on a path with parameters (unknown id)';
+  if (STATE_DEPENDENT_IF_DOCUMENTED.includes(status) && findResponse(ctx.spec, ctx.operation, status)?.how === 'exact') {
+    return `documented status ${status} depends on server state`;
+  }
+  if ((status === 401 || status === 403) && requiresAuth(ctx.operation) &&
+      !sentCredentials(exchange, credentialLocations(ctx.spec, ctx.operation))) {
+    return 'the operation requires credentials and none were sent';
+  }
+  return undefined;
+}
+
+const check: Check = {
+  id: 'positive_data_acceptance',
+  description: 'Requests that are valid per the spec (positive, example, boundary cases) are not rejected with a 4xx.',
+  defaultSeverity: 'error',
+  applies(exchange, ctx) {
+    if (exchange.case.kind === 'negative') return 'negative case';
+    const r = exchange.response;
+    if (!r) return 'no response';
+    if (r.status >= 500) return 'server error (judged by not_a_server_error)';
+    if (r.status >= 400) return stateDependent(exchange, ctx, r.status);
+    return undefined;
+  },
+  run(exchange, ctx) {
+    if (check.applies!(exchange, ctx)) return [];
+    const { status, body } = exchange.response!;
+    if (status < 400 || ctx.policy.accepted.includes(status)) return [];
+    return [makeFinding(check.id, exchange, ctx, {
+      cause: `status ${status}`,
+      pointer: `${ctx.operation.pointer}`,
+      message: [
+        `Received: ${status} (a ${exchange.case.kind} case, valid per the spec, was rejected)`,
+        `Documented: valid input is accepted (2xx${ctx.policy.accepted.length ? `; policy ${ctx.policy.source}: ${ctx.policy.accepted.join(', ')}` : ''})`,
+        ...(body.trim() ? [`Response body: ${clip(body)}`] : []),
+      ].join('\n'),
+    })];
+  },
+};
+
+export default check;

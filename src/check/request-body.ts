@@ -1,0 +1,30 @@
+/** The documented request body schema of an operation, for re-checking what a case actually sent. */
+import type { Case } from '../types.ts';
+import type { CheckContext } from './check.ts';
+import { matchMediaType } from './media-type.ts';
+import { isObject, resolveObject } from './pointer.ts';
+
+/** Pointer of the request body schema for the case's media type, or undefined when none is documented. */
+export function requestBodySchema(ctx: CheckContext, c: Case): string | undefined {
+  const body = resolveObject(ctx.spec, ctx.operation.pointer, ['requestBody']);
+  if (!body || !isObject(body.value.content)) return undefined;
+  const keys = Object.keys(body.value.content);
+  const key = c.mediaType ? matchMediaType(c.mediaType, keys) : keys.length === 1 ? keys[0] : undefined;
+  if (!key) return undefined;
+  return resolveObject(ctx.spec, body.pointer, ['content', key, 'schema'])?.pointer;
+}
+
+/** The pointer a violation location (`body.x`, `query.limit`, `header.X-Id`) is about: its parameter or the request body. */
+export function violationPointer(ctx: CheckContext, location: string): string {
+  const [where, ...rest] = location.split('.');
+  const name = rest.join('.');
+  const param = ctx.operation.parameters.find((p) => p.in === where && p.name.toLowerCase() === name.toLowerCase());
+  if (param) return param.pointer;
+  const body = resolveObject(ctx.spec, ctx.operation.pointer, ['requestBody']);
+  return where === 'body' && body ? body.pointer : ctx.operation.pointer;
+}
+
+/** A location with array indices replaced by `*` (`body.messages[3].role` → `body.messages[*].role`). */
+export function stableLocation(location: string): string {
+  return location.replace(/\[\d+\]/g, '[*]').replace(/([./])\d+(?=[./]|$)/g, '$1*');
+}

@@ -1,0 +1,51 @@
+/**
+ * Which documented body schema applies to an exchange: the Response Object for its status, the media type
+ * its Content-Type falls under, and that media type's schema. Shared by the body checks so they agree.
+ */
+import type { Exchange } from '../types.ts';
+import type { CheckContext } from './check.ts';
+import { isEventStream, isJsonMediaType, matchMediaType } from './media-type.ts';
+import { resolveObject } from './pointer.ts';
+import { documentedContent, findResponse, responseHeader, type DocumentedResponse } from './responses.ts';
+
+/** The documented schema for a JSON response body. */
+export interface BodySchema {
+  response: DocumentedResponse;
+  mediaKey: string;
+  /** Pointer of the (ref-resolved) Schema Object. */
+  schemaPointer: string;
+}
+
+/** True when the response cannot have a body by definition (HEAD, 1xx, 204, 304). */
+export function bodiless(exchange: Exchange): boolean {
+  const status = exchange.response?.status ?? 0;
+  return exchange.request.method.toUpperCase() === 'HEAD' || status < 200 || status === 204 || status === 304;
+}
+
+/** The media-type key documented for this response's Content-Type (the only key when the header is missing). */
+export function documentedMediaKey(exchange: Exchange, keys: string[]): string | undefined {
+  const actual = responseHeader(exchange, 'content-type');
+  if (actual) return matchMediaType(actual, keys);
+  return keys.length === 1 ? keys[0] : undefined;
+}
+
+/** The JSON body schema that applies, or why none does (the reason feeds the coverage report). */
+export function bodySchema(exchange: Exchange, ctx: CheckContext): BodySchema | string {
+  const r = exchange.response;
+  if (!r) return 'no response';
+  if (r.truncated) return 'body truncated at the size cap';
+  if (bodiless(exchange)) return 'response has no body by definition';
+  const response = findResponse(ctx.spec, ctx.operation, r.status);
+  if (!response) return `status ${r.status} is not documented`;
+  const content = documentedContent(ctx.spec, response);
+  const keys = Object.keys(content);
+  if (keys.length === 0) return `no content documented for ${response.key}`;
+  const mediaKey = documentedMediaKey(exchange, keys);
+  if (!mediaKey) return `Content-Type ${responseHeader(exchange, 'content-type') ?? '(none)'} is not documented for ${response.key}`;
+  const actual = responseHeader(exchange, 'content-type') ?? mediaKey;
+  if (isEventStream(actual)) return 'text/event-stream bodies are judged by sse_stream_conformance';
+  if (!isJsonMediaType(actual) && !isJsonMediaType(mediaKey)) return `${mediaKey} bodies are not JSON`;
+  const schema = resolveObject(ctx.spec, content[mediaKey]!.pointer, ['schema']);
+  if (!schema) return `no schema documented for ${response.key} ${mediaKey}`;
+  return { response, mediaKey, schemaPointer: schema.pointer };
+}

@@ -1,0 +1,50 @@
+/**
+ * `response_schema_conformance`: a JSON body validates against the schema documented for its status and
+ * media type (exact status, then `NXX`, then `default`), read in the response direction (writeOnly
+ * properties not required). Reports ajv's instancePath/schemaPath verbatim with a diff-shaped message.
+ */
+import type { Check } from './check.ts';
+import { excerpt, makeFinding, where } from './finding.ts';
+import { bodySchema } from './response-body.ts';
+import { describeSchemaErrors } from './schema-message.ts';
+
+/** At most this many schema findings per response: the first ones explain the rest. */
+const MAX_PER_RESPONSE = 10;
+
+const check: Check = {
+  id: 'response_schema_conformance',
+  description: 'JSON response bodies validate against the schema documented for their status and media type.',
+  defaultSeverity: 'error',
+  applies(exchange, ctx) {
+    const s = bodySchema(exchange, ctx);
+    return typeof s === 'string' ? s : undefined;
+  },
+  run(exchange, ctx) {
+    const s = bodySchema(exchange, ctx);
+    if (typeof s === 'string') return [];
+    const text = exchange.response!.body;
+    const documented = `${s.mediaKey} per #${s.schemaPointer} (${where(ctx, s.schemaPointer)})`;
+    if (text.trim() === '') {
+      // Empty where a body is documented is drift, but frameworks often do it on errors: report, do not fail.
+      return [makeFinding(check.id, exchange, ctx, {
+        cause: 'body empty', severity: 'warn', pointer: s.schemaPointer,
+        message: `Received: empty body (${exchange.response!.status})\nDocumented: ${documented}`,
+      })];
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return [makeFinding(check.id, exchange, ctx, {
+        cause: 'body not JSON', pointer: s.schemaPointer,
+        message: `Received: ${excerpt(text, 200)} (not JSON)\nDocumented: ${documented}`,
+      })];
+    }
+    const errors = ctx.validator.validate(s.schemaPointer, value, 'response');
+    return describeSchemaErrors(ctx, s.schemaPointer, value, errors)
+      .slice(0, MAX_PER_RESPONSE)
+      .map((d) => makeFinding(check.id, exchange, ctx, d));
+  },
+};
+
+export default check;

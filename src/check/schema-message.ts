@@ -1,0 +1,109 @@
+/**
+ * Turns ajv errors into diff-shaped findings: what was received at the instance path, what the schema
+ * documents there, and where (`#/pointer (file:line:col)`), with a cause stable across generated data.
+ */
+import type { Json } from '../types.ts';
+import type { SchemaError } from '../validate/index.ts';
+import type { CheckContext } from './check.ts';
+import { excerpt, jsonType, stablePath, where } from './finding.ts';
+import { resolveFrom, splitFragment, splitPointer } from './pointer.ts';
+
+/** One schema violation, ready for `makeFinding`. */
+export interface SchemaDrift {
+  cause: string;
+  message: string;
+  pointer: string;
+  instancePath: string;
+  schemaPath: string;
+}
+
+/** Drops errors nested under a failing `oneOf`/`anyOf`/`not` (they explain it) and keeps them as detail. */
+export function collapseComposites(errors: SchemaError[]): Array<{ error: SchemaError; detail: SchemaError[] }> {
+  const composites = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const out: Array<{ error: SchemaError; detail: SchemaError[] }> = [];
+  for (const e of errors) {
+    const owner = composites.find((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/'));
+    if (owner) continue;
+    const detail = composites.includes(e) ? errors.filter((d) => d !== e && d.schemaPath.startsWith(e.schemaPath + '/')) : [];
+    out.push({ error: e, detail });
+  }
+  return out;
+}
+
+/** The value at an ajv `instancePath` (a plain JSON pointer) inside `root`. */
+export function valueAt(root: unknown, instancePath: string): unknown {
+  let node: unknown = root;
+  for (const s of splitPointer(instancePath)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[s];
+  }
+  return node;
+}
+
+/** The document pointer of the schema that owns the failing keyword (relative to `schemaPointer`, else absolute). */
+export function keywordOwner(ctx: CheckContext, schemaPointer: string, schemaPath: string): string {
+  const segments = splitFragment(schemaPath).slice(0, -1);
+  const relative = resolveFrom(ctx.spec, schemaPointer, segments);
+  if (relative) return relative.pointer;
+  const absolute = segments.length > 0 ? resolveFrom(ctx.spec, '', segments) : undefined;
+  return absolute ? absolute.pointer : schemaPointer;
+}
+
+function received(error: SchemaError, value: unknown, label: string): string {
+  const p = error.params as Record<string, Json>;
+  if (error.keyword === 'required') return `"${String(p.missingProperty)}" missing`;
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+    const name = String(p.additionalProperty ?? p.unevaluatedProperty);
+    const v = (value as Record<string, unknown> | undefined)?.[name];
+    return `"${name}": ${excerpt(v)} (${jsonType(v)})`;
+  }
+  return `${label}${excerpt(value)} (${jsonType(value)})`;
+}
+
+function documented(error: SchemaError): string {
+  const p = error.params as Record<string, Json>;
+  switch (error.keyword) {
+    case 'type': return String(p.type);
+    case 'required': return `required property "${String(p.missingProperty)}"`;
+    case 'additionalProperties':
+    case 'unevaluatedProperties': return 'no other properties';
+    case 'enum': return `one of ${excerpt(p.allowedValues, 200)}`;
+    case 'const': return `const ${excerpt(p.allowedValue)}`;
+    case 'format': return `format ${String(p.format)}`;
+    default: return `${error.message ?? error.keyword} (${error.keyword})`;
+  }
+}
+
+function cause(error: SchemaError, where: string): string {
+  const p = error.params as Record<string, Json>;
+  const path = `${where}${stablePath(error.instancePath)}`;
+  if (error.keyword === 'required') return `${path}/${String(p.missingProperty)} missing`;
+  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
+    return `${path}/${String(p.additionalProperty ?? p.unevaluatedProperty)} not allowed`;
+  }
+  return `${path} ${error.keyword}`;
+}
+
+/**
+ * One SchemaDrift per reported ajv error. `where` names the thing validated in causes (`body`, `event`,
+ * `header x-rate-limit`); `schemaPointer` is the pointer the validator was called with.
+ */
+export function describeSchemaErrors(ctx: CheckContext, schemaPointer: string, value: unknown, errors: SchemaError[], where_ = 'body'): SchemaDrift[] {
+  const seen = new Set<string>();
+  const out: SchemaDrift[] = [];
+  for (const { error, detail } of collapseComposites(errors)) {
+    const c = cause(error, where_);
+    if (seen.has(c)) continue;
+    seen.add(c);
+    const pointer = keywordOwner(ctx, schemaPointer, error.schemaPath);
+    const segs = splitPointer(error.instancePath);
+    const label = segs.length ? `"${segs[segs.length - 1]}": ` : `${where_}: `;
+    const lines = [
+      `Received: ${received(error, valueAt(value, error.instancePath), label)}`,
+      `Documented: ${documented(error)} at #${pointer} (${where(ctx, pointer)})`,
+      ...detail.slice(0, 3).map((d) => `  - ${d.instancePath || '/'} ${d.message ?? d.keyword} (${d.schemaPath})`),
+    ];
+    out.push({ cause: c, message: lines.join('\n'), pointer, instancePath: error.instancePath, schemaPath: error.schemaPath });
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+/**
+ * `unsupported_method`: a method the path does not document is refused with 405 Method Not Allowed.
+ * The probe uses the first undocumented method among PATCH, PUT, POST, DELETE (least destructive first,
+ * no body), once per path. 401/403 are accepted (auth runs before routing); 404, 501 and other 4xx warn.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#name-405-method-not-allowed
+ */
+import type { Check } from './check.ts';
+import { makeFinding } from './finding.ts';
+import { pathMethods } from './path-methods.ts';
+import { probeCase, probeOf, withoutHeaders } from './probe.ts';
+
+const CANDIDATES = ['PATCH', 'PUT', 'POST', 'DELETE'];
+
+const check: Check = {
+  id: 'unsupported_method',
+  description: 'Methods a path does not document are refused with 405.',
+  defaultSeverity: 'error',
+  probe(validCase, ctx) {
+    if (ctx.operation.webhook) return undefined;
+    const documented = pathMethods(ctx.spec, ctx.operation);
+    // One probe per path: only the path's first documented operation makes it.
+    if (documented[0] !== ctx.operation.method.toUpperCase()) return undefined;
+    const method = CANDIDATES.find((m) => !documented.includes(m));
+    if (!method) return undefined;
+    return probeCase(validCase, check.id, {
+      method, body: undefined, bodyText: undefined, mediaType: undefined,
+      headers: withoutHeaders(validCase.headers, ['content-type', 'content-length']),
+    });
+  },
+  applies(exchange) {
+    if (probeOf(exchange) !== check.id) return 'only judges its own probes';
+    if (!exchange.response) return 'no response';
+    return undefined;
+  },
+  run(exchange, ctx) {
+    if (check.applies!(exchange, ctx)) return [];
+    const status = exchange.response!.status;
+    if (status === 405 || status === 401 || status === 403) return [];
+    const method = exchange.request.method.toUpperCase();
+    const documented = pathMethods(ctx.spec, ctx.operation).join(', ');
+    const hard = (status >= 200 && status < 300) || (status >= 500 && status !== 501);
+    return [makeFinding(check.id, exchange, ctx, {
+      cause: status < 300 ? `undocumented ${method} accepted` : `status ${status} instead of 405`,
+      severity: hard ? undefined : 'warn',
+      message: `Received: ${status} for ${method} ${ctx.operation.path}\nDocumented: only ${documented} on ${ctx.operation.path}; expected 405`,
+    })];
+  },
+};
+
+export default check;
