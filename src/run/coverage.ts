@@ -1,0 +1,71 @@
+/** Coverage per operation: what was sent, which statuses came back, which checks had something to judge. */
+import type { OperationCoverage } from '../report/run-result.ts';
+import type { Check } from '../check/check.ts';
+import type { JsonObject, Operation, Spec } from '../types.ts';
+import type { PlannedOperation } from '../plan/index.ts';
+import type { OperationState } from './operation.ts';
+import { defaultPolicy } from '../plan/index.ts';
+
+/** Documented response keys (`200`, `4XX`) no seen status matches; `default` is never listed. */
+export function statusesNeverSeen(operation: Operation, seen: Set<number>): string[] {
+  const responses = (operation.object.responses ?? {}) as JsonObject;
+  return Object.keys(responses).filter((key) => {
+    if (/^\d{3}$/.test(key)) return !seen.has(Number(key));
+    if (/^[1-5]XX$/i.test(key)) return ![...seen].some((s) => Math.floor(s / 100) === Number(key[0]));
+    return false;
+  });
+}
+
+/** Coverage of an operation that ran (fully or until the run stopped). */
+export function coverageOf(state: OperationState, checks: Map<string, Check>, spec: Spec): OperationCoverage {
+  const op = state.planned.operation;
+  const checked: string[] = [];
+  const unchecked: OperationCoverage['unchecked'] = [];
+  const anyResponse = state.statuses.size > 0;
+  for (const id of state.contexts.keys()) {
+    const probing = Boolean(checks.get(id)?.probe);
+    const probed = state.probesBy.get(id) ?? 0;
+    if (!anyResponse) unchecked.push({ check: id, why: 'no HTTP response was received' });
+    else if (probing && probed === 0) unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
+    else if (!state.judgedBy.has(id)) unchecked.push({ check: id, why: 'no exchange reached this check' });
+    else checked.push(id);
+  }
+  return {
+    operation: op.key,
+    ...(op.operationId !== undefined ? { operationId: op.operationId } : {}),
+    reached: state.requests > 0,
+    ...(state.requests === 0 ? { reason: reasonUnreached(state) } : {}),
+    requests: state.requests,
+    casesByKind: state.casesByKind,
+    statusesSeen: [...state.statuses].sort((a, b) => a - b),
+    statusesNeverSeen: statusesNeverSeen(op, state.statuses),
+    checked,
+    unchecked,
+    policy: state.planned.policy,
+    specLocation: spec.locate(op.pointer),
+  };
+}
+
+function reasonUnreached(state: OperationState): string {
+  if (state.notes.length > 0) return state.notes.join('; ');
+  if (state.phase === 'pending') return 'not reached: the run stopped first (limit or interrupt)';
+  return 'no case could be generated';
+}
+
+/** Coverage of an operation the plan left out, or one never started. */
+export function unreachedCoverage(operation: Operation, reason: string, spec: Spec, planned?: PlannedOperation): OperationCoverage {
+  return {
+    operation: operation.key,
+    ...(operation.operationId !== undefined ? { operationId: operation.operationId } : {}),
+    reached: false,
+    reason,
+    requests: 0,
+    casesByKind: {},
+    statusesSeen: [],
+    statusesNeverSeen: statusesNeverSeen(operation, new Set()),
+    checked: [],
+    unchecked: [],
+    policy: planned?.policy ?? defaultPolicy(operation),
+    specLocation: spec.locate(operation.pointer),
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The stages `run()` composes, injected so tests can pass fakes. `loadDeps()` resolves the real ones; stages
+ * that are optional (shrinking, the embedded reference server) may be absent.
+ */
+import type { Check } from '../check/check.ts';
+import type { RunResult } from '../report/run-result.ts';
+import type { Case, CaseKind, Exchange, Operation, Spec } from '../types.ts';
+import type { Validator } from '../validate/index.ts';
+
+/** A reporter: one file of the report directory, a pure function of the RunResult. */
+export interface Reporter {
+  id: string;
+  description: string;
+  filename: string;
+  run(result: RunResult): string;
+}
+
+/** Generates `count` cases of one kind for one operation, deterministically from `seed`. */
+export type GenerateCases = (spec: Spec, operation: Operation, options: { kind: CaseKind; count: number; seed: number }) => Case[];
+
+/** Shrinks a failing case: tries smaller variants through `stillFails` (which sends them) and returns the smallest. */
+export type ShrinkCase = (
+  spec: Spec,
+  operation: Operation,
+  failing: Case,
+  stillFails: (candidate: Case) => Promise<boolean>,
+  options: { maxAttempts: number; seed: number },
+) => Promise<Case>;
+
+/** A started reference server. */
+export interface StartedServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Creates the reference server; `listen(0)` starts it on 127.0.0.1 with a free port. */
+export type CreateReferenceServer = (options: { key?: string; drift?: string[] }) => { listen(port: number): Promise<StartedServer> };
+
+/** Everything run() needs from other stages. */
+export interface RunDeps {
+  loadSpec(source: string, options: { cwd?: string }): Promise<Spec>;
+  createValidator(spec: Spec): Validator;
+  checks: Check[];
+  reporters: Reporter[];
+  generateCases: GenerateCases;
+  shrinkCase?: ShrinkCase;
+  toCurl?(exchange: Exchange): string;
+  createReferenceServer?: CreateReferenceServer;
+  /** The reference server's root key, used as the token against it. */
+  referenceKey?: string;
+  /** Path of the reference API's spec (`openapi.json` at the repository root). */
+  referenceSpec?: string;
+}
+
+// Loaded through variables so a build that lacks an optional stage still type-checks and starts.
+const importOptional = async (path: string): Promise<Record<string, unknown> | undefined> => {
+  try {
+    return (await import(new URL(path, import.meta.url).href)) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+};
+
+/** Resolves the real stages of this build. */
+export async function loadDeps(): Promise<RunDeps> {
+  const [load, validate, check, report, generate, reference] = await Promise.all(
+    ['../load/index.ts', '../validate/index.ts', '../check/index.ts', '../report/index.ts', '../generate/index.ts', '../reference/index.ts'].map(importOptional),
+  );
+  const missing = Object.entries({ load, validate, check, report, generate }).filter(([, m]) => !m).map(([n]) => n);
+  if (missing.length > 0) throw new Error(`this build lacks the ${missing.join(', ')} stage(s)`);
+  return {
+    loadSpec: load!.loadSpec as RunDeps['loadSpec'],
+    createValidator: validate!.createValidator as RunDeps['createValidator'],
+    checks: check!.CHECKS as Check[],
+    reporters: report!.REPORTERS as Reporter[],
+    generateCases: generate!.generateCases as GenerateCases,
+    shrinkCase: generate!.shrinkCase as ShrinkCase | undefined,
+    toCurl: report!.toCurl as RunDeps['toCurl'],
+    createReferenceServer: reference?.createReferenceServer as CreateReferenceServer | undefined,
+    referenceKey: (reference?.REFERENCE_KEY as string | undefined) ?? 'sk-aig-test',
+    referenceSpec: new URL('../../openapi.json', import.meta.url).pathname,
+  };
+}

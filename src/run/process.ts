@@ -1,0 +1,121 @@
+/**
+ * What happens to one request and to one finished operation: send under the rate limit and the run's
+ * limits, back off on 429/503, judge, derive probes; at the end run sequence checks, shrink and dedupe.
+ */
+import type { Dispatcher } from 'undici';
+import type { ReportedFinding } from '../report/run-result.ts';
+import { isBackOffStatus, retryAfterMs, send, type RateLimiter } from '../send/index.ts';
+import type { Exchange } from '../types.ts';
+import type { RunDeps } from './deps.ts';
+import { dedupeFindings } from './findings.ts';
+import { deriveProbes, judge, type JudgeEnv, type OperationState, type QueueItem } from './operation.ts';
+import type { RunOptions } from './options.ts';
+import type { SchedulerHooks } from './scheduler.ts';
+import { shrinkFindings } from './shrink.ts';
+
+/** Inputs of the processor. */
+export interface ProcessorInput {
+  options: RunOptions;
+  deps: RunDeps;
+  env: JudgeEnv;
+  dispatcher: Dispatcher;
+  targetUrl: string;
+  limiter: RateLimiter;
+  notes: string[];
+  onDone(state: OperationState, findings: ReportedFinding[]): Promise<void>;
+}
+
+const CONNECT_FAILURES = new Set(['ECONNREFUSED', 'DNS', 'TLS']);
+
+/** Creates the scheduler hooks of a run plus what the run asks afterwards. */
+export function createProcessor(input: ProcessorInput) {
+  const { options, env } = input;
+  const startedAt = performance.now();
+  let sent = 0;
+  let connectFailures = 0;
+  let lastConnectError = '';
+  let stopReason: string | undefined;
+
+  const stopped = (): boolean => {
+    if (stopReason) return true;
+    if (options.signal?.aborted) stopReason = 'interrupted: reports cover what ran before the interrupt';
+    else if (options.maxRequests !== undefined && sent >= options.maxRequests) stopReason = `stopped after --max-requests ${options.maxRequests}`;
+    else if (options.maxDurationMs !== undefined && performance.now() - startedAt >= options.maxDurationMs) stopReason = `stopped after --max-duration ${options.maxDurationMs / 1000} s`;
+    return stopReason !== undefined;
+  };
+
+  const sendOne = async (state: OperationState, item: QueueItem): Promise<Exchange> => {
+    await input.limiter.acquire();
+    sent++;
+    state.requests++;
+    const exchange = await send(item.case, {
+      dispatcher: input.dispatcher, baseUrl: input.targetUrl, timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes, ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (exchange.error && CONNECT_FAILURES.has(exchange.error.code)) {
+      connectFailures++;
+      lastConnectError = exchange.error.code;
+    }
+    return exchange;
+  };
+
+  const process = async (state: OperationState, item: QueueItem): Promise<void> => {
+    if (stopped()) return;
+    const exchange = await sendOne(state, item);
+    const response = exchange.response;
+    const retryAfter = response?.headers['retry-after'];
+    if (response && isBackOffStatus(response.status) && item.attempt < options.maxAttempts && (response.status === 429 || retryAfter !== undefined)) {
+      // Back off on this operation only: the case goes back to the front, other operations carry on.
+      const wait = retryAfterMs(retryAfter, { capMs: options.retryAfterCapMs, fallbackMs: 1000 });
+      state.notBefore = Math.max(state.notBefore, performance.now() + wait);
+      state.queue.unshift({ ...item, attempt: item.attempt + 1 });
+      state.retries++;
+      state.retryWaitMs += wait;
+      return;
+    }
+    judge(state, item, exchange, env);
+    if (!item.probeBy && !stopped()) state.queue.push(...deriveProbes(state, exchange, env, options.probesPerOperation, true));
+  };
+
+  const finish = async (state: OperationState): Promise<void> => {
+    try {
+      if (!state.fallbackProbed && !stopped()) {
+        // No accepted valid case produced probes: fall back to any valid case that got a response.
+        state.fallbackProbed = true;
+        for (const ex of state.exchanges) state.queue.push(...deriveProbes(state, ex, env, options.probesPerOperation, false));
+        if (state.queue.length > 0) {
+          state.phase = 'running';
+          return;
+        }
+      }
+      runSequences(state, env);
+      if (input.deps.shrinkCase && !stopped()) await shrinkFindings(state, env, input.deps.shrinkCase, (s, c) => sendOne(s, { case: c, attempt: 1 }), options.shrinkBudget);
+      const reported = dedupeFindings(state.findings).map((f) => (f.exchange && input.deps.toCurl ? { ...f, curl: input.deps.toCurl(f.exchange) } : f));
+      state.phase = 'done';
+      await input.onDone(state, reported);
+    } catch (error) {
+      input.notes.push(`${state.planned.operation.key}: internal error while finishing: ${(error as Error).message}`);
+      state.phase = 'done';
+    }
+  };
+
+  const hooks: SchedulerHooks = { process, finish, stopped };
+  return {
+    hooks,
+    stopNotes: (): string[] => (stopReason ? [stopReason] : []),
+    /** The connect error when every request failed to connect, else ''. */
+    unreachable: (): string => (sent > 0 && connectFailures === sent ? lastConnectError : ''),
+  };
+}
+
+function runSequences(state: OperationState, env: JudgeEnv): void {
+  for (const [id, ctx] of state.contexts) {
+    const check = env.checks.get(id)!;
+    if (!check.runSequence || state.exchanges.length === 0) continue;
+    try {
+      state.findings.push(...check.runSequence(state.exchanges, ctx));
+    } catch (error) {
+      env.notes.push(`check ${id} threw in runSequence: ${(error as Error).message}`);
+    }
+  }
+}

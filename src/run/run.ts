@@ -1,0 +1,104 @@
+/**
+ * `run(options)`: load → plan → generate → send → check → report, for the CLI and for library users.
+ * Reports are re-written after each operation finishes, so an interrupted run still leaves usable files.
+ */
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import type { Check } from '../check/check.ts';
+import { HarnessError } from '../errors.ts';
+import { buildPlan, type Plan } from '../plan/index.ts';
+import type { ReportedFinding, RunResult } from '../report/run-result.ts';
+import { createDispatcher, createRateLimiter, readCredentials, secretValues } from '../send/index.ts';
+import type { Spec } from '../types.ts';
+import { loadDeps, type RunDeps } from './deps.ts';
+import { readBaseline } from './findings.ts';
+import { withDefaults, type RunOptions } from './options.ts';
+import { newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
+import { prepareCases } from './prepare.ts';
+import { buildResult } from './result.ts';
+import { createProcessor } from './process.ts';
+import { schedule } from './scheduler.ts';
+import { openTarget } from './target.ts';
+import { writeReports } from './write-reports.ts';
+
+const VERSION = '0.1.0';
+
+/** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
+export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Promise<{ spec: Spec; plan: Plan; deps: RunDeps }> {
+  const options = withDefaults(partial);
+  const d = deps ?? (await loadDeps());
+  const source = options.spec ?? (options.baseUrl ? undefined : d.referenceSpec);
+  if (!source) throw new HarnessError('USAGE', '--spec is required with --base-url (the OpenAPI description of the API under test)');
+  const spec = await d.loadSpec(source, { cwd: options.cwd });
+  const seed = options.seed ?? randomInt(2 ** 31);
+  const plan = buildPlan(spec, {
+    available: d.checks, checks: options.checks, severities: options.severities, include: options.include,
+    exclude: options.exclude, readOnly: options.readOnly, budget: options.budget, policies: options.policies,
+    ...(options.shard ? { shard: options.shard } : {}),
+  }, seed);
+  return { spec, plan, deps: d };
+}
+
+/** Runs the harness and resolves to the RunResult (also written to the report directory). */
+export async function run(partial: Partial<RunOptions>, deps?: RunDeps): Promise<RunResult> {
+  const options = withDefaults(partial);
+  const { spec, plan, deps: d } = await planRun(options, deps);
+  const baseline = options.baseline ? await readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
+  const target = await openTarget(options.baseUrl, options.drift, d);
+  const dispatcher = createDispatcher({ connections: options.workers, insecure: options.insecure });
+  try {
+    return await execute(options, d, spec, plan, target.url, target.key, baseline, dispatcher);
+  } finally {
+    await dispatcher.close().catch(() => undefined);
+    await target.close();
+  }
+}
+
+async function execute(
+  options: RunOptions, deps: RunDeps, spec: Spec, plan: Plan, targetUrl: string, key: string | undefined,
+  baseline: ReportedFinding[] | undefined, dispatcher: ReturnType<typeof createDispatcher>,
+): Promise<RunResult> {
+  const started = new Date();
+  const creds = readCredentials(options.headers, options.env);
+  if (key && !creds.token && !creds.apiKey) creds.token = creds.apiKey = key; // the embedded server's own key
+  const secrets = secretValues(creds);
+  const checks = new Map<string, Check>(deps.checks.map((c) => [c.id, c]));
+  const notes: string[] = [];
+  const env: JudgeEnv = { spec, validator: deps.createValidator(spec), checks, maxResponseTimeMs: options.maxResponseTimeMs, notes };
+  const states: OperationState[] = plan.operations.map((planned) => {
+    const { cases, notes: why } = prepareCases(spec, planned, deps.generateCases, creds);
+    const state = newOperationState(planned, plan.checks, env, cases);
+    state.notes.push(...why);
+    return state;
+  });
+  const findings: ReportedFinding[][] = states.map(() => []);
+  const result = (): RunResult => buildResult({
+    spec, plan, states, findings: findings.flat(), checks, target: targetUrl, started, notes, secrets, version: VERSION,
+    ...(baseline ? { baseline } : {}),
+  });
+  let writing: Promise<unknown> = Promise.resolve();
+  const flush = (): Promise<unknown> => {
+    if (!options.writeReports) return writing;
+    writing = writing.then(async () => notes.push(...(await writeReports(path.resolve(options.cwd, options.reportDir), deps.reporters, result()))));
+    return writing;
+  };
+  const processor = createProcessor({
+    options, deps, env, dispatcher, targetUrl, limiter: createRateLimiter(options.rateLimit ?? 0), notes,
+    onDone: async (state, reported) => {
+      findings[states.indexOf(state)] = reported;
+      options.onProgress?.({
+        operationsDone: states.filter((s) => s.phase === 'done').length, operationsTotal: states.length,
+        requests: states.reduce((n, s) => n + s.requests, 0), findings: findings.flat().length, operation: state.planned.operation.key,
+      });
+      await flush();
+    },
+  });
+  await schedule(states, options.workers, processor.hooks);
+  notes.push(...processor.stopNotes());
+  await flush();
+  const final = result();
+  if (processor.unreachable()) {
+    throw new HarnessError('TARGET_UNREACHABLE', `every request to ${targetUrl} failed to connect (${processor.unreachable()}); partial reports are in ${options.reportDir}`);
+  }
+  return final;
+}
