@@ -1,0 +1,57 @@
+/** /v1/sub-accounts: per-customer accounts. Root key only (sub-account keys get 403). */
+import { notFound } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { SubAccountRecord } from '../store.ts';
+import type { Handler, RouteContext } from '../types.ts';
+import { page, pageParams, requireRoot } from './common.ts';
+
+/** The contract's SubAccount object. */
+export function toSubAccount(r: SubAccountRecord): Record<string, unknown> {
+  const { deleted: _deleted, ...rest } = r;
+  return { ...rest, object: 'sub_account' };
+}
+
+/** The live sub-account `id` (deleted ones are gone, except under the `use-after-free` drift). */
+export function liveSubAccount(ctx: RouteContext, id: string, allowDeleted = false): SubAccountRecord {
+  const rec = ctx.state.subAccounts.get(id);
+  if (!rec || (rec.deleted && !allowDeleted)) throw notFound('sub-account', id);
+  return rec;
+}
+
+export const createSubAccount: Handler = (ctx) => {
+  requireRoot(ctx);
+  const b = ctx.body as Partial<SubAccountRecord> & { name: string };
+  const rec: SubAccountRecord = {
+    id: newId('sa_'), name: b.name, external_ref: b.external_ref ?? null, spend_cap_cents: b.spend_cap_cents ?? null,
+    spent_cents: 0, rate_limit_rpm: b.rate_limit_rpm ?? null, default_tag: b.default_tag ?? null, created_at: ctx.nowSec(), deleted: false,
+  };
+  ctx.state.subAccounts.set(rec.id, rec);
+  return { status: 201, body: toSubAccount(rec) };
+};
+
+export const listSubAccounts: Handler = (ctx) => {
+  requireRoot(ctx);
+  const [limit, after] = pageParams(ctx);
+  const all = [...ctx.state.subAccounts.values()].filter((r) => !r.deleted).map((r) => toSubAccount(r) as { id: string });
+  return { status: 200, body: page(all, limit, after) };
+};
+
+export const getSubAccount: Handler = (ctx) => {
+  requireRoot(ctx);
+  return { status: 200, body: toSubAccount(liveSubAccount(ctx, ctx.params.id!, ctx.drift('use-after-free'))) };
+};
+
+export const updateSubAccount: Handler = (ctx) => {
+  requireRoot(ctx);
+  const rec = liveSubAccount(ctx, ctx.params.id!);
+  Object.assign(rec, ctx.body as Partial<SubAccountRecord>);
+  return { status: 200, body: toSubAccount(rec) };
+};
+
+export const deleteSubAccount: Handler = (ctx) => {
+  requireRoot(ctx);
+  const rec = liveSubAccount(ctx, ctx.params.id!);
+  rec.deleted = true;
+  for (const key of ctx.state.keys.values()) if (key.sub_account_id === rec.id) key.revoked = true;
+  return { status: 200, body: { id: rec.id, object: 'sub_account', deleted: true } };
+};
