@@ -1,0 +1,41 @@
+/**
+ * Validates a literal value written in the document (an example, default or enum member) against the schema
+ * it documents, and words the first error. Values are tried in the response direction and, for schemas used
+ * on both sides, in the request direction too: readOnly/writeOnly fields make either one legitimately partial.
+ */
+import type { Json } from '../types.ts';
+import type { LintContext, Report, SchemaSite } from './types.ts';
+
+type Direction = 'request' | 'response';
+
+function directions(where: SchemaSite['in'] | Direction): Direction[] {
+  if (where === 'request') return ['request', 'response'];
+  return ['response', 'request'];
+}
+
+/** Validates `value` (found at `valuePointer`) against the schema at `schemaPointer`; a report or undefined. */
+export function checkValue(
+  ctx: LintContext,
+  schemaPointer: string,
+  value: Json,
+  valuePointer: string,
+  what: string,
+  where: SchemaSite['in'] | Direction,
+): Report | undefined {
+  let first: Array<{ instancePath: string; message: string }> | undefined;
+  for (const direction of directions(where)) {
+    let errors;
+    try {
+      errors = ctx.validator().validate(schemaPointer, value, direction);
+    } catch {
+      return undefined; // A schema the validator cannot compile is another rule's finding, not this value's.
+    }
+    if (errors.length === 0) return undefined;
+    first ??= errors;
+  }
+  const [error] = first ?? [];
+  if (!error) return undefined;
+  const more = first!.length > 1 ? ` (and ${first!.length - 1} more)` : '';
+  const at = error.instancePath ? `at ${error.instancePath}: ` : '';
+  return { pointer: valuePointer + error.instancePath, message: `${what} does not match its schema: ${at}${error.message}${more}.` };
+}
