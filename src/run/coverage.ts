@@ -17,18 +17,15 @@ export function statusesNeverSeen(operation: Operation, seen: Set<number>): stri
 }
 
 /** Coverage of an operation that ran (fully or until the run stopped). */
-export function coverageOf(state: OperationState, checks: Map<string, Check>, spec: Spec): OperationCoverage {
+export function coverageOf(state: OperationState, checks: Check[], spec: Spec): OperationCoverage {
   const op = state.planned.operation;
   const checked: string[] = [];
   const unchecked: OperationCoverage['unchecked'] = [];
-  const anyResponse = state.statuses.size > 0;
-  for (const id of state.contexts.keys()) {
-    const probing = Boolean(checks.get(id)?.probe);
-    const probed = state.probesBy.get(id) ?? 0;
-    if (!anyResponse) unchecked.push({ check: id, why: 'no HTTP response was received' });
-    else if (probing && probed === 0) unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
-    else if (!state.judgedBy.has(id)) unchecked.push({ check: id, why: 'no exchange reached this check' });
-    else checked.push(id);
+  for (const check of checks) {
+    const id = check.id;
+    if (state.checked.has(id)) checked.push(id);
+    else if (check.probe && !state.probesBy.has(id)) unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
+    else unchecked.push({ check: id, why: state.whyNot.get(id) ?? (state.statuses.size === 0 ? 'no HTTP response was received' : 'no exchange reached this check') });
   }
   return {
     operation: op.key,

@@ -3,8 +3,9 @@
  * Judging is pure (exchange → findings); sending is the scheduler's job.
  */
 import type { Check, CheckContext } from '../check/check.ts';
+import { runChecks, type CheckOutcome } from '../check/index.ts';
 import type { PlannedOperation } from '../plan/index.ts';
-import type { Case, CaseKind, Exchange, Finding, Spec } from '../types.ts';
+import type { Case, CaseKind, Exchange, Finding, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
@@ -17,7 +18,8 @@ export interface QueueItem {
 /** Mutable per-operation bookkeeping. */
 export interface OperationState {
   planned: PlannedOperation;
-  contexts: Map<string, CheckContext>;
+  /** One context per operation; `severities` carries each selected check's severity. */
+  context: CheckContext;
   queue: QueueItem[];
   inFlight: number;
   /** `performance.now()` before which nothing of this operation is sent (429 back-off). */
@@ -31,8 +33,10 @@ export interface OperationState {
   requests: number;
   casesByKind: Partial<Record<CaseKind, number>>;
   statuses: Set<number>;
-  /** Checks that judged at least one exchange with a response. */
-  judgedBy: Set<string>;
+  /** Checks that had something to check in at least one exchange. */
+  checked: Set<string>;
+  /** The first reason each check gave for having nothing to check. */
+  whyNot: Map<string, string>;
   retries: number;
   retryWaitMs: number;
   notes: string[];
@@ -42,48 +46,41 @@ export interface OperationState {
 export interface JudgeEnv {
   spec: Spec;
   validator: Validator;
-  checks: Map<string, Check>;
+  /** The selected checks, in order. */
+  selected: Check[];
   maxResponseTimeMs: number;
   notes: string[];
+  /** Removes configured credentials from a probe of a `probeOmitsCredentials` check. */
+  stripCredentials(c: Case, operation: Operation): Case;
 }
 
 /** Fresh state for a planned operation with its queue of cases. */
 export function newOperationState(planned: PlannedOperation, checks: Array<{ id: string; severity: 'error' | 'warn' }>, env: JudgeEnv, cases: Case[]): OperationState {
-  const contexts = new Map<string, CheckContext>();
-  for (const { id, severity } of checks) {
-    contexts.set(id, {
-      spec: env.spec, validator: env.validator, operation: planned.operation, seed: planned.seed,
-      policy: planned.policy, severity, maxResponseTimeMs: env.maxResponseTimeMs,
-    });
-  }
+  const context: CheckContext = {
+    spec: env.spec, validator: env.validator, operation: planned.operation, seed: planned.seed, policy: planned.policy,
+    severity: 'error', maxResponseTimeMs: env.maxResponseTimeMs, severities: Object.fromEntries(checks.map((c) => [c.id, c.severity])),
+  };
   const casesByKind: Partial<Record<CaseKind, number>> = {};
   for (const c of cases) casesByKind[c.kind] = (casesByKind[c.kind] ?? 0) + 1;
   return {
-    planned, contexts, queue: cases.map((c) => ({ case: c, attempt: 1 })), inFlight: 0, notBefore: 0, phase: 'pending',
+    planned, context, queue: cases.map((c) => ({ case: c, attempt: 1 })), inFlight: 0, notBefore: 0, phase: 'pending',
     exchanges: [], findings: [], probesBy: new Map(), fallbackProbed: false, requests: 0, casesByKind,
-    statuses: new Set(), judgedBy: new Set(), retries: 0, retryWaitMs: 0, notes: [],
+    statuses: new Set(), checked: new Set(), whyNot: new Map(), retries: 0, retryWaitMs: 0, notes: [],
   };
 }
 
-/** Runs one check defensively: a check that throws becomes a note, never a crashed run. */
-export function runCheck(check: Check, exchange: Exchange, ctx: CheckContext, notes: string[]): Finding[] {
-  try {
-    return check.run(exchange, ctx);
-  } catch (error) {
-    notes.push(`check ${check.id} threw on ${exchange.case.id}: ${(error as Error).message} (a bug in the check; its verdict is missing)`);
-    return [];
-  }
+/** Records what the checks said about an exchange (or a sequence): findings, notes and coverage. */
+export function record(state: OperationState, outcome: CheckOutcome, env: JudgeEnv): void {
+  state.findings.push(...outcome.findings);
+  env.notes.push(...outcome.notes);
+  for (const id of outcome.checked) state.checked.add(id);
+  for (const u of outcome.unchecked) if (!state.whyNot.has(u.check)) state.whyNot.set(u.check, u.why);
 }
 
-/** Judges a completed exchange: a probe only by the check that made it, any other case by every check. */
+/** Judges a completed exchange; `runChecks` routes a probe only to the check that made it. */
 export function judge(state: OperationState, item: QueueItem, exchange: Exchange, env: JudgeEnv): void {
   if (exchange.response) state.statuses.add(exchange.response.status);
-  const ids = item.probeBy ? [item.probeBy] : [...state.contexts.keys()];
-  for (const id of ids) {
-    const check = env.checks.get(id)!;
-    if (exchange.response) state.judgedBy.add(id);
-    state.findings.push(...runCheck(check, exchange, state.contexts.get(id)!, env.notes));
-  }
+  record(state, runChecks(exchange, env.selected, state.context), env);
   if (!item.probeBy) state.exchanges.push(exchange);
 }
 
@@ -98,17 +95,19 @@ export function deriveProbes(state: OperationState, exchange: Exchange, env: Jud
   if (!VALID_KINDS.has(exchange.case.kind) || status === undefined) return [];
   if (requireAccepted && !state.planned.policy.accepted.includes(status)) return [];
   const items: QueueItem[] = [];
-  for (const [id, ctx] of state.contexts) {
-    const check = env.checks.get(id)!;
-    if (!check.probe || (state.probesBy.get(id) ?? 0) >= limit) continue;
+  for (const check of env.selected) {
+    if (!check.probe || (state.probesBy.get(check.id) ?? 0) >= limit) continue;
+    const ctx = { ...state.context, severity: state.context.severities?.[check.id] ?? check.defaultSeverity };
     let probe: Case | undefined;
     try {
       probe = check.probe(exchange.case, ctx);
     } catch (error) {
-      env.notes.push(`check ${id} threw while deriving a probe: ${(error as Error).message}`);
+      env.notes.push(`check ${check.id} threw while deriving a probe: ${(error as Error).message}`);
     }
-    state.probesBy.set(id, (state.probesBy.get(id) ?? 0) + 1);
-    if (probe) items.push({ case: probe, attempt: 1, probeBy: id });
+    state.probesBy.set(check.id, (state.probesBy.get(check.id) ?? 0) + 1);
+    if (!probe) continue;
+    if (check.probeOmitsCredentials) probe = env.stripCredentials(probe, state.planned.operation);
+    items.push({ case: probe, attempt: 1, probeBy: check.id });
   }
   return items;
 }

@@ -8,7 +8,8 @@ import { isBackOffStatus, retryAfterMs, send, type RateLimiter } from '../send/i
 import type { Exchange } from '../types.ts';
 import type { RunDeps } from './deps.ts';
 import { dedupeFindings } from './findings.ts';
-import { deriveProbes, judge, type JudgeEnv, type OperationState, type QueueItem } from './operation.ts';
+import { runSequenceChecks } from '../check/index.ts';
+import { deriveProbes, judge, record, type JudgeEnv, type OperationState, type QueueItem } from './operation.ts';
 import type { RunOptions } from './options.ts';
 import type { SchedulerHooks } from './scheduler.ts';
 import { shrinkFindings } from './shrink.ts';
@@ -109,13 +110,5 @@ export function createProcessor(input: ProcessorInput) {
 }
 
 function runSequences(state: OperationState, env: JudgeEnv): void {
-  for (const [id, ctx] of state.contexts) {
-    const check = env.checks.get(id)!;
-    if (!check.runSequence || state.exchanges.length === 0) continue;
-    try {
-      state.findings.push(...check.runSequence(state.exchanges, ctx));
-    } catch (error) {
-      env.notes.push(`check ${id} threw in runSequence: ${(error as Error).message}`);
-    }
-  }
+  if (state.exchanges.length > 0) record(state, runSequenceChecks(state.exchanges, env.selected, state.context), env);
 }

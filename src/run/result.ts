@@ -16,6 +16,8 @@ export interface ResultInput {
   /** Deduplicated findings of finished operations, in operation order. */
   findings: ReportedFinding[];
   checks: Map<string, Check>;
+  /** The selected checks, in order. */
+  selected: Check[];
   target: string;
   started: Date;
   notes: string[];
@@ -31,7 +33,7 @@ export function buildResult(input: ResultInput): RunResult {
   const casesByKind: Partial<Record<CaseKind, number>> = {};
   for (const s of states) for (const [k, n] of Object.entries(s.casesByKind)) casesByKind[k as CaseKind] = (casesByKind[k as CaseKind] ?? 0) + n;
   const coverage: OperationCoverage[] = [
-    ...states.map((s) => (s.phase === 'done' || s.requests > 0 ? coverageOf(s, input.checks, spec) : unreachedCoverage(s.planned.operation, reasonFor(s), spec, s.planned))),
+    ...states.map((s) => (s.phase === 'done' || s.requests > 0 ? coverageOf(s, input.selected, spec) : unreachedCoverage(s.planned.operation, reasonFor(s), spec, s.planned))),
     ...plan.skipped.map((s) => unreachedCoverage(s.operation, s.reason, spec)),
   ];
   const marked = input.baseline ? applyBaseline(input.findings, input.baseline) : { findings: input.findings, fixed: [] };

@@ -8,7 +8,7 @@ import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 import { buildPlan, type Plan } from '../plan/index.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
-import { createDispatcher, createRateLimiter, readCredentials, secretValues } from '../send/index.ts';
+import { authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials } from '../send/index.ts';
 import type { Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { readBaseline } from './findings.ts';
@@ -64,7 +64,11 @@ async function execute(
   const secrets = secretValues(creds);
   const checks = new Map<string, Check>(deps.checks.map((c) => [c.id, c]));
   const notes: string[] = [];
-  const env: JudgeEnv = { spec, validator: deps.createValidator(spec), checks, maxResponseTimeMs: options.maxResponseTimeMs, notes };
+  const selected = plan.checks.map((c) => checks.get(c.id)!);
+  const env: JudgeEnv = {
+    spec, validator: deps.createValidator(spec), selected, maxResponseTimeMs: options.maxResponseTimeMs, notes,
+    stripCredentials: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
+  };
   const states: OperationState[] = plan.operations.map((planned) => {
     const { cases, notes: why } = prepareCases(spec, planned, deps.generateCases, creds);
     const state = newOperationState(planned, plan.checks, env, cases);
@@ -73,7 +77,7 @@ async function execute(
   });
   const findings: ReportedFinding[][] = states.map(() => []);
   const result = (): RunResult => buildResult({
-    spec, plan, states, findings: findings.flat(), checks, target: targetUrl, started, notes, secrets, version: VERSION,
+    spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION,
     ...(baseline ? { baseline } : {}),
   });
   let writing: Promise<unknown> = Promise.resolve();

@@ -5,7 +5,8 @@
  */
 import type { Case, Exchange, Finding } from '../types.ts';
 import type { ShrinkCase } from './deps.ts';
-import { runCheck, type JudgeEnv, type OperationState } from './operation.ts';
+import { runChecks } from '../check/index.ts';
+import type { JudgeEnv, OperationState } from './operation.ts';
 import { findingKey } from './findings.ts';
 
 /** Findings shrunk per operation; the rest keep their original example. */
@@ -24,13 +25,12 @@ export async function shrinkFindings(
     if (!finding.exchange || (kind !== 'negative' && kind !== 'positive') || seen.has(findingKey(finding))) continue;
     seen.add(findingKey(finding));
     shrunk++;
-    const check = env.checks.get(finding.checkId);
-    const ctx = state.contexts.get(finding.checkId);
-    if (!check || !ctx) continue;
+    const check = env.selected.find((c) => c.id === finding.checkId);
+    if (!check) continue;
     let best: Finding | undefined;
     const stillFails = async (candidate: Case): Promise<boolean> => {
       const exchange = await sendCase(state, candidate);
-      const same = runCheck(check, exchange, ctx, env.notes).find((f) => f.cause === finding.cause);
+      const same = runChecks(exchange, [check], state.context).findings.find((f) => f.cause === finding.cause);
       if (same) best = same;
       return same !== undefined;
     };

@@ -126,3 +126,20 @@ export function applyAuth(c: Case, placements: Placement[], creds: Credentials):
   for (const [name, value] of creds.headers) headers[name] = value;
   return { ...c, headers, cookies, query };
 }
+
+/** A copy of `c` without the given placements' credentials nor any sensitive `-H` header (for unauthenticated probes). */
+export function stripCredentials(c: Case, placements: Placement[], creds: Credentials): Case {
+  const drop = new Set([
+    ...placements.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
+    ...creds.headers.filter(([n]) => SENSITIVE.test(n)).map(([n]) => n),
+  ]);
+  const headers = Object.fromEntries(Object.entries(c.headers).filter(([k]) => !drop.has(k.toLowerCase())));
+  const cookieNames = new Set(placements.filter((p) => p.in === 'cookie').map((p) => p.name));
+  const cookies = Object.fromEntries(Object.entries(c.cookies).filter(([k]) => !cookieNames.has(k)));
+  const queryNames = placements.filter((p) => p.in === 'query').map((p) => p.name);
+  const params = new URLSearchParams(c.query);
+  const query = queryNames.some((n) => params.has(n))
+    ? c.query.split('&').filter((pair) => !queryNames.includes(decodeURIComponent(pair.split('=')[0] ?? ''))).join('&')
+    : c.query;
+  return { ...c, headers, cookies, query };
+}
