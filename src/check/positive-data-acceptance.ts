@@ -45,7 +45,7 @@ const check: Check = {
       cause: `status ${status}`,
       pointer: `${ctx.operation.pointer}`,
       message: [
-        `Received: ${status} (a ${exchange.case.kind} case, valid per the spec, was rejected)`,
+        `Received: ${status} (the request is a valid ${exchange.case.kind} case)`,
         `Documented: valid input is accepted (2xx${ctx.policy.accepted.length ? `; policy ${ctx.policy.source}: ${ctx.policy.accepted.join(', ')}` : ''})`,
         ...(body.trim() ? [`Response body: ${clip(body)}`] : []),
       ].join('\n'),

@@ -20,9 +20,8 @@ export function streamEvents(exchange: Exchange): StreamEvent[] {
   const parser = createParser({
     onEvent: (m) => events.push({ ...(m.event !== undefined && { event: m.event }), ...(m.id !== undefined && { id: m.id }), data: m.data, atMs: 0 }),
   });
-  parser.feed(r.body);
   // A complete body's last event counts even without the closing blank line; a cut one is dropped.
-  if (!r.truncated) parser.reset({ consume: true });
+  parser.feed(r.truncated ? r.body : `${r.body}\n\n`);
   return events;
 }
 

@@ -22,8 +22,9 @@ function properties(exchange: Exchange, ctx: CheckContext): Finding[] {
   } catch {
     return [];
   }
-  return undocumentedProperties(ctx.spec, s.schemaPointer, value).map((path) => makeFinding(check.id, exchange, ctx, {
-    cause: `body${stablePath(path)} undocumented`, pointer: s.schemaPointer, instancePath: path,
+  const paths = new Map(undocumentedProperties(ctx.spec, s.schemaPointer, value).map((p) => [stablePath(p), p]));
+  return [...paths].map(([stable, path]) => makeFinding(check.id, exchange, ctx, {
+    cause: `body${stable} undocumented`, pointer: s.schemaPointer, instancePath: path,
     message: `Received: property ${path} (not declared)\nDocumented: the schema for ${s.response.key} ${s.mediaKey} declares no such property (extra properties allowed)`,
   }));
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import negative from './negative-data-rejection.ts';
+import positive from './positive-data-acceptance.ts';
+import { contextOf, exchangeOf } from './test-kit.ts';
+import { THINGS } from './test-spec.ts';
+
+const post = { method: 'POST', path: '/things' };
+const violation = { location: 'body.name', keyword: 'minLength', message: '"" is shorter than 1 character' };
+
+describe('negative_data_rejection', () => {
+  const ctx = contextOf(THINGS, 'POST /things');
+  it('reports an accepted invalid request, naming what was invalid', () => {
+    const [f, ...rest] = negative.run(exchangeOf({ ...post, kind: 'negative', requestBody: { name: '' }, violation, status: 201, body: {} }), ctx);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ cause: 'accepted invalid body.name (minLength)', severity: 'error', specLocation: { pointer: '/paths/~1things/post/requestBody' } });
+    expect(f!.message).toBe([
+      'Received: 201 (the invalid request was accepted)',
+      'Documented: invalid input is rejected with one of 400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 431 (policy: default)',
+      'Sent: body.name: "" is shorter than 1 character (minLength)',
+    ].join('\n'));
+  });
+
+  it('reports a rejection with a status outside the policy', () => {
+    const ctx2 = contextOf(THINGS, 'POST /things', { policy: { rejected: [400, 422], accepted: [201], source: 'config rejected' } });
+    const ex = exchangeOf({ ...post, kind: 'negative', requestBody: { name: '' }, violation, status: 404 });
+    expect(negative.run(ex, ctx2)).toMatchObject([{ cause: 'status 404 for invalid body.name (minLength)' }]);
+  });
+
+  it('collapses array indices so one gap is one finding', () => {
+    const v = { location: 'query.ids[3]', keyword: 'type', message: 'not an integer' };
+    expect(negative.run(exchangeOf({ ...post, kind: 'negative', violation: v, status: 200 }), ctx)).toMatchObject([{ cause: 'accepted invalid query.ids[*] (type)' }]);
+  });
+
+  it.each([
+    ['a rejected negative case', { kind: 'negative', requestBody: { name: '' }, violation, status: 422 }],
+    ['a positive case', { kind: 'positive', requestBody: { name: 'x' }, status: 201 }],
+    ['a server error (not_a_server_error reports it)', { kind: 'negative', requestBody: { name: '' }, violation, status: 500 }],
+    ['a body that is valid after all (e.g. shrunk to valid)', { kind: 'negative', requestBody: { name: 'ok' }, violation, status: 201 }],
+    ['a negative case without a violation', { kind: 'negative', status: 201 }],
+  ] as const)('does not report %s', (_, s) => {
+    expect(negative.run(exchangeOf({ ...post, ...s }), ctx)).toEqual([]);
+  });
+});
+
+describe('positive_data_acceptance', () => {
+  it('reports a valid request rejected with a 4xx, quoting the response', () => {
+    const ctx = contextOf(THINGS, 'POST /things');
+    const ex = exchangeOf({ ...post, kind: 'example', requestBody: { name: 'x' }, requestHeaders: { authorization: 'Bearer t' }, status: 422, body: { message: 'name taken' } });
+    const [f] = positive.run(ex, ctx);
+    expect(f).toMatchObject({ cause: 'status 422', severity: 'error' });
+    expect(f!.message).toBe('Received: 422 (the request is a valid example case)\nDocumented: valid input is accepted (2xx; policy default: 200, 201, 202, 203, 204, 205, 206, 207, 208, 226)\nResponse body: {"message":"name taken"}');
+  });
+
+  it('reports 401 when credentials were sent, and on an operation without security', () => {
+    const auth = { authorization: 'Bearer t' };
+    expect(positive.run(exchangeOf({ ...post, requestHeaders: auth, status: 401 }), contextOf(THINGS, 'POST /things'))).toMatchObject([{ cause: 'status 401' }]);
+    expect(positive.run(exchangeOf({ path: '/things', status: 401 }), contextOf(THINGS, 'GET /things'))).toMatchObject([{ cause: 'status 401' }]);
+  });
+
+  it.each([
+    ['404 on an unknown id', 'GET /things/{id}', { status: 404 }],
+    ['409 conflict', 'POST /things', { ...post, status: 409, requestHeaders: { authorization: 'Bearer t' } }],
+    ['429 rate limit', 'GET /things', { path: '/things', status: 429 }],
+    ['401 without credentials', 'POST /things', { ...post, status: 401 }],
+    ['403 without the api key', 'GET /closed', { path: '/closed', status: 403, requestHeaders: { authorization: 'Bearer t' } }],
+    ['a 2xx', 'GET /things/{id}', { status: 200 }],
+    ['a 3xx', 'GET /things/{id}', { status: 302 }],
+    ['a negative case', 'POST /things', { ...post, kind: 'negative', status: 400 }],
+    ['a 5xx (not_a_server_error reports it)', 'GET /things/{id}', { status: 500 }],
+  ] as const)('does not report %s', (_, key, s) => {
+    expect(positive.run(exchangeOf(s as Parameters<typeof exchangeOf>[0]), contextOf(THINGS, key))).toEqual([]);
+  });
+
+  it('says why 404 on a parameterised path is not judged', () => {
+    expect(positive.applies!(exchangeOf({ status: 404 }), contextOf(THINGS, 'GET /things/{id}'))).toBe('404 on a path with parameters (unknown id)');
+  });
+});

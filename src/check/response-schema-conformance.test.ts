@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import check from './response-schema-conformance.ts';
+import { contextOf, exchangeOf } from './test-kit.ts';
+import { THINGS } from './test-spec.ts';
+
+const get = contextOf(THINGS, 'GET /things/{id}');
+const thing = { id: 'a1', created: 1700000000 };
+
+describe('response_schema_conformance', () => {
+  it('reports a wrong type with a diff-shaped message and the schema location', () => {
+    const [f, ...rest] = check.run(exchangeOf({ body: { ...thing, created: '2024-01-01' } }), get);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({
+      checkId: 'response_schema_conformance', cause: 'body/created type', instancePath: '/created',
+      schemaPath: '#/properties/created/type', specLocation: { file: 'openapi.yaml', pointer: '/components/schemas/Thing/properties/created' },
+    });
+    expect(f!.message).toMatchInlineSnapshot(`
+      "Received: "created": "2024-01-01" (string)
+      Documented: integer at #/components/schemas/Thing/properties/created (openapi.yaml:16:9)"
+    `);
+  });
+
+  it('names a missing required property, and collapses array indices in the cause', () => {
+    const list = contextOf(THINGS, 'GET /things');
+    const body = [thing, { id: 'b' }, { id: 'c', created: 2, tags: [{ name: 7 }] }];
+    const found = check.run(exchangeOf({ path: '/things', body, headers: { 'x-total-count': '3' } }), list);
+    expect(found.map((f) => [f.cause, f.instancePath])).toEqual([
+      ['body/*/created missing', '/1'],
+      ['body/*/tags/*/name type', '/2/tags/0/name'],
+    ]);
+    expect(found[0]!.message.split('\n')[0]).toBe('Received: "created" missing');
+    expect(found[1]!.message).toMatch(/Documented: string at #\/components\/schemas\/Tag\/properties\/name \(openapi\.yaml:\d+:\d+\)/);
+  });
+
+  it('reports an undeclared property where additionalProperties is false, via a */* media type', () => {
+    const ctx = contextOf(THINGS, 'GET /closed');
+    expect(check.run(exchangeOf({ path: '/closed', body: { a: 'x', b: 1 } }), ctx)).toMatchObject([{ cause: 'body/b not allowed' }]);
+  });
+
+  it('reports a body that is not JSON', () => {
+    expect(check.run(exchangeOf({ body: '<html>', headers: { 'content-type': 'application/json' } }), get)).toMatchObject([
+      { cause: 'body not JSON', severity: 'error' },
+    ]);
+  });
+
+  it('warns about an empty body where JSON is documented', () => {
+    expect(check.run(exchangeOf({ body: '', headers: { 'content-type': 'application/json' } }), get)).toMatchObject([{ cause: 'body empty', severity: 'warn' }]);
+  });
+
+  it('picks the range response before default, and default when nothing else matches', () => {
+    const post = contextOf(THINGS, 'POST /things');
+    expect(check.run(exchangeOf({ method: 'POST', path: '/things', status: 500, body: { message: 5 } }), post)).toMatchObject([
+      { cause: 'body/message type' },
+    ]);
+  });
+
+  it.each([
+    ['a valid body', {}],
+    ['nullable null (3.0)', { body: { ...thing, note: null } }],
+    ['a missing writeOnly property (response direction)', { body: thing }],
+    ['undeclared properties when additionalProperties is unspecified', { body: { ...thing, extra: true } }],
+    ['a 204 with no body', { status: 204, method: 'POST', path: '/things' }],
+    ['a HEAD response', { method: 'HEAD' }],
+    ['a 404 whose response documents no content', { status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } }],
+    ['an undocumented status', { status: 418, body: { teapot: true } }],
+    ['an undocumented media type (content_type_conformance reports it)', { body: '<p/>', headers: { 'content-type': 'text/html' } }],
+    ['a truncated body', { body: '{"id": "a1", "crea', truncated: true }],
+  ])('passes %s', (_, spec) => {
+    const s = { body: thing, ...spec } as Parameters<typeof exchangeOf>[0];
+    const ctx = s.method === 'POST' ? contextOf(THINGS, 'POST /things') : get;
+    expect(check.run(exchangeOf(s), ctx)).toEqual([]);
+  });
+
+  it('says why it had nothing to check', () => {
+    expect(check.applies!(exchangeOf({ status: 404 }), get)).toBe('no content documented for 404');
+    expect(check.applies!(exchangeOf({ body: thing, truncated: true }), get)).toBe('body truncated at the size cap');
+  });
+});
