@@ -11,7 +11,10 @@ export const DEFAULT_REJECTED = [400, 404, 405, 406, 409, 413, 414, 415, 422];
 /** Every 2xx status. */
 export const ACCEPTED_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);
 
-/** The default policy for one operation: documented 4xx plus the defaults rejected; 2xx accepted. */
+/**
+ * The default policy for one operation: documented 4xx plus the defaults rejected; 2xx accepted, and a
+ * documented 404 too (a schema-valid request may still name a resource that does not exist, in a path or a body).
+ */
 export function defaultPolicy(operation: Operation): StatusPolicy {
   const responses = (operation.object.responses ?? {}) as JsonObject;
   const documented4xx = Object.keys(responses).flatMap((key) => {
@@ -20,7 +23,8 @@ export function defaultPolicy(operation: Operation): StatusPolicy {
     return [];
   });
   const rejected = [...new Set([...documented4xx, ...DEFAULT_REJECTED])].sort((a, b) => a - b);
-  return { rejected, accepted: ACCEPTED_2XX, source: 'default' };
+  const accepted = '404' in responses ? [...ACCEPTED_2XX, 404] : ACCEPTED_2XX;
+  return { rejected, accepted, source: 'default' };
 }
 
 /** Compact text of a status list: `200-299`, `400, 404-406`. */

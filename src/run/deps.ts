@@ -15,8 +15,12 @@ export interface Reporter {
   run(result: RunResult): string;
 }
 
-/** Generates `count` cases of one kind for one operation, deterministically from `seed`. */
-export type GenerateCases = (spec: Spec, operation: Operation, options: { kind: CaseKind; count: number; seed: number }) => Case[];
+/** Generates `count` cases of one kind for one operation, deterministically from `seed`, with the problems met. */
+export type GenerateCases = (
+  spec: Spec,
+  operation: Operation,
+  options: { kind: CaseKind; count: number; seed: number; validator?: Validator },
+) => Case[] | { cases: Case[]; problems: Array<{ reason: string }> };
 
 /** Shrinks a failing case: tries smaller variants through `stillFails` (which sends them) and returns the smallest. */
 export type ShrinkCase = (
@@ -27,14 +31,14 @@ export type ShrinkCase = (
   options: { maxAttempts: number; seed: number },
 ) => Promise<Case>;
 
-/** A started reference server. */
-export interface StartedServer {
-  url: string;
+/** The reference server as the run uses it: `listen(0)` starts it on 127.0.0.1 with a free port. */
+export interface EmbeddedServer {
+  listen(port?: number): Promise<{ url: string }>;
   close(): Promise<void>;
 }
 
-/** Creates the reference server; `listen(0)` starts it on 127.0.0.1 with a free port. */
-export type CreateReferenceServer = (options: { key?: string; drift?: string[] }) => { listen(port: number): Promise<StartedServer> };
+/** Creates the reference server (not yet listening). */
+export type CreateReferenceServer = (options: { key?: string; drift?: string[] }) => EmbeddedServer;
 
 /** Everything run() needs from other stages. */
 export interface RunDeps {
@@ -62,21 +66,25 @@ const importOptional = async (path: string): Promise<Record<string, unknown> | u
   }
 };
 
+/** Used only when a build has no report stage: the raw RunResult as JSON. */
+const FALLBACK_REPORTER: Reporter = { id: 'result-json', description: 'raw RunResult', filename: 'result.json', run: (r) => JSON.stringify(r, null, 2) };
+
 /** Resolves the real stages of this build. */
 export async function loadDeps(): Promise<RunDeps> {
-  const [load, validate, check, report, generate, reference] = await Promise.all(
+  const [load, validate, check, report, generateIndex, reference] = await Promise.all(
     ['../load/index.ts', '../validate/index.ts', '../check/index.ts', '../report/index.ts', '../generate/index.ts', '../reference/index.ts'].map(importOptional),
   );
-  const missing = Object.entries({ load, validate, check, report, generate }).filter(([, m]) => !m).map(([n]) => n);
+  const generate = generateIndex ?? (await importOptional('../generate/generate.ts'));
+  const missing = Object.entries({ load, validate, check, generate }).filter(([, m]) => !m).map(([n]) => n);
   if (missing.length > 0) throw new Error(`this build lacks the ${missing.join(', ')} stage(s)`);
   return {
     loadSpec: load!.loadSpec as RunDeps['loadSpec'],
     createValidator: validate!.createValidator as RunDeps['createValidator'],
     checks: check!.CHECKS as Check[],
-    reporters: report!.REPORTERS as Reporter[],
-    generateCases: generate!.generateCases as GenerateCases,
+    reporters: (report?.REPORTERS as Reporter[] | undefined) ?? [FALLBACK_REPORTER],
+    generateCases: (generate!.generate ?? generate!.generateCases) as GenerateCases,
     shrinkCase: generate!.shrinkCase as ShrinkCase | undefined,
-    toCurl: report!.toCurl as RunDeps['toCurl'],
+    toCurl: report?.toCurl as RunDeps['toCurl'],
     createReferenceServer: reference?.createReferenceServer as CreateReferenceServer | undefined,
     referenceKey: (reference?.REFERENCE_KEY as string | undefined) ?? 'sk-aig-test',
     referenceSpec: new URL('../../openapi.json', import.meta.url).pathname,

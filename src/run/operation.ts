@@ -52,6 +52,8 @@ export interface JudgeEnv {
   notes: string[];
   /** Removes configured credentials from a probe of a `probeOmitsCredentials` check. */
   stripCredentials(c: Case, operation: Operation): Case;
+  /** Gives a case the run's credentials (for cases made after preparation, e.g. by shrinking). */
+  authorize(c: Case, operation: Operation): Case;
 }
 
 /** Fresh state for a planned operation with its queue of cases. */

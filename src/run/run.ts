@@ -8,7 +8,7 @@ import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 import { buildPlan, type Plan } from '../plan/index.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
-import { authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials } from '../send/index.ts';
+import { applyAuth, authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials } from '../send/index.ts';
 import type { Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { readBaseline } from './findings.ts';
@@ -68,11 +68,13 @@ async function execute(
   const env: JudgeEnv = {
     spec, validator: deps.createValidator(spec), selected, maxResponseTimeMs: options.maxResponseTimeMs, notes,
     stripCredentials: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
+    authorize: (c, operation) => applyAuth(c, authFor(spec, operation, creds), creds),
   };
   const states: OperationState[] = plan.operations.map((planned) => {
-    const { cases, notes: why } = prepareCases(spec, planned, deps.generateCases, creds);
+    const { cases, notes: why } = prepareCases(spec, planned, deps.generateCases, creds, env.validator);
     const state = newOperationState(planned, plan.checks, env, cases);
-    state.notes.push(...why);
+    if (cases.length === 0) state.notes.push(...why);
+    else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
     return state;
   });
   const findings: ReportedFinding[][] = states.map(() => []);

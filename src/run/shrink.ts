@@ -8,6 +8,7 @@ import type { ShrinkCase } from './deps.ts';
 import { runChecks } from '../check/index.ts';
 import type { JudgeEnv, OperationState } from './operation.ts';
 import { findingKey } from './findings.ts';
+import { generatedCase } from './prepare.ts';
 
 /** Findings shrunk per operation; the rest keep their original example. */
 const MAX_SHRUNK_PER_OPERATION = 3;
@@ -29,13 +30,14 @@ export async function shrinkFindings(
     if (!check) continue;
     let best: Finding | undefined;
     const stillFails = async (candidate: Case): Promise<boolean> => {
-      const exchange = await sendCase(state, candidate);
+      const exchange = await sendCase(state, env.authorize(candidate, state.planned.operation));
       const same = runChecks(exchange, [check], state.context).findings.find((f) => f.cause === finding.cause);
       if (same) best = same;
       return same !== undefined;
     };
     try {
-      await shrinkCase(env.spec, state.planned.operation, finding.exchange.case, stillFails, { maxAttempts: budget, seed: state.planned.seed });
+      const original = generatedCase.get(finding.exchange.case) ?? finding.exchange.case;
+      await shrinkCase(env.spec, state.planned.operation, original, stillFails, { maxAttempts: budget, seed: state.planned.seed });
     } catch (error) {
       env.notes.push(`shrinking ${finding.caseId} failed: ${(error as Error).message}`);
     }

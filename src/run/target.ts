@@ -1,7 +1,7 @@
 /** The API under test: a given base URL (checked with a quick pre-flight connect) or the embedded reference server. */
 import net from 'node:net';
 import { HarnessError } from '../errors.ts';
-import type { RunDeps, StartedServer } from './deps.ts';
+import type { RunDeps } from './deps.ts';
 
 /** Where requests go, how to stop it, and the key to use when we started it ourselves. */
 export interface Target {
@@ -44,6 +44,7 @@ export async function openTarget(baseUrl: string | undefined, drift: string[], d
     throw new HarnessError('USAGE', 'no --base-url given and this build has no embedded reference server; pass --base-url');
   }
   const key = deps.referenceKey;
-  const server: StartedServer = await deps.createReferenceServer({ ...(key ? { key } : {}), drift }).listen(0);
-  return { url: server.url, embedded: true, ...(key ? { key } : {}), close: () => server.close() };
+  const server = deps.createReferenceServer({ ...(key ? { key } : {}), drift });
+  const { url } = await server.listen(0);
+  return { url, embedded: true, ...(key ? { key } : {}), close: () => server.close() };
 }
