@@ -1,0 +1,119 @@
+/**
+ * Boundary cases, deterministic and before any random ones (like Schemathesis' coverage phase): each enum
+ * value, minimum and maximum, string lengths at and next to their limits, arrays at minItems and maxItems,
+ * objects with only their required properties and with all of them, optional parameters absent and present.
+ * Only VALID edges become boundary cases (each passes the positive gate); the invalid edges next to them
+ * (min-1, maxLength+1, ...) are negative cases.
+ */
+import fc from 'fast-check';
+import type { Json, JsonObject } from '../types.ts';
+import { isObject, num, randomFromSeed, type CompileContext } from './context.ts';
+import { mergeAllOf } from './merge.ts';
+import { resolveNode } from './mutations.ts';
+import { at, replaceAt } from './negative.ts';
+import { numericBounds } from './number.ts';
+import { visibleProperties } from './object.ts';
+import { drawPositive } from './positive.ts';
+import { paramKey, positiveProblem, type Draft, type OperationGen, type RequestValue } from './request.ts';
+import { compileSchema } from './schema.ts';
+import { caseSeed } from './seed.ts';
+import { typesOf } from './types.ts';
+
+type Edit = (value: unknown) => unknown;
+
+/** Edge values of one node, as edits of the current (valid) value there. */
+function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] {
+  const out: Edit[] = [];
+  if (Array.isArray(node.enum)) for (const v of node.enum) out.push(() => v);
+  const types = typesOf(node, ctx);
+  if (types.includes('integer') || types.includes('number')) {
+    const b = numericBounds(node);
+    const int = !types.includes('number');
+    if (b.min !== undefined && (!b.minExclusive || int)) out.push(() => (b.minExclusive ? Math.floor(b.min!) + 1 : int ? Math.ceil(b.min!) : b.min));
+    if (b.max !== undefined && (!b.maxExclusive || int)) out.push(() => (b.maxExclusive ? Math.ceil(b.max!) - 1 : int ? Math.floor(b.max!) : b.max));
+  }
+  if (types.includes('string')) {
+    const min = num(node, 'minLength') ?? 0;
+    const max = num(node, 'maxLength');
+    const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter((n, i, all) => n >= min && (max === undefined || n <= max) && all.indexOf(n) === i);
+    for (const n of lengths) out.push((cur) => [...(typeof cur === 'string' && cur.length > 0 ? cur : 'a').repeat(n + 1)].slice(0, n).join(''));
+  }
+  if (types.includes('array')) {
+    const minItems = num(node, 'minItems') ?? 0;
+    const maxItems = num(node, 'maxItems');
+    out.push((cur) => (Array.isArray(cur) ? cur.slice(0, minItems) : cur));
+    if (maxItems !== undefined && maxItems <= 50) out.push((cur) => (Array.isArray(cur) && cur.length > 0 ? Array.from({ length: maxItems }, (_, i) => cur[i % cur.length]) : cur));
+  }
+  if (types.includes('object')) {
+    const visible = visibleProperties(node, ctx).map(([k]) => k);
+    const required = new Set(Array.isArray(node.required) ? node.required : []);
+    out.push((cur) => (isObject(cur) ? Object.fromEntries(Object.entries(cur).filter(([k]) => required.has(k))) : cur));
+    const full = compileSchema(mergeAllOf({ allOf: [node, { required: visible }] }, ctx), ctx);
+    out.push(() => full.generate(randomFromSeed(seed), undefined).value);
+  }
+  return out;
+}
+
+/** Every spot of the body worth an edge: the root and nested properties/items, depth-limited. */
+function bodyEdits(og: OperationGen, seed: number): Array<(v: RequestValue) => RequestValue | undefined> {
+  const ctx = og.gen.context('any');
+  const out: Array<(v: RequestValue) => RequestValue | undefined> = [];
+  og.model.body?.media.forEach((media, index) => {
+    const walk = (schema: Json | undefined, path: Array<string | number>, depth: number): void => {
+      const node = resolveNode(schema, ctx);
+      if (!node) return;
+      for (const edit of nodeEdges(node, ctx, seed)) {
+        out.push((v) => {
+          if (v.body?.media !== index || at(v.body.value, path) === undefined) return undefined;
+          return { ...v, body: { media: index, value: replaceAt(v.body.value, path, edit(at(v.body.value, path))) } };
+        });
+      }
+      if (depth >= 2 || Array.isArray(node.oneOf) || Array.isArray(node.anyOf)) return;
+      for (const [k, s] of visibleProperties(node, ctx)) walk(s, [...path, k], depth + 1);
+      if (isObject(node.items)) walk(node.items, [...path, 0], depth + 1);
+    };
+    walk(media.schema, [], 0);
+  });
+  return out;
+}
+
+/** Parameter edges, plus all optional parameters absent and all present. */
+function parameterEdits(og: OperationGen, seed: number): Array<(v: RequestValue) => RequestValue | undefined> {
+  const out: Array<(v: RequestValue) => RequestValue | undefined> = [];
+  const optional = og.model.parameters.filter((p) => !p.required);
+  if (optional.length > 0) {
+    out.push((v) => ({ ...v, params: Object.fromEntries(Object.entries(v.params).filter(([k]) => !optional.some((p) => paramKey(p) === k))) }));
+    const all = fc.record(Object.fromEntries(optional.map((p) => [paramKey(p), compileSchema(p.schema, og.gen.context(p.in === 'header' ? 'header' : 'any'))])));
+    out.push((v) => ({ ...v, params: { ...v.params, ...all.generate(randomFromSeed(seed), undefined).value } }));
+  }
+  for (const p of og.model.parameters) {
+    const ctx = og.gen.context(p.in === 'header' ? 'header' : p.in === 'path' ? 'path' : 'any');
+    const node = resolveNode(p.schema, ctx);
+    if (!node || p.contentType) continue;
+    const key = paramKey(p);
+    for (const edit of nodeEdges(node, ctx, seed)) out.push((v) => (key in v.params ? { ...v, params: { ...v.params, [key]: edit(v.params[key]) } } : undefined));
+  }
+  return out;
+}
+
+/** The boundary drafts of an operation, in a fixed order; only the valid ones, without duplicates. */
+export function boundaryDrafts(og: OperationGen, seed: number, problem: (reason: string) => void): Draft[] {
+  const key = og.model.operation.key;
+  const base = drawPositive(og, caseSeed(seed, key, 'boundary-base', 0));
+  if ('problem' in base) {
+    problem(base.problem);
+    return [];
+  }
+  const edits = [...parameterEdits(og, caseSeed(seed, key, 'boundary-fill', 0)), ...bodyEdits(og, caseSeed(seed, key, 'boundary-fill', 1))];
+  const seen = new Set<string>();
+  const out: Draft[] = [];
+  for (const edit of edits) {
+    const value = edit(base.value);
+    if (!value || positiveProblem(og, value)) continue;
+    const text = JSON.stringify(value);
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push({ value });
+  }
+  return out;
+}

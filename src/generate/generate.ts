@@ -1,0 +1,106 @@
+/**
+ * The generate stage's entry: cases of one kind for one operation, deterministic from the seed, with the
+ * problems met along the way (an operation it cannot generate for is reported, never silently skipped).
+ */
+import type { Case, CaseKind, Operation, Spec } from '../types.ts';
+import type { Validator } from '../validate/index.ts';
+import { boundaryDrafts } from './boundary.ts';
+import { exampleDrafts } from './examples.ts';
+import { negativeCase } from './negative.ts';
+import { drawPositive } from './positive.ts';
+import { operationGen, renderCase, type Draft, type OperationGen, type RequestValue } from './request.ts';
+import { caseSeed } from './seed.ts';
+import { specGeneration } from './spec-context.ts';
+
+/** Why some or all cases of an operation could not be generated. */
+export interface GenerationProblem {
+  operation: string;
+  kind: CaseKind;
+  reason: string;
+}
+
+/** Options of one generation call. */
+export interface GenerateOptions {
+  kind: CaseKind;
+  count: number;
+  seed: number;
+  /** The run's validator (one per run); created from the spec when absent. */
+  validator?: Validator;
+}
+
+/** Cases plus the problems met. */
+export interface GenerationResult {
+  cases: Case[];
+  problems: GenerationProblem[];
+}
+
+/** What `shrinkCase` needs to rebuild a case from its logical value. */
+export interface CaseOrigin {
+  og: OperationGen;
+  draft: Draft;
+  context?: unknown;
+  /** For negative cases: the id of the mutation and the valid request it was applied to. */
+  mutation?: string;
+  base?: RequestValue;
+}
+
+/** The origin of every case generated in this process (weakly held), for shrinking. */
+export const origins = new WeakMap<Case, CaseOrigin>();
+
+function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult): void {
+  for (let i = 0; i < o.count; i++) {
+    const seed = caseSeed(o.seed, og.model.operation.key, 'positive', i);
+    const drawn = drawPositive(og, seed);
+    if ('problem' in drawn) {
+      out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: drawn.problem });
+      return;
+    }
+    const draft = { value: drawn.value };
+    const c = renderCase(og, draft, { kind: 'positive', index: i, seed });
+    if (c) {
+      origins.set(c, { og, draft, context: drawn.context });
+      out.cases.push(c);
+    }
+  }
+}
+
+function fromDrafts(og: OperationGen, kind: CaseKind, drafts: Draft[], o: GenerateOptions, out: GenerationResult): void {
+  for (const [i, draft] of drafts.slice(0, o.count).entries()) {
+    const c = renderCase(og, draft, { kind, index: i, seed: caseSeed(o.seed, og.model.operation.key, kind, i) });
+    if (c) {
+      origins.set(c, { og, draft });
+      out.cases.push(c);
+    }
+  }
+}
+
+/** Generates `count` cases of `kind` for `operation` (pure and synchronous; same seed, same cases). */
+export function generate(spec: Spec, operation: Operation, options: GenerateOptions): GenerationResult {
+  const out: GenerationResult = { cases: [], problems: [] };
+  const og = operationGen(specGeneration(spec, options.validator), operation);
+  if (og.blocked) {
+    out.problems.push({ operation: operation.key, kind: options.kind, reason: og.blocked });
+    return out;
+  }
+  const problem = (reason: string): void => void out.problems.push({ operation: operation.key, kind: options.kind, reason });
+  if (options.kind === 'positive') positives(og, options, out);
+  else if (options.kind === 'boundary') fromDrafts(og, 'boundary', boundaryDrafts(og, options.seed, problem), options, out);
+  else if (options.kind === 'example') fromDrafts(og, 'example', exampleDrafts(og, options.seed, problem), options, out);
+  else {
+    for (let i = 0; i < options.count; i++) {
+      const made = negativeCase(og, options.seed, i);
+      if ('problem' in made) {
+        problem(made.problem);
+        break;
+      }
+      origins.set(made.case, made.origin);
+      out.cases.push(made.case);
+    }
+  }
+  return out;
+}
+
+/** Just the cases of `generate`. */
+export function generateCases(spec: Spec, operation: Operation, options: GenerateOptions): Case[] {
+  return generate(spec, operation, options).cases;
+}

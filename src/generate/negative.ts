@@ -1,0 +1,96 @@
+/**
+ * Negative cases: a valid request with exactly ONE violation, recorded as `{location, keyword, message}`.
+ *
+ * Rules that keep negative cases honest (a server MUST reject every one of them):
+ * - every mutated request is re-validated before it is emitted: the mutated part must fail its schema, with
+ *   the recorded keyword among the errors; otherwise the mutation is dropped;
+ * - parameters travel as text, so a parameter mutation is checked against every reading a server may make of
+ *   that text (as a string, a number, a boolean): `"123"` for an integer query parameter is NOT a violation;
+ * - unconstrained parameters (`{}` schema) get no value mutations, only "missing" when required;
+ * - path parameters are never removed (that changes the route), never empty or dot segments, and a mutated
+ *   path that another operation's template would also match is dropped (routing ambiguity);
+ * - header values stay legal HTTP header values.
+ */
+import type { Case, Json, JsonObject } from '../types.ts';
+import { isObject } from './context.ts';
+import type { CaseOrigin } from './generate.ts';
+import { mutationsOf, type Mutation } from './mutation-list.ts';
+import { drawPositive } from './positive.ts';
+import { renderCase, type Draft, type OperationGen } from './request.ts';
+import { caseSeed } from './seed.ts';
+
+export type { Mutation } from './mutation-list.ts';
+
+/** Readings a server may give a parameter's text: the text itself, and the number or boolean it spells. */
+export function readings(text: string): unknown[] {
+  const out: unknown[] = [text];
+  if (/^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) out.push(Number(text));
+  if (/^(true|false)$/i.test(text)) out.push(text.toLowerCase() === 'true');
+  if (text === '' || text === 'null') out.push(null);
+  return out;
+}
+
+/** True when `path` would also match a different operation's template of the same method. */
+export function routesElsewhere(og: OperationGen, path: string): boolean {
+  const { operation } = og.model;
+  return og.gen.spec.operations.some((other) => {
+    if (other === operation || other.method !== operation.method || other.webhook) return false;
+    const re = new RegExp(`^${other.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
+    return re.test(path);
+  });
+}
+
+/** Checks that the mutated request really violates its schema with the recorded keyword. */
+function verified(og: OperationGen, m: Mutation, draft: Draft, c: Case): boolean {
+  if (m.verify) return m.verify(draft, c);
+  return true;
+}
+
+/** Negative case `index`: mutation `index mod n` applied to a fresh valid base; the next mutations if it does not apply. */
+export function negativeCase(og: OperationGen, seed: number, index: number): { case: Case; origin: CaseOrigin } | { problem: string } {
+  const list = mutationsOf(og);
+  if (list.length === 0) return { problem: 'no constraint in this operation can be violated in a way a server must reject' };
+  const key = og.model.operation.key;
+  // The seed rotates the list, so different seeds reach different mutations first.
+  const offset = caseSeed(seed, key, 'negative-offset', 0) % list.length;
+  for (let tries = 0; tries < Math.min(list.length, 40); tries++) {
+    const m = list[(offset + index + tries) % list.length]!;
+    const caseSeedValue = caseSeed(seed, key, 'negative', index);
+    for (let base = 0; base < 3; base++) {
+      const drawn = drawPositive(og, caseSeed(seed, key, `negative-base-${base}`, index));
+      if ('problem' in drawn) return { problem: drawn.problem };
+      const applied = m.apply(drawn.value);
+      if (!applied) continue;
+      const c = renderCase(og, applied.draft, { kind: 'negative', index, seed: caseSeedValue, violation: { location: m.location, keyword: m.keyword, message: applied.message } });
+      if (!c || !verified(og, m, applied.draft, c)) continue;
+      return { case: c, origin: { og, draft: applied.draft, context: drawn.context, mutation: m.id, base: drawn.value } };
+    }
+  }
+  return { problem: `no mutation yields a request a server must reject (tried ${list.slice(0, 6).map((m) => m.id).join(', ')}${list.length > 6 ? ', ...' : ''})` };
+}
+
+/** Reads the value at a path of a JSON value. */
+export function at(value: unknown, path: Array<string | number>): unknown {
+  let node = value;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
+
+/** A copy of `value` with the node at `path` replaced (or removed when `next` is the REMOVE marker). */
+export function replaceAt(value: unknown, path: Array<string | number>, next: unknown, remove = false): unknown {
+  if (path.length === 0) return next;
+  const [head, ...rest] = path;
+  if (Array.isArray(value)) {
+    const copy = [...value];
+    if (rest.length === 0 && remove) copy.splice(head as number, 1);
+    else copy[head as number] = replaceAt(copy[head as number], rest, next, remove);
+    return copy;
+  }
+  const copy: JsonObject = { ...(isObject(value) ? value : {}) };
+  if (rest.length === 0 && remove) delete copy[head as string];
+  else copy[head as string] = replaceAt(copy[head as string], rest, next, remove) as Json;
+  return copy;
+}
