@@ -5,6 +5,8 @@
  */
 import type { Json } from '../types.ts';
 import type { LintContext, Report, SchemaSite } from './types.ts';
+import { isObject } from './pointer.ts';
+import { shallowCheck } from './shallow-check.ts';
 
 type Direction = 'request' | 'response';
 
@@ -16,12 +18,20 @@ function directions(where: SchemaSite['in'] | Direction): Direction[] {
 /** Validates `value` (found at `valuePointer`) against the schema at `schemaPointer`; a report or undefined. */
 export function checkValue(
   ctx: LintContext,
+  /** Pointer of the Schema Object in `spec.document`. */
   schemaPointer: string,
   value: Json,
   valuePointer: string,
   what: string,
   where: SchemaSite['in'] | Direction,
 ): Report | undefined {
+  const schema = ctx.spec.get(schemaPointer);
+  const quick = isObject(schema) ? shallowCheck(schema, value, (node) => {
+    const target = ctx.spec.deref<Json>(node).value;
+    return isObject(target) ? target : undefined;
+  }) : undefined;
+  if (quick === null) return undefined;
+  if (typeof quick === 'string') return { pointer: valuePointer, message: `${what} does not match its schema: ${quick}.` };
   let first: Array<{ instancePath: string; message: string }> | undefined;
   for (const direction of directions(where)) {
     let errors;
