@@ -18,7 +18,7 @@ export interface Answer {
 export interface CallOptions {
   body?: unknown;
   /** Sent verbatim instead of JSON.stringify(body). */
-  raw?: string;
+  raw?: string | Uint8Array;
   key?: string | null;
   headers?: Record<string, string>;
 }
