@@ -1,0 +1,48 @@
+/**
+ * `findings.json`: one object per (deduplicated) finding with stable field names, documented in
+ * `src/report/README.md`. It doubles as the `--baseline` input of a later run.
+ */
+import type { ReportedFinding, RunResult } from './run-result.ts';
+import { replayCommand, safeResult } from './safe.ts';
+import { cut } from './text.ts';
+
+/** Largest response body kept per finding, in characters. */
+const BODY_LIMIT = 4096;
+
+function entry(result: RunResult, f: ReportedFinding): Record<string, unknown> {
+  const ex = f.exchange;
+  return {
+    operation: f.operation,
+    ...(f.operationId !== undefined && { operationId: f.operationId }),
+    check: f.checkId,
+    // The in-memory name of `check`, kept so older baseline readers match.
+    checkId: f.checkId,
+    severity: f.severity,
+    cause: f.cause,
+    message: f.message,
+    occurrences: f.occurrences,
+    ...(f.baseline !== undefined && { baseline: f.baseline }),
+    ...(f.instancePath !== undefined && { instancePath: f.instancePath }),
+    ...(f.schemaPath !== undefined && { schemaPath: f.schemaPath }),
+    specLocation: f.specLocation ?? null,
+    seed: f.seed,
+    caseId: f.caseId ?? null,
+    caseKind: ex?.case.kind ?? null,
+    ...(ex?.case.violation && { violation: ex.case.violation }),
+    request: ex ? { method: ex.request.method, url: ex.request.url, headers: ex.request.headers, ...(ex.request.body !== undefined && { body: ex.request.body }) } : null,
+    response: ex?.response
+      ? { status: ex.response.status, headers: ex.response.headers, body: cut(ex.response.body, BODY_LIMIT), truncated: ex.response.truncated, durationMs: ex.durationMs }
+      : null,
+    ...(ex?.error && { error: ex.error }),
+    curl: f.curl ?? null,
+    replay: replayCommand(result, f),
+  };
+}
+
+/** Renders findings.json. */
+export function findingsJson(result: RunResult): string {
+  const safe = safeResult(result);
+  return JSON.stringify(safe.findings.map((f) => entry(safe, f)), null, 2) + '\n';
+}
+
+export default { id: 'findings-json', description: 'Every finding as JSON (also the --baseline input).', filename: 'findings.json', run: findingsJson };

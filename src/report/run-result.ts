@@ -1,0 +1,60 @@
+/** The immutable value every reporter formats: one run, start to end. Reporters are pure functions of it. */
+import type { CaseKind, Finding, SourceLocation } from '../types.ts';
+import type { StatusPolicy } from '../check/check.ts';
+
+/** Why a check had nothing to check for an operation, so "0 findings" never reads as "conformant". */
+export interface OperationCoverage {
+  operation: string;
+  operationId?: string;
+  reached: boolean;
+  /** When not reached: why (excluded by --read-only, no case could be generated, budget spent, ...). */
+  reason?: string;
+  requests: number;
+  casesByKind: Partial<Record<CaseKind, number>>;
+  statusesSeen: number[];
+  /** Documented statuses never observed. */
+  statusesNeverSeen: string[];
+  /** Checks that actually had something to check, and those that could not (with why). */
+  checked: string[];
+  unchecked: Array<{ check: string; why: string }>;
+  policy: StatusPolicy;
+  specLocation?: SourceLocation;
+}
+
+/** A finding as reported: deduplicated, with a baseline status and a copy-paste repro. */
+export interface ReportedFinding extends Finding {
+  /** How many requests showed the same (operation, check, cause). */
+  occurrences: number;
+  /** curl command that reproduces the (shrunk) request, secrets redacted. */
+  curl?: string;
+  /** Relative to `--baseline`: new drift, already known, or (only in `fixed`) gone. */
+  baseline?: 'new' | 'known';
+}
+
+export interface RunResult {
+  tool: { name: 'specgate'; version: string };
+  seed: number;
+  specSource: string;
+  specSha256: string;
+  target: string;
+  start: string;
+  end: string;
+  durationMs: number;
+  requests: number;
+  casesByKind: Partial<Record<CaseKind, number>>;
+  operationsTotal: number;
+  operationsReached: number;
+  findings: ReportedFinding[];
+  /** Baseline findings no longer seen (only with --baseline). */
+  fixed: ReportedFinding[];
+  coverage: OperationCoverage[];
+  /** Checks that ran, with their effective severity. */
+  checks: Array<{ id: string; severity: 'error' | 'warn'; description: string }>;
+  /** Retries on 429/503 and other things the run did that a reader should know. */
+  notes: string[];
+  exitCode: number;
+  /** Optional: header/query/cookie names to redact besides the built-in ones (the spec's apiKey scheme names). */
+  secretNames?: string[];
+  /** Optional: the command line of this run without `--seed`/`--include`, for replay hints (else one is composed). */
+  command?: string;
+}
