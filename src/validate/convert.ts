@@ -1,0 +1,80 @@
+/**
+ * OpenAPI Schema Object → JSON Schema 2020-12, node by node, on a private copy of the document, so ajv can
+ * compile any schema of any 3.x description with one dialect. The copy is made per direction because
+ * `readOnly`/`writeOnly` change what `required` means in requests and responses.
+ * @see https://spec.openapis.org/oas/v3.0.3#schema-object (nullable, boolean exclusive bounds)
+ */
+import type { Json, JsonObject, OpenApiLine } from '../types.ts';
+
+export type Direction = 'request' | 'response';
+
+const JSON_TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'string', 'integer']);
+
+/**
+ * Rewrites one schema node in place (it belongs to the private copy). `resolve` follows `$ref`s in the copy.
+ * Returns true when the node's own keywords moved down to `anyOf/1` (nullable without a type).
+ */
+export function convertNode(node: JsonObject, line: OpenApiLine, direction: Direction, resolve: (n: Json) => Json | undefined): boolean {
+  if (typeof node.$ref === 'string' && line === '3.0') {
+    // 3.0: siblings of $ref are ignored by the spec, so they must not constrain validation.
+    for (const key of Object.keys(node)) if (key !== '$ref') delete node[key];
+    return false;
+  }
+  // `$id`, `$schema` and anchors would change how refs resolve inside the bundle; refs are already absolute.
+  delete node.$id;
+  delete node.$schema;
+  delete node.id;
+  fixTypes(node);
+  fixExclusiveBounds(node);
+  fixRequired(node, direction, resolve);
+  return fixNullable(node);
+}
+
+function fixTypes(node: JsonObject): void {
+  // Swagger-era `type: file` and other non-JSON-Schema types would stop ajv from compiling anything.
+  if (typeof node.type === 'string' && !JSON_TYPES.has(node.type)) delete node.type;
+  if (Array.isArray(node.type)) {
+    node.type = node.type.filter((t) => typeof t === 'string' && JSON_TYPES.has(t));
+    if (node.type.length === 0) delete node.type;
+  }
+}
+
+function fixExclusiveBounds(node: JsonObject): void {
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof node[flag] !== 'boolean') continue;
+    if (node[flag] === true && typeof node[bound] === 'number') {
+      node[flag] = node[bound]!;
+      delete node[bound];
+    } else delete node[flag];
+  }
+}
+
+/** `nullable: true` (3.0; ignored in 3.1 by the spec but written anyway) admits null. Lenient on purpose. */
+function fixNullable(node: JsonObject): boolean {
+  if (!('nullable' in node)) return false;
+  const nullable = node.nullable === true;
+  delete node.nullable;
+  if (!nullable) return false;
+  if (typeof node.type === 'string') node.type = [node.type, 'null'];
+  else if (Array.isArray(node.type)) {
+    if (!node.type.includes('null')) node.type.push('null');
+  } else {
+    // No type: the constraints may still exclude null (allOf/$ref), so allow null explicitly beside them.
+    const rest: JsonObject = { ...node };
+    for (const key of Object.keys(node)) delete node[key];
+    node.anyOf = [{ type: 'null' }, rest];
+    return true;
+  }
+  if (Array.isArray(node.enum) && !node.enum.includes(null)) node.enum.push(null);
+  return false;
+}
+
+function fixRequired(node: JsonObject, direction: Direction, resolve: (n: Json) => Json | undefined): void {
+  if (!Array.isArray(node.required) || !node.properties || typeof node.properties !== 'object') return;
+  const props = node.properties as JsonObject;
+  const skip = direction === 'request' ? 'readOnly' : 'writeOnly';
+  node.required = node.required.filter((name) => {
+    const prop = resolve(props[String(name)]!);
+    return !(prop && typeof prop === 'object' && !Array.isArray(prop) && prop[skip] === true);
+  });
+}
