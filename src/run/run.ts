@@ -83,8 +83,11 @@ async function execute(
     ...(baseline ? { baseline } : {}),
   });
   let writing: Promise<unknown> = Promise.resolve();
-  const flush = (): Promise<unknown> => {
-    if (!options.writeReports) return writing;
+  let lastWrite = 0;
+  // Re-rendering every report after every operation is quadratic on big specs: at most once a second, plus the end.
+  const flush = (force = false): Promise<unknown> => {
+    if (!options.writeReports || (!force && performance.now() - lastWrite < 1000)) return writing;
+    lastWrite = performance.now();
     writing = writing.then(async () => notes.push(...(await writeReports(path.resolve(options.cwd, options.reportDir), deps.reporters, result()))));
     return writing;
   };
@@ -101,7 +104,7 @@ async function execute(
   });
   await schedule(states, options.workers, processor.hooks);
   notes.push(...processor.stopNotes());
-  await flush();
+  await flush(true);
   const final = result();
   if (processor.unreachable()) {
     throw new HarnessError('TARGET_UNREACHABLE', `every request to ${targetUrl} failed to connect (${processor.unreachable()}); partial reports are in ${options.reportDir}`);
