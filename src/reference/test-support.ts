@@ -28,7 +28,8 @@ export async function call(base: string, method: string, path: string, o: CallOp
   const headers: Record<string, string> = { ...o.headers };
   const key = o.key === undefined ? 'sk-aig-test' : o.key;
   if (key !== null) headers.authorization = `Bearer ${key}`;
-  const body = o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
+  // Raw bytes go out as a Blob so that invalid UTF-8 reaches the server untouched.
+  const body: string | Blob | undefined = o.raw instanceof Uint8Array ? new Blob([o.raw as Uint8Array<ArrayBuffer>]) : o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
   const res = await fetch(base + path, { method, headers, body });
   const text = await res.text();
