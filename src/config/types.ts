@@ -1,0 +1,33 @@
+/** The shape of `specgate.config.yaml`; `specgate.config.schema.json` is the authority and documents each key. */
+import type { Severity } from '../types.ts';
+
+/** A validated configuration file. Every key is optional. */
+export interface Config {
+  spec?: string;
+  baseUrl?: string;
+  seed?: number;
+  lint?: { rules?: Record<string, Severity>; maxWarnings?: number };
+  checks?: Record<string, Severity>;
+  run?: {
+    checks?: string | string[];
+    workers?: number;
+    maxRequests?: number;
+    maxDuration?: number | string;
+    rateLimit?: number | string;
+    timeoutMs?: number;
+    readOnly?: boolean;
+    include?: string[];
+    exclude?: string[];
+    headers?: Record<string, string>;
+    reportDir?: string;
+    baseline?: string;
+  };
+  auth?: {
+    bearer?: string;
+    basic?: { username: string; password: string };
+    apiKey?: { name: string; in: 'header' | 'query' | 'cookie'; value: string };
+    oauth2?: { tokenUrl: string; clientId: string; clientSecret: string; scopes?: string[] };
+    schemes?: Record<string, string>;
+  };
+  certify?: { profile?: string; out?: string; vendor?: string };
+}
