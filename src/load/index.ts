@@ -29,7 +29,8 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
     } catch (error) {
       // A file named by a $ref: say which $ref, since that is what the user must fix.
       if (error instanceof HarnessError && from) {
-        throw new HarnessError('REF_UNRESOLVED', `$ref target ${name}: ${error.message}`, from.replace(/^file:\/\//, ''));
+        const [, refFile = from, pos = ''] = /^(.*?)(:\d+:\d+)?$/.exec(from) ?? [];
+        throw new HarnessError('REF_UNRESOLVED', `$ref target ${name}: ${error.message}`, displayName(refFile, cwd) + pos);
       }
       throw error;
     }

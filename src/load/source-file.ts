@@ -37,7 +37,11 @@ export function parseSourceFile(uri: string, text: string): SourceFile {
 function jsonFile(uri: string, text: string, value: Json, lines: (offset: number) => Pos): SourceFile {
   let tree: Node | undefined;
   const locate = (segments: string[]): Pos => {
-    tree ??= parseTree(text);
+    try {
+      tree ??= parseTree(text);
+    } catch {
+      return { line: 1, column: 1 }; // nested past the stack: positions are a nicety, never a crash
+    }
     if (!tree) return { line: 1, column: 1 };
     for (let n = segments.length; n >= 0; n--) {
       const path = segments.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
