@@ -99,7 +99,9 @@ function parameterEdits(og: OperationGen, seed: number): Array<(v: RequestValue)
 /** The boundary drafts of an operation, in a fixed order; only the valid ones, without duplicates. */
 export function boundaryDrafts(og: OperationGen, seed: number, problem: (reason: string) => void): Draft[] {
   const key = og.model.operation.key;
-  const base = drawPositive(og, caseSeed(seed, key, 'boundary-base', 0));
+  // A base with a body when the operation takes one, so the body's edges have somewhere to go.
+  let base = drawPositive(og, caseSeed(seed, key, 'boundary-base', 0));
+  for (let i = 1; i < 8 && og.model.body?.media.length && !('problem' in base) && !base.value.body; i++) base = drawPositive(og, caseSeed(seed, key, 'boundary-base', i));
   if ('problem' in base) {
     problem(base.problem);
     return [];

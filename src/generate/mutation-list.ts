@@ -45,6 +45,8 @@ function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
   const types = typesOf(node, og.gen.context('any'));
   if (!types.every((t) => PRIMITIVE.has(t))) return out;
   for (const nm of nodeMutations(node, og.gen.context('any'))) {
+    const probe = nm.value(undefined);
+    if (probe !== null && typeof probe === 'object') continue; // an object cannot travel as a parameter's text
     out.push({
       id: `${location}#${nm.keyword}`,
       location,
@@ -77,7 +79,10 @@ function bodyFails(og: OperationGen, media: MediaModel, draft: Draft, keyword: s
 function bodyMutations(og: OperationGen, media: MediaModel, index: number): Mutation[] {
   const ctx = og.gen.context('any');
   const out: Mutation[] = [];
-  const textual = media.kind === 'form' || media.kind === 'multipart';
+  // Form and multipart bodies are objects of text fields; text and binary bodies are text themselves. Either way
+  // the server reads text, so only primitive bad values count, checked against every reading of that text.
+  const fields = media.kind === 'form' || media.kind === 'multipart';
+  const textual = fields || media.kind === 'text' || media.kind === 'binary';
   const withBody = (base: RequestValue, path: Array<string | number>, next: unknown, remove = false): Draft | undefined => {
     if (base.body?.media !== index) return undefined;
     return { value: { ...base, body: { media: index, value: replaceAt(base.body.value, path, next, remove) } } };
@@ -99,7 +104,7 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
   const walk = (schema: Json | undefined, path: Array<string | number>, depth: number): void => {
     const node = resolveNode(schema, ctx);
     if (!node) return;
-    if (!(textual && depth === 0)) for (const nm of nodeMutations(node, ctx)) out.push(valueMutation(path, nm));
+    if (!(fields && depth === 0)) for (const nm of nodeMutations(node, ctx)) out.push(valueMutation(path, nm));
     if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf) || depth >= MAX_DEPTH || (textual && depth > 0)) return;
     const types = typesOf(node, ctx);
     if (types.includes('object')) {
