@@ -104,7 +104,7 @@ describe('reference gateway, clean mode', () => {
     const created = await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'Summarise.' } });
     expect(created.status).toBe(202);
     let job = created.json;
-    for (let i = 0; i < 100 && job.status !== 'succeeded'; i++) {
+    for (let i = 0; i < 400 && job.status !== 'succeeded'; i++) {
       await new Promise((r) => setTimeout(r, 5));
       job = (await op('GET', '/v1/jobs/{id}', `/v1/jobs/${job.id}`)).json;
     }

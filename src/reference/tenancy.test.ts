@@ -35,7 +35,9 @@ describe('idempotency', () => {
     const conflict = await call(base, 'POST', '/v1/jobs', { ...o, body: { input: 'twice' } });
     expect(conflict.status).toBe(409);
     expect(judge.problems('POST', '/v1/jobs', conflict)).toEqual([]);
-    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 400 && (await call(base, 'GET', `/v1/jobs/${first.json.id}`, { key: t.key })).json.status !== 'succeeded'; i++) {
+      await new Promise((r) => setTimeout(r, 5)); // the job is billed when it succeeds
+    }
     const jobs = (await call(base, 'GET', '/v1/jobs', { key: t.key })).json.data;
     expect(jobs).toHaveLength(1);
     expect((await call(base, 'GET', '/v1/usage', { key: t.key })).json.totals.requests).toBe(1);
