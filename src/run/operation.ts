@@ -57,18 +57,24 @@ export interface JudgeEnv {
 }
 
 /** Fresh state for a planned operation with its queue of cases. */
-export function newOperationState(planned: PlannedOperation, checks: Array<{ id: string; severity: 'error' | 'warn' }>, env: JudgeEnv, cases: Case[]): OperationState {
+export function newOperationState(planned: PlannedOperation, checks: Array<{ id: string; severity: 'error' | 'warn' }>, env: JudgeEnv): OperationState {
   const context: CheckContext = {
     spec: env.spec, validator: env.validator, operation: planned.operation, seed: planned.seed, policy: planned.policy,
     severity: 'error', maxResponseTimeMs: env.maxResponseTimeMs, severities: Object.fromEntries(checks.map((c) => [c.id, c.severity])),
   };
-  const casesByKind: Partial<Record<CaseKind, number>> = {};
-  for (const c of cases) casesByKind[c.kind] = (casesByKind[c.kind] ?? 0) + 1;
   return {
-    planned, context, queue: cases.map((c) => ({ case: c, attempt: 1 })), inFlight: 0, notBefore: 0, phase: 'pending',
-    exchanges: [], findings: [], probesBy: new Map(), fallbackProbed: false, requests: 0, casesByKind,
+    planned, context, queue: [], inFlight: 0, notBefore: 0, phase: 'pending',
+    exchanges: [], findings: [], probesBy: new Map(), fallbackProbed: false, requests: 0, casesByKind: {},
     statuses: new Set(), checked: new Set(), whyNot: new Map(), retries: 0, retryWaitMs: 0, notes: [],
   };
+}
+
+/** Queues an operation's generated cases (done lazily, when the first worker reaches the operation). */
+export function enqueueCases(state: OperationState, cases: Case[]): void {
+  for (const c of cases) {
+    state.casesByKind[c.kind] = (state.casesByKind[c.kind] ?? 0) + 1;
+    state.queue.push({ case: c, attempt: 1 });
+  }
 }
 
 /** Records what the checks said about an exchange (or a sequence): findings, notes and coverage. */

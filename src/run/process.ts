@@ -100,7 +100,7 @@ export function createProcessor(input: ProcessorInput) {
     }
   };
 
-  const hooks: SchedulerHooks = { process, finish, stopped };
+  const hooks: Omit<SchedulerHooks, 'prepare'> = { process, finish, stopped };
   return {
     hooks,
     stopNotes: (): string[] => (stopReason ? [stopReason] : []),

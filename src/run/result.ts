@@ -63,6 +63,6 @@ export function buildResult(input: ResultInput): RunResult {
 }
 
 function reasonFor(s: OperationState): string {
-  if (s.notes.length > 0) return s.notes.join('; ');
-  return s.queue.length === 0 ? 'no case could be generated' : 'not reached: the run stopped first (limit or interrupt)';
+  if (s.phase === 'pending') return 'not reached: the run stopped first (limit or interrupt)';
+  return s.notes.length > 0 ? s.notes.join('; ') : 'no case could be generated';
 }

@@ -13,7 +13,7 @@ import type { Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { readBaseline } from './findings.ts';
 import { withDefaults, type RunOptions } from './options.ts';
-import { newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
+import { enqueueCases, newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
 import { prepareCases } from './prepare.ts';
 import { buildResult } from './result.ts';
 import { createProcessor } from './process.ts';
@@ -70,13 +70,14 @@ async function execute(
     stripCredentials: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
     authorize: (c, operation) => applyAuth(c, authFor(spec, operation, creds), creds),
   };
-  const states: OperationState[] = plan.operations.map((planned) => {
+  const states: OperationState[] = plan.operations.map((planned) => newOperationState(planned, plan.checks, env));
+  const prepare = (state: OperationState): void => {
+    const { planned } = state;
     const { cases, notes: why } = prepareCases(spec, planned, deps.generateCases, creds, env.validator);
-    const state = newOperationState(planned, plan.checks, env, cases);
+    enqueueCases(state, cases);
     if (cases.length === 0) state.notes.push(...why);
     else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
-    return state;
-  });
+  };
   const findings: ReportedFinding[][] = states.map(() => []);
   const result = (): RunResult => buildResult({
     spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION,
@@ -102,7 +103,7 @@ async function execute(
       await flush();
     },
   });
-  await schedule(states, options.workers, processor.hooks);
+  await schedule(states, options.workers, { ...processor.hooks, prepare });
   notes.push(...processor.stopNotes());
   await flush(true);
   const final = result();

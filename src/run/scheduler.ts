@@ -7,6 +7,8 @@ import type { OperationState, QueueItem } from './operation.ts';
 
 /** What the scheduler asks of the run. */
 export interface SchedulerHooks {
+  /** Fills the queue of an operation the first time a worker reaches it (generation is lazy). */
+  prepare(op: OperationState): void;
   /** Sends and judges one item; may put items back on `op.queue` (retries, probes). */
   process(op: OperationState, item: QueueItem): Promise<void>;
   /** Called once an operation has nothing queued or in flight; may queue more, else marks it done. */
@@ -38,8 +40,12 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
       }
       if (stopped && op.phase === 'pending') continue; // never started: stays unreached
       if (stopped) op.queue.length = 0;
-      if (op.queue.length > 0 && op.notBefore <= now) {
+      if (op.phase === 'pending') {
+        // Generating here, not up front, interleaves CPU work with requests in flight and starts sending at once.
+        hooks.prepare(op);
         op.phase = 'running';
+      }
+      if (op.queue.length > 0 && op.notBefore <= now) {
         op.inFlight++;
         return { op, item: op.queue.shift()! };
       }
