@@ -15,7 +15,7 @@ describe('negative_data_rejection', () => {
     expect(f).toMatchObject({ cause: 'accepted invalid body.name (minLength)', severity: 'error', specLocation: { pointer: '/paths/~1things/post/requestBody' } });
     expect(f!.message).toBe([
       'Received: 201 (the invalid request was accepted)',
-      'Documented: invalid input is rejected with one of 400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 431 (policy: default)',
+      'Documented: invalid input is rejected with one of 400, 401, 403–406, 409, 413–415, 422, 428, 431 (policy: default)',
       'Sent: body.name: "" is shorter than 1 character (minLength)',
     ].join('\n'));
   });
@@ -24,6 +24,12 @@ describe('negative_data_rejection', () => {
     const ctx2 = contextOf(THINGS, 'POST /things', { policy: { rejected: [400, 422], accepted: [201], source: 'config rejected' } });
     const ex = exchangeOf({ ...post, kind: 'negative', requestBody: { name: '' }, violation, status: 404 });
     expect(negative.run(ex, ctx2)).toMatchObject([{ cause: 'status 404 for invalid body.name (minLength)' }]);
+  });
+
+  it('judges the bytes sent: a body that is not JSON is never "valid after all"', () => {
+    const ex = exchangeOf({ ...post, kind: 'negative', requestBody: { name: 'ok' }, violation: { location: 'body', keyword: 'type', message: 'body is not JSON' }, status: 201 });
+    ex.request.body = '{"name": "ok"';
+    expect(negative.run(ex, ctx)).toMatchObject([{ cause: 'accepted invalid body (type)' }]);
   });
 
   it('collapses array indices so one gap is one finding', () => {
@@ -48,7 +54,7 @@ describe('positive_data_acceptance', () => {
     const ex = exchangeOf({ ...post, kind: 'example', requestBody: { name: 'x' }, requestHeaders: { authorization: 'Bearer t' }, status: 422, body: { message: 'name taken' } });
     const [f] = positive.run(ex, ctx);
     expect(f).toMatchObject({ cause: 'status 422', severity: 'error' });
-    expect(f!.message).toBe('Received: 422 (the request is a valid example case)\nDocumented: valid input is accepted (2xx; policy default: 200, 201, 202, 203, 204, 205, 206, 207, 208, 226)\nResponse body: {"message":"name taken"}');
+    expect(f!.message).toBe('Received: 422 (the request is a valid example case)\nDocumented: valid input is accepted (200–299; policy: default)\nResponse body: {"message":"name taken"}');
   });
 
   it('reports 401 when credentials were sent, and on an operation without security', () => {

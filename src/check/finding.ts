@@ -76,3 +76,16 @@ export function clip(text: string, max = 300): string {
   const one = text.replace(/\s*\n\s*/g, ' ').trim();
   return one.length > max ? one.slice(0, max - 1) + '…' : one;
 }
+
+/** A status list with runs collapsed (`200–299, 404`), so policies stay readable. */
+export function formatStatuses(statuses: readonly number[]): string {
+  const sorted = [...new Set(statuses)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}

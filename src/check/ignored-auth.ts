@@ -24,8 +24,9 @@ const check: Check = {
       cookies,
     });
   },
-  applies(exchange) {
-    if (probeOf(exchange) !== check.id) return 'only judges its own probes';
+  applies(exchange, ctx) {
+    if (!requiresAuth(ctx.operation)) return 'the operation requires no credentials';
+    if (probeOf(exchange) !== check.id) return 'judges only its probe (a valid request sent without credentials)';
     if (!exchange.response) return 'no response';
     return undefined;
   },

@@ -4,21 +4,25 @@
  * so they are never dropped.
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-9
  */
-import type { Check } from './check.ts';
+import type { Check, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
 
 const IGNORED = new Set(['accept', 'content-type', 'authorization']);
+
+function requiredHeaders(ctx: CheckContext): string[] {
+  return ctx.operation.parameters
+    .filter((p) => p.in === 'header' && p.required && !IGNORED.has(p.name.toLowerCase()))
+    .map((p) => p.name)
+    .sort();
+}
 
 const check: Check = {
   id: 'missing_required_header',
   description: 'Requests missing a required header parameter are rejected with a 4xx.',
   defaultSeverity: 'error',
   probe(validCase, ctx) {
-    const header = ctx.operation.parameters
-      .filter((p) => p.in === 'header' && p.required && !IGNORED.has(p.name.toLowerCase()))
-      .map((p) => p.name)
-      .sort()[0];
+    const header = requiredHeaders(ctx)[0];
     if (header === undefined) return undefined;
     return probeCase(validCase, check.id, {
       kind: 'negative',
@@ -26,8 +30,9 @@ const check: Check = {
       violation: { location: `header.${header}`, keyword: 'required', message: `required header ${header} omitted` },
     });
   },
-  applies(exchange) {
-    if (probeOf(exchange) !== check.id) return 'only judges its own probes';
+  applies(exchange, ctx) {
+    if (requiredHeaders(ctx).length === 0) return 'the operation has no required header parameter';
+    if (probeOf(exchange) !== check.id) return 'judges only its probe (a valid request without a required header)';
     if (!exchange.response) return 'no response';
     return undefined;
   },

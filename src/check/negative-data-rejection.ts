@@ -5,14 +5,27 @@
  */
 import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
-import { makeFinding } from './finding.ts';
+import { formatStatuses, makeFinding } from './finding.ts';
+import { isJsonMediaType } from './media-type.ts';
 import { requestBodySchema, stableLocation, violationPointer } from './request-body.ts';
 
-function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
+/** The body as the server received it: the JSON bytes sent when the media type is JSON, else the logical body. */
+function sentBody(exchange: Exchange): { value: unknown } | undefined {
   const c = exchange.case;
-  if (!c.violation?.location.startsWith('body') || c.body === undefined) return false;
-  const pointer = requestBodySchema(ctx, c);
-  return pointer !== undefined && ctx.validator.validate(pointer, c.body, 'request').length === 0;
+  const text = exchange.request.body ?? c.bodyText;
+  if (text === undefined || !isJsonMediaType(c.mediaType)) return c.body === undefined ? undefined : { value: c.body };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined; // Not JSON at all: certainly invalid.
+  }
+}
+
+function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
+  if (!exchange.case.violation?.location.startsWith('body')) return false;
+  const sent = sentBody(exchange);
+  const pointer = sent && requestBodySchema(ctx, exchange.case);
+  return pointer !== undefined && ctx.validator.validate(pointer, sent!.value, 'request').length === 0;
 }
 
 const check: Check = {
@@ -38,7 +51,7 @@ const check: Check = {
       pointer: violationPointer(ctx, v.location),
       message: [
         `Received: ${status}${accepted ? ' (the invalid request was accepted)' : ''}`,
-        `Documented: invalid input is rejected with one of ${ctx.policy.rejected.join(', ')} (policy: ${ctx.policy.source})`,
+        `Documented: invalid input is rejected with one of ${formatStatuses(ctx.policy.rejected)} (policy: ${ctx.policy.source})`,
         `Sent: ${v.location}: ${v.message} (${v.keyword})`,
       ].join('\n'),
     })];

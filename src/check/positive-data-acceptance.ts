@@ -5,12 +5,14 @@
  */
 import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
-import { clip, makeFinding } from './finding.ts';
+import { clip, formatStatuses, makeFinding } from './finding.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
 
 /** Statuses that say "not now / not here", not "your input is wrong"; accepted when the spec lists them exactly. */
 const STATE_DEPENDENT_IF_DOCUMENTED = [402, 410, 412, 423];
+
+const TWO_XX = Array.from({ length: 100 }, (_, i) => 200 + i);
 
 function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): string | undefined {
   if (status === 409 || status === 429) return `status ${status} depends on server state`;
@@ -46,7 +48,7 @@ const check: Check = {
       pointer: `${ctx.operation.pointer}`,
       message: [
         `Received: ${status} (the request is a valid ${exchange.case.kind} case)`,
-        `Documented: valid input is accepted (2xx${ctx.policy.accepted.length ? `; policy ${ctx.policy.source}: ${ctx.policy.accepted.join(', ')}` : ''})`,
+        `Documented: valid input is accepted (${formatStatuses([...ctx.policy.accepted, ...TWO_XX])}; policy: ${ctx.policy.source})`,
         ...(body.trim() ? [`Response body: ${clip(body)}`] : []),
       ].join('\n'),
     })];

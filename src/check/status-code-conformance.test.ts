@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import check from './status-code-conformance.ts';
 import notAServerError from './not-a-server-error.ts';
+import { formatStatuses } from './finding.ts';
 import { contextOf, exchangeOf } from './test-kit.ts';
 import { THINGS } from './test-spec.ts';
 
@@ -46,5 +47,15 @@ describe('not_a_server_error', () => {
 
   it.each([200, 404, 499])('passes %i', (status) => {
     expect(notAServerError.run(exchangeOf({ status }), ctx)).toEqual([]);
+  });
+});
+
+describe('formatStatuses', () => {
+  it.each([
+    [[200, 201, 202, 204], '200–202, 204'],
+    [[404, 400, 401], '400, 401, 404'],
+    [[], ''],
+  ])('%j → %s', (list, want) => {
+    expect(formatStatuses(list)).toBe(want);
   });
 });

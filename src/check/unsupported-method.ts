@@ -4,31 +4,36 @@
  * no body), once per path. 401/403 are accepted (auth runs before routing); 404, 501 and other 4xx warn.
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-405-method-not-allowed
  */
-import type { Check } from './check.ts';
+import type { Check, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { pathMethods } from './path-methods.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
 
 const CANDIDATES = ['PATCH', 'PUT', 'POST', 'DELETE'];
 
+/** The method to probe with, or undefined: one probe per path, made by the path's first documented operation. */
+function probeMethod(ctx: CheckContext): string | undefined {
+  if (ctx.operation.webhook) return undefined;
+  const documented = pathMethods(ctx.spec, ctx.operation);
+  if (documented[0] !== ctx.operation.method.toUpperCase()) return undefined;
+  return CANDIDATES.find((m) => !documented.includes(m));
+}
+
 const check: Check = {
   id: 'unsupported_method',
   description: 'Methods a path does not document are refused with 405.',
   defaultSeverity: 'error',
   probe(validCase, ctx) {
-    if (ctx.operation.webhook) return undefined;
-    const documented = pathMethods(ctx.spec, ctx.operation);
-    // One probe per path: only the path's first documented operation makes it.
-    if (documented[0] !== ctx.operation.method.toUpperCase()) return undefined;
-    const method = CANDIDATES.find((m) => !documented.includes(m));
+    const method = probeMethod(ctx);
     if (!method) return undefined;
     return probeCase(validCase, check.id, {
       method, body: undefined, bodyText: undefined, mediaType: undefined,
       headers: withoutHeaders(validCase.headers, ['content-type', 'content-length']),
     });
   },
-  applies(exchange) {
-    if (probeOf(exchange) !== check.id) return 'only judges its own probes';
+  applies(exchange, ctx) {
+    if (!probeMethod(ctx)) return ctx.operation.webhook ? 'webhook' : 'probed from the first operation of the path, or no method left to try';
+    if (probeOf(exchange) !== check.id) return 'judges only its probe (an undocumented method on the path)';
     if (!exchange.response) return 'no response';
     return undefined;
   },
