@@ -7,7 +7,8 @@ import { officialValidator } from '../structure/official-schema.ts';
 import { collapseErrors } from '../structure/collapse-errors.ts';
 import { describeError } from '../structure/describe-error.ts';
 import { tokens } from '../pointer.ts';
-import type { Json } from '../../types.ts';
+import type { ErrorObject } from 'ajv';
+import type { Json, Spec } from '../../types.ts';
 
 function valueAt(root: Json, pointer: string): Json | undefined {
   let node: Json | undefined = root;
@@ -18,19 +19,66 @@ function valueAt(root: Json, pointer: string): Json | undefined {
   return node;
 }
 
+/** Copies the containers along `pointer` and puts `value` there, leaving `root` untouched. */
+function replaceAt(root: Json, pointer: string, value: Json): Json {
+  const path = tokens(pointer);
+  const copy = (node: Json, depth: number): Json => {
+    if (depth === path.length) return value;
+    if (typeof node !== 'object' || node === null) return node;
+    const key = path[depth]!;
+    const clone: Json = Array.isArray(node) ? [...node] : { ...node };
+    (clone as Record<string, Json>)[key] = copy((node as Record<string, Json>)[key] as Json, depth + 1);
+    return clone;
+  };
+  return copy(root, 0);
+}
+
+/**
+ * Validates, then substitutes `$ref`s the schema does not allow where they are (e.g. an Operation Object that is
+ * a `$ref` to another file, which many toolchains resolve anywhere) with their targets and validates again, so a
+ * tolerated shortcut yields no error while the referenced content still gets checked.
+ */
+function validateResolvingRefs(spec: Spec): { errors: ErrorObject[]; document: Json; moved: Map<string, string> } {
+  const validate = officialValidator(spec.line);
+  let document: Json = spec.document;
+  const moved = new Map<string, string>();
+  for (let round = 0; ; round++) {
+    if (validate(document)) return { errors: [], document, moved };
+    const errors = collapseErrors(validate.errors ?? []);
+    const sites = round >= 4 ? [] : errors
+      .filter((e) => (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') && Object.values(e.params).includes('$ref'))
+      .map((e) => e.instancePath)
+      .filter((p) => !moved.has(p));
+    if (sites.length === 0) return { errors, document, moved };
+    for (const site of sites) {
+      const target = spec.deref<Json>(valueAt(document, site), site);
+      if (target.value === undefined) continue;
+      moved.set(site, target.pointer);
+      document = replaceAt(document, site, target.value);
+    }
+  }
+}
+
+/** Maps a pointer of the substituted document back to the bundled document. */
+function original(pointer: string, moved: Map<string, string>): string {
+  let best = '';
+  for (const site of moved.keys()) if ((pointer === site || pointer.startsWith(site + '/')) && site.length > best.length) best = site;
+  return best ? moved.get(best)! + pointer.slice(best.length) : pointer;
+}
+
 const rule: Rule = {
   id: 'spec-structure',
   description: 'The document validates against the official OpenAPI JSON Schema (3.2: the 3.1 schema widened with 3.2 fields).',
   defaultSeverity: 'error',
   run({ spec }) {
-    const validate = officialValidator(spec.line);
-    if (validate(spec.document)) return [];
+    const { errors, document, moved } = validateResolvingRefs(spec);
     const seen = new Set<string>();
     const reports = [];
-    for (const error of collapseErrors(validate.errors ?? [])) {
+    for (const error of errors) {
       // Boolean exclusiveMinimum/Maximum in 3.1 is reported by `schema-3-0-keyword`, with a better message.
       if (spec.line !== '3.0' && error.keyword === 'type' && /\/exclusiveM(in|ax)imum$/.test(error.instancePath)) continue;
-      const issue = describeError(error, (p) => valueAt(spec.document, p));
+      const found = describeError(error, (p) => valueAt(document, p));
+      const issue = { ...found, pointer: original(found.pointer, moved) };
       const key = issue.pointer + '\0' + issue.message;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -9,10 +9,31 @@ export interface StructureIssue {
   message: string;
 }
 
-/** The OpenAPI object kind an official-schema path talks about, e.g. "Response Object". */
-function objectKind(schemaPath: string): string {
+const METHODS = 'get|put|post|delete|options|head|patch|trace|query';
+/** Object kinds by where they sit in a document (last tokens of the pointer). */
+const KINDS: Array<[RegExp, string]> = [
+  [/^$/, 'OpenAPI Object'],
+  [/^\/info$/, 'Info Object'],
+  [/^\/components$/, 'Components Object'],
+  [/^\/(paths|webhooks)\/[^/]+$/, 'Path Item Object'],
+  [new RegExp(`/(${METHODS})$`), 'Operation Object'],
+  [/\/parameters\/[^/]+$/, 'Parameter Object'],
+  [/\/requestBody$|\/requestBodies\/[^/]+$/, 'Request Body Object'],
+  [/\/responses\/[^/]+$/, 'Response Object'],
+  [/\/content\/[^/]+$/, 'Media Type Object'],
+  [/\/headers\/[^/]+$/, 'Header Object'],
+  [/\/examples\/[^/]+$/, 'Example Object'],
+  [/\/links\/[^/]+$/, 'Link Object'],
+  [/\/servers\/\d+$/, 'Server Object'],
+  [/\/tags\/\d+$/, 'Tag Object'],
+  [/\/securitySchemes\/[^/]+$/, 'Security Scheme Object'],
+  [/\/schemas\/[^/]+$|\/schema$/, 'Schema Object'],
+];
+
+/** The OpenAPI object kind an error talks about, e.g. "Response Object": from the official schema's definition name, else from where it sits. */
+function objectKind(schemaPath: string, pointer: string): string {
   const match = /^#\/(?:definitions|\$defs)\/([A-Za-z-]+)(?:\/\$defs\/([a-z-]+))?/.exec(schemaPath);
-  if (!match) return 'OpenAPI Object';
+  if (!match) return KINDS.find(([re]) => re.test(pointer))?.[1] ?? 'object';
   const name = (match[1] ?? '').split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
   return name.endsWith('Object') ? name : `${name} Object`;
 }
@@ -50,7 +71,7 @@ function fieldName(pointer: string): string {
 export function describeError(error: ErrorObject, valueAt: (pointer: string) => Json | undefined): StructureIssue {
   const at = error.instancePath;
   const params = error.params as Record<string, unknown>;
-  const kind = objectKind(error.schemaPath);
+  const kind = objectKind(error.schemaPath, at);
   if (error.propertyName !== undefined) {
     return { pointer: join(at, error.propertyName), message: `Name "${error.propertyName}" is not allowed here: ${error.message ?? 'invalid name'}.` };
   }
