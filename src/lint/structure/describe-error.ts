@@ -30,10 +30,15 @@ const KINDS: Array<[RegExp, string]> = [
   [/\/schemas\/[^/]+$|\/schema$/, 'Schema Object'],
 ];
 
-/** The OpenAPI object kind an error talks about, e.g. "Response Object": from the official schema's definition name, else from where it sits. */
+/**
+ * The OpenAPI object kind an error talks about, e.g. "Response Object": from where it sits in the document,
+ * else from the official schema's definition name (helper definitions such as ParameterLocation are not kinds).
+ */
 function objectKind(schemaPath: string, pointer: string): string {
-  const match = /^#\/(?:definitions|\$defs)\/([A-Za-z-]+)(?:\/\$defs\/([a-z-]+))?/.exec(schemaPath);
-  if (!match) return KINDS.find(([re]) => re.test(pointer))?.[1] ?? 'object';
+  const byPlace = KINDS.find(([re]) => re.test(pointer))?.[1];
+  if (byPlace) return byPlace;
+  const match = /^#\/(?:definitions|\$defs)\/([A-Za-z-]+)/.exec(schemaPath);
+  if (!match) return 'object';
   const name = (match[1] ?? '').split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
   return name.endsWith('Object') ? name : `${name} Object`;
 }
