@@ -77,6 +77,12 @@ describe('positive_data_acceptance', () => {
     expect(positive.run(exchangeOf(s as Parameters<typeof exchangeOf>[0]), contextOf(THINGS, key))).toEqual([]);
   });
 
+  it('never blames the server for a case whose body does not validate (a generator slip)', () => {
+    const ex = exchangeOf({ ...post, kind: 'boundary', requestBody: { name: '' }, requestHeaders: { authorization: 'Bearer t' }, status: 400 });
+    expect(positive.run(ex, contextOf(THINGS, 'POST /things'))).toEqual([]);
+    expect(positive.applies!(ex, contextOf(THINGS, 'POST /things'))).toBe('the body sent does not validate against the request schema (not a valid case)');
+  });
+
   it('says why 404 on a parameterised path is not judged', () => {
     expect(positive.applies!(exchangeOf({ status: 404 }), contextOf(THINGS, 'GET /things/{id}'))).toBe('404 on a path with parameters (unknown id)');
   });

@@ -6,20 +6,7 @@
 import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
 import { formatStatuses, makeFinding } from './finding.ts';
-import { isJsonMediaType } from './media-type.ts';
-import { requestBodySchema, stableLocation, violationPointer } from './request-body.ts';
-
-/** The body as the server received it: the JSON bytes sent when the media type is JSON, else the logical body. */
-function sentBody(exchange: Exchange): { value: unknown } | undefined {
-  const c = exchange.case;
-  const text = exchange.request.body ?? c.bodyText;
-  if (text === undefined || !isJsonMediaType(c.mediaType)) return c.body === undefined ? undefined : { value: c.body };
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined; // Not JSON at all: certainly invalid.
-  }
-}
+import { requestBodySchema, sentBody, stableLocation, violationPointer } from './request-body.ts';
 
 function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
   if (!exchange.case.violation?.location.startsWith('body')) return false;

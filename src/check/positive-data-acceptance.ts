@@ -6,6 +6,7 @@
 import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
 import { clip, formatStatuses, makeFinding } from './finding.ts';
+import { sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
 
@@ -36,7 +37,10 @@ const check: Check = {
     const r = exchange.response;
     if (!r) return 'no response';
     if (r.status >= 500) return 'server error (judged by not_a_server_error)';
-    if (r.status >= 400) return stateDependent(exchange, ctx, r.status);
+    if (r.status < 400) return undefined;
+    // A generator slip must not become a finding: only a body that validates can prove a valid input was refused.
+    if (sentBodyErrors(ctx, exchange)) return 'the body sent does not validate against the request schema (not a valid case)';
+    return stateDependent(exchange, ctx, r.status);
     return undefined;
   },
   run(exchange, ctx) {

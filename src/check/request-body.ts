@@ -1,7 +1,7 @@
 /** The documented request body schema of an operation, for re-checking what a case actually sent. */
-import type { Case } from '../types.ts';
+import type { Case, Exchange } from '../types.ts';
 import type { CheckContext } from './check.ts';
-import { matchMediaType } from './media-type.ts';
+import { isJsonMediaType, matchMediaType } from './media-type.ts';
 import { isObject, resolveObject } from './pointer.ts';
 
 /** Pointer of the request body schema for the case's media type, or undefined when none is documented. */
@@ -27,4 +27,24 @@ export function violationPointer(ctx: CheckContext, location: string): string {
 /** A location with array indices replaced by `*` (`body.messages[3].role` → `body.messages[*].role`). */
 export function stableLocation(location: string): string {
   return location.replace(/\[\d+\]/g, '[*]').replace(/([./])\d+(?=[./]|$)/g, '$1*');
+}
+
+/** The body as the server received it: the JSON bytes sent when the media type is JSON, else the logical body. */
+export function sentBody(exchange: Exchange): { value: unknown } | undefined {
+  const c = exchange.case;
+  const text = exchange.request.body ?? c.bodyText;
+  if (text === undefined || !isJsonMediaType(c.mediaType)) return c.body === undefined ? undefined : { value: c.body };
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined; // Not JSON at all: certainly invalid.
+  }
+}
+
+/** Schema errors of the body a case sent (undefined when there is no body or no documented schema to judge it). */
+export function sentBodyErrors(ctx: CheckContext, exchange: Exchange): number | undefined {
+  const pointer = requestBodySchema(ctx, exchange.case);
+  if (pointer === undefined || (exchange.request.body ?? exchange.case.bodyText) === undefined) return undefined;
+  const sent = sentBody(exchange);
+  return sent ? ctx.validator.validate(pointer, sent.value, 'request').length : 1;
 }
