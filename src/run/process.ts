@@ -4,11 +4,11 @@
  */
 import type { Dispatcher } from 'undici';
 import type { ReportedFinding } from '../report/run-result.ts';
-import { isBackOffStatus, retryAfterMs, send, type RateLimiter } from '../send/index.ts';
+import { isBackOffStatus, isEventStream, retryAfterMs, send, type RateLimiter, type StreamEventHook } from '../send/index.ts';
 import type { Exchange } from '../types.ts';
 import type { RunDeps } from './deps.ts';
 import { dedupeFindings } from './findings.ts';
-import { runSequenceChecks } from '../check/index.ts';
+import { createStreamChecker, runSequenceChecks, SSE_CHECK_ID } from '../check/index.ts';
 import { deriveProbes, judge, record, type JudgeEnv, type OperationState, type QueueItem } from './operation.ts';
 import type { RunOptions } from './options.ts';
 import type { SchedulerHooks } from './scheduler.ts';
@@ -52,6 +52,7 @@ export function createProcessor(input: ProcessorInput) {
     const exchange = await send(item.case, {
       dispatcher: input.dispatcher, baseUrl: input.targetUrl, timeoutMs: options.timeoutMs,
       maxResponseBytes: options.maxResponseBytes, ...(options.signal ? { signal: options.signal } : {}),
+      onResponse: (ex) => streamGuard(ex, state, env),
     });
     if (exchange.error && CONNECT_FAILURES.has(exchange.error.code)) {
       connectFailures++;
@@ -107,6 +108,17 @@ export function createProcessor(input: ProcessorInput) {
     /** The connect error when every request failed to connect, else ''. */
     unreachable: (): string => (sent > 0 && connectFailures === sent ? lastConnectError : ''),
   };
+}
+
+/**
+ * For event streams: judges events as they arrive and stops reading at the first error-level finding, so a broken
+ * or endless stream is not read to the deadline. The recorded events are judged again by the check itself.
+ */
+function streamGuard(exchange: Exchange, state: OperationState, env: JudgeEnv): StreamEventHook | undefined {
+  if (!isEventStream(exchange.response?.headers['content-type']) || !env.selected.some((c) => c.id === SSE_CHECK_ID)) return undefined;
+  const severity = state.context.severities?.[SSE_CHECK_ID] ?? 'error';
+  const checker = createStreamChecker(exchange, { ...state.context, severity });
+  return (event) => (checker.event(event).some((f) => f.severity === 'error') ? 'stop' : undefined);
 }
 
 function runSequences(state: OperationState, env: JudgeEnv): void {

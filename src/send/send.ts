@@ -19,6 +19,8 @@ export interface SendOptions {
   maxResponseBytes: number;
   /** Called for each server-sent event as it arrives; return `'stop'` to end the stream early. */
   onEvent?: StreamEventHook;
+  /** Called once status and headers are in; may return a per-event hook for this response (overrides `onEvent`). */
+  onResponse?: (exchange: Exchange) => StreamEventHook | undefined;
   /** Aborts the request from outside (e.g. Ctrl-C). */
   signal?: AbortSignal;
 }
@@ -58,7 +60,8 @@ export async function send(c: Case, options: SendOptions): Promise<Exchange> {
       timeToFirstByteMs: Math.round(performance.now() - started),
     };
     exchange.response = response;
-    await readBody(res.body, response, options, started, exchange);
+    const onEvent = options.onResponse?.(exchange) ?? options.onEvent;
+    await readBody(res.body, response, { ...options, ...(onEvent ? { onEvent } : {}) }, started, exchange);
   } catch (error) {
     exchange.error = deadline.signal.aborted
       ? { code: 'TIMEOUT', message: `no complete response within ${options.timeoutMs} ms` }

@@ -52,7 +52,7 @@ describe('specgate run (CLI)', () => {
   it('--format json prints the summary as JSON on stdout', async () => {
     const r = await cli(['--spec', spec, '--base-url', server.url, '--format', 'json'], { SPECGATE_TOKEN: SECRET });
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ seed: 3, exitCode: 1, operationsReached: 1 });
+    expect(summary).toMatchObject({ seed: 3, exitCode: 1, operations: { reached: 1 }, findings: { byCheck: { response_schema_conformance: { error: 1 } } } });
   });
 
   it('--dry-run prints the plan and sends nothing', async () => {

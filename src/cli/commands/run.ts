@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { HarnessError } from '../../errors.ts';
 import { formatPlan, parseShard } from '../../plan/index.ts';
+import summaryJson from '../../report/summary-json.ts';
 import { planRun, run, type RunOptions, type RunProgress } from '../../run/index.ts';
 import { formatSummary } from '../../run/summary.ts';
 import type { CaseKind, Severity } from '../../types.ts';
@@ -179,7 +180,7 @@ const command: Command = {
       progress.stop();
       const report = path.join(path.resolve(io.cwd, options.reportDir ?? 'reports'), 'report.md');
       say(formatSummary(result, report));
-      if (json) io.stdout(JSON.stringify(summaryJson(result), null, 2) + '\n');
+      if (json) io.stdout(summaryJson.run(result).trimEnd() + '\n');
       return controller.signal.aborted ? 130 : result.exitCode;
     } finally {
       progress.stop();
@@ -187,14 +188,5 @@ const command: Command = {
     }
   },
 };
-
-function summaryJson(result: Awaited<ReturnType<typeof run>>) {
-  const { findings, coverage, ...rest } = result;
-  return {
-    ...rest,
-    findings: findings.map(({ exchange: _e, ...f }) => f),
-    coverage: coverage.map((c) => ({ operation: c.operation, reached: c.reached, reason: c.reason, requests: c.requests, statusesSeen: c.statusesSeen })),
-  };
-}
 
 export default command;
