@@ -19,7 +19,7 @@ export const CONFIG_FILES = ['specgate.config.yaml', 'specgate.config.yml', 'spe
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
 
 function validator(): ReturnType<Ajv['compile']> {
-  validateConfig ??= new Ajv({ allErrors: true, strict: false }).compile(require('../../specgate.config.schema.json') as object);
+  validateConfig ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(require('../../specgate.config.schema.json') as object);
   return validateConfig;
 }
 
