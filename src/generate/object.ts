@@ -91,9 +91,10 @@ export function objectArbitrary(schema: JsonObject, ctx: CompileContext, depth: 
   // Enough keys to meet minProperties are made required; with no room left, optional keys stay out.
   const forced = new Set(required);
   for (const [k] of visible) if (forced.size < minProps) forced.add(k);
-  const model: Record<string, fc.Arbitrary<unknown>> = {};
+  // Null prototype: property names such as `constructor` or `__proto__` are ordinary keys here.
+  const model: Record<string, fc.Arbitrary<unknown>> = Object.create(null);
   for (const [k, s] of visible) if (!minimal || forced.has(k)) model[k] = compileSchema(s, ctx, depth);
-  for (const k of required) model[k] ??= compileSchema(isObject(schema.additionalProperties) ? schema.additionalProperties : {}, ctx, depth);
+  for (const k of required) if (!Object.hasOwn(model, k)) model[k] = compileSchema(isObject(schema.additionalProperties) ? schema.additionalProperties : {}, ctx, depth);
   const keys = Object.keys(model);
   const record = fc.record(model, { requiredKeys: keys.filter((k) => forced.has(k)) });
   const taken = new Set([...keys, ...visible.map(([k]) => k)]);

@@ -66,7 +66,7 @@ export function operationGen(gen: SpecGeneration, operation: Operation): Operati
   const shape: Record<string, fc.Arbitrary<unknown>> = { params: fc.record(params, { requiredKeys }) };
   const media = model.body?.media ?? [];
   if (media.length > 0) shape.body = fc.oneof(...media.map((m, i) => compileSchema(m.schema, gen.context('any')).map((value) => ({ media: i, value }))));
-  const arbitrary = fc.record(shape, { requiredKeys: model.body?.required ? ['params', 'body'] : ['params'] }) as fc.Arbitrary<RequestValue>;
+  const arbitrary = fc.record(shape, { requiredKeys: model.body?.required && shape.body ? ['params', 'body'] : ['params'] }) as fc.Arbitrary<RequestValue>;
   const made: OperationGen = { gen, model, arbitrary, blocked: blockedReason(model) };
   byOp.set(operation, made);
   return made;
