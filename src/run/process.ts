@@ -64,6 +64,7 @@ export function createProcessor(input: ProcessorInput) {
   const process = async (state: OperationState, item: QueueItem): Promise<void> => {
     if (stopped()) return;
     const exchange = await sendOne(state, item);
+    if (exchange.error && options.signal?.aborted) return; // cut by our own Ctrl-C: not the API's fault
     const response = exchange.response;
     const retryAfter = response?.headers['retry-after'];
     if (response && isBackOffStatus(response.status) && item.attempt < options.maxAttempts && (response.status === 429 || retryAfter !== undefined)) {

@@ -103,6 +103,19 @@ describe('limits, back-off, baseline and shards', () => {
     expect(result.coverage[1]).toMatchObject({ operation: 'POST /b', reached: false, reason: expect.stringMatching(/stopped/) });
   });
 
+  it('an interrupt stops promptly, blames nothing on the API, and still writes the reports', async () => {
+    server = await startServer(MISBEHAVIOURS.hang!);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 150);
+    const o = await opts({ timeoutMs: 10_000, signal: controller.signal });
+    const t0 = performance.now();
+    const result = await run(o, fakeDeps());
+    expect(performance.now() - t0).toBeLessThan(3000);
+    expect(result.findings).toEqual([]);
+    expect(result.notes.join('\n')).toMatch(/interrupted/);
+    expect((await readdir(o.reportDir!)).sort()).toEqual(['count.txt', 'result.json']);
+  });
+
   it('with --baseline, known findings do not fail the run and gone ones are listed as fixed', async () => {
     server = await startServer((_req, res) => res.writeHead(200).end('{}'));
     const dir = await tmp();

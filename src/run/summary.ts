@@ -32,7 +32,7 @@ export function formatSummary(result: RunResult, reportPath?: string): string {
     lines.push('', `${result.findings.length} distinct finding(s), ${errors} error-level${result.findings.some((f) => f.baseline) ? `, ${fresh} new against the baseline` : ''}.`);
   }
   if (result.fixed.length > 0) lines.push(`${result.fixed.length} baseline finding(s) no longer seen (fixed).`);
-  if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.slice(0, 10).map((n) => `  - ${n}`), ...(result.notes.length > 10 ? [`  ... ${result.notes.length - 10} more in the report`] : []));
+  if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.slice(0, 5).map((n) => `  - ${n}`), ...(result.notes.length > 5 ? [`  ... ${result.notes.length - 5} more in the report`] : []));
   if (reportPath) lines.push('', `Report: ${reportPath}`);
   return lines.join('\n') + '\n';
 }
