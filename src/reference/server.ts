@@ -18,6 +18,9 @@ import type { State } from './store.ts';
 import type { Principal, ResolvedOptions, RouteContext } from './types.ts';
 import { validateRequest } from './validate-request.ts';
 
+/** Requests per minute of the one operation the `no-retry-after` drift rate-limits. */
+export const NO_RETRY_AFTER_RPM = 3;
+
 /** Builds the `node:http` request listener. */
 export function createHandler(opts: ResolvedOptions, state: State, routes: readonly Route[], schemas: SpecSchemas) {
   const limiter = new RateLimiter(opts.now);
@@ -42,6 +45,11 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
     if (!rate.allowed) {
       const headers: Record<string, string> = drift('no-retry-after') ? {} : { 'retry-after': String(rate.retryAfterSec) };
       throw new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', `Rate limit of ${rate.limit} requests per minute reached.`, null, headers);
+    }
+    // no-retry-after: this operation gets its own tiny limit, so that a harness using the root key
+    // really meets the 429 (which then lacks Retry-After).
+    if (drift('no-retry-after') && !limiter.hit(`${principal.keyId}:${route.operationId}`, NO_RETRY_AFTER_RPM).allowed) {
+      throw new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', `Rate limit of ${NO_RETRY_AFTER_RPM} requests per minute reached.`);
     }
 
     const opPtr = pointer('paths', route.path, route.method.toLowerCase());
