@@ -23,13 +23,7 @@ export type GenerateCases = (
 ) => Case[] | { cases: Case[]; problems: Array<{ reason: string }> };
 
 /** Shrinks a failing case: tries smaller variants through `stillFails` (which sends them) and returns the smallest. */
-export type ShrinkCase = (
-  spec: Spec,
-  operation: Operation,
-  failing: Case,
-  stillFails: (candidate: Case) => Promise<boolean>,
-  options: { maxAttempts: number; seed: number },
-) => Promise<Case>;
+export type ShrinkCase = (failing: Case, stillFails: (candidate: Case) => Promise<boolean>, options: { maxAttempts: number }) => Promise<Case>;
 
 /** The reference server as the run uses it: `listen(0)` starts it on 127.0.0.1 with a free port. */
 export interface EmbeddedServer {

@@ -5,6 +5,7 @@ import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HarnessError } from '../errors.ts';
 import { MISBEHAVIOURS, refusedUrl, startServer, type TestServer } from '../send/test-servers.ts';
+import type { Case } from '../types.ts';
 import { fakeDeps } from './fakes.ts';
 import type { RunOptions } from './options.ts';
 import { run } from './run.ts';
@@ -101,6 +102,25 @@ describe('limits, back-off, baseline and shards', () => {
     expect(result.requests).toBe(3);
     expect(result.notes).toContain('stopped after --max-requests 3');
     expect(result.coverage[1]).toMatchObject({ operation: 'POST /b', reached: false, reason: expect.stringMatching(/stopped/) });
+  });
+
+  it('shrinks a failing generated case, re-judging the smaller request before reporting it', async () => {
+    // 500 (undocumented) only while the query is non-empty; the shrinker offers '' and then 'x'.
+    server = await startServer((req, res) => res.writeHead(req.url?.includes('?') ? 500 : 200).end('{}'));
+    const tried: string[] = [];
+    const shrinkCase = async (c: Case, stillFails: (x: Case) => Promise<boolean>) => {
+      let best = c;
+      for (const query of ['', 'x']) {
+        tried.push(query);
+        if (await stillFails({ ...c, query })) best = { ...c, query };
+      }
+      return best;
+    };
+    const result = await run(await opts({ include: ['getA'], checks: ['status_documented'] }), fakeDeps({ shrinkCase }));
+    const [finding] = result.findings;
+    expect(finding).toMatchObject({ cause: 'status 500' });
+    expect(finding!.exchange!.request.url).toMatch(/\/a\?x$/);
+    expect(tried).toEqual(['', 'x']); // one finding shrunk once, not once per occurrence
   });
 
   it('an interrupt stops promptly, blames nothing on the API, and still writes the reports', async () => {

@@ -37,7 +37,7 @@ export async function shrinkFindings(
     };
     try {
       const original = generatedCase.get(finding.exchange.case) ?? finding.exchange.case;
-      await shrinkCase(env.spec, state.planned.operation, original, stillFails, { maxAttempts: budget, seed: state.planned.seed });
+      await shrinkCase(original, stillFails, { maxAttempts: budget });
     } catch (error) {
       env.notes.push(`shrinking ${finding.caseId} failed: ${(error as Error).message}`);
     }
