@@ -22,8 +22,18 @@ export function documentedStatuses(spec: Spec, operation: Operation): string[] {
   return responses ? Object.keys(responses.value).filter((k) => !k.startsWith('x-')) : [];
 }
 
+// Every check asks the same question of each exchange: answer it once per (operation, status).
+const memo = new WeakMap<Operation, Map<number, DocumentedResponse | undefined>>();
+
 /** The Response Object documenting `status`, or undefined when the status is not documented at all. */
 export function findResponse(spec: Spec, operation: Operation, status: number): DocumentedResponse | undefined {
+  let byStatus = memo.get(operation);
+  if (!byStatus) memo.set(operation, (byStatus = new Map()));
+  if (!byStatus.has(status)) byStatus.set(status, lookupResponse(spec, operation, status));
+  return byStatus.get(status);
+}
+
+function lookupResponse(spec: Spec, operation: Operation, status: number): DocumentedResponse | undefined {
   const keys = documentedStatuses(spec, operation);
   const code = String(status);
   const exact = keys.find((k) => k === code);
