@@ -18,7 +18,16 @@ const bySpec = new WeakMap<Spec, SpecGeneration>();
 
 /** Resolves an internal `$ref` of the bundled document. */
 export function resolver(spec: Spec): (ref: string) => Json | undefined {
-  return (ref) => (ref.startsWith('#') ? spec.get(decodeURIComponent(ref.slice(1))) : undefined);
+  return (ref) => {
+    if (!ref.startsWith('#')) return undefined;
+    let pointer = ref.slice(1);
+    try {
+      pointer = decodeURIComponent(pointer);
+    } catch {
+      // a literal '%' that is not an escape: use the pointer as written
+    }
+    return spec.get(pointer);
+  };
 }
 
 /** The (cached) generation bindings of a spec; pass `validator` to share the run's own. */
