@@ -2,7 +2,7 @@
  * Laws of job webhooks: a finished job POSTs a `job.completed` (or `job.failed`) event to its
  * webhook_url, signed `t=<unix>,v1=hex(HMAC-SHA256(secret, "<t>.<raw body>"))` with the owner's current
  * secret; the payload validates against the contract's webhook schema; non-2xx answers are retried
- * with the same event id; only loopback URLs are accepted.
+ * with the same event id; any http(s) URL is accepted, but only loopback hosts are ever contacted.
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,9 +93,15 @@ describe('job webhooks', () => {
     expect(verifies(hit!, root)).toBe(false);
   });
 
-  it.each(['https://example.com/hook', 'http://10.0.0.1/hook', 'ftp://127.0.0.1/x'])('rejects webhook_url %s with 400', async (url) => {
+  it.each(['ftp://127.0.0.1/x', 'mailto:ops@example.com'])('rejects a non-http(s) webhook_url %s with 400', async (url) => {
     const res = await call(base, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: url } });
     expect(res.status).toBe(400);
     expect(res.json.error.param).toBe('webhook_url');
+  });
+
+  it.each(['https://example.com/hook', 'http://10.0.0.1/hook'])('accepts %s but never contacts a non-loopback host', async (url) => {
+    const res = await call(base, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: url } });
+    expect(res.status).toBe(202);
+    expect(res.json.webhook_url).toBe(url);
   });
 });

@@ -44,11 +44,24 @@ export interface Delivery {
   badSignature: boolean;
 }
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
 /** Sends one event, retrying in the background until a 2xx or MAX_ATTEMPTS. */
 export function deliver(state: State, now: () => number, baseDelayMs: number, d: Delivery): void {
   const created = Math.floor(now() / 1000);
   const event = { id: newId('evt_', 8), object: 'event', type: d.type, created, data: d.data };
   const body = JSON.stringify(event);
+  // The reference gateway runs in sandboxes with no network but loopback, and must never be an SSRF
+  // vector for whoever runs it: events for other hosts are accepted by the API but not sent anywhere.
+  if (!LOOPBACK.has(hostOf(d.url))) return;
   const attempt = async (n: number): Promise<void> => {
     if (state.closed) return;
     const t = Math.floor(now() / 1000);

@@ -1,4 +1,4 @@
-/** /v1/jobs: async jobs with Idempotency-Key support and webhook URLs restricted to loopback hosts. */
+/** /v1/jobs: async jobs with Idempotency-Key support and webhook delivery. */
 import { resolveModel } from '../auto-router.ts';
 import { ApiError, badRequest } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -8,14 +8,12 @@ import type { Handler, RouteContext } from '../types.ts';
 import { canonicalJson, owned, page, pageParams, sha256, visible } from './common.ts';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
-
-/** This machine has no other network, and a gateway must not be an SSRF vector: loopback only. */
+/** The contract accepts any absolute http(s) URL; where it is delivered to is `webhooks.ts`'s business. */
 function checkWebhookUrl(url: string): void {
   let parsed: URL | undefined;
   try { parsed = new URL(url); } catch { /* reported below */ }
-  if (!parsed || !/^https?:$/.test(parsed.protocol) || !LOOPBACK.has(parsed.hostname)) {
-    throw badRequest('webhook_url_not_allowed', 'webhook_url must be an http(s) URL on a loopback host (127.0.0.1, localhost, [::1]).', 'webhook_url');
+  if (!parsed || !/^https?:$/.test(parsed.protocol)) {
+    throw badRequest('invalid_webhook_url', 'webhook_url must be an absolute http(s) URL.', 'webhook_url');
   }
 }
 
