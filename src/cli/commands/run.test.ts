@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,10 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function cli(args: string[], env: Record<string, string> = {}) {
+async function cli(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CommandIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), interactive: false, env, cwd: process.cwd() };
+  const io: CommandIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), interactive: false, env, cwd };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'specgate-cli-'));
   const code = await main(['run', '--report-dir', dir, '--seed', '3', ...args], io);
   const files = await readdir(dir).catch(() => [] as string[]);
@@ -47,6 +47,18 @@ describe('specgate run (CLI)', () => {
     expect(r.stdout + r.stderr).not.toContain('XYZ987');
     expect(r.stdout).toMatch(/Seed\s+3\b/);
     expect(r.stdout).toContain('report.md');
+  });
+
+  it('reads specgate.config.yaml (spec, baseUrl, run:, auth:) and scrubs its secrets too', async () => {
+    seen = [];
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'specgate-cfg-'));
+    await writeFile(path.join(dir, 'specgate.config.yaml'),
+      `spec: ${JSON.stringify(spec)}\nbaseUrl: ${server.url}\nrun:\n  workers: 1\n  maxRequests: 4\nauth:\n  bearer: ${SECRET}\n`);
+    const r = await cli([], {}, dir);
+    expect(seen).toHaveLength(4);
+    expect(seen).toContain(`Bearer ${SECRET}`);
+    expect(r.stdout).toContain('stopped after --max-requests 4');
+    for (const [file, text] of r.reports) expect(text.includes('XYZ987'), file).toBe(false);
   });
 
   it('--format json prints the summary as JSON on stdout', async () => {

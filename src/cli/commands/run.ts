@@ -11,6 +11,8 @@ import { formatPlan, parseShard } from '../../plan/index.ts';
 import summaryJson from '../../report/summary-json.ts';
 import { planRun, run, type RunOptions, type RunProgress } from '../../run/index.ts';
 import { formatSummary } from '../../run/summary.ts';
+import { optionsFromConfig, ratePerSecond } from '../../run/config.ts';
+import { loadConfig } from '../../config/index.ts';
 import type { CaseKind, Severity } from '../../types.ts';
 import type { Command, CommandIO } from '../command.ts';
 
@@ -53,6 +55,8 @@ Limits:
   at 10 s, at most 3 attempts); every retry is listed in the report notes.
 
 Output:
+  --config F             Config file (default: specgate.config.yaml in the working directory); its run:, checks:
+                         and auth: sections apply, flags win over it, SPECGATE_* variables win over auth:
   --report-dir D         Where report files go (default reports/); rewritten after each operation
   --baseline F           A previous findings.json: findings are marked new/known, only new errors fail
   --format text|json     json prints the summary JSON on stdout (human output then goes to stderr)
@@ -67,7 +71,7 @@ const OPTIONS = {
   budget: { type: 'string' }, shard: { type: 'string' }, seed: { type: 'string' }, 'dry-run': { type: 'boolean' },
   workers: { type: 'string' }, timeout: { type: 'string' }, 'max-requests': { type: 'string' }, 'max-duration': { type: 'string' },
   'rate-limit': { type: 'string' }, 'report-dir': { type: 'string' }, baseline: { type: 'string' }, format: { type: 'string' },
-  severity: { type: 'string', multiple: true },
+  severity: { type: 'string', multiple: true }, config: { type: 'string' },
 } as const;
 
 function int(value: string | undefined, flag: string, min = 0): number | undefined {
@@ -78,11 +82,7 @@ function int(value: string | undefined, flag: string, min = 0): number | undefin
 }
 
 function rate(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const m = /^(\d+(?:\.\d+)?)\s*(?:\/\s*(s|sec|m|min|h))?$/.exec(value.trim());
-  if (!m || Number(m[1]) <= 0) throw new HarnessError('USAGE', `--rate-limit expects requests per second such as 5, 5/s or 300/m, got "${value}"`);
-  const per = { s: 1, sec: 1, m: 60, min: 60, h: 3600 }[m[2] ?? 's'] ?? 1;
-  return Number(m[1]) / per;
+  return value === undefined ? undefined : ratePerSecond(value);
 }
 
 function budget(value: string | undefined): Partial<Record<CaseKind, number>> {
@@ -112,15 +112,23 @@ export function optionsFromArgs(argv: string[], io: CommandIO): { options: Parti
   if (v.format !== undefined && v.format !== 'text' && v.format !== 'json') throw new HarnessError('USAGE', `--format is text or json, got "${v.format}"`);
   const maxDuration = v['max-duration'] !== undefined ? Number(v['max-duration']) : undefined;
   if (maxDuration !== undefined && !(maxDuration > 0)) throw new HarnessError('USAGE', `--max-duration expects seconds > 0, got "${v['max-duration']}"`);
-  const options: Partial<RunOptions> = {
-    spec: v.spec, baseUrl: v['base-url'], headers: v.header ?? [], env: io.env, cwd: io.cwd,
-    checks: v.checks ?? ['all'], severities: severities(v.severity), include: v.include ?? [], exclude: v.exclude ?? [],
-    readOnly: v['read-only'] ?? false, budget: budget(v.budget), seed: int(v.seed, '--seed'),
-    workers: int(v.workers, '--workers', 1), timeoutMs: int(v.timeout, '--timeout', 1), maxRequests: int(v['max-requests'], '--max-requests', 1),
-    maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined, rateLimit: rate(v['rate-limit']),
-    reportDir: v['report-dir'] ?? 'reports', baseline: v.baseline, insecure: v.insecure ?? false,
-    drift: (v.drift ?? []).flatMap((d) => d.split(',')).filter(Boolean),
+  const { config } = loadConfig(io.cwd, v.config);
+  const fromConfig = optionsFromConfig(config, io.env).options;
+  const flags: Partial<RunOptions> = {
+    spec: v.spec, baseUrl: v['base-url'], checks: v.checks, include: v.include, exclude: v.exclude,
+    readOnly: v['read-only'], seed: int(v.seed, '--seed'), workers: int(v.workers, '--workers', 1), timeoutMs: int(v.timeout, '--timeout', 1),
+    maxRequests: int(v['max-requests'], '--max-requests', 1), maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined,
+    rateLimit: rate(v['rate-limit']), reportDir: v['report-dir'], baseline: v.baseline, insecure: v.insecure,
     ...(v.shard ? { shard: parseShard(v.shard) } : {}),
+  };
+  const defined = Object.fromEntries(Object.entries(flags).filter(([, x]) => x !== undefined));
+  const options: Partial<RunOptions> = {
+    ...Object.fromEntries(Object.entries(fromConfig).filter(([, x]) => x !== undefined)),
+    ...defined,
+    headers: [...(fromConfig.headers ?? []), ...(v.header ?? [])],
+    severities: { ...fromConfig.severities, ...severities(v.severity) },
+    budget: budget(v.budget), cwd: io.cwd, env: fromConfig.env ?? io.env,
+    drift: (v.drift ?? []).flatMap((d) => d.split(',')).filter(Boolean),
   };
   return { options, dryRun: v['dry-run'] ?? false, json: v.format === 'json' };
 }
