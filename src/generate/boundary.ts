@@ -29,8 +29,10 @@ function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] 
   if (types.includes('integer') || types.includes('number')) {
     const b = numericBounds(node);
     const int = !types.includes('number');
-    if (b.min !== undefined && (!b.minExclusive || int)) out.push(() => (b.minExclusive ? Math.floor(b.min!) + 1 : int ? Math.ceil(b.min!) : b.min));
-    if (b.max !== undefined && (!b.maxExclusive || int)) out.push(() => (b.maxExclusive ? Math.ceil(b.max!) - 1 : int ? Math.floor(b.max!) : b.max));
+    // Integers: the limit and its inner neighbour (min, min+1, max-1, max); numbers: the inclusive limits.
+    const lo = b.min === undefined ? undefined : int ? (b.minExclusive ? Math.floor(b.min) + 1 : Math.ceil(b.min)) : b.minExclusive ? undefined : b.min;
+    const hi = b.max === undefined ? undefined : int ? (b.maxExclusive ? Math.ceil(b.max) - 1 : Math.floor(b.max)) : b.maxExclusive ? undefined : b.max;
+    for (const v of [lo, int && lo !== undefined ? lo + 1 : undefined, int && hi !== undefined ? hi - 1 : undefined, hi]) if (v !== undefined) out.push(() => v);
   }
   if (types.includes('string')) {
     const min = num(node, 'minLength') ?? 0;

@@ -88,6 +88,24 @@ function stringMutations(node: JsonObject): NodeMutation[] {
   return out;
 }
 
+function arrayMutations(node: JsonObject): NodeMutation[] {
+  const out: NodeMutation[] = [];
+  const min = num(node, 'minItems');
+  const max = num(node, 'maxItems');
+  const items = (cur: unknown): unknown[] => (Array.isArray(cur) ? cur : []);
+  if (min !== undefined && min > 0) {
+    out.push({ keyword: 'minItems', value: (cur) => (items(cur).length >= min ? items(cur).slice(0, min - 1) : undefined), message: (v) => `${(v as unknown[]).length} items violate minItems ${min}` });
+  }
+  // Longer arrays repeat existing items, which would also break uniqueItems: not a single violation then.
+  if (max !== undefined && max < 1000 && node.uniqueItems !== true) {
+    out.push({ keyword: 'maxItems', value: (cur) => (items(cur).length > 0 ? Array.from({ length: max + 1 }, (_, i) => items(cur)[i % items(cur).length]) : undefined), message: (v) => `${(v as unknown[]).length} items violate maxItems ${max}` });
+  }
+  if (node.uniqueItems === true && (max === undefined || max >= 2)) {
+    out.push({ keyword: 'uniqueItems', value: (cur) => (items(cur).length > 0 && (max === undefined || items(cur).length < max) ? [...items(cur), items(cur)[0]] : undefined), message: () => 'an item repeats where uniqueItems is true' });
+  }
+  return out;
+}
+
 /** An enum outsider of the enum's own type (a string for string enums, a larger number for numeric ones). */
 function outsider(values: Json[]): unknown {
   const numbers = values.filter((v): v is number => typeof v === 'number');
@@ -117,5 +135,6 @@ export function nodeMutations(node: JsonObject, ctx: CompileContext): NodeMutati
   }
   if (types.includes('integer') || types.includes('number')) out.push(...numberMutations(node, !types.includes('number')));
   if (types.includes('string')) out.push(...stringMutations(node));
+  if (types.includes('array')) out.push(...arrayMutations(node));
   return out;
 }
