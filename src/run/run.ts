@@ -8,7 +8,7 @@ import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 import { buildPlan, type Plan } from '../plan/index.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
-import { applyAuth, authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials } from '../send/index.ts';
+import { applyAuth, authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials, type Credentials } from '../send/index.ts';
 import type { Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { readBaseline } from './findings.ts';
@@ -19,7 +19,7 @@ import { buildResult } from './result.ts';
 import { createProcessor } from './process.ts';
 import { schedule } from './scheduler.ts';
 import { openTarget } from './target.ts';
-import { writeReports } from './write-reports.ts';
+import { createReportWriter } from './write-reports.ts';
 
 const VERSION = '0.1.0';
 
@@ -65,11 +65,7 @@ async function execute(
   const checks = new Map<string, Check>(deps.checks.map((c) => [c.id, c]));
   const notes: string[] = [];
   const selected = plan.checks.map((c) => checks.get(c.id)!);
-  const env: JudgeEnv = {
-    spec, validator: deps.createValidator(spec), selected, maxResponseTimeMs: options.maxResponseTimeMs, notes,
-    stripCredentials: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
-    authorize: (c, operation) => applyAuth(c, authFor(spec, operation, creds), creds),
-  };
+  const env = judgeEnv(spec, deps, selected, options, notes, creds);
   const states: OperationState[] = plan.operations.map((planned) => newOperationState(planned, plan.checks, env));
   const prepare = (state: OperationState): void => {
     const { planned } = state;
@@ -83,15 +79,7 @@ async function execute(
     spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION,
     ...(baseline ? { baseline } : {}),
   });
-  let writing: Promise<unknown> = Promise.resolve();
-  let lastWrite = 0;
-  // Re-rendering every report after every operation is quadratic on big specs: at most once a second, plus the end.
-  const flush = (force = false): Promise<unknown> => {
-    if (!options.writeReports || (!force && performance.now() - lastWrite < 1000)) return writing;
-    lastWrite = performance.now();
-    writing = writing.then(async () => notes.push(...(await writeReports(path.resolve(options.cwd, options.reportDir), deps.reporters, result()))));
-    return writing;
-  };
+  const writer = createReportWriter(path.resolve(options.cwd, options.reportDir), deps.reporters, result, notes, options.writeReports);
   const processor = createProcessor({
     options, deps, env, dispatcher, targetUrl, limiter: createRateLimiter(options.rateLimit ?? 0), notes,
     onDone: async (state, reported) => {
@@ -100,15 +88,23 @@ async function execute(
         operationsDone: states.filter((s) => s.phase === 'done').length, operationsTotal: states.length,
         requests: states.reduce((n, s) => n + s.requests, 0), findings: findings.flat().length, operation: state.planned.operation.key,
       });
-      await flush();
+      await writer.flush();
     },
   });
   await schedule(states, options.workers, { ...processor.hooks, prepare });
   notes.push(...processor.stopNotes());
-  await flush(true);
+  await writer.flush(true);
   const final = result();
   if (processor.unreachable()) {
     throw new HarnessError('TARGET_UNREACHABLE', `every request to ${targetUrl} failed to connect (${processor.unreachable()}); partial reports are in ${options.reportDir}`);
   }
   return final;
+}
+
+function judgeEnv(spec: Spec, deps: RunDeps, selected: Check[], options: RunOptions, notes: string[], creds: Credentials): JudgeEnv {
+  return {
+    spec, validator: deps.createValidator(spec), selected, maxResponseTimeMs: options.maxResponseTimeMs, notes,
+    stripCredentials: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
+    authorize: (c, operation) => applyAuth(c, authFor(spec, operation, creds), creds),
+  };
 }

@@ -26,3 +26,20 @@ export async function writeReports(dir: string, reporters: Reporter[], result: R
   );
   return problems;
 }
+
+/**
+ * Streams reports to disk while a run goes: `flush()` re-renders every file at most once a second (re-rendering
+ * after every operation is quadratic on big specs), `flush(true)` always; writes never overlap.
+ */
+export function createReportWriter(dir: string, reporters: Reporter[], render: () => RunResult, problems: string[], enabled = true) {
+  let writing: Promise<unknown> = Promise.resolve();
+  let lastWrite = 0;
+  return {
+    flush(force = false): Promise<unknown> {
+      if (!enabled || (!force && performance.now() - lastWrite < 1000)) return writing;
+      lastWrite = performance.now();
+      writing = writing.then(async () => problems.push(...(await writeReports(dir, reporters, render()))));
+      return writing;
+    },
+  };
+}
