@@ -7,6 +7,7 @@ import type { JsonObject } from '../types.ts';
 import { hasUnsatisfiable, randomFromSeed } from './context.ts';
 import { compileSchema } from './schema.ts';
 import { specGeneration } from './spec-context.ts';
+import { generate } from './generate.ts';
 
 const dir = path.resolve(import.meta.dirname, '../../fixtures/schemas');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json'));
@@ -58,5 +59,31 @@ describe('schema compiler details', () => {
     const a = arb.generate(randomFromSeed(9), undefined).value;
     expect(arb.generate(randomFromSeed(9), undefined).value).toEqual(a);
     expect(arb.generate(randomFromSeed(10), undefined).value).not.toEqual(a);
+  });
+});
+
+describe('patterns fast-check cannot build', () => {
+  const yaml = (pattern: string) => `openapi: 3.1.0
+info: { title: t, version: "1" }
+paths:
+  /p:
+    get:
+      parameters:
+        - { name: q, in: query, required: true, schema: { type: string, pattern: ${JSON.stringify(pattern)} } }
+      responses: { "200": { description: ok } }
+`;
+
+  it.each([['(?<=a)b'], ['^(x|y)\\1$'], ['\\bfoo\\b']])('law: values for %s still match it', (pattern) => {
+    const spec = specFromText(yaml(pattern));
+    const cases = generate(spec, spec.operations[0]!, { kind: 'positive', count: 10, seed: 1 }).cases;
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) expect(new URLSearchParams(c.query).get('q')).toMatch(new RegExp(pattern, 'u'));
+  });
+
+  it('reports the reason when no value can be found', () => {
+    const spec = specFromText(yaml('^(?!a)a$'));
+    const result = generate(spec, spec.operations[0]!, { kind: 'positive', count: 3, seed: 1 });
+    expect(result.cases).toEqual([]);
+    expect(result.problems[0]!.reason).toMatch(/query\.q: .*pattern.*(Lookahead|regex feature)/);
   });
 });
