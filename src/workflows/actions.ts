@@ -66,17 +66,18 @@ async function awaitWebhooks(state: RunState, w: Workflow, step: Step, args: Rec
 
 function judgeOne(state: RunState, d: Delivery, i: number, header: string, args: Record<string, unknown>): StepFailure[] {
   const failures: StepFailure[] = [];
+  const verdict = judgeDelivery(state.spec, state.validator, d, typeof args.webhook === 'string' ? args.webhook : undefined);
+  const webhookOp = verdict.webhook;
   if (typeof args.secret === 'string') {
     const value = d.headers[header];
     const scheme = args.scheme === 'hex' || (args.scheme === undefined && value !== undefined && !/(^|,)\s*t=/.test(value)) ? 'hex' : 't-v1';
     const problem = signatureProblem(value, d.body, {
       scheme, secret: args.secret, toleranceSeconds: typeof args.toleranceSeconds === 'number' ? args.toleranceSeconds : 300, nowSeconds: Math.floor(d.receivedAt / 1000),
     });
-    if (problem) failures.push({ checkId: 'webhook_signature', message: `Delivery ${i + 1} (${d.headers['x-aig-event-type'] ?? d.path}): ${header}: ${problem}`, cause: problem.replace(/\d+/g, 'N') });
+    if (problem) failures.push({ checkId: 'webhook_signature', message: `Delivery ${i + 1} (${d.headers['x-aig-event-type'] ?? d.path}): ${header}: ${problem}`, cause: problem.startsWith('timestamp') ? 'timestamp outside tolerance' : problem, ...(webhookOp ? { operation: webhookOp } : {}) });
   }
-  const verdict = judgeDelivery(state.spec, state.validator, d, typeof args.webhook === 'string' ? args.webhook : undefined);
   for (const p of verdict.problems) {
-    failures.push({ checkId: 'webhook_schema_conformance', message: `Delivery ${i + 1} judged as webhook "${verdict.webhook?.path ?? '?'}": ${p.message}`, cause: `${verdict.webhook?.path ?? ''} ${p.message.replace(/"[^"]*"/g, '…')}` });
+    failures.push({ checkId: 'webhook_schema_conformance', message: `Delivery ${i + 1} judged as webhook "${verdict.webhook?.path ?? '?'}": ${p.message}`, cause: p.message.replace(/"[^"]*"/g, '…'), ...(webhookOp ? { operation: webhookOp } : {}) });
   }
   return failures;
 }

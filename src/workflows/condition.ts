@@ -33,7 +33,8 @@ function tokenize(text: string): Token[] {
       i = end + 1;
       continue;
     }
-    const word = /^[^\s()=!<>&|]+/.exec(text.slice(i))![0];
+    const word = /^[^\s()=!<>&|]+/.exec(text.slice(i))?.[0];
+    if (!word) throw new ExpressionError(`unexpected "${c}" (operators: == != < <= > >= && || ! + -)`, i);
     out.push(wordToken(word, i));
     i += word.length;
   }

@@ -2,6 +2,7 @@
  * What one suite run shares across its workflows: options with defaults, the transport, the response checks
  * every step exchange goes through, the exchanges and findings so far, and the webhook receivers it started.
  */
+import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import type { Check, CheckContext, StatusPolicy } from '../check/check.ts';
 import { runChecks } from '../check/index.ts';
@@ -69,6 +70,8 @@ export class RunState {
   /** Webhook receivers started by `webhook-receiver` steps, by `<workflowId>/<stepId>`. */
   readonly receivers = new Map<string, WebhookReceiver>();
   private readonly seen = new Set<string>();
+  /** Unique per run (`$inputs.specgateRunId`). */
+  readonly runId = randomBytes(6).toString('hex');
 
   constructor(
     readonly spec: Spec, readonly suite: Suite, readonly options: Required<Pick<SuiteOptions, 'seed' | 'timeoutMs' | 'maxResponseBytes' | 'maxStepRuns'>> & SuiteOptions,

@@ -2,7 +2,7 @@
  * One attempt of one step: evaluate the request, send it (once per item with `x-specgate-foreach`), judge the
  * success criteria (and `x-specgate-stream`), and evaluate the outputs. Non-HTTP steps go to actions.ts.
  */
-import type { Case, Exchange, Finding } from '../types.ts';
+import type { Case, Exchange, Finding, Operation } from '../types.ts';
 import { runAction } from './actions.ts';
 import { evaluateCondition } from './condition.ts';
 import { failedCriteria } from './criteria.ts';
@@ -18,6 +18,8 @@ export interface StepFailure {
   message: string;
   cause: string;
   exchange?: Exchange;
+  /** The operation it is about when not the step's own (e.g. the webhook a delivery claims to be). */
+  operation?: Operation;
 }
 
 /** The outcome of one attempt. */
@@ -109,7 +111,7 @@ function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: st
     checkId: 'workflow_step_failed', message: `${f.message}\n(${exchange.request.method} ${new URL(exchange.request.url).pathname}${label})`, cause: `${f.criterion.condition}${label}`, exchange,
   }));
   if (step.stream && failures.length === 0) {
-    for (const p of streamProblems(exchange, step.stream)) failures.push({ checkId: 'sse_stream_semantics', message: `Stream: ${p}${label}`, cause: `stream: ${p.replace(/\d+/g, 'N')}`, exchange });
+    for (const p of streamProblems(exchange, step.stream)) failures.push({ checkId: 'sse_stream_semantics', message: `Stream: ${p}${label}`, cause: `stream: ${p.split(':')[0]!.replace(/\d+/g, 'N')}`, exchange });
   }
   return failures;
 }

@@ -41,7 +41,7 @@ export async function runSuite(spec: Spec, suite: Suite, options: SuiteOptions):
         for (const s of w.steps) skip(state, w, s, `workflow skipped: depends on ${failedDep}, which failed`);
         continue;
       }
-      const outcome = await runWorkflow(state, w, inputsFor(w, options.inputs ?? {}), outcomes);
+      const outcome = await runWorkflow(state, w, inputsFor(w, options.inputs ?? {}, state.runId), outcomes);
       outcomes.set(w.workflowId, outcome);
       result.workflows.push({ workflowId: w.workflowId, status: outcome.ok ? 'passed' : 'failed', ...(outcome.message ? { message: outcome.message } : {}) });
     }
@@ -72,7 +72,9 @@ function ordered(suite: Suite, only?: string[]): Workflow[] {
     for (const d of w.dependsOn) visit(byId.get(d)!);
     out.push(w);
   };
-  const selected = only && only.length > 0 ? only.map((id) => byId.get(id) ?? unknownWorkflow(suite, id)) : suite.workflows;
+  // A workflow another one calls as a step (or goto) is a subroutine: it runs through its caller only.
+  const called = new Set(suite.workflows.flatMap((w) => w.steps.flatMap((s) => [s.workflowId, ...[...s.onSuccess, ...s.onFailure].map((a) => a.workflowId)])));
+  const selected = only && only.length > 0 ? only.map((id) => byId.get(id) ?? unknownWorkflow(suite, id)) : suite.workflows.filter((w) => !called.has(w.workflowId));
   selected.forEach(visit);
   return out;
 }
@@ -81,11 +83,14 @@ function unknownWorkflow(suite: Suite, id: string): never {
   throw new HarnessError('USAGE', `no workflow "${id}" in ${suite.file} (have: ${suite.workflows.map((w) => w.workflowId).join(', ')})`);
 }
 
-/** Defaults of the workflow's `inputs` schema, overridden by the given values. */
-function inputsFor(w: Workflow, given: Record<string, unknown>): Record<string, unknown> {
+/**
+ * Defaults of the workflow's `inputs` schema, overridden by the given values, plus `specgateRunId`: a value
+ * unique to this run, so suites can make Idempotency-Keys, tags and names that do not collide across runs.
+ */
+function inputsFor(w: Workflow, given: Record<string, unknown>, runId: string): Record<string, unknown> {
   const props = (w.inputs?.properties ?? {}) as Record<string, { default?: unknown }>;
   const defaults = Object.fromEntries(Object.entries(props).filter(([, s]) => s && 'default' in s).map(([k, s]) => [k, s.default]));
-  return { ...defaults, ...given };
+  return { specgateRunId: runId, ...defaults, ...given };
 }
 
 function skip(state: RunState, w: Workflow, s: Step, message: string): void {
@@ -101,11 +106,12 @@ async function runWorkflow(state: RunState, w: Workflow, inputs: Record<string, 
   const ctx: ExpressionContext = { inputs, steps: {}, workflows: Object.fromEntries([...outcomes].map(([id, o]) => [id, { outputs: o.outputs }])) };
   const nested = async (id: string, given: Record<string, unknown>) => {
     const target = state.suite.workflows.find((x) => x.workflowId === id)!;
-    return runWorkflow(state, target, inputsFor(target, given), outcomes);
+    return runWorkflow(state, target, inputsFor(target, given, state.runId), outcomes);
   };
   let i = 0;
   let runs = 0;
   const retries = new Map<string, number>();
+  let failed: string | undefined; // a step failed but a goto carried on: the workflow still fails
   while (i < w.steps.length) {
     const step = w.steps[i]!;
     if (++runs > state.options.maxStepRuns) return fail(state, w, step, `more than ${state.options.maxStepRuns} step runs (a goto/retry loop?)`, i);
@@ -124,7 +130,8 @@ async function runWorkflow(state: RunState, w: Workflow, inputs: Record<string, 
     }
     record(state, w, step, attempt, (retries.get(step.stepId) ?? 0) + 1);
     if (!attempt.ok && action?.type !== 'goto') return fail(state, w, step, attempt.failures[0]?.message ?? 'failed', i + 1);
-    if (action?.type === 'end') return { ok: true, outputs: workflowOutputs(w, ctx) };
+    if (!attempt.ok) failed ??= `step ${step.stepId} failed`;
+    if (action?.type === 'end') return done(w, ctx, failed);
     if (action?.type === 'goto' && action.workflowId) {
       const r = await nested(action.workflowId, {});
       return { ...r, outputs: { ...workflowOutputs(w, ctx), ...r.outputs } };
@@ -132,7 +139,11 @@ async function runWorkflow(state: RunState, w: Workflow, inputs: Record<string, 
     i = action?.type === 'goto' ? w.steps.findIndex((s) => s.stepId === action.stepId) : i + 1;
     retries.delete(step.stepId);
   }
-  return { ok: true, outputs: workflowOutputs(w, ctx) };
+  return done(w, ctx, failed);
+}
+
+function done(w: Workflow, ctx: ExpressionContext, failed: string | undefined): WorkflowOutcome {
+  return { ok: failed === undefined, outputs: workflowOutputs(w, ctx), ...(failed ? { message: failed } : {}) };
 }
 
 function workflowOutputs(w: Workflow, ctx: ExpressionContext): Record<string, unknown> {
@@ -142,7 +153,7 @@ function workflowOutputs(w: Workflow, ctx: ExpressionContext): Record<string, un
 /** Records a step's last attempt: its result and its findings (criteria failures plus response-check drift). */
 function record(state: RunState, w: Workflow, step: Step, attempt: Attempt, attempts: number): void {
   const op = step.operationId || step.operationPath ? stepOperation(state.spec, state.suite, step) : undefined;
-  const failures = attempt.failures.map((f) => state.stepFinding(w, step, op, f.checkId === 'workflow_step_failed' && step.check ? step.check : f.checkId, `Step ${w.workflowId}/${step.stepId} failed\n${f.message}`, f.cause, f.exchange));
+  const failures = attempt.failures.map((f) => state.stepFinding(w, step, f.operation ?? op, f.checkId === 'workflow_step_failed' && step.check ? step.check : f.checkId, `Step ${w.workflowId}/${step.stepId} failed\n${f.message}`, f.cause, f.exchange));
   const findings = state.report([...failures, ...attempt.findings]);
   state.steps.push({
     workflowId: w.workflowId, stepId: step.stepId, status: attempt.ok ? 'passed' : 'failed', attempts, exchanges: attempt.exchanges, findings,

@@ -142,7 +142,8 @@ export class SuiteReader {
     try {
       return fn();
     } catch (error) {
-      return this.fail(p, (error as Error).message);
+      const offset = (error as { offset?: unknown }).offset;
+      return this.fail(p, `${(error as Error).message}${typeof offset === 'number' ? ` (at character ${offset + 1})` : ''}`);
     }
   }
 
