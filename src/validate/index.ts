@@ -38,15 +38,15 @@ const MAX_ERRORS = 20;
 /** Creates the validator for one spec (one per run). */
 export function createValidator(spec: Spec): Validator {
   const pointerOf = new WeakMap<object, string>();
-  const pointers: string[] = [];
+  const schemas: Array<[JsonObject, string]> = [];
   walkSchemas(spec, (schema, pointer) => {
     if (!pointerOf.has(schema)) pointerOf.set(schema, pointer);
-    pointers.push(pointer);
+    schemas.push([schema, pointer]);
   });
   const sides = new Map<Direction, Side>();
   const side = (direction: Direction): Side => {
     let s = sides.get(direction);
-    if (!s) sides.set(direction, (s = new Side(spec, pointers, direction)));
+    if (!s) sides.set(direction, (s = new Side(spec, schemas, direction)));
     return s;
   };
   const fresh = new WeakMap<object, Map<Direction, string>>();
@@ -92,9 +92,9 @@ class Side {
     return out;
   }
 
-  constructor(spec: Spec, pointers: string[], direction: Direction) {
+  constructor(spec: Spec, schemas: Array<[JsonObject, string]>, direction: Direction) {
     this.key = `specgate-${direction}`;
-    const copy = structuredClone(spec.document) as JsonObject;
+    const { copy, copyOf } = cloneWithMap(spec.document);
     this.refTarget = (pointer) => {
       let at = pointer;
       for (let hops = 0; hops < 32; hops++) {
@@ -122,10 +122,10 @@ class Side {
       }
       return n;
     };
-    for (const pointer of pointers) {
-      const moved = this.translate(pointer);
-      const node = at(moved);
-      if (node && typeof node === 'object' && !Array.isArray(node) && convertNode(node, spec.line, direction, resolve)) {
+    for (const [original, pointer] of schemas) {
+      const node = copyOf.get(original);
+      if (node && convertNode(node, spec.line, direction, resolve)) {
+        const moved = this.translate(pointer);
         this.moved.set(moved, `${moved}/anyOf/1`);
       }
     }
@@ -135,6 +135,7 @@ class Side {
       logger: false,
       validateSchema: false,
       discriminator: false,
+      inlineRefs: false, // each $ref target compiles once and is shared, instead of being inlined into every user
       code: { regExp: lenientRegExp as never },
     });
     addFormats.default(this.ajv as never);
@@ -194,6 +195,22 @@ class Side {
     this.compiled.set(pointer, fn);
     return fn;
   }
+}
+
+/** Deep copy of a JSON tree plus the original → copy map of its objects (shared nodes stay shared). */
+function cloneWithMap(root: JsonObject): { copy: JsonObject; copyOf: Map<object, JsonObject> } {
+  const copyOf = new Map<object, JsonObject>();
+  const clone = (node: Json): Json => {
+    if (node === null || typeof node !== 'object') return node;
+    const known = copyOf.get(node);
+    if (known) return known;
+    if (Array.isArray(node)) return node.map(clone);
+    const out: JsonObject = {};
+    copyOf.set(node, out);
+    for (const key in node) out[key] = clone(node[key]!);
+    return out;
+  };
+  return { copy: clone(root) as JsonObject, copyOf };
 }
 
 /**
