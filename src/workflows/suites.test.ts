@@ -31,7 +31,7 @@ const TABLE: Array<[string, string, string[], RegExp]> = [
   ['sub-account-lifecycle', 'use-after-free', ['use_after_free'], /read-deleted[\s\S]*Received: \$statusCode = 200/],
   ['sub-account-lifecycle', 'spend-cap-ignored', ['spend_cap_enforced'], /spend-cap[\s\S]*Received: \$statusCode = 200/],
   ['cross-tenant-isolation', 'tenant-leak', ['tenant_isolation'], /b-reads-a-job[\s\S]*Received: \$statusCode = 200/],
-  ['jobs-idempotency', 'idempotency-broken', ['idempotency_conformance'], /replay[\s\S]*\$response\.body#\/id = "job_/],
+  ['jobs-idempotency', 'idempotency-broken', ['idempotency'], /replay[\s\S]*\$response\.body#\/id = "job_/],
   ['webhooks', 'bad-webhook-signature', ['webhook_signature'], /x-aig-signature: v1 is not HMAC-SHA256/],
   ['streaming', 'malformed-sse', ['sse_stream_semantics', 'sse_stream_conformance'], /not a JSON object|not JSON/],
   ['rate-limits', 'no-retry-after', ['rate_limit_conformance', 'response_headers_conformance'], /retry-after/i],
