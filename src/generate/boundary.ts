@@ -18,6 +18,7 @@ import { paramKey, positiveProblem, type Draft, type OperationGen, type RequestV
 import { compileSchema } from './schema.ts';
 import { caseSeed } from './seed.ts';
 import { typesOf } from './types.ts';
+import { PROBE_MAX, stringOfLength } from './string.ts';
 
 type Edit = (value: unknown) => unknown;
 
@@ -37,8 +38,8 @@ function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] 
   if (types.includes('string')) {
     const min = num(node, 'minLength') ?? 0;
     const max = num(node, 'maxLength');
-    const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter((n, i, all) => n >= min && (max === undefined || n <= max) && all.indexOf(n) === i);
-    for (const n of lengths) out.push((cur) => [...(typeof cur === 'string' && cur.length > 0 ? cur : 'a').repeat(n + 1)].slice(0, n).join(''));
+    const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter((n, i, all) => n >= min && n <= PROBE_MAX && (max === undefined || n <= max) && all.indexOf(n) === i);
+    for (const n of lengths) out.push((cur) => stringOfLength(typeof cur === 'string' ? cur : 'a', n));
   }
   if (types.includes('array')) {
     const minItems = num(node, 'minItems') ?? 0;

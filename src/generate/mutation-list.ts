@@ -47,6 +47,7 @@ function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
   for (const nm of nodeMutations(node, og.gen.context('any'))) {
     const probe = nm.value(undefined);
     if (probe !== null && typeof probe === 'object') continue; // an object cannot travel as a parameter's text
+    if (p.in === 'path' && typeof probe === 'string' && !fitsCharset(probe, 'path')) continue; // "" or "." would change the route
     out.push({
       id: `${location}#${nm.keyword}`,
       location,

@@ -13,7 +13,7 @@ import { isObject, num, type CompileContext } from './context.ts';
 import { mergeAllOf } from './merge.ts';
 import { numericBounds } from './number.ts';
 import { patternRegExp } from './pattern.ts';
-import { codePoints } from './string.ts';
+import { codePoints, PROBE_MAX, stringOfLength } from './string.ts';
 import { typesOf } from './types.ts';
 
 /** One way to break a node: the keyword broken, the bad value (from the valid one, if any), and a message. */
@@ -68,11 +68,11 @@ function stringMutations(node: JsonObject): NodeMutation[] {
   const min = num(node, 'minLength');
   const max = num(node, 'maxLength');
   const base = (cur: unknown): string => (typeof cur === 'string' && cur.length > 0 ? cur : 'a');
-  if (min !== undefined && min > 0) {
-    out.push({ keyword: 'minLength', value: (cur) => [...base(cur).repeat(min)].slice(0, min - 1).join(''), message: (v) => `string of ${codePoints(String(v))} characters violates minLength ${min}` });
+  if (min !== undefined && min > 0 && min <= PROBE_MAX) {
+    out.push({ keyword: 'minLength', value: (cur) => stringOfLength(base(cur), min - 1), message: () => `string of ${min - 1} characters violates minLength ${min}` });
   }
-  if (max !== undefined) {
-    out.push({ keyword: 'maxLength', value: (cur) => [...base(cur).repeat(max + 1)].slice(0, max + 1).join(''), message: (v) => `string of ${codePoints(String(v))} characters violates maxLength ${max}` });
+  if (max !== undefined && max < PROBE_MAX) {
+    out.push({ keyword: 'maxLength', value: (cur) => stringOfLength(base(cur), max + 1), message: () => `string of ${max + 1} characters violates maxLength ${max}` });
   }
   const re = typeof node.pattern === 'string' ? patternRegExp(node.pattern) : undefined;
   if (re) {

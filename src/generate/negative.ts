@@ -11,12 +11,12 @@
  *   path that another operation's template would also match is dropped (routing ambiguity);
  * - header values stay legal HTTP header values.
  */
-import type { Case, Json, JsonObject } from '../types.ts';
+import type { Case, Json, JsonObject, Operation, Spec } from '../types.ts';
 import { isObject } from './context.ts';
 import type { CaseOrigin } from './generate.ts';
 import { mutationsOf, type Mutation } from './mutation-list.ts';
 import { drawPositive } from './positive.ts';
-import { renderCase, type Draft, type OperationGen } from './request.ts';
+import { renderCase, type OperationGen } from './request.ts';
 import { caseSeed } from './seed.ts';
 
 export type { Mutation } from './mutation-list.ts';
@@ -30,20 +30,23 @@ export function readings(text: string): unknown[] {
   return out;
 }
 
+const routes = new WeakMap<Spec, Array<{ operation: Operation; re: RegExp }>>();
+
+/** Each operation's path template as a regex (a variable matches one non-empty segment), once per spec. */
+function routeTable(spec: Spec): Array<{ operation: Operation; re: RegExp }> {
+  let table = routes.get(spec);
+  if (!table) {
+    const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    table = spec.operations.filter((o) => !o.webhook).map((operation) => ({ operation, re: new RegExp(`^${operation.path.split(/\{[^}]+\}/).map(literal).join('[^/]+')}$`) }));
+    routes.set(spec, table);
+  }
+  return table;
+}
+
 /** True when `path` would also match a different operation's template of the same method. */
 export function routesElsewhere(og: OperationGen, path: string): boolean {
   const { operation } = og.model;
-  return og.gen.spec.operations.some((other) => {
-    if (other === operation || other.method !== operation.method || other.webhook) return false;
-    const re = new RegExp(`^${other.path.split(/\{[^}]+\}/).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+')}$`);
-    return re.test(path);
-  });
-}
-
-/** Checks that the mutated request really violates its schema with the recorded keyword. */
-function verified(og: OperationGen, m: Mutation, draft: Draft, c: Case): boolean {
-  if (m.verify) return m.verify(draft, c);
-  return true;
+  return routeTable(og.gen.spec).some((r) => r.operation !== operation && r.operation.method === operation.method && r.re.test(path));
 }
 
 /** Negative case `index`: mutation `index mod n` applied to a fresh valid base; the next mutations if it does not apply. */
@@ -53,16 +56,20 @@ export function negativeCase(og: OperationGen, seed: number, index: number): { c
   const key = og.model.operation.key;
   // The seed rotates the list, so different seeds reach different mutations first.
   const offset = caseSeed(seed, key, 'negative-offset', 0) % list.length;
+  const caseSeedValue = caseSeed(seed, key, 'negative', index);
+  // Up to three valid bases per case, drawn once and shared by every mutation tried (an optional spot may be
+  // absent from one base and present in another).
+  const bases: Array<ReturnType<typeof drawPositive>> = [];
+  const baseAt = (n: number) => (bases[n] ??= drawPositive(og, caseSeed(seed, key, `negative-base-${n}`, index)));
   for (let tries = 0; tries < Math.min(list.length, 40); tries++) {
     const m = list[(offset + index + tries) % list.length]!;
-    const caseSeedValue = caseSeed(seed, key, 'negative', index);
-    for (let base = 0; base < 3; base++) {
-      const drawn = drawPositive(og, caseSeed(seed, key, `negative-base-${base}`, index));
+    for (let b = 0; b < 3; b++) {
+      const drawn = baseAt(b);
       if ('problem' in drawn) return { problem: drawn.problem };
       const applied = m.apply(drawn.value);
       if (!applied) continue;
       const c = renderCase(og, applied.draft, { kind: 'negative', index, seed: caseSeedValue, violation: { location: m.location, keyword: m.keyword, message: applied.message } });
-      if (!c || !verified(og, m, applied.draft, c)) continue;
+      if (!c || (m.verify && !m.verify(applied.draft, c))) continue;
       return { case: c, origin: { og, draft: applied.draft, context: drawn.context, mutation: m.id, base: drawn.value } };
     }
   }

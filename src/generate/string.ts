@@ -11,6 +11,19 @@ import { patternArbitrary } from './pattern.ts';
 /** Code-point length, as JSON Schema's minLength/maxLength count it. */
 export const codePoints = (s: string): number => [...s].length;
 
+/** Longest string a boundary or negative case builds on purpose (a bigger maxLength is not probed). */
+export const PROBE_MAX = 100_000;
+
+/** `seed` repeated and cut to exactly `n` code points (linear; ASCII seeds take the fast path). */
+export function stringOfLength(seed: string, n: number): string {
+  const unit = seed.length > 0 ? seed : 'a';
+  if (/^[\x00-\x7f]*$/.test(unit)) return unit.repeat(Math.ceil(n / unit.length) + 1).slice(0, n);
+  const points = [...unit];
+  let out = '';
+  for (let i = 0; i < n; i++) out += points[i % points.length];
+  return out;
+}
+
 /** Longest string generated when the schema sets no maxLength: long enough to be interesting, cheap to send. */
 const OPEN_MAX = 24;
 
