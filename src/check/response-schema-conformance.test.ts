@@ -12,7 +12,7 @@ describe('response_schema_conformance', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
       checkId: 'response_schema_conformance', cause: 'body/created type', instancePath: '/created',
-      schemaPath: '#/properties/created/type', specLocation: { file: 'openapi.yaml', pointer: '/components/schemas/Thing/properties/created' },
+      schemaPath: '#/components/schemas/Thing/properties/created/type', specLocation: { file: 'openapi.yaml', pointer: '/components/schemas/Thing/properties/created' },
     });
     expect(f!.message).toMatchInlineSnapshot(`
       "Received: "created": "2024-01-01" (string)

@@ -78,6 +78,8 @@ class Side {
   private refTarget: (pointer: string) => string;
   /** Schemas whose keywords moved to `anyOf/1` during conversion: pointer in the copy → new pointer. */
   private moved = new Map<string, string>();
+  /** Schema objects of the copy → their pointer in the original, to give errors absolute schema paths. */
+  private pointerOfCopy = new Map<object, string>();
 
   /** Maps a pointer of the original document to the same schema in the converted copy. */
   private translate(pointer: string): string {
@@ -124,6 +126,7 @@ class Side {
     };
     for (const [original, pointer] of schemas) {
       const node = copyOf.get(original);
+      if (node && !this.pointerOfCopy.has(node)) this.pointerOfCopy.set(node, pointer);
       if (node && convertNode(node, spec.line, direction, resolve)) {
         const moved = this.translate(pointer);
         this.moved.set(moved, `${moved}/anyOf/1`);
@@ -135,6 +138,7 @@ class Side {
       logger: false,
       validateSchema: false,
       discriminator: false,
+      verbose: true, // errors carry parentSchema, from which we rebuild absolute schema paths
       inlineRefs: false, // each $ref target compiles once and is shared, instead of being inlined into every user
       code: { regExp: lenientRegExp as never },
     });
@@ -156,6 +160,15 @@ class Side {
     return id;
   }
 
+  /**
+   * With refs compiled as separate functions, ajv's schemaPath is relative to the referenced schema;
+   * the keyword's parent schema object tells us where it really is in the document.
+   */
+  private absoluteSchemaPath(parent: unknown, keyword: string): string | undefined {
+    const pointer = parent && typeof parent === 'object' ? this.pointerOfCopy.get(parent) : undefined;
+    return pointer === undefined ? undefined : `#${pointer}/${keyword}`;
+  }
+
   problem(pointer: string): string | undefined {
     const fn = this.get(pointer);
     return typeof fn === 'string' ? fn : undefined;
@@ -173,7 +186,7 @@ class Side {
     }
     return (fn.errors ?? []).slice(0, MAX_ERRORS).map((e) => ({
       instancePath: e.instancePath,
-      schemaPath: e.schemaPath,
+      schemaPath: this.absoluteSchemaPath(e.parentSchema, e.keyword) ?? e.schemaPath,
       keyword: e.keyword,
       message: e.message ?? e.keyword,
       params: e.params as Record<string, unknown>,
