@@ -121,6 +121,13 @@ describe('law: negative cases violate exactly what they say, and a server must r
     }
   });
 
+  it('never sends an empty value for an optional parameter as a violation (servers may read it as absent)', () => {
+    for (const [o, c] of all.filter(([, c]) => /^(query|cookie|header)\./.test(c.violation!.location) && c.violation!.keyword !== 'required')) {
+      const param = requestModel(spec, o).parameters.find((p) => `${p.in}.${p.name}` === c.violation!.location)!;
+      if (!param.required) expect(sentText(c, c.violation!.location)).not.toBe('');
+    }
+  });
+
   it('drops path mutations that another route would match (/items/search)', () => {
     for (const [, c] of all.filter(([, c]) => c.violation!.location === 'path.itemId')) expect(c.path).not.toBe('/items/search');
   });

@@ -60,6 +60,8 @@ function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
       },
       verify(draft, c) {
         const text = draft.raw![key]!;
+        // `?tag=` on an optional parameter is read as "not given" by many servers: not a violation they must reject.
+        if (text === '' && !p.required) return false;
         if (p.in === 'header' && !fitsCharset(text, 'header')) return false;
         if (p.in === 'path' && (!fitsCharset(text, 'path') || routesElsewhere(og, c.path))) return false;
         // Every reading a server may make of the text must be invalid, or this is no violation.
@@ -97,6 +99,7 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
       if (cur === undefined) return undefined; // the spot is absent in this base (optional property)
       const bad = nm.value(cur);
       if (bad === undefined || (textual && (bad === null || typeof bad === 'object'))) return undefined;
+      if (fields && bad === '') return undefined; // an empty form field may be read as "not given"
       const draft = withBody(base, path, bad);
       return draft && { draft, message: nm.message(bad) };
     },

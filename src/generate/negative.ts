@@ -7,6 +7,7 @@
  * - parameters travel as text, so a parameter mutation is checked against every reading a server may make of
  *   that text (as a string, a number, a boolean): `"123"` for an integer query parameter is NOT a violation;
  * - unconstrained parameters (`{}` schema) get no value mutations, only "missing" when required;
+ * - an empty value for an optional parameter or form field is not a violation (servers may read it as absent);
  * - path parameters are never removed (that changes the route), never empty or dot segments, and a mutated
  *   path that another operation's template would also match is dropped (routing ambiguity);
  * - header values stay legal HTTP header values.
