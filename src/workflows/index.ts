@@ -8,3 +8,5 @@ export type { SuiteOptions, SuiteResult, StepResult } from './run-state.ts';
 export type { Suite, Workflow, Step, Criterion, Action } from './suite-types.ts';
 export { parseExpression, evaluate, interpolate, type Expression, type ExpressionContext } from './expressions.ts';
 export { parseCondition, evaluateCondition } from './condition.ts';
+export { statefulPlan, type Chain } from './stateful-plan.ts';
+export { runStateful, STATEFUL_CHECKS, type StatefulOptions, type StatefulResult } from './stateful-run.ts';

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadSpec, specFromText } from '../load/index.ts';
+import { createReferenceServer } from '../reference/index.ts';
+import type { Spec } from '../types.ts';
+import { runStateful, statefulPlan } from './index.ts';
+
+const INLINE = `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /pets:
+    post:
+      operationId: createPet
+      responses:
+        '201': { description: ok, content: { application/json: { schema: { type: object, properties: { petId: { type: string } } } } } }
+  /pets/{petId}:
+    parameters: [{ name: petId, in: path, required: true, schema: { type: string } }]
+    get: { responses: { '200': { description: ok } } }
+    delete: { responses: { '204': { description: gone } } }
+  /owners:
+    post:
+      parameters: [{ name: Idempotency-Key, in: header, schema: { type: string } }]
+      responses:
+        '201':
+          description: ok
+          links:
+            read: { operationId: getOwner, parameters: { oid: '$response.body#/data/key' } }
+  /owners/{oid}:
+    get: { operationId: getOwner, parameters: [{ name: oid, in: path, required: true, schema: { type: string } }], responses: { '200': { description: ok } } }
+  /tags:
+    post: { responses: { '201': { description: no id anywhere } } }
+  /tags/{name}:
+    get: { parameters: [{ name: name, in: path, required: true, schema: { type: string } }], responses: { '200': { description: ok } } }
+`;
+
+describe('statefulPlan', () => {
+  it('infers chains from ids, prefers links, and skips resources whose id it cannot find', () => {
+    const plan = statefulPlan(specFromText(INLINE));
+    expect(plan.map((c) => [c.collection, c.source, c.idFrom, c.read?.key, c.delete?.key, c.idempotencyHeader])).toEqual([
+      ['/owners', 'links', '$response.body#/data/key', 'GET /owners/{oid}', undefined, 'Idempotency-Key'],
+      ['/pets', 'inferred', '$response.body#/petId', 'GET /pets/{petId}', 'DELETE /pets/{petId}', undefined],
+    ]);
+  });
+});
+
+describe('runStateful against the reference gateway', () => {
+  let spec: Spec;
+  beforeAll(async () => {
+    spec = await loadSpec(path.resolve(import.meta.dirname, '../../openapi.json'));
+  });
+  async function walk(drift: string[]) {
+    const gw = createReferenceServer({ key: 'sk-aig-test', drift, jobStepMs: 10 });
+    const { url } = await gw.listen(0);
+    try {
+      return await runStateful(spec, { baseUrl: url, headers: { authorization: 'Bearer sk-aig-test' }, seed: 3 });
+    } finally {
+      await gw.close();
+    }
+  }
+  it('clean: the chains run and nothing is reported (cancel is not a delete, 202 creates are fine)', async () => {
+    const r = await walk([]);
+    expect(r.findings).toEqual([]);
+    expect(r.chains.find((c) => c.collection === '/v1/sub-accounts')?.exchanges).toBe(4);
+    expect(r.chains.find((c) => c.collection === '/v1/jobs')?.exchanges).toBe(6);
+  });
+  it.each([
+    ['use-after-free', 'use_after_free', 'GET /v1/sub-accounts/{id}', /after DELETE \/v1\/sub-accounts\/sa_\w+ answered 200/],
+    ['idempotency-broken', 'idempotency', 'POST /v1/jobs', /replay with the same Idempotency-Key and body\nExpected: the resource created first/],
+  ])('--drift %s → %s on %s', async (drift, checkId, operation, message) => {
+    const r = await walk([drift]);
+    expect(r.findings.map((f) => [f.checkId, f.operation])).toEqual([[checkId, operation]]);
+    expect(r.findings[0]!.message).toMatch(message);
+  });
+});
