@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { run } from '../src/run/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, workers: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, workers: { type: 'string', default: '10' } } });
 const KEY = 'sk-aig-test';
 
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
@@ -57,33 +57,35 @@ async function rawRate(seconds: number): Promise<{ rps: number; non2xx: number }
   }
 }
 
-async function specgateRate(seconds: number, workers: number) {
+async function specgateRate(seconds: number, workers: number, readOnly: boolean) {
   const { url, child } = await startServer();
   try {
     // Large budget so the sending phase dominates; --max-duration bounds it.
     const cpu0 = process.cpuUsage();
     const result = await run({
-      spec: path.join(root, 'openapi.json'), baseUrl: url, env: { SPECGATE_TOKEN: KEY }, seed: 1, workers,
+      spec: path.join(root, 'openapi.json'), baseUrl: url, env: { SPECGATE_TOKEN: KEY }, seed: 1, workers, readOnly,
       budget: { example: 5, boundary: 40, positive: 60, negative: 60 }, maxDurationMs: seconds * 1000 * 3,
       reportDir: mkdtempSync(path.join(os.tmpdir(), 'specgate-bench-')), cwd: root,
     });
     const cpu = process.cpuUsage(cpu0);
     const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / result.requests;
-    return { rps: (result.requests / result.durationMs) * 1000, requests: result.requests, ms: result.durationMs, checks: result.checks.length, cpuMsPerRequest };
+    return { rps: (result.requests / result.durationMs) * 1000, requests: result.requests, ms: result.durationMs, checks: result.checks.length, cpuMsPerRequest, operations: result.operationsReached };
   } finally {
     child.kill();
   }
 }
 
 const seconds = Number(values.seconds);
+const workers = Number(values.workers);
 const raw = await rawRate(seconds);
-const sg = await specgateRate(seconds, Number(values.workers));
-const maxRssMb = process.resourceUsage().maxRSS / 1024;
-const lines = [
-  `raw server (autocannon, GET /v1/models, 10 connections, ${seconds} s): ${raw.rps.toFixed(0)} req/s${raw.non2xx ? ` (${raw.non2xx} non-2xx)` : ''}`,
-  `specgate run (${sg.checks} checks, ${values.workers} workers, all 31 operations): ${sg.requests} requests in ${(sg.ms / 1000).toFixed(1)} s = ${sg.rps.toFixed(0)} req/s (generation, checks and report writing included)`,
-  `ratio: ${(sg.rps / raw.rps).toFixed(2)} of raw (target ≥ 0.5)`,
-  `specgate CPU per request (generate + send + all checks): ${sg.cpuMsPerRequest.toFixed(2)} ms; load average now ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
-  `peak RSS of the specgate process: ${maxRssMb.toFixed(0)} MB`,
-];
+const lines = [`raw server (autocannon, GET /v1/models, 10 connections, ${seconds} s): ${raw.rps.toFixed(0)} req/s${raw.non2xx ? ` (${raw.non2xx} non-2xx)` : ''}`];
+for (const readOnly of [true, false]) {
+  const sg = await specgateRate(seconds, workers, readOnly);
+  lines.push(
+    `specgate run, ${readOnly ? 'read-only (GET operations)' : 'every operation (incl. streamed chat)'}, ${sg.checks} checks, ${workers} workers: ` +
+      `${sg.requests} requests over ${sg.operations} operations in ${(sg.ms / 1000).toFixed(1)} s = ${sg.rps.toFixed(0)} req/s = ${(sg.rps / raw.rps).toFixed(2)} of raw (target ≥ 0.5); ` +
+      `${sg.cpuMsPerRequest.toFixed(2)} ms CPU per request (generate + send + checks + reports)`,
+  );
+}
+lines.push(`peak RSS of the specgate process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
 process.stdout.write(lines.join('\n') + '\n');

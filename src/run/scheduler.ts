@@ -29,11 +29,15 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
     w();
   };
 
+  // Operations before `first` are all done: each take scans only the active window, not the whole spec.
+  let first = 0;
   const next = (): Next => {
     const now = performance.now();
     const stopped = hooks.stopped();
     let waiting = false;
-    for (const op of ops) {
+    while (first < ops.length && ops[first]!.phase === 'done') first++;
+    for (let i = first; i < ops.length; i++) {
+      const op = ops[i]!;
       if (op.phase === 'done' || op.phase === 'finishing') {
         waiting ||= op.phase === 'finishing';
         continue;
@@ -58,7 +62,7 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
     return waiting ? 'wait' : 'done';
   };
 
-  const soonest = () => Math.min(...ops.filter((o) => o.queue.length > 0 && o.phase !== 'done').map((o) => o.notBefore));
+  const soonest = () => ops.slice(first).reduce((t, o) => (o.queue.length > 0 && o.phase !== 'done' ? Math.min(t, o.notBefore) : t), Infinity);
 
   const worker = async (): Promise<void> => {
     for (;;) {

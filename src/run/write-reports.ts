@@ -28,17 +28,23 @@ export async function writeReports(dir: string, reporters: Reporter[], result: R
 }
 
 /**
- * Streams reports to disk while a run goes: `flush()` re-renders every file at most once a second (re-rendering
- * after every operation is quadratic on big specs), `flush(true)` always; writes never overlap.
+ * Streams reports to disk while a run goes: `flush()` re-renders every file when the last write is old enough,
+ * `flush(true)` always; writes never overlap. "Old enough" is 1 s, or ten times what the last write took, so
+ * partial reports never cost more than a tenth of the run however many findings pile up.
  */
 export function createReportWriter(dir: string, reporters: Reporter[], render: () => RunResult, problems: string[], enabled = true) {
   let writing: Promise<unknown> = Promise.resolve();
-  let lastWrite = 0;
+  let nextAt = 0;
   return {
     flush(force = false): Promise<unknown> {
-      if (!enabled || (!force && performance.now() - lastWrite < 1000)) return writing;
-      lastWrite = performance.now();
-      writing = writing.then(async () => problems.push(...(await writeReports(dir, reporters, render()))));
+      if (!enabled || (!force && performance.now() < nextAt)) return writing;
+      nextAt = Infinity; // no second write queued while this one runs
+      writing = writing.then(async () => {
+        const t0 = performance.now();
+        problems.push(...(await writeReports(dir, reporters, render())));
+        const took = performance.now() - t0;
+        nextAt = performance.now() + Math.max(1000, 10 * took);
+      });
       return writing;
     },
   };
