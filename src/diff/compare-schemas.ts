@@ -2,9 +2,11 @@
  * Walks two versions of one schema side by side (properties by name, items, additionalProperties, and
  * `oneOf`/`anyOf` branches as paired by match.ts), running every schema rule at every pair it reaches.
  * A pair of definitions is visited once per operation, which also stops cycles through recursive `$ref`s.
+ * What the rules say about a pair is computed once per diff and reused by every operation that reaches it.
  */
 import type { Spec } from '../types.ts';
 import { matchBranches, type Branch } from './match.ts';
+import { reachesFinding, type GraphNode } from './reaches.ts';
 import { viewSchema } from './schema-view.ts';
 import type { Detail, Direction, Paired, SchemaContext, SchemaRef, SchemaRule, SchemaView } from './types.ts';
 
@@ -20,32 +22,73 @@ export interface SchemaWalk {
   visited: Set<string>;
   /** True for places identical (through `$ref`s) in both documents: nothing below them can differ. */
   unchanged: (pointer: string) => boolean;
+  /** Shared by every operation of one diff, so each schema pair is judged once however many operations reach it. */
+  pairs: PairCache;
 }
 
-const MAX_DEPTH = 64;
+/** What one schema pair yields, independent of the operation and location it is reached from. */
+interface PairResult extends GraphNode {
+  direction: Direction;
+  /** The visited-set key: direction and the pointers where both schemas are defined. */
+  key: string;
+  /** What each rule found; messages hold HERE where the pair's location goes. */
+  found: Array<{ rule: SchemaRule; details: Detail[] }>;
+  /** The pairs below this one, in walk order, each with the suffix its location gets. */
+  children: Array<{ suffix: string; base: SchemaRef; head: SchemaRef }>;
+}
 
-/** Compares the schemas at `base` and `head` and everything below them. */
+/** Pair results by direction and the two schemas' own pointers (a view is a function of its pointer). */
+export type PairCache = Map<string, PairResult>;
+
+const MAX_DEPTH = 64;
+/** Stands for the location in cached messages; a control character no spec path contains. */
+const HERE = '\u0001';
+
+/** Creates the cache one diff shares between its operations. */
+export function createPairCache(): PairCache {
+  return new Map();
+}
+
+/**
+ * Compares the schemas at `base` and `head` and everything below them. Each pair's rule results are computed
+ * once per diff and only re-located per operation: the rules see one pair at a time and never the path to it,
+ * so the result of a pair does not depend on how it was reached. A pair with nothing found anywhere below it
+ * is skipped whole, so an operation costs only the paths that lead to changes.
+ */
 export function compareSchemas(walk: SchemaWalk, operation: string, direction: Direction, location: string, base: SchemaRef, head: SchemaRef, depth = 0): void {
   if (base.pointer === head.pointer && walk.unchanged(base.pointer)) return;
+  const pair = pairResult(walk, direction, base, head);
+  if (walk.visited.has(pair.key) || depth > MAX_DEPTH) return;
+  walk.visited.add(pair.key);
+  if (!reachesFinding(pair, (p) => p.children.map((c) => pairResult(walk, p.direction, c.base, c.head)))) return;
+  for (const { rule, details } of pair.found) {
+    walk.emit(rule, details.map((d) => ({ ...d, message: d.message.replaceAll(HERE, location) })), operation);
+  }
+  for (const child of pair.children) compareSchemas(walk, operation, direction, location + child.suffix, child.base, child.head, depth + 1);
+}
+
+function pairResult(walk: SchemaWalk, direction: Direction, base: SchemaRef, head: SchemaRef): PairResult {
+  const cacheKey = `${direction}\u0000${base.pointer}\u0000${head.pointer}`;
+  const hit = walk.pairs.get(cacheKey);
+  if (hit) return hit;
   const bv = viewSchema(walk.base, base);
   const hv = viewSchema(walk.head, head);
-  const key = `${direction} ${bv.pointer} ${hv.pointer}`;
-  if (walk.visited.has(key) || depth > MAX_DEPTH) return;
-  walk.visited.add(key);
-  const ctx = schemaContext(walk, operation, direction, location, bv, hv);
-  for (const rule of walk.rules) walk.emit(rule, rule.run(ctx), operation);
+  const ctx = schemaContext(walk, '', direction, HERE, bv, hv);
+  const found = walk.rules.map((rule) => ({ rule, details: rule.run(ctx) })).filter((f) => f.details.length > 0);
+  const children: PairResult['children'] = [];
   for (const [name, ref] of bv.properties) {
     const other = hv.properties.get(name);
-    if (other) compareSchemas(walk, operation, direction, `${location}.${name}`, ref, other, depth + 1);
+    if (other) children.push({ suffix: `.${name}`, base: ref, head: other });
   }
-  if (bv.items && hv.items) compareSchemas(walk, operation, direction, `${location}[]`, bv.items, hv.items, depth + 1);
-  if (bv.additionalProperties && hv.additionalProperties) {
-    compareSchemas(walk, operation, direction, `${location}.*`, bv.additionalProperties, hv.additionalProperties, depth + 1);
-  }
+  if (bv.items && hv.items) children.push({ suffix: '[]', base: bv.items, head: hv.items });
+  if (bv.additionalProperties && hv.additionalProperties) children.push({ suffix: '.*', base: bv.additionalProperties, head: hv.additionalProperties });
   for (const m of branchesOf(ctx).matched) {
-    if (m.base.view === bv && m.head.view === hv) continue;
-    compareSchemas(walk, operation, direction, `${location}<${m.key}>`, m.base.ref, m.head.ref, depth + 1);
+    if (m.base.view !== bv || m.head.view !== hv) children.push({ suffix: `<${m.key}>`, base: m.base.ref, head: m.head.ref });
   }
+  const changed = children.filter((c) => c.base.pointer !== c.head.pointer || !walk.unchanged(c.base.pointer));
+  const result: PairResult = { direction, key: `${direction} ${bv.pointer} ${hv.pointer}`, found, children: changed };
+  walk.pairs.set(cacheKey, result);
+  return result;
 }
 
 const branchCache = new WeakMap<SchemaContext, Paired<Branch, string>>();

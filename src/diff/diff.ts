@@ -1,12 +1,12 @@
 /** The diff engine: pairs two Specs, runs every rule on every pair, and locates each change in both files. */
 import type { Spec } from '../types.ts';
 import { joinPointer } from '../load/pointer.ts';
-import { compareSchemas, type SchemaWalk } from './compare-schemas.ts';
+import { compareSchemas, createPairCache, type PairCache, type SchemaWalk } from './compare-schemas.ts';
 import { matchOperations, normalizePath } from './match.ts';
 import { operationContext, parameterSchema } from './operation-context.ts';
 import { RULES } from './rules/index.ts';
 import { unchangedPlaces } from './unchanged.ts';
-import type { Change, ChangeKind, Detail, DiffRule, DocumentContext, OperationContext, SchemaRule } from './types.ts';
+import type { Change, ChangeKind, ChangeSite, Detail, DiffRule, DocumentContext, OperationContext, SchemaRule } from './types.ts';
 import { applyVersionPolicy, DEFAULT_VERSION_PREFIX, majorVersions, type MajorVersions } from './version-policy.ts';
 
 /** What `diffSpecs` may be told; every default in one place. */
@@ -47,13 +47,15 @@ export function diffSpecs(base: Spec, head: Spec, options: DiffOptions = {}): Di
   for (const rule of rules) if (rule.scope === 'document') for (const d of rule.run(doc)) raws.push({ ...d, rule, operation: d.operation ?? '' });
   const unchanged = unchangedPlaces(base, head);
   const schemaRules = rules.filter((r): r is SchemaRule => r.scope === 'schema');
+  const pairs = createPairCache();
   for (const pair of matched) {
     const ctx = operationContext(base, head, pair);
     for (const rule of rules) if (rule.scope === 'operation') for (const d of rule.run(ctx)) raws.push({ ...d, rule, operation: pair.key });
-    walkOperationSchemas(ctx, schemaRules, raws, unchanged);
+    walkOperationSchemas(ctx, schemaRules, raws, unchanged, pairs);
   }
   const majors = majorVersions(base.operations, head.operations, pattern);
-  const changes = dedupe(raws.map((raw) => locate(raw, base, head, majors, pattern)));
+  const place = { base: sites(base), head: sites(head) };
+  const changes = dedupe(raws.map((raw) => classify(raw, majors, pattern))).map((c) => ({ ...c, base: place.base(c.base), head: place.head(c.head) }));
   changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.operation.localeCompare(b.operation) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
   const counts = { breaking: 0, 'non-breaking': 0, info: 0 };
   for (const c of changes) counts[c.kind]++;
@@ -61,13 +63,14 @@ export function diffSpecs(base: Spec, head: Spec, options: DiffOptions = {}): Di
 }
 
 /** Runs the schema rules over parameters, request bodies, response bodies and response headers. */
-function walkOperationSchemas(ctx: OperationContext, rules: SchemaRule[], raws: Raw[], unchanged: (pointer: string) => boolean): void {
+function walkOperationSchemas(ctx: OperationContext, rules: SchemaRule[], raws: Raw[], unchanged: (pointer: string) => boolean, pairs: PairCache): void {
   const walk: SchemaWalk = {
     unchanged,
     base: ctx.base,
     head: ctx.head,
     rules,
     visited: new Set(),
+    pairs,
     emit: (rule, details, operation) => details.forEach((d) => raws.push({ ...d, rule, operation })),
   };
   const request = ctx.requestReader;
@@ -103,17 +106,29 @@ function mediaSchema(media: { node: unknown; pointer: string }): { node: never; 
   return { node: (node && typeof node === 'object' ? node.schema : undefined) ?? (null as never), pointer: joinPointer(media.pointer, 'schema') };
 }
 
-function locate(raw: Raw, base: Spec, head: Spec, majors: MajorVersions, pattern: RegExp | undefined): Change {
+/** A raw detail with the versioning promise applied; its sites still pointers (located after dedupe). */
+type Classified = Omit<Change, 'base' | 'head'> & { base: string; head: string };
+
+function classify(raw: Raw, majors: MajorVersions, pattern: RegExp | undefined): Classified {
   const path = raw.operation.slice(raw.operation.indexOf(' ') + 1);
   const { kind, message } = applyVersionPolicy({ kind: raw.rule.kind, message: raw.message }, path, majors, pattern);
-  const at = (spec: Spec, pointer: string) => {
-    const loc = spec.locate(pointer);
-    return { file: loc.file, line: loc.line };
-  };
-  return { rule: raw.rule.id, kind, operation: raw.operation, message, base: at(base, raw.base), head: at(head, raw.head) };
+  return { rule: raw.rule.id, kind, operation: raw.operation, message, base: raw.base, head: raw.head };
 }
 
-function dedupe(changes: Change[]): Change[] {
+/** Locates pointers of one spec, each once: a shared component's change points at the same lines for every operation. */
+function sites(spec: Spec): (pointer: string) => ChangeSite {
+  const known = new Map<string, ChangeSite>();
+  return (pointer) => {
+    let site = known.get(pointer);
+    if (!site) {
+      const loc = spec.locate(pointer);
+      known.set(pointer, (site = { file: loc.file, line: loc.line }));
+    }
+    return site;
+  };
+}
+
+function dedupe(changes: Classified[]): Classified[] {
   const seen = new Set<string>();
   return changes.filter((c) => {
     const key = `${c.rule}\u0000${c.operation}\u0000${c.message}`;

@@ -6,7 +6,6 @@
  */
 import type { Json, JsonObject, Spec } from '../types.ts';
 import { fragmentToPointer, parsePointer } from '../load/pointer.ts';
-import { stableJson } from './schema-view.ts';
 
 /** Returns a predicate: true when the node at `pointer` is identical, through every `$ref`, in both specs. */
 export function unchangedPlaces(base: Spec, head: Spec): (pointer: string) => boolean {
@@ -21,7 +20,7 @@ export function unchangedPlaces(base: Spec, head: Spec): (pointer: string) => bo
       const h = rawAt(head.document, pointer);
       const refs = new Set<string>();
       collectRefs(b, refs);
-      hit = { same: b !== undefined && h !== undefined && stableJson(b) === stableJson(h), refs };
+      hit = { same: b !== undefined && h !== undefined && sameNode(b, h), refs };
       text.set(pointer, hit);
     }
     return hit;
@@ -42,10 +41,28 @@ export function unchangedPlaces(base: Spec, head: Spec): (pointer: string) => bo
       }
     }
   }
+  const answers = new Map<string, boolean>(); // the walk asks about the same places once per operation
   return (pointer) => {
-    const { same, refs } = local(pointer);
-    return same && [...refs].every((r) => !dirty.has(r));
+    let answer = answers.get(pointer);
+    if (answer === undefined) {
+      const { same, refs } = local(pointer);
+      answer = same && [...refs].every((r) => !dirty.has(r));
+      answers.set(pointer, answer);
+    }
+    return answer;
   };
+}
+
+/** Deep equality with object key order ignored; stops at the first difference and at shared nodes (a self-diff). */
+function sameNode(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameNode(item, b[i]!));
+  }
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.hasOwn(b, k) && sameNode(a[k]!, b[k]!));
 }
 
 /** Adds the pointer of every internal `$ref` under `node` to `into`. */
