@@ -10,7 +10,7 @@ interface Node extends GraphNode {
   kids: Node[];
 }
 
-function build(size: number, edges: Array<[number, number]>, finders: number[]): Node[] {
+function build(size: number, edges: ReadonlyArray<readonly [number, number]>, finders: readonly number[]): Node[] {
   const nodes: Node[] = Array.from({ length: size }, (_, i) => ({ found: finders.includes(i) ? ['x'] : [], kids: [] }));
   for (const [from, to] of edges) nodes[from % size]!.kids.push(nodes[to % size]!);
   return nodes;
@@ -39,7 +39,7 @@ describe('reachesFinding', () => {
     ['a chain into a finder', 3, [[0, 1], [1, 2]], [2], [true, true, true]],
     ['a finder upstream only', 3, [[0, 1], [1, 2]], [0], [true, false, false]],
   ] as const)('%s', (_name, size, edges, finders, want) => {
-    const nodes = build(size, edges as Array<[number, number]>, [...finders]);
+    const nodes = build(size, edges, finders);
     expect(nodes.map((n) => reachesFinding(n, (x) => x.kids))).toEqual(want);
   });
 
