@@ -95,6 +95,9 @@ export function createProcessor(input: ProcessorInput) {
       if (input.deps.shrinkCase && !stopped()) await shrinkFindings(state, env, input.deps.shrinkCase, (s, c) => sendOne(s, { case: c, attempt: 1 }), options.shrinkBudget);
       const reported = dedupeFindings(state.findings).map((f) => (f.exchange && input.deps.toCurl ? { ...f, curl: input.deps.toCurl(f.exchange) } : f));
       state.phase = 'done';
+      // Only the deduplicated findings (one exchange each) outlive the operation: memory stays flat on big specs.
+      state.exchanges = [];
+      state.findings = [];
       await input.onDone(state, reported);
     } catch (error) {
       input.notes.push(`${state.planned.operation.key}: internal error while finishing: ${(error as Error).message}`);
