@@ -71,3 +71,22 @@ export function conditionalArbitrary(schema: JsonObject, ctx: CompileContext, de
   const accepts = ctx.accepts;
   return accepts ? attempt(arb, (v) => accepts(schema, v)) : arb;
 }
+
+/**
+ * A discriminator with a `mapping` but no oneOf/anyOf (the allOf inheritance pattern: `Pet` maps `cat` to
+ * `Cat = allOf[Pet, ...]`): a server dispatches on the property, so values come from the mapped schemas with the
+ * property set to their key. The parent itself stays a rarer branch in case no mapped schema can be generated.
+ */
+export function inheritanceArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
+  const disc = schema.discriminator as JsonObject;
+  const prop = disc.propertyName as string;
+  const rest = without(schema, 'discriminator');
+  const branches = Object.entries(disc.mapping as JsonObject)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && ctx.resolve(entry[1].startsWith('#') ? entry[1] : `#/components/schemas/${entry[1]}`) !== schema)
+    .map(([value, target]) => {
+      const ref = target.startsWith('#') ? target : `#/components/schemas/${target}`;
+      return compileSchema({ $ref: ref }, ctx, depth).map((v) => (isObject(v) ? { ...v, [prop]: value } : v));
+    });
+  const parent = compileSchema(rest, ctx, depth);
+  return branches.length === 0 ? parent : fc.oneof({ arbitrary: fc.oneof(...branches), weight: 4 }, { arbitrary: parent, weight: 1 });
+}

@@ -85,6 +85,9 @@ export function mergeAllOf(schema: JsonObject, ctx: CompileContext): JsonObject 
   // 3.0 `nullable` only means something next to a `type`; absent in one part means "not nullable".
   if (parts.some((p) => p.nullable !== true) && out.nullable === true) out.nullable = false;
   if (Array.isArray(out.type) && out.type.length === 0) out.not = {};
+  // A child of the inheritance pattern (allOf[Parent, ...]) is one concrete branch: the parent's discriminator
+  // must not expand into the children again.
+  delete out.discriminator;
   merged.set(schema, out);
   return out;
 }

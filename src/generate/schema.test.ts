@@ -87,3 +87,16 @@ paths:
     expect(result.problems[0]!.reason).toMatch(/query\.q: .*pattern.*(Lookahead|regex feature)/);
   });
 });
+
+describe('discriminator by inheritance', () => {
+  it('generates mostly mapped children, each with its own discriminator value', () => {
+    const spec = specFromText(readFileSync(path.join(dir, 'inheritance-3.0.json'), 'utf8'));
+    const gen = specGeneration(spec);
+    const values = fc.sample(compileSchema(spec.get('/components/schemas/Pet'), gen.context('any')), { numRuns: 200, seed: 2 }) as Array<Record<string, unknown>>;
+    const cats = values.filter((v) => v.petType === 'cat');
+    const dogs = values.filter((v) => v.petType === 'dog');
+    expect(cats.length + dogs.length).toBeGreaterThan(values.length / 2);
+    for (const c of cats) expect(c.lives).toBeTypeOf('number');
+    for (const d of dogs) expect(d.good).toBeTypeOf('boolean');
+  });
+});

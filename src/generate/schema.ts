@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../types.ts';
 import { HARD_DEPTH, attempt, isObject, lazy, never, type CompileContext } from './context.ts';
-import { conditionalArbitrary, notArbitrary, unionArbitrary, without } from './combinators.ts';
+import { conditionalArbitrary, inheritanceArbitrary, notArbitrary, unionArbitrary, without } from './combinators.ts';
 import { mergeAllOf } from './merge.ts';
 import { typedArbitrary } from './types.ts';
 
@@ -31,6 +31,7 @@ function build(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbit
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return schema.enum.length > 0 ? fc.constantFrom(...schema.enum) : never();
   if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return unionArbitrary(schema, ctx, depth);
+  if (isObject(schema.discriminator) && isObject(schema.discriminator.mapping) && typeof schema.discriminator.propertyName === 'string') return inheritanceArbitrary(schema, ctx, depth);
   return typedArbitrary(schema, ctx, depth);
 }
 
