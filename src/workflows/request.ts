@@ -26,7 +26,7 @@ export function stepOperation(spec: Spec, suite: Suite, step: Step): Operation {
   if (!op) {
     const what = step.operationId ? `operationId "${step.operationId}"` : `operationPath "${step.operationPath}"`;
     const near = spec.operations.filter((o) => o.operationId && !o.webhook).map((o) => o.operationId).slice(0, 40).join(', ');
-    throw new HarnessError('SUITE_INVALID', `${suite.where(step.pointer)}: step ${step.stepId}: ${what} is not in ${spec.source} (operationIds: ${near})`, suite.where(step.pointer));
+    throw new HarnessError('SUITE_INVALID', `step ${step.stepId}: ${what} is not in ${spec.source} (operationIds: ${near})`, suite.where(step.pointer));
   }
   return op;
 }
@@ -37,7 +37,7 @@ function placed(op: Operation, params: StepParameter[], suite: Suite, step: Step
   for (const p of params) byName.set(`${p.in ?? ''}:${p.name.toLowerCase()}`, p);
   return [...byName.values()].map((p) => {
     const where = p.in ?? op.parameters.find((d) => d.name.toLowerCase() === p.name.toLowerCase())?.in;
-    if (!where) throw new HarnessError('SUITE_INVALID', `${suite.where(step.pointer)}: parameter "${p.name}" has no "in" and ${op.key} declares no parameter of that name`, suite.where(step.pointer));
+    if (!where) throw new HarnessError('SUITE_INVALID', `parameter "${p.name}" has no "in" and ${op.key} declares no parameter of that name`, suite.where(step.pointer));
     return { ...p, in: where };
   });
 }
@@ -102,7 +102,7 @@ export function stepCase(
     ...(op.operationId ? { operationId: op.operationId } : {}),
   };
   if (/\{[^}]+\}/.test(path)) {
-    throw new HarnessError('SUITE_INVALID', `${suite.where(step.pointer)}: step ${step.stepId}: path parameters ${path.match(/\{[^}]+\}/g)!.join(', ')} of ${op.key} have no value`, suite.where(step.pointer));
+    throw new HarnessError('SUITE_INVALID', `step ${step.stepId}: path parameters ${path.match(/\{[^}]+\}/g)!.join(', ')} of ${op.key} have no value`, suite.where(step.pointer));
   }
   const rb = step.requestBody;
   if (!rb) return c;

@@ -67,7 +67,7 @@ function ordered(suite: Suite, only?: string[]): Workflow[] {
   const visiting = new Set<string>();
   const visit = (w: Workflow) => {
     if (out.includes(w)) return;
-    if (visiting.has(w.workflowId)) throw new HarnessError('SUITE_INVALID', `${suite.where(w.pointer)}: dependsOn cycle through ${w.workflowId}`, suite.where(w.pointer));
+    if (visiting.has(w.workflowId)) throw new HarnessError('SUITE_INVALID', `dependsOn cycle through ${w.workflowId}`, suite.where(w.pointer));
     visiting.add(w.workflowId);
     for (const d of w.dependsOn) visit(byId.get(d)!);
     out.push(w);

@@ -25,7 +25,7 @@ export class SuiteReader {
   }
 
   fail(pointer: string, message: string): never {
-    throw new HarnessError('SUITE_INVALID', `${this.where(pointer)}: ${message}`, this.where(pointer));
+    throw new HarnessError('SUITE_INVALID', message, this.where(pointer));
   }
 
   object(v: unknown, p: string): Obj {
