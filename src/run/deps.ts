@@ -6,6 +6,7 @@ import type { Check } from '../check/check.ts';
 import type { RunResult } from '../report/run-result.ts';
 import type { Case, CaseKind, Exchange, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
+import type { StatefulStage } from './stateful.ts';
 
 /** A reporter: one file of the report directory, a pure function of the RunResult. */
 export interface Reporter {
@@ -48,6 +49,8 @@ export interface RunDeps {
   referenceKey?: string;
   /** Path of the reference API's spec (`openapi.json` at the repository root). */
   referenceSpec?: string;
+  /** Stateful chains and their checks (`src/workflows`), when this build has them. */
+  stateful?: StatefulStage;
 }
 
 // Loaded through variables so a build that lacks an optional stage still type-checks and starts.
@@ -69,6 +72,7 @@ export async function loadDeps(): Promise<RunDeps> {
     ['../load/index.ts', '../validate/index.ts', '../check/index.ts', '../report/index.ts', '../generate/index.ts', '../reference/index.ts'].map(importOptional),
   );
   const generate = generateIndex ?? (await importOptional('../generate/generate.ts'));
+  const workflows = await importOptional('../workflows/index.ts');
   const missing = Object.entries({ load, validate, check, generate }).filter(([, m]) => !m).map(([n]) => n);
   if (missing.length > 0) throw new Error(`this build lacks the ${missing.join(', ')} stage(s)`);
   return {
@@ -82,5 +86,8 @@ export async function loadDeps(): Promise<RunDeps> {
     createReferenceServer: reference?.createReferenceServer as CreateReferenceServer | undefined,
     referenceKey: (reference?.REFERENCE_KEY as string | undefined) ?? 'sk-aig-test',
     referenceSpec: new URL('../../openapi.json', import.meta.url).pathname,
+    ...(workflows?.runStateful ? {
+      stateful: { checks: workflows.STATEFUL_CHECKS as Check[], plan: workflows.statefulPlan as StatefulStage['plan'], run: workflows.runStateful as StatefulStage['run'] },
+    } : {}),
   };
 }

@@ -24,6 +24,8 @@ export interface ResultInput {
   baseline?: ReportedFinding[];
   secrets: string[];
   version: string;
+  /** Requests sent outside the per-operation phase (stateful chains). */
+  extraRequests?: number;
 }
 
 /** The RunResult as it stands now (partial while the run goes on), secrets scrubbed. */
@@ -48,7 +50,7 @@ export function buildResult(input: ResultInput): RunResult {
     start: input.started.toISOString(),
     end: end.toISOString(),
     durationMs: end.getTime() - input.started.getTime(),
-    requests: states.reduce((n, s) => n + s.requests, 0),
+    requests: states.reduce((n, s) => n + s.requests, input.extraRequests ?? 0),
     casesByKind,
     operationsTotal: plan.operations.length + plan.skipped.length,
     operationsReached: coverage.filter((c) => c.reached).length,

@@ -18,6 +18,7 @@ import { prepareCases } from './prepare.ts';
 import { buildResult } from './result.ts';
 import { createProcessor } from './process.ts';
 import { schedule } from './scheduler.ts';
+import { runStatefulPhase } from './stateful.ts';
 import { openTarget } from './target.ts';
 import { createReportWriter } from './write-reports.ts';
 
@@ -32,7 +33,7 @@ export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Pro
   const spec = await d.loadSpec(source, { cwd: options.cwd });
   const seed = options.seed ?? randomInt(2 ** 31);
   const plan = buildPlan(spec, {
-    available: d.checks, checks: options.checks, severities: options.severities, include: options.include,
+    available: [...d.checks, ...(d.stateful?.checks ?? [])], checks: options.checks, severities: options.severities, include: options.include,
     exclude: options.exclude, readOnly: options.readOnly, budget: options.budget, policies: options.policies,
     ...(options.shard ? { shard: options.shard } : {}),
   }, seed);
@@ -62,9 +63,10 @@ async function execute(
   const creds = readCredentials(options.headers, options.env);
   if (key && !creds.token && !creds.apiKey) creds.token = creds.apiKey = key; // the embedded server's own key
   const secrets = secretValues(creds);
-  const checks = new Map<string, Check>(deps.checks.map((c) => [c.id, c]));
+  const checks = new Map<string, Check>([...deps.checks, ...(deps.stateful?.checks ?? [])].map((c) => [c.id, c]));
   const notes: string[] = [];
-  const selected = plan.checks.map((c) => checks.get(c.id)!);
+  // Stateful checks judge resource chains (the stateful phase), never one operation's exchanges.
+  const selected = plan.checks.map((c) => checks.get(c.id)!).filter((c) => deps.checks.includes(c));
   const env = judgeEnv(spec, deps, selected, options, notes, creds);
   const states: OperationState[] = plan.operations.map((planned) => newOperationState(planned, plan.checks, env));
   const prepare = (state: OperationState): void => {
@@ -75,8 +77,9 @@ async function execute(
     else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
   };
   const findings: ReportedFinding[][] = states.map(() => []);
+  let extraRequests = 0;
   const result = (): RunResult => buildResult({
-    spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION,
+    spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION, extraRequests,
     ...(baseline ? { baseline } : {}),
   });
   const writer = createReportWriter(path.resolve(options.cwd, options.reportDir), deps.reporters, result, notes, options.writeReports);
@@ -92,6 +95,15 @@ async function execute(
     },
   });
   await schedule(states, options.workers, { ...processor.hooks, prepare });
+  if (deps.stateful && !processor.hooks.stopped()) {
+    const outcome = await runStatefulPhase(deps.stateful, spec, plan, options.readOnly, {
+      baseUrl: targetUrl, authorize: env.authorize, dispatcher, seed: plan.seed, timeoutMs: options.timeoutMs,
+      validator: env.validator, generateCases: deps.generateCases,
+    });
+    findings.push(outcome.findings.map((f) => (f.exchange && deps.toCurl ? { ...f, curl: deps.toCurl(f.exchange) } : f)));
+    extraRequests += outcome.requests;
+    notes.push(...outcome.notes);
+  }
   notes.push(...processor.stopNotes());
   await writer.flush(true);
   const final = result();
