@@ -3,8 +3,8 @@
  * Lengths stay small (what fits a request), but always inside the schema's limits.
  */
 import fc from 'fast-check';
-import type { JsonObject } from '../types.ts';
-import { never, num, type CompileContext } from './context.ts';
+import type { Json, JsonObject } from '../types.ts';
+import { attempt, isObject, never, num, type CompileContext } from './context.ts';
 import { compileSchema } from './schema.ts';
 
 /** Longest array generated when the schema sets no maxItems. */
@@ -35,14 +35,27 @@ export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   const tailMin = Math.max(0, minItems - head.length);
   const tailMax = Math.max(0, maxItems - head.length);
   const unique = schema.uniqueItems === true;
-  const tail = unique
-    ? fc.uniqueArray(item, { minLength: tailMin, maxLength: tailMax, selector: canonical })
-    : fc.array(item, { minLength: tailMin, maxLength: tailMax });
+  // Not fc.uniqueArray: it loops forever when the item domain is smaller than minItems (3 unique booleans).
+  // Unique enum items are drawn as a subarray of the enum; other items are deduplicated and the length checked.
+  const values = enumValues(schema.items, ctx);
+  const tail = unique && values && head.length === 0
+    ? fc.shuffledSubarray(values, { minLength: Math.min(tailMin, values.length), maxLength: Math.min(tailMax, values.length) })
+    : unique
+      ? attempt(fc.array(item, { minLength: tailMin, maxLength: tailMax }).map(dedupe), (a) => a.length >= tailMin, 10)
+      : fc.array(item, { minLength: tailMin, maxLength: tailMax });
   // A prefix may be cut short (prefixItems does not require its items) unless minItems reaches past it.
   const headLen = fc.integer({ min: headMin, max: head.length });
   let arb = fc.tuple(fc.tuple(...head), headLen, tail).map(([h, n, t]) => (n < h.length ? h.slice(0, n) : [...h, ...t]));
   if (schema.contains !== undefined) arb = withContains(arb, schema, ctx, depth, maxItems);
   return unique ? arb.map(dedupe) : arb;
+}
+
+/** The enum of an items schema (through `$ref`s), when that is all it says. */
+function enumValues(items: Json | undefined, ctx: CompileContext): Json[] | undefined {
+  let node = items;
+  for (let i = 0; i < 8 && isObject(node) && typeof node.$ref === 'string'; i++) node = ctx.resolve(node.$ref);
+  if (!isObject(node) || !Array.isArray(node.enum)) return undefined;
+  return Object.keys(node).every((k) => ['enum', 'type', 'description', 'title', 'example', 'default', 'nullable'].includes(k)) ? node.enum : undefined;
 }
 
 /** Removes later duplicates (prefix items may repeat tail items); validation rejects any that shrink too far. */

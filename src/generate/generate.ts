@@ -57,7 +57,8 @@ function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult):
     }
     const draft = { value: drawn.value };
     const c = renderCase(og, draft, { kind: 'positive', index: i, seed });
-    if (c) {
+    if (!c) out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: `case ${i}: the request cannot be serialized` });
+    else {
       origins.set(c, { og, draft, context: drawn.context });
       out.cases.push(c);
     }

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../types.ts';
-import { isObject, num, type CompileContext } from './context.ts';
+import { attempt, isObject, num, type CompileContext } from './context.ts';
 import { patternRegExp } from './pattern.ts';
 import { compileSchema } from './schema.ts';
 import { plainString } from './string.ts';
@@ -35,6 +35,19 @@ export function visibleProperties(schema: JsonObject, ctx: CompileContext): Arra
   return props.filter(([, s]) => !isHidden(s, ctx));
 }
 
+/**
+ * Objects from key/value pairs. Not fc.dictionary: it loops forever when the key domain is smaller than
+ * minKeys (propertyNames with two names and minProperties 3); repeated keys just collapse here, and the
+ * validation gate rejects an object left too small.
+ */
+function entries(key: fc.Arbitrary<unknown>, value: fc.Arbitrary<unknown>, min: number, max: number): fc.Arbitrary<Record<string, unknown>> {
+  return fc.array(fc.tuple(key, value), { minLength: min, maxLength: max }).map((pairs) => {
+    const out: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of pairs) out[String(k)] = v;
+    return out;
+  });
+}
+
 /** Arbitrary for extra keys allowed by patternProperties / additionalProperties (empty record when none). */
 function extraArbitrary(schema: JsonObject, ctx: CompileContext, depth: number, taken: Set<string>, minKeys: number): fc.Arbitrary<Record<string, unknown>>[] {
   const out: fc.Arbitrary<Record<string, unknown>>[] = [];
@@ -42,15 +55,15 @@ function extraArbitrary(schema: JsonObject, ctx: CompileContext, depth: number, 
   for (const [pattern, sub] of patterns) {
     const re = patternRegExp(pattern);
     if (!re) continue;
-    const key = fc.stringMatching(re).filter((k) => !taken.has(k));
-    out.push(fc.dictionary(key, compileSchema(sub, ctx, depth), { maxKeys: 2 }));
+    const key = attempt(fc.stringMatching(re), (k) => !taken.has(k));
+    out.push(entries(key, compileSchema(sub, ctx, depth), 0, 2));
   }
   const extra = schema.additionalProperties;
   if (extra === true || isObject(extra)) {
     const regexes = patterns.map(([p]) => patternRegExp(p)).filter((r): r is RegExp => r !== undefined);
     const key = (isObject(schema.propertyNames) ? (compileSchema(schema.propertyNames, ctx, depth) as fc.Arbitrary<string>) : plainString(ctx, 1, 12))
-      .filter((k) => typeof k === 'string' && !taken.has(k) && !regexes.some((r) => r.test(k)));
-    out.push(fc.dictionary(key, compileSchema(extra === true ? {} : extra, ctx, depth), { minKeys, maxKeys: Math.max(2, minKeys) }));
+    const fresh = attempt(key, (k) => typeof k === 'string' && !taken.has(k) && !regexes.some((r) => r.test(k)));
+    out.push(entries(fresh, compileSchema(extra === true ? {} : extra, ctx, depth), minKeys, Math.max(2, minKeys)));
   }
   return out;
 }

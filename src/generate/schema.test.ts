@@ -21,6 +21,8 @@ describe.each(fixtures)('schema fixtures %s', (file) => {
     const arb = compileSchema(schema, gen.context('any'));
     const values = fc.sample(arb, { numRuns: 150, seed: 7 });
     const invalid = values.filter((v) => hasUnsatisfiable(v) || gen.validator.validateSchema(schema, v, 'request').length > 0);
+    // Fixtures named Impossible* have no valid value: generation must still terminate, and nothing validates.
+    if (name.startsWith('Impossible')) return expect(invalid.length).toBe(values.length);
     // Inner filters are bounded, so a rare miss is allowed: the request gate retries those. The share must be tiny.
     expect(invalid.length / values.length, `${name}: ${JSON.stringify(invalid.slice(0, 2))}`).toBeLessThanOrEqual(0.05);
   });
