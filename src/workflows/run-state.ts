@@ -107,9 +107,9 @@ export class RunState {
   }
 
   /** A finding about a step of the suite, located in the suite file. */
-  stepFinding(w: Workflow, s: Step, op: Operation | undefined, checkId: string, message: string, cause: string, exchange?: Exchange): Finding {
-    const [file, line, column] = this.suite.where(s.pointer).split(/:(?=\d+:\d+$)|:(?=\d+$)/);
-    const specLocation: SourceLocation = { file: file ?? this.suite.file, line: Number(line ?? 1), column: Number(column ?? 1), pointer: s.pointer };
+  stepFinding(w: Workflow, s: Step, op: Operation | undefined, checkId: string, message: string, cause: string, exchange?: Exchange, pointer = s.pointer): Finding {
+    const [file, line, column] = this.suite.where(pointer).split(/:(?=\d+:\d+$)|:(?=\d+$)/);
+    const specLocation: SourceLocation = { file: file ?? this.suite.file, line: Number(line ?? 1), column: Number(column ?? 1), pointer };
     const f: Finding = {
       checkId, severity: 'error', operation: op?.key ?? `WORKFLOW ${w.workflowId}`, message,
       cause: `${w.workflowId}/${s.stepId}: ${cause}`, specLocation, seed: this.options.seed,

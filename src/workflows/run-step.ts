@@ -18,6 +18,8 @@ export interface StepFailure {
   message: string;
   cause: string;
   exchange?: Exchange;
+  /** Pointer (in the suite) of what failed, e.g. the criterion; the step's own when absent. */
+  pointer?: string;
   /** The operation it is about when not the step's own (e.g. the webhook a delivery claims to be). */
   operation?: Operation;
 }
@@ -108,7 +110,7 @@ function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: st
     return [{ checkId: 'workflow_step_failed', message: `${exchange.request.method} ${exchange.request.url}: no response (${e.code}: ${e.message})`, cause: `transport ${e.code}${label}`, exchange }];
   }
   const failures: StepFailure[] = failedCriteria(step.successCriteria, ctx).map((f) => ({
-    checkId: 'workflow_step_failed', message: `${f.message}\n(${exchange.request.method} ${new URL(exchange.request.url).pathname}${label})`, cause: `${f.criterion.condition}${label}`, exchange,
+    checkId: 'workflow_step_failed', message: `${f.message}\n(${exchange.request.method} ${new URL(exchange.request.url).pathname}${label})`, cause: `${f.criterion.condition}${label}`, exchange, pointer: f.criterion.pointer,
   }));
   if (step.stream && failures.length === 0) {
     for (const p of streamProblems(exchange, step.stream)) failures.push({ checkId: 'sse_stream_semantics', message: `Stream: ${p}${label}`, cause: `stream: ${p.split(':')[0]!.replace(/\d+/g, 'N')}`, exchange });

@@ -13,7 +13,8 @@ import type { Spec } from '../types.ts';
 import { createValidator } from '../validate/index.ts';
 import { holds } from './criteria.ts';
 import { interpolate, type ExpressionContext } from './expressions.ts';
-import { stepOperation } from './request.ts';
+import { generateCases } from '../generate/index.ts';
+import { stepOperation, type GenerateOne } from './request.ts';
 import { RunState, type SuiteOptions, type SuiteResult } from './run-state.ts';
 import { attemptStep, type Attempt } from './run-step.ts';
 import type { Action, Step, Suite, Workflow } from './suite-types.ts';
@@ -28,9 +29,11 @@ export async function runSuite(spec: Spec, suite: Suite, options: SuiteOptions):
   for (const w of suite.workflows) for (const s of w.steps) if (s.operationId || s.operationPath) stepOperation(spec, suite, s);
   const dispatcher = options.dispatcher ?? new Agent({ connections: 4, pipelining: 1 });
   const checks: readonly Check[] = options.checks ?? CHECKS.filter((c) => SUITE_CHECK_IDS.includes(c.id));
+  const validator = options.validator ?? createValidator(spec);
+  const generate: GenerateOne = options.generate ?? ((s, op, seed) => generateCases(s, op, { kind: 'positive', count: 1, seed, validator })[0]);
   const state = new RunState(spec, suite, {
-    seed: 0, timeoutMs: 30_000, maxResponseBytes: 4 * 1024 * 1024, maxStepRuns: 500, ...options,
-  }, dispatcher, options.validator ?? createValidator(spec), checks);
+    seed: 0, timeoutMs: 30_000, maxResponseBytes: 4 * 1024 * 1024, maxStepRuns: 500, ...options, generate,
+  }, dispatcher, validator, checks);
   const outcomes = new Map<string, WorkflowOutcome>();
   const result: SuiteResult = { findings: state.findings, exchanges: state.exchanges, steps: state.steps, workflows: [] };
   try {
@@ -153,7 +156,7 @@ function workflowOutputs(w: Workflow, ctx: ExpressionContext): Record<string, un
 /** Records a step's last attempt: its result and its findings (criteria failures plus response-check drift). */
 function record(state: RunState, w: Workflow, step: Step, attempt: Attempt, attempts: number): void {
   const op = step.operationId || step.operationPath ? stepOperation(state.spec, state.suite, step) : undefined;
-  const failures = attempt.failures.map((f) => state.stepFinding(w, step, f.operation ?? op, f.checkId === 'workflow_step_failed' && step.check ? step.check : f.checkId, `Step ${w.workflowId}/${step.stepId} failed\n${f.message}`, f.cause, f.exchange));
+  const failures = attempt.failures.map((f) => state.stepFinding(w, step, f.operation ?? op, f.checkId === 'workflow_step_failed' && step.check ? step.check : f.checkId, `Step ${w.workflowId}/${step.stepId} failed\n${f.message}`, f.cause, f.exchange, f.pointer));
   const findings = state.report([...failures, ...attempt.findings]);
   state.steps.push({
     workflowId: w.workflowId, stepId: step.stepId, status: attempt.ok ? 'passed' : 'failed', attempts, exchanges: attempt.exchanges, findings,
