@@ -28,7 +28,7 @@ export const DRIFTS: readonly Drift[] = [
   { name: 'auth-not-enforced', operation: 'GET /v1/evals', operationId: 'listEvals', check: 'ignored_auth', description: 'Requests without Authorization are served (as the root key) with 200.' },
   { name: 'use-after-free', operation: 'GET /v1/sub-accounts/{id}', operationId: 'getSubAccount', check: 'use_after_free', description: 'A deleted sub-account is still returned with 200.' },
   { name: 'malformed-sse', operation: 'POST /v1/chat/completions', operationId: 'createChatCompletion', check: 'sse_stream_conformance', description: 'With `stream: true`, the second event\'s data is truncated, invalid JSON.' },
-  { name: 'idempotency-broken', operation: 'POST /v1/jobs', operationId: 'createJob', check: 'idempotency_conformance', description: 'Idempotency-Key is ignored: a retry creates (and bills) a second job.' },
+  { name: 'idempotency-broken', operation: 'POST /v1/jobs', operationId: 'createJob', check: 'idempotency', description: 'Idempotency-Key is ignored: a retry creates (and bills) a second job.' },
   { name: 'no-retry-after', operation: 'POST /v1/chat/completions', operationId: 'createChatCompletion', check: 'response_headers_conformance', description: 'The operation is limited to 3 requests per minute per key, and its 429 answers leave out the documented Retry-After header.' },
   { name: 'missing-header', operation: 'GET /v1/usage', operationId: 'getUsage', check: 'response_headers_conformance', description: 'The documented, required `x-request-id` header is left out.' },
   { name: 'bad-webhook-signature', operation: 'POST /v1/jobs', operationId: 'createJob', check: 'webhook_signature', description: 'Webhooks of jobs are signed with a key other than the webhook secret.' },
