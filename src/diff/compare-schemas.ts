@@ -19,7 +19,8 @@ export interface SchemaWalk {
   head: Spec;
   rules: SchemaRule[];
   emit: Emit;
-  visited: Set<string>;
+  /** This walk's stamp in `pairs.marks`: a pair is visited in this operation when its mark equals it. */
+  mark: number;
   /** True for places identical (through `$ref`s) in both documents: nothing below them can differ. */
   unchanged: (pointer: string) => boolean;
   /** Shared by every operation of one diff, so each schema pair is judged once however many operations reach it. */
@@ -29,16 +30,24 @@ export interface SchemaWalk {
 /** What one schema pair yields, independent of the operation and location it is reached from. */
 interface PairResult extends GraphNode {
   direction: Direction;
-  /** The visited-set key: direction and the pointers where both schemas are defined. */
-  key: string;
+  /** The visited-set key, interned: direction and the pointers where both schemas are defined. */
+  key: number;
   /** What each rule found; messages hold HERE where the pair's location goes. */
   found: Array<{ rule: SchemaRule; details: Detail[] }>;
-  /** The pairs below this one, in walk order, each with the suffix its location gets. */
+  /** The changed places below this one, in walk order, each with the suffix its location gets. */
   children: Array<{ suffix: string; base: SchemaRef; head: SchemaRef }>;
+  /** `children` as pairs, resolved on first use. */
+  kids?: Array<{ suffix: string; pair: PairResult }>;
 }
 
 /** Pair results by direction and the two schemas' own pointers (a view is a function of its pointer). */
-export type PairCache = Map<string, PairResult>;
+export interface PairCache {
+  byRefs: Map<string, PairResult>;
+  keys: Map<string, number>;
+  /** Per key, the mark of the last walk that visited it; a new walk takes a new mark instead of a new set. */
+  marks: number[];
+  walks: number;
+}
 
 const MAX_DEPTH = 64;
 /** Stands for the location in cached messages; a control character no spec path contains. */
@@ -46,7 +55,12 @@ const HERE = '\u0001';
 
 /** Creates the cache one diff shares between its operations. */
 export function createPairCache(): PairCache {
-  return new Map();
+  return { byRefs: new Map(), keys: new Map(), marks: [], walks: 0 };
+}
+
+/** A fresh mark for one operation's walk: nothing is visited under it yet. */
+export function nextMark(pairs: PairCache): number {
+  return ++pairs.walks;
 }
 
 /**
@@ -55,21 +69,29 @@ export function createPairCache(): PairCache {
  * so the result of a pair does not depend on how it was reached. A pair with nothing found anywhere below it
  * is skipped whole, so an operation costs only the paths that lead to changes.
  */
-export function compareSchemas(walk: SchemaWalk, operation: string, direction: Direction, location: string, base: SchemaRef, head: SchemaRef, depth = 0): void {
+export function compareSchemas(walk: SchemaWalk, operation: string, direction: Direction, location: string, base: SchemaRef, head: SchemaRef): void {
   if (base.pointer === head.pointer && walk.unchanged(base.pointer)) return;
-  const pair = pairResult(walk, direction, base, head);
-  if (walk.visited.has(pair.key) || depth > MAX_DEPTH) return;
-  walk.visited.add(pair.key);
-  if (!reachesFinding(pair, (p) => p.children.map((c) => pairResult(walk, p.direction, c.base, c.head)))) return;
+  visit(walk, operation, location, pairResult(walk, direction, base, head), 0);
+}
+
+function visit(walk: SchemaWalk, operation: string, location: string, pair: PairResult, depth: number): void {
+  if (walk.pairs.marks[pair.key] === walk.mark || depth > MAX_DEPTH) return;
+  walk.pairs.marks[pair.key] = walk.mark;
+  if (!(pair.reaches ?? reachesFinding(pair, (p) => kidsOf(walk, p).map((k) => k.pair)))) return;
   for (const { rule, details } of pair.found) {
     walk.emit(rule, details.map((d) => ({ ...d, message: d.message.replaceAll(HERE, location) })), operation);
   }
-  for (const child of pair.children) compareSchemas(walk, operation, direction, location + child.suffix, child.base, child.head, depth + 1);
+  for (const kid of kidsOf(walk, pair)) visit(walk, operation, location + kid.suffix, kid.pair, depth + 1);
+}
+
+function kidsOf(walk: SchemaWalk, pair: PairResult): NonNullable<PairResult['kids']> {
+  pair.kids ??= pair.children.map((c) => ({ suffix: c.suffix, pair: pairResult(walk, pair.direction, c.base, c.head) }));
+  return pair.kids;
 }
 
 function pairResult(walk: SchemaWalk, direction: Direction, base: SchemaRef, head: SchemaRef): PairResult {
   const cacheKey = `${direction}\u0000${base.pointer}\u0000${head.pointer}`;
-  const hit = walk.pairs.get(cacheKey);
+  const hit = walk.pairs.byRefs.get(cacheKey);
   if (hit) return hit;
   const bv = viewSchema(walk.base, base);
   const hv = viewSchema(walk.head, head);
@@ -86,8 +108,10 @@ function pairResult(walk: SchemaWalk, direction: Direction, base: SchemaRef, hea
     if (m.base.view !== bv || m.head.view !== hv) children.push({ suffix: `<${m.key}>`, base: m.base.ref, head: m.head.ref });
   }
   const changed = children.filter((c) => c.base.pointer !== c.head.pointer || !walk.unchanged(c.base.pointer));
-  const result: PairResult = { direction, key: `${direction} ${bv.pointer} ${hv.pointer}`, found, children: changed };
-  walk.pairs.set(cacheKey, result);
+  const key = `${direction} ${bv.pointer} ${hv.pointer}`;
+  if (!walk.pairs.keys.has(key)) walk.pairs.keys.set(key, walk.pairs.keys.size);
+  const result: PairResult = { direction, key: walk.pairs.keys.get(key)!, found, children: changed };
+  walk.pairs.byRefs.set(cacheKey, result);
   return result;
 }
 

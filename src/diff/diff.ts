@@ -1,7 +1,7 @@
 /** The diff engine: pairs two Specs, runs every rule on every pair, and locates each change in both files. */
 import type { Spec } from '../types.ts';
 import { joinPointer } from '../load/pointer.ts';
-import { compareSchemas, createPairCache, type PairCache, type SchemaWalk } from './compare-schemas.ts';
+import { compareSchemas, createPairCache, nextMark, type PairCache, type SchemaWalk } from './compare-schemas.ts';
 import { matchOperations, normalizePath } from './match.ts';
 import { operationContext, parameterSchema } from './operation-context.ts';
 import { RULES } from './rules/index.ts';
@@ -69,7 +69,7 @@ function walkOperationSchemas(ctx: OperationContext, rules: SchemaRule[], raws: 
     base: ctx.base,
     head: ctx.head,
     rules,
-    visited: new Set(),
+    mark: nextMark(pairs),
     pairs,
     emit: (rule, details, operation) => details.forEach((d) => raws.push({ ...d, rule, operation })),
   };
