@@ -75,8 +75,19 @@ function fromDrafts(og: OperationGen, kind: CaseKind, drafts: Draft[], o: Genera
   }
 }
 
-/** Generates `count` cases of `kind` for `operation` (pure and synchronous; same seed, same cases). */
+/**
+ * Generates `count` cases of `kind` for `operation` (pure and synchronous; same seed, same cases). Never throws
+ * for a schema it cannot handle: that becomes a problem, so one odd operation cannot stop a run.
+ */
 export function generate(spec: Spec, operation: Operation, options: GenerateOptions): GenerationResult {
+  try {
+    return generateOrThrow(spec, operation, options);
+  } catch (error) {
+    return { cases: [], problems: [{ operation: operation.key, kind: options.kind, reason: `generation failed: ${(error as Error).message}` }] };
+  }
+}
+
+function generateOrThrow(spec: Spec, operation: Operation, options: GenerateOptions): GenerationResult {
   const out: GenerationResult = { cases: [], problems: [] };
   const og = operationGen(specGeneration(spec, options.validator), operation);
   if (og.blocked) {

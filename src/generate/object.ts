@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../types.ts';
 import { attempt, isObject, num, type CompileContext } from './context.ts';
-import { patternRegExp } from './pattern.ts';
+import { patternArbitrary, patternRegExp } from './pattern.ts';
 import { compileSchema } from './schema.ts';
 import { plainString } from './string.ts';
 
@@ -53,9 +53,8 @@ function extraArbitrary(schema: JsonObject, ctx: CompileContext, depth: number, 
   const out: fc.Arbitrary<Record<string, unknown>>[] = [];
   const patterns = isObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : [];
   for (const [pattern, sub] of patterns) {
-    const re = patternRegExp(pattern);
-    if (!re) continue;
-    const key = attempt(fc.stringMatching(re), (k) => !taken.has(k));
+    if (!patternRegExp(pattern)) continue;
+    const key = attempt(patternArbitrary(pattern, plainString(ctx, 1, 12)), (k) => !taken.has(k));
     out.push(entries(key, compileSchema(sub, ctx, depth), 0, 2));
   }
   const extra = schema.additionalProperties;
