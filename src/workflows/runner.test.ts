@@ -85,3 +85,23 @@ describe('runSuite', () => {
     expect(byId(r)['lifecycle/who']!.findings).toHaveLength(1);
   });
 });
+
+describe('await-webhooks', () => {
+  it('reports deliveries that do not arrive within the timeout as webhook_delivery', async () => {
+    const hooks = parseSuite(`arazzo: 1.0.1
+info: { title: hooks, version: '1' }
+sourceDescriptions: [{ name: items, url: ./items.openapi.yaml }]
+workflows:
+  - workflowId: hooks
+    steps:
+      - stepId: receiver
+        x-specgate-action: webhook-receiver
+      - stepId: wait
+        x-specgate-action: await-webhooks
+        x-specgate-with: { receiver: receiver, count: 1, timeoutMs: 50, secret: whsec_x }
+`, 'hooks.arazzo.yaml');
+    const r = await runSuite(spec, hooks, { baseUrl: 'http://127.0.0.1:9', seed: 1 });
+    expect(r.findings.map((f) => [f.checkId, f.operation])).toEqual([['webhook_delivery', 'WORKFLOW hooks']]);
+    expect(r.findings[0]!.message).toMatch(/Expected: 1 webhook deliveries within 50 ms\nReceived: 0/);
+  });
+});
