@@ -1,6 +1,6 @@
 /** Laws of `specgate diff` at the CLI edge: exit codes per --fail-on, every format parses, git ref:path sources. */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,53 @@ describe('specgate diff', () => {
       expect(changes.map((c) => c.rule)).toContain('request-enum-narrowed');
       expect(changes[0]!.base.file).toBe('HEAD:openapi.yaml');
       expect((await cli(['nope:openapi.yaml', 'openapi.yaml'], repo)).code).toBe(2);
+    });
+
+    const write = (file: string, text: string) => {
+      mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      writeFileSync(path.join(repo, file), text);
+    };
+    const pet = (props: string[]) => `type: object\nproperties:\n${props.map((p) => `  ${p}: {type: string}`).join('\n')}\n`;
+    const temps = () => readdirSync(tmpdir()).filter((f) => f.startsWith('specgate-git-')).sort();
+
+    it('reads a multi-file description with every file its $refs reach, inside and outside its folder', async () => {
+      write('api/openapi.yaml', [
+        'openapi: 3.1.0',
+        'info: {title: t, version: "1"}',
+        'paths:',
+        '  /pets:',
+        '    get:',
+        '      responses:',
+        "        '200': {description: ok, content: {application/json: {schema: {$ref: './schemas/pet.yaml'}}}}",
+        "        '400': {description: bad, content: {application/json: {schema: {$ref: '../common/errors.yaml#/Error'}}}}",
+      ].join('\n'));
+      write('api/schemas/pet.yaml', pet(['id', 'name']));
+      write('common/errors.yaml', 'Error:\n  type: object\n  properties:\n    code: {type: string}\n');
+      git('add', '-A');
+      git('commit', '-q', '-m', 'multi-file base');
+      write('api/schemas/pet.yaml', pet(['id']));
+      write('common/errors.yaml', 'Error:\n  type: object\n  properties:\n    code: {type: integer}\n');
+      const before = temps();
+      for (const [args, cwd] of [[['HEAD:api/openapi.yaml', 'api/openapi.yaml'], repo], [['HEAD:./openapi.yaml', 'openapi.yaml'], path.join(repo, 'api')]] as const) {
+        const { code, stdout, stderr } = await cli([...args, '--format', 'json'], cwd);
+        expect(stderr).toBe('');
+        expect(code).toBe(1);
+        const changes = JSON.parse(stdout) as Array<{ rule: string; base: { file: string } }>;
+        const removed = changes.find((c) => c.rule === 'response-property-removed');
+        expect(removed?.base.file).toBe('HEAD:api/schemas/pet.yaml');
+        expect(changes.find((c) => c.rule === 'response-type-changed')?.base.file).toBe('HEAD:common/errors.yaml');
+      }
+      expect(temps()).toEqual(before);
+    });
+
+    it('exits 2 naming the $ref when a referenced file is missing at the ref', async () => {
+      write('api/broken.yaml', "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '200': {$ref: './nowhere.yaml'}\n");
+      git('add', '-A');
+      git('commit', '-q', '-m', 'dangling');
+      const { code, stderr } = await cli(['HEAD:api/broken.yaml', 'api/openapi.yaml'], repo);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/nowhere\.yaml/);
+      expect(stderr).toMatch(/HEAD:api\/broken\.yaml/);
     });
   });
 });

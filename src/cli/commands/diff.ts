@@ -1,18 +1,16 @@
 /**
  * `specgate diff <base> <head>`: classifies every change between two versions of a description.
- * Reads files, URLs and git `ref:path` sources (through `git show`); everything else is src/diff.
+ * Reads files, URLs and git `ref:path` sources (diff-git.ts); everything else is src/diff.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { parseArgs } from 'node:util';
 import { HarnessError } from '../../errors.ts';
-import { loadSpec, specFromText } from '../../load/index.ts';
+import { loadSpec } from '../../load/index.ts';
 import type { Spec } from '../../types.ts';
 import { DEFAULT_VERSION_PREFIX, RULES, diffSpecs, formatHuman, formatJson, formatJunit, formatMarkdown, type ChangeKind } from '../../diff/index.ts';
 import type { Command, CommandIO } from '../command.ts';
+import { isGitSource, loadGitSpec } from './diff-git.ts';
 
 const FORMATS = ['human', 'markdown', 'json', 'junit'] as const;
 const FAIL_ON = ['breaking', 'non-breaking', 'never'] as const;
@@ -21,7 +19,7 @@ const USAGE = `Usage: specgate diff <base> <head> [options]
 
 Compares two versions of an OpenAPI description and classifies every change as breaking, non-breaking
 or info, each with a rule id and its line in both files. <base> and <head> are file paths, http(s) URLs,
-or git sources written ref:path (read with git show), e.g.:
+or git sources written ref:path (read with git show, with every file its $refs reach), e.g.:
 
   specgate diff origin/main:openapi.json openapi.json --format markdown
 
@@ -53,24 +51,8 @@ Rules:
 ${RULES.map((r) => `  ${r.id.padEnd(36)}${r.kind.padEnd(13)}${r.description}`).join('\n')}
 `;
 
-/** True for `ref:path` sources: not a URL, not a Windows drive, not an existing file. */
-export function isGitSource(source: string, cwd: string): boolean {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source) || /^[a-z]:[\\/]/i.test(source)) return false;
-  const colon = source.indexOf(':');
-  return colon > 0 && colon < source.length - 1 && !existsSync(resolve(cwd, source));
-}
-
 async function readSpec(source: string, cwd: string): Promise<Spec> {
-  if (!isGitSource(source, cwd)) return loadSpec(source, { cwd });
-  let text: string;
-  try {
-    const run = await promisify(execFile)('git', ['show', source], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
-    text = run.stdout;
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message).trim();
-    throw new HarnessError('SPEC_UNREADABLE', `cannot read ${source} from git: ${stderr}`, source);
-  }
-  return specFromText(text, source);
+  return isGitSource(source, cwd) ? loadGitSpec(source, cwd) : loadSpec(source, { cwd });
 }
 
 function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
