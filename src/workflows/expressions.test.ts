@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, operands, parseCondition } from './condition.ts';
-import { evaluate, ExpressionError, expressionsIn, interpolate, parseExpression, resolvePointer, type ExpressionContext } from './expressions.ts';
+import { evaluate, ExpressionError, parseExpression, resolvePointer, type ExpressionContext } from './expressions.ts';
+import { expressionsIn, interpolate } from './interpolate.ts';
 
 const ctx: ExpressionContext = {
   url: 'http://127.0.0.1:1/v1/jobs?limit=2',

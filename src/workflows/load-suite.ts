@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { HarnessError } from '../errors.ts';
 import { parseSourceFile } from '../load/source-file.ts';
-import { ExpressionError, expressionsIn, parseExpression } from './expressions.ts';
+import { ExpressionError, parseExpression } from './expressions.ts';
+import { expressionsIn } from './interpolate.ts';
 import type { Suite, Workflow } from './suite-types.ts';
 import { SuiteReader } from './suite-reader.ts';
 

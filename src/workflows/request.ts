@@ -6,7 +6,8 @@
  */
 import { HarnessError } from '../errors.ts';
 import type { Case, JsonObject, Operation, Spec } from '../types.ts';
-import { interpolate, type ExpressionContext } from './expressions.ts';
+import { type ExpressionContext } from './expressions.ts';
+import { interpolate } from './interpolate.ts';
 import type { Step, StepParameter, Suite, Workflow } from './suite-types.ts';
 
 /** Generates one positive case for an operation (the generate stage, injected). */

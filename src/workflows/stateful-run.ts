@@ -14,7 +14,7 @@ import { generateCases as realGenerate } from '../generate/index.ts';
 import { send } from '../send/index.ts';
 import type { Case, CaseKind, Exchange, Finding, JsonObject, Operation, Spec } from '../types.ts';
 import { createValidator, type Validator } from '../validate/index.ts';
-import { interpolate } from './expressions.ts';
+import { interpolate } from './interpolate.ts';
 import { responseContext } from './run-step.ts';
 import { statefulPlan, type Chain } from './stateful-plan.ts';
 

@@ -6,13 +6,12 @@ import { HarnessError } from '../errors.ts';
 import type { SourceFile } from '../load/source-file.ts';
 import { parseCondition } from './condition.ts';
 import { parseJsonPath } from './jsonpath.ts';
-import type { Action, Criterion, ForEach, Step, StepParameter, Workflow } from './suite-types.ts';
+import { readStep } from './step-reader.ts';
+import type { Action, Criterion, StepParameter, Workflow } from './suite-types.ts';
 
-type Obj = Record<string, unknown>;
+/** A parsed JSON/YAML object. */
+export type Obj = Record<string, unknown>;
 
-const STEP_KEYS = ['stepId', 'description', 'operationId', 'operationPath', 'workflowId', 'parameters', 'requestBody', 'successCriteria', 'onSuccess', 'onFailure', 'outputs'];
-const STEP_EXTENSIONS = ['x-specgate-action', 'x-specgate-with', 'x-specgate-foreach', 'x-specgate-stream', 'x-specgate-check'];
-const ACTIONS = ['webhook-receiver', 'await-webhooks'];
 
 /** Reads one parsed suite file; `fail` throws SUITE_INVALID with the pointer's position. */
 export class SuiteReader {
@@ -62,7 +61,7 @@ export class SuiteReader {
     const w: Workflow = {
       pointer: p, workflowId: this.id(o, p, 'workflowId'),
       dependsOn: this.array(o.dependsOn, `${p}/dependsOn`).map((d, i) => (typeof d === 'string' ? d : this.fail(`${p}/dependsOn/${i}`, 'dependsOn entries are workflow ids'))),
-      steps: this.array(o.steps, `${p}/steps`, true).map((s, i) => this.step(s, `${p}/steps/${i}`)),
+      steps: this.array(o.steps, `${p}/steps`, true).map((s, i) => readStep(this, s, `${p}/steps/${i}`)),
       outputs: this.outputs(o.outputs, `${p}/outputs`),
       parameters: this.parameters(o.parameters, `${p}/parameters`),
       successActions: this.actions(o.successActions, `${p}/successActions`, 'success'),
@@ -74,71 +73,13 @@ export class SuiteReader {
     return w;
   }
 
-  private id(o: Obj, p: string, key: string): string {
+  id(o: Obj, p: string, key: string): string {
     const id = this.string(o, p, key, true)!;
     if (!/^[A-Za-z0-9_-]+$/.test(id)) this.fail(`${p}/${key}`, `${key} "${id}" must match [A-Za-z0-9_-]+`);
     return id;
   }
 
-  step(v: unknown, p: string): Step {
-    const o = this.object(v, p);
-    this.keys(o, p, STEP_KEYS, STEP_EXTENSIONS);
-    const targets = ['operationId', 'operationPath', 'workflowId', 'x-specgate-action'].filter((k) => o[k] !== undefined);
-    if (targets.length !== 1) this.fail(p, `a step needs exactly one of operationId, operationPath, workflowId or x-specgate-action (has: ${targets.join(', ') || 'none'})`);
-    const action = o['x-specgate-action'];
-    if (action !== undefined && !ACTIONS.includes(String(action))) this.fail(`${p}/x-specgate-action`, `unknown x-specgate-action "${String(action)}" (known: ${ACTIONS.join(', ')})`);
-    const step: Step = {
-      pointer: p, stepId: this.id(o, p, 'stepId'),
-      with: o['x-specgate-with'] === undefined ? {} : this.object(o['x-specgate-with'], `${p}/x-specgate-with`),
-      parameters: this.parameters(o.parameters, `${p}/parameters`),
-      successCriteria: this.array(o.successCriteria, `${p}/successCriteria`).map((c, i) => this.criterion(c, `${p}/successCriteria/${i}`)),
-      onSuccess: this.actions(o.onSuccess, `${p}/onSuccess`, 'success'),
-      onFailure: this.actions(o.onFailure, `${p}/onFailure`, 'failure'),
-      outputs: this.outputs(o.outputs, `${p}/outputs`),
-    };
-    for (const k of ['description', 'operationId', 'operationPath', 'workflowId'] as const) if (typeof o[k] === 'string') step[k] = o[k] as string;
-    const check = o['x-specgate-check'];
-    if (check !== undefined && (typeof check !== 'string' || !/^[a-z][a-z0-9_]*$/.test(check))) this.fail(`${p}/x-specgate-check`, 'x-specgate-check is the snake_case check id this step\'s failures are reported under');
-    if (typeof check === 'string') step.check = check;
-    if (action !== undefined) step.action = action as Step['action'];
-    if (o.requestBody !== undefined) step.requestBody = this.requestBody(o.requestBody, `${p}/requestBody`);
-    if (o['x-specgate-foreach'] !== undefined) step.forEach = this.forEach(o['x-specgate-foreach'], `${p}/x-specgate-foreach`);
-    if (o['x-specgate-stream'] !== undefined) {
-      const s = this.object(o['x-specgate-stream'], `${p}/x-specgate-stream`);
-      this.keys(s, `${p}/x-specgate-stream`, ['usage']);
-      step.stream = { usage: s.usage === true };
-    }
-    return step;
-  }
-
-  private requestBody(v: unknown, p: string): NonNullable<Step['requestBody']> {
-    const o = this.object(v, p);
-    this.keys(o, p, ['contentType', 'payload', 'replacements'], ['x-specgate-generate']);
-    const gen = o['x-specgate-generate'];
-    if (gen !== undefined && gen !== 'positive') this.fail(`${p}/x-specgate-generate`, 'x-specgate-generate supports "positive" (a schema-valid generated body the payload is merged over)');
-    const replacements = this.array(o.replacements, `${p}/replacements`).map((r, i) => {
-      const ro = this.object(r, `${p}/replacements/${i}`);
-      this.keys(ro, `${p}/replacements/${i}`, ['target', 'value']);
-      const target = this.string(ro, `${p}/replacements/${i}`, 'target', true)!;
-      if (!target.startsWith('/')) this.fail(`${p}/replacements/${i}/target`, 'specgate supports JSON pointer replacement targets (e.g. /user/name); XPath is not supported');
-      return { target, value: ro.value };
-    });
-    return {
-      replacements, ...(typeof o.contentType === 'string' ? { contentType: o.contentType } : {}),
-      ...(o.payload !== undefined ? { payload: o.payload } : {}), ...(gen ? { generate: 'positive' as const } : {}),
-    };
-  }
-
-  private forEach(v: unknown, p: string): ForEach {
-    const o = this.object(v, p);
-    this.keys(o, p, ['items', 'as', 'where']);
-    const f: ForEach = { items: this.string(o, p, 'items', true)!, as: this.string(o, p, 'as') ?? 'item' };
-    const where = this.string(o, p, 'where');
-    if (where) Object.assign(f, { where: this.parse(() => parseCondition(where), `${p}/where`), whereText: where });
-    return f;
-  }
-
-  private parse<T>(fn: () => T, p: string): T {
+  parse<T>(fn: () => T, p: string): T {
     try {
       return fn();
     } catch (error) {
