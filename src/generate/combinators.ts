@@ -18,14 +18,23 @@ export function without(schema: JsonObject, ...keys: string[]): JsonObject {
   return out;
 }
 
-/** Discriminator values that select the branch `$ref` (mapping entries first, else the schema name). */
-export function discriminatorValues(discriminator: JsonObject, branch: Json): string[] {
+/**
+ * Discriminator values that select the branch `$ref`: its `mapping` entries; else the values the branch itself
+ * allows for the property (`const`/`enum`, as OpenAI's spec does without a mapping); else the schema name.
+ */
+export function discriminatorValues(discriminator: JsonObject, branch: Json, ctx: CompileContext): string[] {
   if (!isObject(branch) || typeof branch.$ref !== 'string') return [];
   const ref = branch.$ref;
   const name = ref.slice(ref.lastIndexOf('/') + 1);
   const mapping = isObject(discriminator.mapping) ? Object.entries(discriminator.mapping) : [];
   const mapped = mapping.filter(([, target]) => target === ref || target === name).map(([value]) => value);
-  return mapped.length > 0 ? mapped : [name];
+  if (mapped.length > 0) return mapped;
+  const target = ctx.resolve(ref);
+  const merged = isObject(target) ? mergeAllOf({ allOf: [target] }, ctx) : undefined;
+  const prop = isObject(merged?.properties) ? merged.properties[discriminator.propertyName as string] : undefined;
+  const own = isObject(prop) ? ('const' in prop ? [prop.const] : Array.isArray(prop.enum) ? prop.enum : []) : [];
+  const strings = own.filter((v): v is string => typeof v === 'string');
+  return strings.length > 0 ? strings : [name];
 }
 
 /** anyOf / oneOf: one branch, merged with the sibling keywords, discriminator property set for that branch. */
@@ -38,7 +47,7 @@ export function unionArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   const arbs = branches.map((branch) => {
     const merged = siblings ? mergeAllOf({ allOf: [rest, branch] }, ctx) : branch;
     const arb = compileSchema(merged, ctx, depth);
-    const values = disc ? discriminatorValues(disc, branch) : [];
+    const values = disc ? discriminatorValues(disc, branch, ctx) : [];
     if (!disc || values.length === 0) return arb;
     const prop = disc.propertyName as string;
     return fc.tuple(arb, fc.constantFrom(...values)).map(([v, d]) => (isObject(v) ? { ...v, [prop]: d } : v));
