@@ -1,6 +1,7 @@
 /** The immutable value every reporter formats: one run, start to end. Reporters are pure functions of it. */
 import type { CaseKind, Finding, SourceLocation } from '../types.ts';
 import type { StatusPolicy } from '../check/check.ts';
+import type { ChangeScope, WorkflowReport } from './run-extras.ts';
 
 /** Why a check had nothing to check for an operation, so "0 findings" never reads as "conformant". */
 export interface OperationCoverage {
@@ -57,4 +58,8 @@ export interface RunResult {
   secretNames?: string[];
   /** Optional: the command line of this run without `--seed`/`--include`, for replay hints (else one is composed). */
   command?: string;
+  /** Optional: the workflows of each `--suite`, in the order they ran. */
+  workflows?: WorkflowReport[];
+  /** Optional: with `--changed-since`, the spec changes and which operations they touched. */
+  changeScope?: ChangeScope;
 }
