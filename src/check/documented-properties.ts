@@ -5,7 +5,7 @@
  * document every name, and schemas that declare no properties at all (free-form maps) are never judged.
  */
 import type { Spec } from '../types.ts';
-import { isObject, resolveObject } from './pointer.ts';
+import { escapeSegment, isObject, resolveObject } from './pointer.ts';
 
 interface Declared {
   props: Map<string, string>;
@@ -22,7 +22,7 @@ function declared(spec: Spec, pointer: string, acc: Declared, seen: Set<string>)
   seen.add(node.pointer);
   const s = node.value;
   if (isObject(s.properties)) {
-    for (const name of Object.keys(s.properties)) if (!acc.props.has(name)) acc.props.set(name, `${node.pointer}/properties/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+    for (const name of Object.keys(s.properties)) if (!acc.props.has(name)) acc.props.set(name, `${node.pointer}/properties/${escapeSegment(name)}`);
   }
   if (isObject(s.patternProperties)) {
     for (const p of Object.keys(s.patternProperties)) {
@@ -35,6 +35,17 @@ function declared(spec: Spec, pointer: string, acc: Declared, seen: Set<string>)
     if (Array.isArray(list)) list.forEach((_, i) => declared(spec, `${node.pointer}/${c}/${i}`, acc, seen));
   }
   return acc;
+}
+
+// What a schema declares is the same for every value judged against it: worked out once per (spec, pointer).
+const memo = new WeakMap<Spec, Map<string, Declared>>();
+
+function declaredAt(spec: Spec, pointer: string): Declared {
+  let bySpec = memo.get(spec);
+  if (!bySpec) memo.set(spec, (bySpec = new Map()));
+  let d = bySpec.get(pointer);
+  if (!d) bySpec.set(pointer, (d = declared(spec, pointer, { props: new Map(), patterns: [], settled: false }, new Set())));
+  return d;
 }
 
 function itemsPointer(spec: Spec, pointer: string): string | undefined {
@@ -53,12 +64,12 @@ export function undocumentedProperties(spec: Spec, schemaPointer: string, value:
       return;
     }
     if (v === null || typeof v !== 'object') return;
-    const d = declared(spec, pointer, { props: new Map(), patterns: [], settled: false }, new Set());
+    const d = declaredAt(spec, pointer);
     for (const [key, child] of Object.entries(v)) {
       const at = d.props.get(key);
-      if (at !== undefined) visit(at, child, `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, depth + 1);
+      if (at !== undefined) visit(at, child, `${path}/${escapeSegment(key)}`, depth + 1);
       else if (!d.settled && d.props.size > 0 && !d.patterns.some((r) => r.test(key)) && out.length < limit) {
-        out.push(`${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+        out.push(`${path}/${escapeSegment(key)}`);
       }
     }
   };

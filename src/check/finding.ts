@@ -1,5 +1,5 @@
 /** Building Findings the same way in every check: operation, seed, case, exchange and spec location filled in. */
-import type { Exchange, Finding, Json, Severity } from '../types.ts';
+import type { Exchange, Finding, Json, Severity, SourceLocation, Spec } from '../types.ts';
 import type { CheckContext } from './check.ts';
 
 /** What a check decides; the rest of the Finding comes from the context and the exchange. */
@@ -33,7 +33,7 @@ export function makeFinding(checkId: string, exchange: Exchange | undefined, ctx
   if (draft.instancePath !== undefined) f.instancePath = draft.instancePath;
   if (draft.schemaPath !== undefined) f.schemaPath = draft.schemaPath;
   const pointer = draft.pointer ?? ctx.operation.pointer;
-  f.specLocation = ctx.spec.locate(pointer);
+  f.specLocation = { ...locate(ctx.spec, pointer) };
   if (exchange) {
     f.caseId = exchange.case.id;
     f.exchange = exchange;
@@ -41,9 +41,20 @@ export function makeFinding(checkId: string, exchange: Exchange | undefined, ctx
   return f;
 }
 
+// A drift repeats on every request that shows it, each finding located again: locate each pointer once per spec.
+const located = new WeakMap<Spec, Map<string, SourceLocation>>();
+
+function locate(spec: Spec, pointer: string): SourceLocation {
+  let bySpec = located.get(spec);
+  if (!bySpec) located.set(spec, (bySpec = new Map()));
+  let loc = bySpec.get(pointer);
+  if (!loc) bySpec.set(pointer, (loc = spec.locate(pointer)));
+  return loc;
+}
+
 /** `file:line:column` of a pointer, for messages. */
 export function where(ctx: CheckContext, pointer: string): string {
-  const loc = ctx.spec.locate(pointer);
+  const loc = locate(ctx.spec, pointer);
   return `${loc.file}:${loc.line}:${loc.column}`;
 }
 

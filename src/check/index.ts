@@ -50,13 +50,19 @@ export interface CheckOutcome {
 }
 
 /** True when `check` judges this exchange: every check a generated case, only the maker (and its declared judges) a probe. */
-export function judges(check: Check, exchange: Exchange): boolean {
-  const maker = probeOf(exchange);
+export function judges(check: Check, exchange: Exchange, maker = probeOf(exchange)): boolean {
   return maker === undefined || maker === check.id || (check.judgesProbesOf?.includes(maker) ?? false);
 }
 
+// One context per (operation context, check), made once: contexts are immutable once a run hands them out.
+const contexts = new WeakMap<CheckContext, WeakMap<Check, CheckContext>>();
+
 function contextFor(check: Check, ctx: CheckContext): CheckContext {
-  return { ...ctx, severity: ctx.severities?.[check.id] ?? ctx.severity ?? check.defaultSeverity };
+  let byCheck = contexts.get(ctx);
+  if (!byCheck) contexts.set(ctx, (byCheck = new WeakMap()));
+  let c = byCheck.get(check);
+  if (!c) byCheck.set(check, (c = { ...ctx, severity: ctx.severities?.[check.id] ?? ctx.severity ?? check.defaultSeverity }));
+  return c;
 }
 
 function describe(error: unknown): string {
@@ -69,8 +75,9 @@ function describe(error: unknown): string {
  */
 export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: CheckContext): CheckOutcome {
   const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
+  const maker = probeOf(exchange);
   for (const check of checks) {
-    if (!judges(check, exchange)) continue;
+    if (!judges(check, exchange, maker)) continue;
     const c = contextFor(check, ctx);
     try {
       const why = check.applies?.(exchange, c);
@@ -79,7 +86,8 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
         continue;
       }
       out.checked.push(check.id);
-      out.findings.push(...check.run(exchange, c));
+      const found = check.run(exchange, c);
+      for (const f of found) out.findings.push(f);
     } catch (error) {
       out.notes.push(`check ${check.id} threw on ${exchange.case.id}: ${describe(error)} (a bug in specgate; this verdict is missing)`);
     }

@@ -3,12 +3,14 @@ import type { Json, JsonObject, Spec } from '../types.ts';
 
 /** Escapes one JSON-pointer segment (RFC 6901). */
 export function escapeSegment(segment: string): string {
+  if (!segment.includes('~') && !segment.includes('/')) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Splits a JSON pointer into unescaped segments ('' → []). */
 export function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
+  if (!pointer.includes('~')) return pointer.split('/').slice(1);
   return pointer
     .split('/')
     .slice(1)
@@ -58,11 +60,28 @@ function walk(root: Json, segments: string[]): Json | undefined {
   return node;
 }
 
+type Resolved = { value: Json; pointer: string } | undefined;
+
+// Checks ask the same few questions of every exchange; the document does not change during a run, so each
+// (base, segments) is walked once per spec. Keys escape segments, so no two questions share a key.
+const resolved = new WeakMap<Spec, Map<string, Resolved>>();
+
 /**
  * Resolves `segments` below `base`, jumping through every `$ref` met on the way, and returns the real
  * pointer of the node reached (the one `spec.locate` knows), or undefined when the path does not exist.
  */
-export function resolveFrom(spec: Spec, base: string, segments: string[]): { value: Json; pointer: string } | undefined {
+export function resolveFrom(spec: Spec, base: string, segments: string[]): Resolved {
+  let memo = resolved.get(spec);
+  if (!memo) resolved.set(spec, (memo = new Map()));
+  let key = base + '\u0000';
+  for (const s of segments) key += '/' + escapeSegment(s);
+  if (memo.has(key)) return memo.get(key);
+  const r = walkRefs(spec, base, segments);
+  memo.set(key, r);
+  return r;
+}
+
+function walkRefs(spec: Spec, base: string, segments: string[]): Resolved {
   let cur = followRefs(spec, walk(spec.document, splitPointer(base)), base);
   for (const s of segments) {
     const node = cur.value;
@@ -78,7 +97,7 @@ export function resolveFrom(spec: Spec, base: string, segments: string[]): { val
 /** Like `resolveFrom` for an object node; undefined when the node is missing or not an object. */
 export function resolveObject(spec: Spec, base: string, segments: string[] = []): { value: JsonObject; pointer: string } | undefined {
   const r = resolveFrom(spec, base, segments);
-  return r && isObject(r.value) ? { value: r.value, pointer: r.pointer } : undefined;
+  return r && isObject(r.value) ? (r as { value: JsonObject; pointer: string }) : undefined;
 }
 
 export { isObject };

@@ -1,11 +1,23 @@
 /** The documented request body schema of an operation, for re-checking what a case actually sent. */
-import type { Case, Exchange } from '../types.ts';
+import type { Case, Exchange, Operation } from '../types.ts';
 import type { CheckContext } from './check.ts';
+import { requestJson } from './body-json.ts';
 import { isJsonMediaType, matchMediaType } from './media-type.ts';
 import { isObject, resolveObject } from './pointer.ts';
 
 /** Pointer of the request body schema for the case's media type, or undefined when none is documented. */
 export function requestBodySchema(ctx: CheckContext, c: Case): string | undefined {
+  let byType = bodySchemas.get(ctx.operation);
+  if (!byType) bodySchemas.set(ctx.operation, (byType = new Map()));
+  const key = c.mediaType ?? '';
+  if (!byType.has(key)) byType.set(key, lookupBodySchema(ctx, c));
+  return byType.get(key);
+}
+
+// Asked of every exchange with a body, answered once per (operation, media type).
+const bodySchemas = new WeakMap<Operation, Map<string, string | undefined>>();
+
+function lookupBodySchema(ctx: CheckContext, c: Case): string | undefined {
   const body = resolveObject(ctx.spec, ctx.operation.pointer, ['requestBody']);
   if (!body || !isObject(body.value.content)) return undefined;
   const keys = Object.keys(body.value.content);
@@ -34,11 +46,8 @@ export function sentBody(exchange: Exchange): { value: unknown } | undefined {
   const c = exchange.case;
   const text = exchange.request.body ?? c.bodyText;
   if (text === undefined || !isJsonMediaType(c.mediaType)) return c.body === undefined ? undefined : { value: c.body };
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    return undefined; // Not JSON at all: certainly invalid.
-  }
+  return requestJson(exchange, text); // undefined when not JSON at all: certainly invalid
+
 }
 
 /** Schema errors of the body a case sent (undefined when there is no body or no documented schema to judge it). */

@@ -25,14 +25,20 @@ export function headerReadings(raw: string): unknown[] {
   return [...scalar(raw.trim()), ...lists];
 }
 
-function documentedHeaders(ctx: CheckContext, doc: DocumentedResponse): Array<{ name: string; pointer: string; required: boolean }> {
-  if (!isObject(doc.object.headers)) return [];
-  return Object.keys(doc.object.headers)
+type DocumentedHeader = { name: string; pointer: string; required: boolean };
+const headersOf = new WeakMap<DocumentedResponse, DocumentedHeader[]>();
+
+function documentedHeaders(ctx: CheckContext, doc: DocumentedResponse): DocumentedHeader[] {
+  let out = headersOf.get(doc);
+  if (out) return out;
+  out = !isObject(doc.object.headers) ? [] : Object.keys(doc.object.headers)
     .filter((name) => name.toLowerCase() !== 'content-type')
     .flatMap((name) => {
       const h = resolveObject(ctx.spec, doc.pointer, ['headers', name]);
       return h ? [{ name, pointer: h.pointer, required: h.value.required === true }] : [];
     });
+  headersOf.set(doc, out);
+  return out;
 }
 
 function checkValue(exchange: Exchange, ctx: CheckContext, name: string, pointer: string, raw: string): Finding[] {

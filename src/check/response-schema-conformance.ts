@@ -5,6 +5,7 @@
  */
 import type { Check } from './check.ts';
 import { excerpt, makeFinding, where } from './finding.ts';
+import { responseJson } from './body-json.ts';
 import { bodySchema } from './response-body.ts';
 import { describeSchemaErrors } from './schema-message.ts';
 
@@ -23,25 +24,25 @@ const check: Check = {
     const s = bodySchema(exchange, ctx);
     if (typeof s === 'string') return [];
     const text = exchange.response!.body;
-    const documented = `${s.mediaKey} per #${s.schemaPointer} (${where(ctx, s.schemaPointer)})`;
+    // Built only when there is something to report: locating the schema costs more than validating a body.
+    const documented = () => `${s.mediaKey} per #${s.schemaPointer} (${where(ctx, s.schemaPointer)})`;
     if (text.trim() === '') {
       // Empty where a body is documented is drift, but frameworks often do it on errors: report, do not fail.
       return [makeFinding(check.id, exchange, ctx, {
         cause: 'body empty', severity: 'warn', pointer: s.schemaPointer,
-        message: `Received: empty body (${exchange.response!.status})\nDocumented: ${documented}`,
+        message: `Received: empty body (${exchange.response!.status})\nDocumented: ${documented()}`,
       })];
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch {
+    const parsed = responseJson(exchange);
+    if (!parsed) {
       return [makeFinding(check.id, exchange, ctx, {
         cause: 'body not JSON', pointer: s.schemaPointer,
-        message: `Received: ${excerpt(text, 200)} (not JSON)\nDocumented: ${documented}`,
+        message: `Received: ${excerpt(text, 200)} (not JSON)\nDocumented: ${documented()}`,
       })];
     }
-    const errors = ctx.validator.validate(s.schemaPointer, value, 'response');
-    return describeSchemaErrors(ctx, s.schemaPointer, value, errors)
+    const errors = ctx.validator.validate(s.schemaPointer, parsed.value, 'response');
+    if (errors.length === 0) return [];
+    return describeSchemaErrors(ctx, s.schemaPointer, parsed.value, errors)
       .slice(0, MAX_PER_RESPONSE)
       .map((d) => makeFinding(check.id, exchange, ctx, d));
   },

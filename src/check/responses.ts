@@ -16,10 +16,16 @@ export interface DocumentedResponse {
   object: JsonObject;
 }
 
-/** The keys of the operation's `responses` object, as written (`[]` when there is none). */
+const statusKeys = new WeakMap<Operation, string[]>();
+
+/** The keys of the operation's `responses` object, as written (`[]` when there is none). Do not mutate. */
 export function documentedStatuses(spec: Spec, operation: Operation): string[] {
-  const responses = resolveObject(spec, operation.pointer, ['responses']);
-  return responses ? Object.keys(responses.value).filter((k) => !k.startsWith('x-')) : [];
+  let keys = statusKeys.get(operation);
+  if (!keys) {
+    const responses = resolveObject(spec, operation.pointer, ['responses']);
+    statusKeys.set(operation, (keys = responses ? Object.keys(responses.value).filter((k) => !k.startsWith('x-')) : []));
+  }
+  return keys;
 }
 
 // Every check asks the same question of each exchange: answer it once per (operation, status).
@@ -47,14 +53,23 @@ function lookupResponse(spec: Spec, operation: Operation, status: number): Docum
   return { key, how, pointer: resolved.pointer, object: resolved.value };
 }
 
-/** The Media Type Objects of a response's `content`, by key (`{}` when it documents no body). */
-export function documentedContent(spec: Spec, response: DocumentedResponse): Record<string, { pointer: string; object: JsonObject }> {
-  const out: Record<string, { pointer: string; object: JsonObject }> = {};
-  if (!isObject(response.object.content)) return out;
-  for (const key of Object.keys(response.object.content)) {
-    const media = resolveObject(spec, response.pointer, ['content', key]);
-    if (media) out[key] = { pointer: media.pointer, object: media.value };
+/** Media Type Objects by key, as `documentedContent` returns them. */
+export type DocumentedContent = Readonly<Record<string, { pointer: string; object: JsonObject }>>;
+
+const contentOf = new WeakMap<DocumentedResponse, DocumentedContent>();
+
+/** The Media Type Objects of a response's `content`, by key (`{}` when it documents no body). Do not mutate. */
+export function documentedContent(spec: Spec, response: DocumentedResponse): DocumentedContent {
+  let out = contentOf.get(response);
+  if (out) return out;
+  const media: Record<string, { pointer: string; object: JsonObject }> = {};
+  if (isObject(response.object.content)) {
+    for (const key of Object.keys(response.object.content)) {
+      const m = resolveObject(spec, response.pointer, ['content', key]);
+      if (m) media[key] = { pointer: m.pointer, object: m.value };
+    }
   }
+  contentOf.set(response, (out = media));
   return out;
 }
 
@@ -62,6 +77,9 @@ export function documentedContent(spec: Spec, response: DocumentedResponse): Rec
 export function responseHeader(exchange: Exchange, name: string): string | undefined {
   const headers = exchange.response?.headers ?? {};
   const lower = name.toLowerCase();
+  // HTTP clients hand over lower-case names: try that first, scan only when it is absent.
+  const direct = headers[lower];
+  if (direct !== undefined) return Array.isArray(direct) ? direct.join(', ') : direct;
   for (const [k, v] of Object.entries(headers)) {
     if (k.toLowerCase() === lower) return Array.isArray(v) ? v.join(', ') : v;
   }

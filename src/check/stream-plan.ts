@@ -4,7 +4,7 @@
  * (`{event, data, id, retry}`) or only its `data`, and whether an OpenAI-style `[DONE]` sentinel is implied.
  * @see https://spec.openapis.org/oas/v3.2.0#special-considerations-for-server-sent-events
  */
-import type { Exchange, Json, JsonObject, Spec } from '../types.ts';
+import type { Exchange, Json, JsonObject, Operation, Spec } from '../types.ts';
 import type { CheckContext } from './check.ts';
 import { isEventStream } from './media-type.ts';
 import { followRefs, isObject, resolveObject } from './pointer.ts';
@@ -56,12 +56,25 @@ function schemaPart(spec: Spec, mediaPointer: string, media: JsonObject): Pick<S
 
 /** The plan for a stream response to this exchange's request (the response status and headers must be known). */
 export function streamPlan(exchange: Exchange, ctx: CheckContext): StreamPlan {
-  const base = { expectDone: mentions(ctx.spec, ctx.operation.object, '[DONE]'), expectUsage: asksForUsage(exchange) };
-  const doc = exchange.response && findResponse(ctx.spec, ctx.operation, exchange.response.status);
-  const content = doc ? documentedContent(ctx.spec, doc) : {};
-  // Only an explicit text/event-stream entry: a `*/*` schema describes some other body, not each event.
-  const key = Object.keys(content).find((k) => isEventStream(k));
-  if (!key) return { ...base, mode: 'none', dataAsJson: true };
-  const media = content[key]!;
-  return { ...base, ...schemaPart(ctx.spec, media.pointer, media.object) };
+  return { ...documentedPlan(ctx, exchange.response?.status), expectUsage: asksForUsage(exchange) };
+}
+
+// What the spec says depends only on (operation, status); streams of one operation share it.
+const plans = new WeakMap<Operation, Map<number | undefined, Omit<StreamPlan, 'expectUsage'>>>();
+
+function documentedPlan(ctx: CheckContext, status: number | undefined): Omit<StreamPlan, 'expectUsage'> {
+  let byStatus = plans.get(ctx.operation);
+  if (!byStatus) plans.set(ctx.operation, (byStatus = new Map()));
+  let plan = byStatus.get(status);
+  if (!plan) {
+    const base = { expectDone: mentions(ctx.spec, ctx.operation.object, '[DONE]') };
+    const doc = status === undefined ? undefined : findResponse(ctx.spec, ctx.operation, status);
+    const content = doc ? documentedContent(ctx.spec, doc) : {};
+    // Only an explicit text/event-stream entry: a `*/*` schema describes some other body, not each event.
+    const key = Object.keys(content).find((k) => isEventStream(k));
+    const media = key === undefined ? undefined : content[key]!;
+    plan = media ? { ...base, ...schemaPart(ctx.spec, media.pointer, media.object) } : { ...base, mode: 'none', dataAsJson: true };
+    byStatus.set(status, plan);
+  }
+  return plan;
 }

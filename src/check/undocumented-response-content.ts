@@ -6,6 +6,7 @@
 import type { Exchange, Finding } from '../types.ts';
 import type { Check, CheckContext } from './check.ts';
 import { makeFinding, clip } from './finding.ts';
+import { responseJson } from './body-json.ts';
 import { undocumentedProperties } from './documented-properties.ts';
 import { isObject } from './pointer.ts';
 import { bodySchema, bodiless } from './response-body.ts';
@@ -16,13 +17,9 @@ import { isStandardHeader } from './standard-headers.ts';
 function properties(exchange: Exchange, ctx: CheckContext): Finding[] {
   const s = bodySchema(exchange, ctx);
   if (typeof s === 'string') return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(exchange.response!.body);
-  } catch {
-    return [];
-  }
-  const paths = new Map(undocumentedProperties(ctx.spec, s.schemaPointer, value).map((p) => [stablePath(p), p]));
+  const parsed = responseJson(exchange);
+  if (!parsed) return [];
+  const paths = new Map(undocumentedProperties(ctx.spec, s.schemaPointer, parsed.value).map((p) => [stablePath(p), p]));
   return [...paths].map(([stable, path]) => makeFinding(check.id, exchange, ctx, {
     cause: `body${stable} undocumented`, pointer: s.schemaPointer, instancePath: path,
     message: `Received: property ${path} (not declared)\nDocumented: the schema for ${s.response.key} ${s.mediaKey} declares no such property (extra properties allowed)`,
