@@ -17,8 +17,7 @@ export interface WireRequest {
 
 /** Joins a base URL (which may carry a path prefix such as `/api`) and a Case's path and query. */
 export function wireRequest(c: Case, baseUrl: string): WireRequest {
-  const base = new URL(baseUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
+  const { origin, prefix } = parseBase(baseUrl);
   const query = c.query ? `?${c.query}` : '';
   const path = `${prefix}${c.path.startsWith('/') ? '' : '/'}${c.path}${query}`;
   const headers: Record<string, string> = {};
@@ -28,9 +27,20 @@ export function wireRequest(c: Case, baseUrl: string): WireRequest {
   if (c.bodyText !== undefined && c.mediaType && headers['content-type'] === undefined) {
     headers['content-type'] = c.mediaType;
   }
-  const request: WireRequest = { origin: base.origin, path, url: `${base.origin}${path}`, method: c.method.toUpperCase(), headers };
+  const request: WireRequest = { origin, path, url: `${origin}${path}`, method: c.method.toUpperCase(), headers };
   if (c.bodyText !== undefined) request.body = c.bodyText;
   return request;
+}
+
+// A run sends everything to one base URL: parse it once, not per request.
+let lastBase: { url: string; origin: string; prefix: string } | undefined;
+
+function parseBase(baseUrl: string): { origin: string; prefix: string } {
+  if (lastBase?.url !== baseUrl) {
+    const base = new URL(baseUrl);
+    lastBase = { url: baseUrl, origin: base.origin, prefix: base.pathname.replace(/\/+$/, '') };
+  }
+  return lastBase;
 }
 
 /** The `Exchange.request` record of a wire request. */
