@@ -1,7 +1,7 @@
 /** Options of `run()`, one literal of defaults at the top, mapping 1:1 onto `specgate run` flags. */
 import type { StatusPolicy } from '../check/check.ts';
 import type { Budget, Shard } from '../plan/index.ts';
-import type { Severity } from '../types.ts';
+import type { Severity, Spec } from '../types.ts';
 
 /** Progress as the run goes, for a progress bar or plain lines. */
 export interface RunProgress {
@@ -54,6 +54,16 @@ export interface RunOptions {
   /** Extra requests shrinking may spend per finding. */
   shrinkBudget: number;
   maxResponseTimeMs: number;
+  /** Arazzo suite files (`--suite`), run after the per-operation phase with the run's credentials. */
+  suites: string[];
+  /** With `suites`, also fuzz every planned operation; without it a suite run runs only the suites. */
+  fuzz: boolean;
+  /** Suite workflow inputs (`--input name=value`). */
+  inputs: Record<string, unknown>;
+  /** A base description (file, URL or git `ref:path`): only the operations the diff to it touches are planned. */
+  changedSince?: string;
+  /** Reads the `changedSince` description (the CLI passes one that understands git `ref:path`). */
+  loadBaseSpec?: (source: string, cwd: string) => Promise<Spec>;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
 }
@@ -82,6 +92,9 @@ export const RUN_DEFAULTS: RunOptions = {
   retryAfterCapMs: 10_000,
   shrinkBudget: 20,
   maxResponseTimeMs: 5_000,
+  suites: [],
+  fuzz: false,
+  inputs: {},
 };
 
 /** Fills every missing option from RUN_DEFAULTS. */

@@ -19,6 +19,7 @@ import { buildResult } from './result.ts';
 import { createProcessor } from './process.ts';
 import { schedule } from './scheduler.ts';
 import { runStatefulPhase } from './stateful.ts';
+import { loadSuites, runSuitePhase, suitePlan, withSuites, type SuiteOutcome } from './suites.ts';
 import { openTarget } from './target.ts';
 import { createReportWriter } from './write-reports.ts';
 
@@ -32,11 +33,12 @@ export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Pro
   if (!source) throw new HarnessError('USAGE', '--spec is required with --base-url (the OpenAPI description of the API under test)');
   const spec = await d.loadSpec(source, { cwd: options.cwd });
   const seed = options.seed ?? randomInt(2 ** 31);
-  const plan = buildPlan(spec, {
+  const full = buildPlan(spec, {
     available: [...d.checks, ...(d.stateful?.checks ?? [])], checks: options.checks, severities: options.severities, include: options.include,
     exclude: options.exclude, readOnly: options.readOnly, budget: options.budget, policies: options.policies,
     ...(options.shard ? { shard: options.shard } : {}),
   }, seed);
+  const plan = suitePlan(full, options.suites, options.fuzz);
   return { spec, plan, deps: d };
 }
 
@@ -59,6 +61,7 @@ async function execute(
   options: RunOptions, deps: RunDeps, spec: Spec, plan: Plan, targetUrl: string, key: string | undefined,
   baseline: ReportedFinding[] | undefined, dispatcher: ReturnType<typeof createDispatcher>,
 ): Promise<RunResult> {
+  const suites = await loadSuites(options.suites, options.cwd);
   const started = new Date();
   const creds = readCredentials(options.headers, options.env);
   if (key && !creds.token && !creds.apiKey) creds.token = creds.apiKey = key; // the embedded server's own key
@@ -78,10 +81,11 @@ async function execute(
   };
   const findings: ReportedFinding[][] = states.map(() => []);
   let extraRequests = 0;
-  const result = (): RunResult => buildResult({
+  let suiteOutcome: SuiteOutcome | undefined;
+  const result = (): RunResult => withSuites(buildResult({
     spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION, extraRequests,
     ...(baseline ? { baseline } : {}),
-  });
+  }), suiteOutcome, spec);
   const writer = createReportWriter(path.resolve(options.cwd, options.reportDir), deps.reporters, result, notes, options.writeReports);
   const processor = createProcessor({
     options, deps, env, dispatcher, targetUrl, limiter: createRateLimiter(options.rateLimit ?? 0), notes,
@@ -95,7 +99,7 @@ async function execute(
     },
   });
   await schedule(states, options.workers, { ...processor.hooks, prepare });
-  if (deps.stateful && !processor.hooks.stopped()) {
+  if (deps.stateful && plan.operations.length > 0 && !processor.hooks.stopped()) {
     const outcome = await runStatefulPhase(deps.stateful, spec, plan, options.readOnly, {
       baseUrl: targetUrl, authorize: env.authorize, dispatcher, seed: plan.seed, timeoutMs: options.timeoutMs,
       validator: env.validator, generateCases: deps.generateCases,
@@ -103,6 +107,15 @@ async function execute(
     findings.push(outcome.findings.map((f) => (f.exchange && deps.toCurl ? { ...f, curl: deps.toCurl(f.exchange) } : f)));
     extraRequests += outcome.requests;
     notes.push(...outcome.notes);
+  }
+  if (suites.length > 0 && !processor.hooks.stopped()) {
+    suiteOutcome = await runSuitePhase(suites, {
+      spec, plan, baseUrl: targetUrl, authorize: env.authorize, dispatcher, timeoutMs: options.timeoutMs, validator: env.validator,
+      selected, inputs: options.inputs, secrets, ...(options.signal ? { signal: options.signal } : {}), ...(deps.toCurl ? { toCurl: deps.toCurl } : {}),
+    });
+    findings.push(suiteOutcome.findings);
+    extraRequests += suiteOutcome.requests;
+    notes.push(...suiteOutcome.notes);
   }
   notes.push(...processor.stopNotes());
   await writer.flush(true);
