@@ -7,6 +7,14 @@ import type { Json } from '../types.ts';
 import type { LintContext, Report, SchemaSite } from './types.ts';
 import { isObject } from './pointer.ts';
 import { shallowCheck } from './shallow-check.ts';
+import { deepCheck } from './deep-check.ts';
+
+function resolveNode(ctx: LintContext) {
+  return (node: Json) => {
+    const target = ctx.spec.deref<Json>(node).value;
+    return isObject(target) ? target : undefined;
+  };
+}
 
 type Direction = 'request' | 'response';
 
@@ -31,6 +39,7 @@ export function checkValue(
     return isObject(target) ? target : undefined;
   }) : undefined;
   if (quick === null) return undefined;
+  if (quick === undefined && deepCheck(schema ?? true, value, resolveNode(ctx)) === null) return undefined;
   if (typeof quick === 'string') return { pointer: valuePointer, message: `${what} does not match its schema: ${quick}.` };
   let first: Array<{ instancePath: string; message: string }> | undefined;
   for (const direction of directions(where)) {
@@ -42,6 +51,8 @@ export function checkValue(
     }
     if (errors.length === 0) return undefined;
     first ??= errors;
+    // Only `required` can differ between directions (readOnly/writeOnly); other errors need no second compile.
+    if (!errors.some((e) => e.keyword === 'required')) break;
   }
   const [error] = first ?? [];
   if (!error) return undefined;
