@@ -7,11 +7,13 @@ import path from 'node:path';
 import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 import { buildPlan, type Plan } from '../plan/index.ts';
+import { breakingFindings, scopeToChanges } from '../plan/changed-since.ts';
+import type { ChangeScope } from '../report/run-extras.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
 import { applyAuth, authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials, type Credentials } from '../send/index.ts';
 import type { Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
-import { readBaseline } from './findings.ts';
+import { dedupeFindings, readBaseline } from './findings.ts';
 import { withDefaults, type RunOptions } from './options.ts';
 import { enqueueCases, newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
 import { prepareCases } from './prepare.ts';
@@ -26,7 +28,7 @@ import { createReportWriter } from './write-reports.ts';
 const VERSION = '0.1.0';
 
 /** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
-export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Promise<{ spec: Spec; plan: Plan; deps: RunDeps }> {
+export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Promise<{ spec: Spec; plan: Plan; deps: RunDeps; scope?: ChangeScope }> {
   const options = withDefaults(partial);
   const d = deps ?? (await loadDeps());
   const source = options.spec ?? (options.baseUrl ? undefined : d.referenceSpec);
@@ -38,19 +40,21 @@ export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Pro
     exclude: options.exclude, readOnly: options.readOnly, budget: options.budget, policies: options.policies,
     ...(options.shard ? { shard: options.shard } : {}),
   }, seed);
-  const plan = suitePlan(full, options.suites, options.fuzz);
-  return { spec, plan, deps: d };
+  const loadBase = options.loadBaseSpec ?? ((s: string, cwd: string) => d.loadSpec(s, { cwd }));
+  const scoped = options.changedSince ? scopeToChanges(full, await loadBase(options.changedSince, options.cwd), spec) : undefined;
+  const plan = suitePlan(scoped?.plan ?? full, options.suites, options.fuzz);
+  return { spec, plan, deps: d, ...(scoped ? { scope: scoped.scope } : {}) };
 }
 
 /** Runs the harness and resolves to the RunResult (also written to the report directory). */
 export async function run(partial: Partial<RunOptions>, deps?: RunDeps): Promise<RunResult> {
   const options = withDefaults(partial);
-  const { spec, plan, deps: d } = await planRun(options, deps);
+  const { spec, plan, deps: d, scope } = await planRun(options, deps);
   const baseline = options.baseline ? await readBaseline(path.resolve(options.cwd, options.baseline)) : undefined;
   const target = await openTarget(options.baseUrl, options.drift, d);
   const dispatcher = createDispatcher({ connections: options.workers, insecure: options.insecure });
   try {
-    return await execute(options, d, spec, plan, target.url, target.key, baseline, dispatcher);
+    return await execute(options, d, spec, plan, target.url, target.key, baseline, dispatcher, scope);
   } finally {
     await dispatcher.close().catch(() => undefined);
     await target.close();
@@ -59,7 +63,7 @@ export async function run(partial: Partial<RunOptions>, deps?: RunDeps): Promise
 
 async function execute(
   options: RunOptions, deps: RunDeps, spec: Spec, plan: Plan, targetUrl: string, key: string | undefined,
-  baseline: ReportedFinding[] | undefined, dispatcher: ReturnType<typeof createDispatcher>,
+  baseline: ReportedFinding[] | undefined, dispatcher: ReturnType<typeof createDispatcher>, scope?: ChangeScope,
 ): Promise<RunResult> {
   const suites = await loadSuites(options.suites, options.cwd);
   const started = new Date();
@@ -80,12 +84,13 @@ async function execute(
     else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
   };
   const findings: ReportedFinding[][] = states.map(() => []);
+  if (scope) findings.push(dedupeFindings(breakingFindings(scope, spec, plan.seed)));
   let extraRequests = 0;
   let suiteOutcome: SuiteOutcome | undefined;
   const result = (): RunResult => withSuites(buildResult({
     spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION, extraRequests,
     ...(baseline ? { baseline } : {}),
-  }), suiteOutcome, spec);
+  }), suiteOutcome, spec, scope);
   const writer = createReportWriter(path.resolve(options.cwd, options.reportDir), deps.reporters, result, notes, options.writeReports);
   const processor = createProcessor({
     options, deps, env, dispatcher, targetUrl, limiter: createRateLimiter(options.rateLimit ?? 0), notes,

@@ -9,7 +9,7 @@ import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 import type { Plan } from '../plan/index.ts';
-import type { StepReport, WorkflowReport } from '../report/run-extras.ts';
+import type { ChangeScope, StepReport, WorkflowReport } from '../report/run-extras.ts';
 import { secretValues as exchangeSecrets } from '../report/redact.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
 import type { Case, Exchange, Operation, Spec } from '../types.ts';
@@ -131,9 +131,12 @@ export function workflowReports(file: string, r: Pick<SuiteResult, 'workflows' |
   return reports;
 }
 
-/** The result with the suite phase folded in: operations the suites called count as reached, and the workflows. */
-export function withSuites(result: RunResult, outcome: SuiteOutcome | undefined, spec: Spec): RunResult {
-  if (!outcome) return result;
+/**
+ * The result with the later phases folded in: operations the suites called count as reached, the workflows
+ * are listed, and a `--changed-since` scope is attached.
+ */
+export function withSuites(result: RunResult, outcome: SuiteOutcome | undefined, spec: Spec, scope?: ChangeScope): RunResult {
+  if (!outcome) return scope ? { ...result, changeScope: scope } : result;
   const byKey = new Map(spec.operations.map((op) => [op.key, op]));
   const coverage = result.coverage.map((c) => {
     const hit = outcome.reached.get(c.operation);
@@ -148,5 +151,15 @@ export function withSuites(result: RunResult, outcome: SuiteOutcome | undefined,
       checked, unchecked: c.reached ? c.unchecked.filter((u) => !checked.includes(u.check)) : [],
     };
   });
-  return { ...result, coverage, operationsReached: coverage.filter((c) => c.reached).length, workflows: outcome.workflows };
+  return { ...result, coverage, operationsReached: coverage.filter((c) => c.reached).length, workflows: outcome.workflows, ...(scope ? { changeScope: scope } : {}) };
+}
+
+/** Parses `--input NAME=VALUE` pairs; numbers, booleans and null are read as JSON, anything else stays text. */
+export function parseInputs(values: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(values.map((v) => {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new HarnessError('USAGE', `--input expects NAME=VALUE, got "${v}"`);
+    const raw = v.slice(eq + 1);
+    return [v.slice(0, eq), /^-?\d+(\.\d+)?$|^(true|false|null)$/.test(raw) ? JSON.parse(raw) : raw];
+  }));
 }

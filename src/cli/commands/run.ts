@@ -12,8 +12,11 @@ import summaryJson from '../../report/summary-json.ts';
 import { planRun, run, type RunOptions, type RunProgress } from '../../run/index.ts';
 import { formatSummary } from '../../run/summary.ts';
 import { optionsFromConfig, ratePerSecond } from '../../run/config.ts';
+import { loadSuites, parseInputs } from '../../run/suites.ts';
+import { loadSpec } from '../../load/index.ts';
+import { isGitSource, loadGitSpec } from './diff-git.ts';
 import { loadConfig } from '../../config/index.ts';
-import type { CaseKind, Severity } from '../../types.ts';
+import type { CaseKind, Severity, Spec } from '../../types.ts';
 import type { Command, CommandIO } from '../command.ts';
 
 const USAGE = `Usage: specgate run [--spec S] [--base-url URL] [options]
@@ -44,6 +47,18 @@ What to run:
   --shard i/n            Run the i-th of n deterministic slices of the operations (merge with specgate merge)
   --seed N               Reproduce a previous run exactly (every run prints its seed)
   --dry-run              Print the plan (operations, budgets, status policies, skipped and why) and exit
+  --changed-since BASE   Spend the run on what a spec change touches: only operations the diff from BASE changes
+                         (BASE as specgate diff reads it: file, URL or git ref:path, e.g. origin/main:openapi.json)
+                         are planned, the rest are listed as unchanged; each breaking change is a breaking_change
+                         error finding under its operation, beside that operation's runtime findings
+
+Suites (stateful contracts, Arazzo 1.0; see suites/README.md):
+  --suite FILE           Run the workflows of an Arazzo suite with the run's credentials; repeatable. Each step's
+                         response is judged by the response checks (status, content type, headers, schema, server
+                         errors, SSE); a failed criterion is a finding located in the suite. With --suite, only the
+                         suites run: a suite run is meant to check the suite
+  --fuzz                 With --suite, also fuzz every planned operation first (the usual run, then the suites)
+  --input NAME=VALUE     Suite workflow input, e.g. --input embeddingModel=openai/text-embedding-3-small; repeatable
 
 Limits:
   --workers N            Concurrent requests (default 4)
@@ -72,6 +87,8 @@ const OPTIONS = {
   workers: { type: 'string' }, timeout: { type: 'string' }, 'max-requests': { type: 'string' }, 'max-duration': { type: 'string' },
   'rate-limit': { type: 'string' }, 'report-dir': { type: 'string' }, baseline: { type: 'string' }, format: { type: 'string' },
   severity: { type: 'string', multiple: true }, config: { type: 'string' },
+  suite: { type: 'string', multiple: true }, fuzz: { type: 'boolean' }, input: { type: 'string', multiple: true },
+  'changed-since': { type: 'string' },
 } as const;
 
 function int(value: string | undefined, flag: string, min = 0): number | undefined {
@@ -105,6 +122,11 @@ function severities(values: string[] | undefined): Record<string, Severity> {
   return out;
 }
 
+/** The `--changed-since` base, read as `specgate diff` reads its sources (git `ref:path` included). */
+function readBaseSpec(source: string, cwd: string): Promise<Spec> {
+  return isGitSource(source, cwd) ? loadGitSpec(source, cwd) : loadSpec(source, { cwd });
+}
+
 /** Maps parsed flags onto RunOptions. */
 export function optionsFromArgs(argv: string[], io: CommandIO): { options: Partial<RunOptions>; dryRun: boolean; json: boolean } {
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -119,6 +141,8 @@ export function optionsFromArgs(argv: string[], io: CommandIO): { options: Parti
     readOnly: v['read-only'], seed: int(v.seed, '--seed'), workers: int(v.workers, '--workers', 1), timeoutMs: int(v.timeout, '--timeout', 1),
     maxRequests: int(v['max-requests'], '--max-requests', 1), maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined,
     rateLimit: rate(v['rate-limit']), reportDir: v['report-dir'], baseline: v.baseline, insecure: v.insecure,
+    suites: v.suite, fuzz: v.fuzz, inputs: v.input ? parseInputs(v.input) : undefined, changedSince: v['changed-since'],
+    ...(v['changed-since'] ? { loadBaseSpec: readBaseSpec } : {}),
     ...(v.shard ? { shard: parseShard(v.shard) } : {}),
   };
   const defined = Object.fromEntries(Object.entries(flags).filter(([, x]) => x !== undefined));
@@ -171,6 +195,7 @@ const command: Command = {
     if (dryRun) {
       const { plan } = await planRun(options);
       io.stdout(formatPlan(plan));
+      for (const s of await loadSuites(options.suites ?? [], io.cwd)) io.stdout(`suite ${s.file}: ${s.workflows.map((w) => w.workflowId).join(', ')}\n`);
       return 0;
     }
     options.seed ??= randomInt(2 ** 31);
