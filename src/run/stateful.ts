@@ -1,11 +1,12 @@
 /**
  * The stateful phase of a run: after every operation was exercised on its own, walk the create → read → delete
  * chains (`src/workflows`) with the stateful checks (use_after_free, ensure_resource_availability, idempotency).
- * Only chains whose every operation is in the plan run, and none under --read-only (chains create and delete).
+ * Only chains whose every operation passes the run's filters run, and none under --read-only (chains create
+ * and delete). Under --shard, a chain belongs to the shard of its create operation.
  */
 import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
-import type { Plan } from '../plan/index.ts';
+import { inShard, type Plan } from '../plan/index.ts';
 import type { ReportedFinding } from '../report/run-result.ts';
 import type { Case, Exchange, Finding, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
@@ -47,8 +48,14 @@ export async function runStatefulPhase(
   const checks = stage.checks.filter((c) => severity.has(c.id));
   if (checks.length === 0) return { findings: [], requests: 0, notes: [] };
   if (readOnly) return { findings: [], requests: 0, notes: [`stateful checks (${checks.map((c) => c.id).join(', ')}) skipped: --read-only forbids creating and deleting`] };
-  const planned = new Set(plan.operations.map((p) => p.operation.key));
-  const chains = stage.plan(spec).filter((ch) => [ch.create, ch.read, ch.update, ch.delete].every((op) => !op || planned.has(op.key)));
+  // A chain is one unit of work: it runs in the shard of its create operation, whatever shards its other
+  // operations fell in, so a sharded run walks exactly the chains an unsharded run walks.
+  const allowed = new Set([
+    ...plan.operations.map((p) => p.operation.key),
+    ...plan.skipped.filter((s) => s.reason.startsWith('in another shard')).map((s) => s.operation.key),
+  ]);
+  const mine = (ch: ChainInfo) => !plan.shard || inShard(ch.create.key, plan.shard);
+  const chains = stage.plan(spec).filter((ch) => mine(ch) && [ch.create, ch.read, ch.update, ch.delete].every((op) => !op || allowed.has(op.key)));
   if (chains.length === 0) return { findings: [], requests: 0, notes: ['stateful checks: no create/read/delete chain among the planned operations'] };
   const out = await stage.run(spec, { ...options, chains, checks });
   // The walk judges at 'error'; a severity configured lower for a stateful check still applies.

@@ -65,10 +65,8 @@ describe('specgate merge', () => {
     expect(summary.findings).toMatchObject({ new: 0, known: whole.findings.length, fixed: 1 });
   });
 
-  // Known sharding gap (src/run/stateful.ts): a create/read/delete chain runs only in a shard that plans all of
-  // its operations, and sharding by operation key splits most chains, so stateful findings vanish when sharded.
-  // This law fails today (vitest `fails`); when chains are sharded as units it passes: drop `.fails` then.
-  it.fails('finds stateful drift (use-after-free) sharded as well as unsharded', async () => {
+  // Chains are sharded as units (by their create operation), so stateful findings survive sharding.
+  it('finds stateful drift (use-after-free) sharded as well as unsharded', async () => {
     const deps = await loadDeps();
     const options = { seed: SEED, drift: ['use-after-free'], include: ['/v1/sub-accounts*'] };
     const unsharded = await run({ ...options, writeReports: false }, deps);
