@@ -31,6 +31,8 @@ export function summaryJson(result: RunResult): string {
       fixed: result.fixed.length,
     },
     checks: result.checks.map((c) => ({ id: c.id, severity: c.severity })),
+    // Per-operation coverage, so `specgate merge` can rebuild the coverage section of sharded runs exactly.
+    coverage: result.coverage,
     exitCode: result.exitCode,
   };
   return JSON.stringify(summary, null, 2) + '\n';
