@@ -2,8 +2,10 @@
  * Keeps secrets out of every report: header, query and cookie values whose names look secret (Authorization,
  * Cookie, X-API-Key, *token*, *secret*, *key*, *password*, and the spec's apiKey names) are replaced, and
  * the values found there are also replaced wherever else they appear (URLs, bodies, echoes, messages).
+ * Secret-named fields of JSON and form bodies are redacted too (redact-body.ts).
  */
 import type { Exchange } from '../types.ts';
+import { bodySecrets, redactBody, redactJson } from './redact-body.ts';
 
 /** Replacement text for a redacted value. */
 export const REDACTED = '[REDACTED]';
@@ -48,6 +50,8 @@ export function secretValues(exchange: Exchange, extra: readonly string[] = []):
   url.searchParams.forEach((v, k) => {
     if (isSecretName(k, extra) && v.length >= MIN_SECRET_LENGTH) out.add(v);
   });
+  // Secret-named body fields (a minted key, a password): their values are scrubbed wherever else they show up.
+  for (const body of [exchange.request.body, c.bodyText, exchange.response?.body]) for (const v of bodySecrets(body)) if (v.length >= MIN_SECRET_LENGTH) out.add(v);
   return [...out].sort((a, b) => b.length - a.length);
 }
 
@@ -91,10 +95,15 @@ export function redact(exchange: Exchange, extra: readonly string[] = []): Excha
       headers: redactHeaders(c.headers, extra) as Record<string, string>,
       cookies: Object.fromEntries(Object.keys(c.cookies).map((k) => [k, REDACTED])),
       query: redactUrl(`?${c.query}`, extra).slice(1),
+      ...(c.body !== undefined ? { body: redactJson(c.body) } : {}),
+      ...(c.bodyText !== undefined ? { bodyText: redactBody(c.bodyText) } : {}),
     },
-    request: { ...exchange.request, url: redactUrl(exchange.request.url, extra), headers: redactHeaders(exchange.request.headers, extra) as Record<string, string> },
+    request: {
+      ...exchange.request, url: redactUrl(exchange.request.url, extra), headers: redactHeaders(exchange.request.headers, extra) as Record<string, string>,
+      ...(exchange.request.body !== undefined ? { body: redactBody(exchange.request.body) } : {}),
+    },
   };
-  if (exchange.response) cleaned.response = { ...exchange.response, headers: redactHeaders(exchange.response.headers, extra) };
+  if (exchange.response) cleaned.response = { ...exchange.response, headers: redactHeaders(exchange.response.headers, extra), body: redactBody(exchange.response.body) };
   return scrubDeep(cleaned, secrets);
 }
 
