@@ -1,91 +1,176 @@
 /**
- * Throughput of `specgate run` against the reference server, next to the raw throughput of the same server
- * measured by autocannon, plus peak memory. Each measurement gets a fresh server process (so rate-limit
- * windows and stored state do not leak between them). Run: `node --import tsx bench/run.ts [--seconds 5]`.
+ * Throughput of `specgate run` against the reference server next to the raw throughput of the same server measured
+ * by autocannon, plus CPU per request and peak memory. Every measurement gets a fresh server process (rate-limit
+ * windows and stored state do not leak between them); each specgate run is its own child process, so its peak RSS
+ * and CPU are its own, with modules loaded before the clock starts. autocannon replays two loads: a representative
+ * GET, and the very requests specgate generated (shuffled, so any prefix has the same operation mix).
+ * Run: `node --import tsx bench/run.ts [--seconds 5] [--workers 8,16]`.
  * autocannon is only a bench tool: when it is not resolvable it is installed into a temp dir, never the project.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { run } from '../src/run/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' }, workers: { type: 'string', default: '10' } } });
 const KEY = 'sk-aig-test';
+const BUDGET = { example: 5, boundary: 40, positive: 60, negative: 60 };
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' }, workers: { type: 'string', default: '10' },
+    child: { type: 'string' }, url: { type: 'string' }, 'read-only': { type: 'boolean' }, mix: { type: 'string' },
+  },
+});
+
+/** One specgate run as the child measured it. */
+interface Measured { requests: number; durationMs: number; cpuMs: number; maxRssMb: number; checks: number; operations: number }
+
+/** Child mode: one `run()` against `--url`, writing the wire requests it generated to `--mix`. */
+async function child(): Promise<void> {
+  const { loadDeps } = await import('../src/run/deps.ts');
+  const { run } = await import('../src/run/index.ts');
+  const { applyAuth, authFor, readCredentials, wireRequest } = await import('../src/send/index.ts');
+  const deps = await loadDeps();
+  const generated: Array<{ method: string; path: string; headers: Record<string, string>; body?: string }> = [];
+  const creds = readCredentials([], { SPECGATE_TOKEN: KEY });
+  const capture: typeof deps.generateCases = (spec, operation, options) => {
+    const out = deps.generateCases(spec, operation, options);
+    for (const c of Array.isArray(out) ? out : out.cases) {
+      const w = wireRequest(applyAuth(c, authFor(spec, operation, creds), creds), values.url!);
+      generated.push({ method: w.method, path: w.path, headers: w.headers, ...(w.body !== undefined ? { body: w.body } : {}) });
+    }
+    return out;
+  };
+  const seconds = Number(values.seconds);
+  const cpu0 = process.cpuUsage();
+  const result = await run({
+    spec: path.join(root, 'openapi.json'), baseUrl: values.url, env: { SPECGATE_TOKEN: KEY }, seed: 1, workers: Number(values.child),
+    readOnly: values['read-only'] ?? false, budget: BUDGET, maxDurationMs: seconds * 1000 * 3,
+    reportDir: mkdtempSync(path.join(os.tmpdir(), 'specgate-bench-')), cwd: root,
+  }, { ...deps, generateCases: capture });
+  const cpu = process.cpuUsage(cpu0);
+  if (values.mix) writeFileSync(values.mix, JSON.stringify(generated));
+  const measured: Measured = {
+    requests: result.requests, durationMs: result.durationMs, cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssMb: process.resourceUsage().maxRSS / 1024, checks: result.checks.length, operations: result.operationsReached,
+  };
+  process.stdout.write(JSON.stringify(measured) + '\n');
+}
 
 async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/specgate.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(root, 'bin/specgate.js'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let buffered = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
+    server.stdout!.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
       const m = /listening on (\S+)/.exec(buffered);
       if (m) resolve(m[1]!);
     });
-    child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
+    server.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
   });
-  return { url, child };
+  return { url, child: server };
 }
 
-function loadAutocannon(): (opts: object) => Promise<{ requests: { average: number }; non2xx: number; errors: number }> {
-  const fromProject = createRequire(path.join(root, 'package.json'));
+/** CPU time (ms) a process has used so far, from /proc; NaN where there is no /proc. */
+function cpuMsOf(pid: number | undefined): number {
   try {
-    return fromProject('autocannon');
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in USER_HZ (100 on Linux)
+  } catch {
+    return NaN;
+  }
+}
+
+type Autocannon = (opts: object) => Promise<{ requests: { average: number; total: number }; non2xx: number; errors: number }>;
+
+function loadAutocannon(): Autocannon {
+  try {
+    return createRequire(path.join(root, 'package.json'))('autocannon');
   } catch {
     const dir = path.join(os.tmpdir(), 'specgate-bench-autocannon');
     if (!existsSync(path.join(dir, 'node_modules/autocannon'))) {
-      mkdtempSync(path.join(os.tmpdir(), 'x')); // ensure tmp is writable before npm runs
       execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', 'autocannon'], { stdio: 'inherit' });
     }
     return createRequire(path.join(dir, 'package.json'))('autocannon');
   }
 }
 
-async function rawRate(seconds: number): Promise<{ rps: number; non2xx: number }> {
+/** A row of the table: one load against a fresh server. */
+interface Row { load: string; rps: number; requests: number; serverMsPerRequest: number; clientMsPerRequest?: number; rssMb?: number; note?: string }
+
+/** autocannon against a fresh server: one GET, or the requests specgate generated (`mix`). */
+async function autocannonRow(load: string, seconds: number, connections: number, mix?: string): Promise<Row> {
   const autocannon = loadAutocannon();
-  const { url, child } = await startServer();
+  const { url, child: server } = await startServer();
   try {
-    const result = await autocannon({
-      url: `${url}/v1/models`, connections: 10, duration: seconds, headers: { authorization: `Bearer ${KEY}` },
+    const requests = mix ? shuffled(JSON.parse(readFileSync(mix, 'utf8')) as Array<Record<string, unknown>>) : undefined;
+    const cpu0 = cpuMsOf(server.pid);
+    const r = await autocannon({
+      url: mix ? url : `${url}/v1/models`, connections, duration: seconds, headers: { authorization: `Bearer ${KEY}` },
+      ...(requests ? { requests } : {}),
     });
-    return { rps: result.requests.average, non2xx: result.non2xx };
+    const total = r.requests.total;
+    return { load, rps: r.requests.average, requests: total, serverMsPerRequest: (cpuMsOf(server.pid) - cpu0) / total, note: r.non2xx ? `${r.non2xx} non-2xx` : undefined };
   } finally {
-    child.kill();
+    server.kill();
   }
 }
 
-async function specgateRate(seconds: number, workers: number, readOnly: boolean) {
-  const { url, child } = await startServer();
+/** Deterministic shuffle (fixed LCG), so every connection's prefix of the list has the whole mix. */
+function shuffled<T>(list: T[]): T[] {
+  const out = [...list];
+  let s = 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2 ** 31;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** One specgate run in a child process against a fresh server. */
+async function specgateRow(load: string, seconds: number, workers: number, readOnly: boolean, mix?: string): Promise<Row & { checks: number }> {
+  const { url, child: server } = await startServer();
   try {
-    // Large budget so the sending phase dominates; --max-duration bounds it.
-    const cpu0 = process.cpuUsage();
-    const result = await run({
-      spec: path.join(root, 'openapi.json'), baseUrl: url, env: { SPECGATE_TOKEN: KEY }, seed: 1, workers, readOnly,
-      budget: { example: 5, boundary: 40, positive: 60, negative: 60 }, maxDurationMs: seconds * 1000 * 3,
-      reportDir: mkdtempSync(path.join(os.tmpdir(), 'specgate-bench-')), cwd: root,
-    });
-    const cpu = process.cpuUsage(cpu0);
-    const cpuMsPerRequest = (cpu.user + cpu.system) / 1000 / result.requests;
-    return { rps: (result.requests / result.durationMs) * 1000, requests: result.requests, ms: result.durationMs, checks: result.checks.length, cpuMsPerRequest, operations: result.operationsReached };
+    const cpu0 = cpuMsOf(server.pid);
+    const args = ['--import', 'tsx', path.join(root, 'bench/run.ts'), '--child', String(workers), '--url', url, '--seconds', String(seconds),
+      ...(readOnly ? ['--read-only'] : []), ...(mix ? ['--mix', mix] : [])];
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 26 });
+    const m = JSON.parse(out.trim().split('\n').at(-1)!) as Measured;
+    return {
+      load, rps: (m.requests / m.durationMs) * 1000, requests: m.requests, serverMsPerRequest: (cpuMsOf(server.pid) - cpu0) / m.requests,
+      clientMsPerRequest: m.cpuMs / m.requests, rssMb: m.maxRssMb, checks: m.checks, note: `${m.operations} operations`,
+    };
   } finally {
-    child.kill();
+    server.kill();
   }
 }
 
-const seconds = Number(values.seconds);
-const workers = Number(values.workers);
-const raw = await rawRate(seconds);
-const lines = [`raw server (autocannon, GET /v1/models, 10 connections, ${seconds} s): ${raw.rps.toFixed(0)} req/s${raw.non2xx ? ` (${raw.non2xx} non-2xx)` : ''}`];
-for (const readOnly of [true, false]) {
-  const sg = await specgateRate(seconds, workers, readOnly);
-  lines.push(
-    `specgate run, ${readOnly ? 'read-only (GET operations)' : 'every operation (incl. streamed chat)'}, ${sg.checks} checks, ${workers} workers: ` +
-      `${sg.requests} requests over ${sg.operations} operations in ${(sg.ms / 1000).toFixed(1)} s = ${sg.rps.toFixed(0)} req/s = ${(sg.rps / raw.rps).toFixed(2)} of raw (target ≥ 0.5); ` +
-      `${sg.cpuMsPerRequest.toFixed(2)} ms CPU per request (generate + send + checks + reports)`,
-  );
+function table(rows: Row[]): string {
+  const head = ['load', 'req/s', 'requests', 'client ms CPU/req', 'server ms CPU/req', 'peak RSS', 'note'];
+  const body = rows.map((r) => [r.load, r.rps.toFixed(0), String(r.requests), r.clientMsPerRequest?.toFixed(2) ?? '–',
+    Number.isFinite(r.serverMsPerRequest) ? r.serverMsPerRequest.toFixed(2) : 'n/a', r.rssMb ? `${r.rssMb.toFixed(0)} MB` : '–', r.note ?? '']);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
+  return [head, widths.map((w) => '-'.repeat(w)), ...body].map((cells) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ') + ' |').join('\n');
 }
-lines.push(`peak RSS of the specgate process: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`);
-process.stdout.write(lines.join('\n') + '\n');
+
+async function main(): Promise<void> {
+  const seconds = Number(values.seconds);
+  const lines: string[] = [];
+  for (const workers of values.workers.split(',').map(Number)) {
+    const mix = path.join(mkdtempSync(path.join(os.tmpdir(), 'specgate-bench-mix-')), 'mix.json');
+    const full = await specgateRow(`specgate, every operation, ${workers} workers`, seconds, workers, false, mix);
+    const rawMix = await autocannonRow(`autocannon, the same requests, ${workers} connections`, seconds, workers, mix);
+    const readOnly = await specgateRow(`specgate, read-only (GETs), ${workers} workers`, seconds, workers, true);
+    const rawGet = await autocannonRow(`autocannon, GET /v1/models, ${workers} connections`, seconds, workers);
+    lines.push(table([full, rawMix, readOnly, rawGet]), '',
+      `ratio, same requests (the figure to quote): ${(full.rps / rawMix.rps).toFixed(2)} of raw with all ${full.checks} checks (target ≥ 0.5)`,
+      `ratio, read-only vs a single GET: ${(readOnly.rps / rawGet.rps).toFixed(2)} of raw`, '');
+  }
+  lines.push(`load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores (other processes share them; compare ratios, not absolute rates)`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+await (values.child ? child() : main());
