@@ -4,6 +4,7 @@
  * operation never reached) is `<skipped>` with why, so a green CI tab never hides unchecked ground.
  */
 import type { OperationCoverage, ReportedFinding, RunResult } from './run-result.ts';
+import { workflowSuites } from './junit-workflows.ts';
 import { safeResult } from './safe.ts';
 import { cut, groupBy, loc, xmlEscape as x } from './text.ts';
 
@@ -73,11 +74,14 @@ export function junitXml(result: RunResult): string {
       '  </testsuite>',
     ].join('\n');
   });
+  const flows = workflowSuites(safe.workflows);
+  tests += flows.tests; failures += flows.failures; skipped += flows.skipped;
   const time = (safe.durationMs / 1000).toFixed(3);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="specgate" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}" timestamp="${x(safe.start)}">`,
     ...suites,
+    ...flows.xml,
     '</testsuites>',
     '',
   ].join('\n');

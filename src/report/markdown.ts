@@ -4,6 +4,7 @@
  * command), then coverage, so a reader sees what was checked as clearly as what failed.
  */
 import { coverageSection } from './markdown-coverage.ts';
+import { changesSection, workflowsSection } from './markdown-extras.ts';
 import { findingSection } from './markdown-finding.ts';
 import type { RunResult } from './run-result.ts';
 import { safeResult } from './safe.ts';
@@ -70,8 +71,10 @@ export function reportMarkdown(result: RunResult): string {
   const r = safeResult(result);
   const parts = [
     '# specgate run report', '', verdict(r), '', ...summaryTable(r), '', ...checkTable(r), '',
+    ...changesSection(r.changeScope), ...(r.changeScope ? [''] : []),
     ...findingsSection(r), ...(r.findings.length ? [''] : []),
     ...fixedSection(r), ...(r.fixed.length ? [''] : []),
+    ...workflowsSection(r.workflows), ...(r.workflows?.length ? [''] : []),
     coverageSection(r),
   ];
   if (r.notes.length > 0) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
