@@ -3,11 +3,13 @@
  * added: breaking; a required response property added: the stub does not send it yet), only that operation
  * runs, the others are reported as unchanged, and the breaking change sits beside the runtime drift.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../cli/main.ts';
 import { startServer, type TestServer } from '../send/test-servers.ts';
 import { loadDeps } from './deps.ts';
 import { run } from './run.ts';
@@ -63,4 +65,16 @@ describe('specgate run --changed-since', () => {
     expect(result.findings).toEqual([]);
     expect(result.changeScope).toMatchObject({ changes: [], touched: [] });
   });
+
+  const inGit = (() => { try { execFileSync('git', ['cat-file', '-e', 'HEAD:fixtures/run/changed-since/base.yaml'], { cwd: path.resolve(dir, '../../..'), stdio: 'ignore' }); return true; } catch { return false; } })();
+  it.skipIf(!inGit)('the CLI reads the base from git (ref:path), as specgate diff does', async () => {
+    const reportDir = await mkdtemp(path.join(os.tmpdir(), 'specgate-changed-cli-'));
+    const err: string[] = [];
+    const io = { stdout: () => undefined, stderr: (t: string) => void err.push(t), interactive: false, env: {}, cwd: path.resolve(dir, '../../..') };
+    const code = await main(['run', '--spec', 'fixtures/run/changed-since/head.yaml', '--changed-since', 'HEAD:fixtures/run/changed-since/base.yaml', '--base-url', server.url, '--report-dir', reportDir, '--seed', '11'], io);
+    expect(code, err.join('')).toBe(1);
+    const md = await readFile(path.join(reportDir, 'report.md'), 'utf8');
+    expect(md).toContain('## Spec changes since `HEAD:fixtures/run/changed-since/base.yaml`');
+    expect(md).toContain('unchanged since HEAD:fixtures/run/changed-since/base.yaml (--changed-since)');
+  }, 30_000);
 });
