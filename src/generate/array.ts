@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../types.ts';
 import { attempt, isObject, never, num, type CompileContext } from './context.ts';
+import { withPool } from './pooled.ts';
 import { compileSchema } from './schema.ts';
 
 /** Longest array generated when the schema sets no maxItems. */
@@ -31,7 +32,9 @@ export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   if (minItems > maxItems) return never() as fc.Arbitrary<unknown[]>;
   const head = prefix.slice(0, maxItems).map((s) => compileSchema(s, ctx, depth));
   const headMin = Math.min(head.length, minItems);
-  const item = compileSchema(schema.items === undefined || schema.items === true ? {} : schema.items, ctx, depth);
+  const itemArb = compileSchema(schema.items === undefined || schema.items === true ? {} : schema.items, ctx, depth);
+  // Items have no name of their own: only the values documented for the items schema itself are pooled.
+  const item = isObject(schema.items) ? withPool(itemArb, '', schema.items, ctx) : itemArb;
   const tailMin = Math.max(0, minItems - head.length);
   const tailMax = Math.max(0, maxItems - head.length);
   const unique = schema.uniqueItems === true;

@@ -7,16 +7,17 @@
  */
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../types.ts';
+import { baseSequence, type Base, type BaseSequence } from './bases.ts';
 import { isObject, num, randomFromSeed, type CompileContext } from './context.ts';
 import { mergeAllOf } from './merge.ts';
 import { resolveNode } from './mutations.ts';
 import { at, replaceAt } from './negative.ts';
 import { numericBounds } from './number.ts';
 import { visibleProperties } from './object.ts';
-import { drawPositive } from './positive.ts';
 import { paramKey, positiveProblem, type Draft, type OperationGen, type RequestValue } from './request.ts';
 import { compileSchema } from './schema.ts';
 import { caseSeed } from './seed.ts';
+import { setStream } from './stream-switch.ts';
 import { typesOf } from './types.ts';
 import { PROBE_MAX, stringOfLength } from './string.ts';
 
@@ -27,6 +28,7 @@ function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] 
   const out: Edit[] = [];
   if (Array.isArray(node.enum)) for (const v of node.enum) out.push(() => v);
   const types = typesOf(node, ctx);
+  if (types.includes('boolean') && !Array.isArray(node.enum) && !('const' in node)) out.push(() => true, () => false);
   if (types.includes('integer') || types.includes('number')) {
     const b = numericBounds(node);
     const int = !types.includes('number');
@@ -99,21 +101,43 @@ function parameterEdits(og: OperationGen, seed: number): Array<(v: RequestValue)
   return out;
 }
 
-/** The boundary drafts of an operation, in a fixed order; only the valid ones, without duplicates. */
+/** The base boundary edits apply to: the example filled from a saturated generated request, else the first valid one, one with a body preferred. */
+function editBase(og: OperationGen, seq: BaseSequence): Base | { problem: string } {
+  const order = seq.example ? [1, 0, ...Array.from({ length: seq.count - 2 }, (_, i) => i + 2)] : Array.from({ length: seq.count }, (_, i) => i);
+  const valid: Base[] = [];
+  let problem: string | undefined;
+  for (const n of order) {
+    const b = seq.at(n);
+    if (b && 'problem' in b) problem ??= b.problem;
+    else if (b) valid.push(b);
+  }
+  const wantsBody = (og.model.body?.media.length ?? 0) > 0;
+  return valid.find((b) => !wantsBody || b.value.body) ?? valid[0] ?? { problem: problem ?? 'no valid base request' };
+}
+
+/**
+ * The boundary drafts of an operation, in a fixed order; only the valid ones, without duplicates. A stream
+ * switch comes first, both ways, on the example request (so the stream is produced for a live request); the
+ * other edges then go, one at a time, on a base whose other fields carry the spec's pooled values.
+ */
 export function boundaryDrafts(og: OperationGen, seed: number, problem: (reason: string) => void): Draft[] {
   const key = og.model.operation.key;
-  // A base with a body when the operation takes one, so the body's edges have somewhere to go.
-  let base = drawPositive(og, caseSeed(seed, key, 'boundary-base', 0));
-  for (let i = 1; i < 8 && og.model.body?.media.length && !('problem' in base) && !base.value.body; i++) base = drawPositive(og, caseSeed(seed, key, 'boundary-base', i));
+  const seq = baseSequence(og, seed, 'boundary', 0);
+  const base = editBase(og, seq);
   if ('problem' in base) {
     problem(base.problem);
     return [];
   }
-  const edits = [...parameterEdits(og, caseSeed(seed, key, 'boundary-fill', 0)), ...bodyEdits(og, caseSeed(seed, key, 'boundary-fill', 1))];
+  const streamBase = seq.example ?? base.value;
+  const edits = [
+    () => setStream(og, streamBase, true),
+    () => setStream(og, streamBase, false),
+    ...[...parameterEdits(og, caseSeed(seed, key, 'boundary-fill', 0)), ...bodyEdits(og, caseSeed(seed, key, 'boundary-fill', 1))].map((edit) => () => edit(base.value)),
+  ];
   const seen = new Set<string>();
   const out: Draft[] = [];
   for (const edit of edits) {
-    const value = edit(base.value);
+    const value = edit();
     if (!value || positiveProblem(og, value)) continue;
     const text = JSON.stringify(value);
     if (seen.has(text)) continue;

@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import type { Json, JsonObject, OpenApiLine } from '../types.ts';
+import type { ValuePool } from './value-pool.ts';
 
 /**
  * Where generated strings end up. Header values must stay printable ASCII with no edge whitespace (HTTP trims
@@ -25,6 +26,8 @@ export interface CompileContext {
   charset: Charset;
   /** `$ref` nesting after which only required properties and minimal arrays are generated. */
   maxDepth: number;
+  /** The spec's own values by name and schema node (see value-pool.ts); named spots mostly take one. */
+  pool?: ValuePool;
   /** Compiled arbitraries per `$ref` depth, keyed by schema object identity. */
   cache: Map<number, WeakMap<object, fc.Arbitrary<unknown>>>;
 }

@@ -11,6 +11,7 @@ import { drawPositive } from './positive.ts';
 import { operationGen, renderCase, type Draft, type OperationGen, type RequestValue } from './request.ts';
 import { caseSeed } from './seed.ts';
 import { specGeneration } from './spec-context.ts';
+import { setStream, streamSwitches } from './stream-switch.ts';
 
 /** Why some or all cases of an operation could not be generated. */
 export interface GenerationProblem {
@@ -41,7 +42,10 @@ export interface CaseOrigin {
   context?: unknown;
   /** For negative cases: the id of the mutation and the valid request it was applied to. */
   mutation?: string;
+  /** The generated value behind the case (the draft's before a mutation or a pin). */
   base?: RequestValue;
+  /** Applied to every shrunk value of a positive case (a stream switch set on purpose). */
+  pin?: (value: RequestValue) => RequestValue;
 }
 
 /** The origin of every case generated in this process (weakly held), for shrinking. */
@@ -50,7 +54,9 @@ export const origins = new WeakMap<Case, CaseOrigin>();
 function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult): void {
   for (let i = 0; i < o.count; i++) {
     const seed = caseSeed(o.seed, og.model.operation.key, 'positive', i);
-    const drawn = drawPositive(og, seed);
+    // A stream switch alternates by case index (on for even cases), so every budget of two or more has both.
+    const pin = streamSwitches(og).length > 0 ? (v: RequestValue): RequestValue => setStream(og, v, i % 2 === 0) ?? v : undefined;
+    const drawn = drawPositive(og, seed, pin);
     if ('problem' in drawn) {
       out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: drawn.problem });
       return;
@@ -59,7 +65,7 @@ function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult):
     const c = renderCase(og, draft, { kind: 'positive', index: i, seed });
     if (!c) out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: `case ${i}: the request cannot be serialized` });
     else {
-      origins.set(c, { og, draft, context: drawn.context });
+      origins.set(c, { og, draft, context: drawn.context, ...(pin ? { pin, base: drawn.unpinned! } : {}) });
       out.cases.push(c);
     }
   }

@@ -137,7 +137,7 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
   return out;
 }
 
-/** Every mutation of an operation's request, in a stable order (cached per operation). */
+/** Every mutation of an operation's request, ranked by importance, then depth, then declaration order (cached). */
 export function mutationsOf(og: OperationGen): Mutation[] {
   const hit = cache.get(og);
   if (hit) return hit;
@@ -150,6 +150,27 @@ export function mutationsOf(og: OperationGen): Mutation[] {
   body?.media.forEach((m, i) => list.push(...bodyMutations(og, m, i)));
   const seen = new Set<string>();
   const unique = list.filter((m) => !seen.has(m.id) && Boolean(seen.add(m.id)));
-  cache.set(og, unique);
-  return unique;
+  const ranked = unique.map((m, i) => ({ m, i, rank: rankOf(m) })).sort((a, b) => a.rank - b.rank || depthOf(a.m) - depthOf(b.m) || a.i - b.i).map((x) => x.m);
+  cache.set(og, ranked);
+  return ranked;
 }
+
+/**
+ * Importance of a violation, most important first: a missing required field is the violation every server
+ * must catch, then wrong types, out-of-range values and lengths, enum outsiders, unexpected properties,
+ * patterns. A small budget of negative cases then always covers the first kinds, whatever the seed.
+ */
+const RANKS: Record<string, number> = {
+  required: 0,
+  type: 1,
+  minimum: 2, maximum: 2, exclusiveMinimum: 2, exclusiveMaximum: 2, multipleOf: 2,
+  minLength: 2, maxLength: 2, minItems: 2, maxItems: 2, uniqueItems: 2,
+  enum: 3, const: 3,
+  additionalProperties: 4,
+  pattern: 5,
+};
+
+const rankOf = (m: Mutation): number => RANKS[m.keyword] ?? 6;
+
+/** Nesting of the mutated spot in the body (parameters and the body itself are 0): shallow spots come first. */
+const depthOf = (m: Mutation): number => (m.location.startsWith('body') ? (m.location.match(/[.[]/g) ?? []).length : 0);

@@ -16,7 +16,7 @@ import type { Case, Json, JsonObject, Operation, Spec } from '../types.ts';
 import { isObject } from './context.ts';
 import type { CaseOrigin } from './generate.ts';
 import { mutationsOf, type Mutation } from './mutation-list.ts';
-import { drawPositive } from './positive.ts';
+import { baseSequence } from './bases.ts';
 import { renderCase, type OperationGen } from './request.ts';
 import { caseSeed } from './seed.ts';
 
@@ -50,30 +50,35 @@ export function routesElsewhere(og: OperationGen, path: string): boolean {
   return routeTable(og.gen.spec).some((r) => r.operation !== operation && r.operation.method === operation.method && r.re.test(path));
 }
 
-/** Negative case `index`: mutation `index mod n` applied to a fresh valid base; the next mutations if it does not apply. */
+/**
+ * Negative case `index`: mutation `index mod n` of the ranked list (most important violations first, the same
+ * for every seed, so a small budget always covers the missing required fields), applied to the best base that
+ * has the mutated spot (the example request first, see bases.ts); the next mutations if it does not apply.
+ */
 export function negativeCase(og: OperationGen, seed: number, index: number): { case: Case; origin: CaseOrigin } | { problem: string } {
   const list = mutationsOf(og);
   if (list.length === 0) return { problem: 'no constraint in this operation can be violated in a way a server must reject' };
-  const key = og.model.operation.key;
-  // The seed rotates the list, so different seeds reach different mutations first.
-  const offset = caseSeed(seed, key, 'negative-offset', 0) % list.length;
-  const caseSeedValue = caseSeed(seed, key, 'negative', index);
-  // Up to three valid bases per case, drawn once and shared by every mutation tried (an optional spot may be
-  // absent from one base and present in another).
-  const bases: Array<ReturnType<typeof drawPositive>> = [];
-  const baseAt = (n: number) => (bases[n] ??= drawPositive(og, caseSeed(seed, key, `negative-base-${n}`, index)));
+  const caseSeedValue = caseSeed(seed, og.model.operation.key, 'negative', index);
+  // Bases are drawn once per case and shared by every mutation tried (an optional spot may be absent from one
+  // base and present in another).
+  const bases = baseSequence(og, seed, 'negative', index);
+  let problem: string | undefined;
   for (let tries = 0; tries < Math.min(list.length, 40); tries++) {
-    const m = list[(offset + index + tries) % list.length]!;
-    for (let b = 0; b < 3; b++) {
-      const drawn = baseAt(b);
-      if ('problem' in drawn) return { problem: drawn.problem };
-      const applied = m.apply(drawn.value);
+    const m = list[(index + tries) % list.length]!;
+    for (let b = 0; b < bases.count; b++) {
+      const base = bases.at(b);
+      if (!base || 'problem' in base) {
+        problem ??= base?.problem;
+        continue;
+      }
+      const applied = m.apply(base.value);
       if (!applied) continue;
       const c = renderCase(og, applied.draft, { kind: 'negative', index, seed: caseSeedValue, violation: { location: m.location, keyword: m.keyword, message: applied.message } });
       if (!c || (m.verify && !m.verify(applied.draft, c))) continue;
-      return { case: c, origin: { og, draft: applied.draft, context: drawn.context, mutation: m.id, base: drawn.value } };
+      return { case: c, origin: { og, draft: applied.draft, context: base.context, mutation: m.id, base: base.value } };
     }
   }
+  if (problem) return { problem };
   return { problem: `no mutation yields a request a server must reject (tried ${list.slice(0, 6).map((m) => m.id).join(', ')}${list.length > 6 ? ', ...' : ''})` };
 }
 

@@ -10,6 +10,7 @@ import type { Json, JsonObject } from '../types.ts';
 import { attempt, isObject, num, type CompileContext } from './context.ts';
 import { patternArbitrary, patternRegExp } from './pattern.ts';
 import { compileSchema } from './schema.ts';
+import { propertyKin, withPool } from './pooled.ts';
 import { plainString } from './string.ts';
 
 /** Follows `$ref`s (bounded) to read annotation keywords such as readOnly. */
@@ -105,7 +106,8 @@ export function objectArbitrary(schema: JsonObject, ctx: CompileContext, depth: 
   for (const [k] of visible) if (forced.size < minProps) forced.add(k);
   // Null prototype: property names such as `constructor` or `__proto__` are ordinary keys here.
   const model: Record<string, fc.Arbitrary<unknown>> = Object.create(null);
-  for (const [k, s] of visible) if (!minimal || forced.has(k)) model[k] = compileSchema(s, ctx, depth);
+  const siblings = Object.fromEntries(visible);
+  for (const [k, s] of visible) if (!minimal || forced.has(k)) model[k] = withPool(compileSchema(s, ctx, depth), k, s, ctx, [], propertyKin(k, siblings));
   for (const k of required) if (!Object.hasOwn(model, k)) model[k] = compileSchema(isObject(schema.additionalProperties) ? schema.additionalProperties : {}, ctx, depth);
   const keys = Object.keys(model);
   const record = fc.record(model, { requiredKeys: keys.filter((k) => forced.has(k)) });

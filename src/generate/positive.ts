@@ -11,17 +11,21 @@ import { positiveProblem, type OperationGen, type RequestValue } from './request
 export const MAX_DRAWS = 25;
 
 /** A valid request value with its fast-check context (for shrinking), or the reason none was found. */
-export type Drawn = { value: RequestValue; context: unknown } | { problem: string };
+export type Drawn = { value: RequestValue; context: unknown; unpinned?: RequestValue } | { problem: string };
 
-/** Draws a valid request value from the case seed. */
-export function drawPositive(og: OperationGen, seed: number): Drawn {
+/**
+ * Draws a valid request value from the case seed. `pin` overrides part of each drawn value before the gate
+ * (a stream switch set on purpose); the context stays the unpinned value's, and shrinking re-applies `pin`.
+ */
+export function drawPositive(og: OperationGen, seed: number, pin?: (value: RequestValue) => RequestValue): Drawn {
   const random = randomFromSeed(seed);
   let problem = 'no draws';
   for (let i = 0; i < MAX_DRAWS; i++) {
     // Bias toward small and edge values on the first draws, as fast-check's runner does.
     const drawn: fc.Value<RequestValue> = og.arbitrary.generate(random, i < 5 ? 3 : undefined);
-    const why = positiveProblem(og, drawn.value);
-    if (!why) return { value: drawn.value, context: drawn.context };
+    const value = pin ? pin(drawn.value) : drawn.value;
+    const why = positiveProblem(og, value);
+    if (!why) return { value, context: drawn.context, ...(pin ? { unpinned: drawn.value } : {}) };
     problem = why;
   }
   return { problem: `no valid request in ${MAX_DRAWS} draws; last reason: ${problem}` };

@@ -8,6 +8,8 @@ import type { Case, CaseKind, Json, Operation, Spec, Violation } from '../types.
 import { hasUnsatisfiable, isObject, type Charset } from './context.ts';
 import { serializeBody } from './body.ts';
 import { requestModel, type MediaModel, type ParameterModel, type RequestModel } from './operation-model.ts';
+import { documentedExamples, validExamples, withExamples } from './example-variant.ts';
+import { withPool } from './pooled.ts';
 import { compileSchema } from './schema.ts';
 import { patternFallbacks } from './pattern.ts';
 import type { SchemaError } from '../validate/index.ts';
@@ -40,7 +42,8 @@ export interface OperationGen {
 /** Key of a parameter in `RequestValue.params`. */
 export const paramKey = (p: Pick<ParameterModel, 'in' | 'name'>): string => `${p.in}:${p.name}`;
 
-const charsetFor = (p: ParameterModel): Charset => (p.contentType ? 'any' : p.in === 'header' ? 'header' : p.in === 'path' ? 'path' : 'any');
+/** The charset of values a parameter carries (header and path values are narrower). */
+export const charsetFor = (p: ParameterModel): Charset => (p.contentType ? 'any' : p.in === 'header' ? 'header' : p.in === 'path' ? 'path' : 'any');
 
 const cache = new WeakMap<SpecGeneration, WeakMap<Operation, OperationGen>>();
 
@@ -61,11 +64,15 @@ export function operationGen(gen: SpecGeneration, operation: Operation): Operati
   if (hit) return hit;
   const model = requestModel(gen.spec, operation);
   const params: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const p of model.parameters) params[paramKey(p)] = compileSchema(p.schema, gen.context(charsetFor(p)));
+  for (const p of model.parameters) {
+    const ctx = gen.context(charsetFor(p));
+    params[paramKey(p)] = withPool(compileSchema(p.schema, ctx), p.name, p.schema, ctx, documentedExamples(p.object, ctx));
+  }
   const requiredKeys = model.parameters.filter((p) => p.required).map(paramKey);
   const shape: Record<string, fc.Arbitrary<unknown>> = { params: fc.record(params, { requiredKeys }) };
   const media = model.body?.media ?? [];
-  if (media.length > 0) shape.body = fc.oneof(...media.map((m, i) => compileSchema(m.schema, gen.context('any')).map((value) => ({ media: i, value }))));
+  const any = gen.context('any');
+  if (media.length > 0) shape.body = fc.oneof(...media.map((m, i) => withExamples(compileSchema(m.schema, any), validExamples(gen, m), m, any).map((value) => ({ media: i, value }))));
   const arbitrary = fc.record(shape, { requiredKeys: model.body?.required && shape.body ? ['params', 'body'] : ['params'] }) as fc.Arbitrary<RequestValue>;
   const made: OperationGen = { gen, model, arbitrary, blocked: blockedReason(model) };
   byOp.set(operation, made);

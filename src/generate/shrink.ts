@@ -19,8 +19,9 @@ export interface ShrinkOptions {
 function rebuild(origin: CaseOrigin, base: RequestValue, c: Case): { draft: Draft; case: Case } | undefined {
   const index = Number(c.id.slice(c.id.lastIndexOf('/') + 1));
   if (!origin.mutation) {
-    if (positiveProblem(origin.og, base)) return undefined;
-    const draft = { value: base };
+    const value = origin.pin ? origin.pin(base) : base;
+    if (positiveProblem(origin.og, value)) return undefined;
+    const draft = { value };
     const out = renderCase(origin.og, draft, { kind: c.kind, index, seed: c.seed });
     return out && { draft, case: out };
   }

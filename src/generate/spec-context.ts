@@ -5,6 +5,7 @@
 import type { Json, Spec } from '../types.ts';
 import { createValidator, type Validator } from '../validate/index.ts';
 import { createContext, type Charset, type CompileContext } from './context.ts';
+import { valuePool } from './value-pool.ts';
 
 /** The validator and compile contexts of one spec. */
 export interface SpecGeneration {
@@ -42,7 +43,7 @@ export function specGeneration(spec: Spec, validator?: Validator): SpecGeneratio
     validator: v,
     context(charset) {
       let ctx = contexts.get(charset);
-      if (!ctx) contexts.set(charset, (ctx = createContext({ resolve: resolver(spec), accepts, line: spec.line, charset })));
+      if (!ctx) contexts.set(charset, (ctx = createContext({ resolve: resolver(spec), accepts, line: spec.line, charset, pool: valuePool(spec) })));
       return ctx;
     },
   };
