@@ -65,7 +65,7 @@ async function execute(
   options: RunOptions, deps: RunDeps, spec: Spec, plan: Plan, targetUrl: string, key: string | undefined,
   baseline: ReportedFinding[] | undefined, dispatcher: ReturnType<typeof createDispatcher>, scope?: ChangeScope,
 ): Promise<RunResult> {
-  const suites = await loadSuites(options.suites, options.cwd);
+  const suites = await loadSuites(options.suites, options.cwd, spec, options.readOnly);
   const started = new Date();
   const creds = readCredentials(options.headers, options.env);
   if (key && !creds.token && !creds.apiKey) creds.token = creds.apiKey = key; // the embedded server's own key

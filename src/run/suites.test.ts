@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,7 @@ import { createReferenceServer } from '../reference/index.ts';
 import { startServer, type TestServer } from '../send/test-servers.ts';
 import { loadDeps } from './deps.ts';
 import { run } from './run.ts';
-import { parseInputs, SUITE_ONLY_REASON, suitePlan, workflowReports } from './suites.ts';
+import { loadSuites, parseInputs, SUITE_ONLY_REASON, suitePlan, workflowReports } from './suites.ts';
 import { specFromText } from '../load/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -38,6 +38,26 @@ describe('workflowReports', () => {
       ['main', 'failed', ['tenant/create:passed', 'a:passed', 'tenant/create:failed', 'b:failed']],
       ['after', 'skipped', ['x:skipped']],
     ]);
+  });
+});
+
+describe('loadSuites', () => {
+  const spec = specFromText(`openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: { operationId: listA, responses: { '200': { description: ok } } }\n    post: { operationId: createA, responses: { '201': { description: ok } } }\n`);
+  const suite = (op: string) => `arazzo: 1.0.1\ninfo: { title: s, version: '1' }\nsourceDescriptions: [{ name: api, url: ./api.yaml, type: openapi }]\nworkflows:\n  - workflowId: w\n    steps:\n      - stepId: s1\n        operationId: ${op}\n        successCriteria: [{ condition: $statusCode == 200 }]\n`;
+  const write = async (op: string) => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'specgate-suites-'));
+    await writeFile(path.join(dir, 's.arazzo.yaml'), suite(op));
+    return dir;
+  };
+  it.each([
+    ['a reading step, --read-only', 'listA', true, undefined],
+    ['a writing step without --read-only', 'createA', false, undefined],
+    ['a writing step, --read-only', 'createA', true, /--read-only forbids --suite s.arazzo.yaml: step w\/s1 calls POST \/a \(s.arazzo.yaml:7:9\)/],
+    ['an operation the spec lacks', 'nope', false, /operationId "nope" is not in/],
+  ] as const)('%s', async (_name, op, readOnly, error) => {
+    const load = loadSuites(['s.arazzo.yaml'], await write(op), spec, readOnly);
+    if (error) await expect(load).rejects.toThrow(error);
+    else expect((await load).map((s) => s.workflows.map((w) => w.workflowId))).toEqual([['w']]);
   });
 });
 

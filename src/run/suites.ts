@@ -31,11 +31,29 @@ async function stage(): Promise<WorkflowsStage> {
   }
 }
 
-/** Reads and validates every suite file before anything is sent (SUITE_INVALID at file:line:col). */
-export async function loadSuites(files: readonly string[], cwd: string): Promise<Suite[]> {
+const SAFE_METHODS = new Set(['get', 'head', 'options']);
+
+/**
+ * Reads and validates every suite file before anything is sent (SUITE_INVALID at file:line:col). With the spec,
+ * every step's operation must exist in it; with `readOnly` too, a step that would write is a USAGE error.
+ */
+export async function loadSuites(files: readonly string[], cwd: string, spec?: Spec, readOnly = false): Promise<Suite[]> {
   if (files.length === 0) return [];
   const { loadSuite } = await stage();
-  return Promise.all(files.map((f) => loadSuite(f, cwd)));
+  const { stepOperation } = await import('../workflows/request.ts');
+  const suites = await Promise.all(files.map((f) => loadSuite(f, cwd)));
+  for (const suite of suites) {
+    for (const w of suite.workflows) {
+      for (const s of w.steps) {
+        if (!spec || (!s.operationId && !s.operationPath)) continue;
+        const op = stepOperation(spec, suite, s);
+        if (readOnly && !SAFE_METHODS.has(op.method)) {
+          throw new HarnessError('USAGE', `--read-only forbids --suite ${suite.file}: step ${w.workflowId}/${s.stepId} calls ${op.key} (${suite.where(s.pointer)})`);
+        }
+      }
+    }
+  }
+  return suites;
 }
 
 /** Why operations are not fuzzed in a suite-only run. */

@@ -193,9 +193,9 @@ const command: Command = {
     const say = json ? io.stderr : io.stdout;
     if (options.baseUrl && options.drift?.length) io.stderr('specgate: --drift only applies to the embedded reference server; ignored with --base-url\n');
     if (dryRun) {
-      const { plan } = await planRun(options);
+      const { plan, spec } = await planRun(options);
       io.stdout(formatPlan(plan));
-      for (const s of await loadSuites(options.suites ?? [], io.cwd)) io.stdout(`suite ${s.file}: ${s.workflows.map((w) => w.workflowId).join(', ')}\n`);
+      for (const s of await loadSuites(options.suites ?? [], io.cwd, spec, options.readOnly)) io.stdout(`suite ${s.file}: ${s.workflows.map((w) => w.workflowId).join(', ')}\n`);
       return 0;
     }
     options.seed ??= randomInt(2 ** 31);
