@@ -50,7 +50,11 @@ export interface CheckOutcome {
 }
 
 /** True when `check` judges this exchange: every check a generated case, only the maker (and its declared judges) a probe. */
-export function judges(check: Check, exchange: Exchange, maker = probeOf(exchange)): boolean {
+export function judges(check: Check, exchange: Exchange): boolean {
+  return judgesProbeOf(check, probeOf(exchange));
+}
+
+function judgesProbeOf(check: Check, maker: string | undefined): boolean {
   return maker === undefined || maker === check.id || (check.judgesProbesOf?.includes(maker) ?? false);
 }
 
@@ -77,7 +81,7 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
   const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
   const maker = probeOf(exchange);
   for (const check of checks) {
-    if (!judges(check, exchange, maker)) continue;
+    if (!judgesProbeOf(check, maker)) continue;
     const c = contextFor(check, ctx);
     try {
       const why = check.applies?.(exchange, c);
