@@ -4,17 +4,26 @@
  * so they are never dropped.
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-9
  */
+import type { Operation } from '../types.ts';
 import type { Check, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
 
 const IGNORED = new Set(['accept', 'content-type', 'authorization']);
 
+// Asked of every exchange (applies): worked out once per operation.
+const memo = new WeakMap<Operation, string[]>();
+
 function requiredHeaders(ctx: CheckContext): string[] {
-  return ctx.operation.parameters
-    .filter((p) => p.in === 'header' && p.required && !IGNORED.has(p.name.toLowerCase()))
-    .map((p) => p.name)
-    .sort();
+  let names = memo.get(ctx.operation);
+  if (!names) {
+    names = ctx.operation.parameters
+      .filter((p) => p.in === 'header' && p.required && !IGNORED.has(p.name.toLowerCase()))
+      .map((p) => p.name)
+      .sort();
+    memo.set(ctx.operation, names);
+  }
+  return names;
 }
 
 const check: Check = {
