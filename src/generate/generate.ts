@@ -71,6 +71,26 @@ function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult):
   }
 }
 
+/** The request a case sends plus its violation: two negative cases with the same one are one case sent twice. */
+const sentAs = (c: Case): string => JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body, c.violation]);
+
+function negatives(og: OperationGen, o: GenerateOptions, out: GenerationResult, problem: (reason: string) => void): void {
+  const seen = new Set<string>();
+  for (let i = 0; i < o.count; i++) {
+    const made = negativeCase(og, o.seed, i);
+    if ('problem' in made) {
+      problem(made.problem);
+      break;
+    }
+    // A mutation that does not apply falls through to the next one, which the next case also takes: send it once.
+    const key = sentAs(made.case);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    origins.set(made.case, made.origin);
+    out.cases.push(made.case);
+  }
+}
+
 function fromDrafts(og: OperationGen, kind: CaseKind, drafts: Draft[], o: GenerateOptions, out: GenerationResult): void {
   for (const [i, draft] of drafts.slice(0, o.count).entries()) {
     const c = renderCase(og, draft, { kind, index: i, seed: caseSeed(o.seed, og.model.operation.key, kind, i) });
@@ -104,17 +124,7 @@ function generateOrThrow(spec: Spec, operation: Operation, options: GenerateOpti
   if (options.kind === 'positive') positives(og, options, out);
   else if (options.kind === 'boundary') fromDrafts(og, 'boundary', boundaryDrafts(og, options.seed, problem), options, out);
   else if (options.kind === 'example') fromDrafts(og, 'example', exampleDrafts(og, options.seed, problem), options, out);
-  else {
-    for (let i = 0; i < options.count; i++) {
-      const made = negativeCase(og, options.seed, i);
-      if ('problem' in made) {
-        problem(made.problem);
-        break;
-      }
-      origins.set(made.case, made.origin);
-      out.cases.push(made.case);
-    }
-  }
+  else negatives(og, options, out, problem);
   return out;
 }
 

@@ -62,11 +62,14 @@ export function negativeCase(og: OperationGen, seed: number, index: number): { c
   // Bases are drawn once per case and shared by every mutation tried (an optional spot may be absent from one
   // base and present in another).
   const bases = baseSequence(og, seed, 'negative', index);
+  // The first round over the list starts from the example request; later rounds (a budget larger than the
+  // list) from the example filled from this case's own draw, so a repeated mutation is not a repeated request.
+  const start = index < list.length ? 0 : Math.min(1, bases.count - 1);
   let problem: string | undefined;
   for (let tries = 0; tries < Math.min(list.length, 40); tries++) {
     const m = list[(index + tries) % list.length]!;
-    for (let b = 0; b < bases.count; b++) {
-      const base = bases.at(b);
+    for (let j = 0; j < bases.count; j++) {
+      const base = bases.at((start + j) % bases.count);
       if (!base || 'problem' in base) {
         problem ??= base?.problem;
         continue;

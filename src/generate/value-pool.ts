@@ -53,11 +53,14 @@ class PoolBuilder {
     pushUnique(list, seen, value);
   }
 
+  private targets = new Map<string, Json | undefined>();
+
   private deref(node: Json | undefined): Json | undefined {
     let target = node;
     for (let i = 0; i < 8 && isObject(target) && typeof target.$ref === 'string'; i++) {
       const ref = target.$ref;
-      target = ref.startsWith('#') ? this.spec.get(decodePointer(ref.slice(1))) : undefined;
+      if (!this.targets.has(ref)) this.targets.set(ref, ref.startsWith('#') ? this.spec.get(decodePointer(ref.slice(1))) : undefined);
+      target = this.targets.get(ref);
     }
     return target;
   }
