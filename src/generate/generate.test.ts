@@ -128,6 +128,15 @@ describe('law: negative cases violate exactly what they say, and a server must r
     }
   });
 
+  it('law: no two negative cases of one operation and seed send the same request with the same violation', () => {
+    for (const o of spec.operations) {
+      for (const seed of SEEDS) {
+        const sent = generateCases(spec, o, { kind: 'negative', count: 12, seed, validator }).map((c) => JSON.stringify([c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body, c.violation]));
+        expect(new Set(sent).size).toBe(sent.length);
+      }
+    }
+  });
+
   it('drops path mutations that another route would match (/items/search)', () => {
     for (const [, c] of all.filter(([, c]) => c.violation!.location === 'path.itemId')) expect(c.path).not.toBe('/items/search');
   });
