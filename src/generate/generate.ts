@@ -65,7 +65,7 @@ function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult):
     const c = renderCase(og, draft, { kind: 'positive', index: i, seed });
     if (!c) out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: `case ${i}: the request cannot be serialized` });
     else {
-      origins.set(c, { og, draft, context: drawn.context, ...(pin ? { pin, base: drawn.unpinned! } : {}) });
+      origins.set(c, { og, draft, context: drawn.context, ...(pin && drawn.unpinned ? { pin, base: drawn.unpinned } : {}) });
       out.cases.push(c);
     }
   }

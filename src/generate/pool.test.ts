@@ -5,6 +5,7 @@ import { createValidator } from '../validate/index.ts';
 import { generate, generateCases } from './generate.ts';
 import { kinOf } from './pooled.ts';
 import { operationGen } from './request.ts';
+import { shrinkCase } from './shrink.ts';
 import { specGeneration } from './spec-context.ts';
 import { streamSwitches } from './stream-switch.ts';
 import { valuePool } from './value-pool.ts';
@@ -179,6 +180,15 @@ describe('law: a stream switch is exercised both ways', () => {
     for (const seed of SEEDS) {
       const got = generateCases(spec, op('chat'), { kind: 'positive', count: 4, seed, validator }).map((c) => body(c).stream);
       expect(got).toEqual([true, false, true, false]);
+    }
+  });
+
+  it('a shrunk positive case keeps its stream switch and stays valid', async () => {
+    for (const seed of [1, 2, 3]) {
+      const [c] = generateCases(spec, op('chat'), { kind: 'positive', count: 1, seed, validator });
+      const small = await shrinkCase(c!, async () => true, { maxAttempts: 50 });
+      expect(body(small).stream).toBe(true);
+      expect(validator.validateSchema(spec.get('/components/schemas/ChatRequest')!, small.body, 'request')).toEqual([]);
     }
   });
 

@@ -15,7 +15,8 @@ export type Drawn = { value: RequestValue; context: unknown; unpinned?: RequestV
 
 /**
  * Draws a valid request value from the case seed. `pin` overrides part of each drawn value before the gate
- * (a stream switch set on purpose); the context stays the unpinned value's, and shrinking re-applies `pin`.
+ * (a stream switch set on purpose); the context stays the unpinned value's, and shrinking re-applies `pin`
+ * (`unpinned` is set only when the pin was kept).
  */
 export function drawPositive(og: OperationGen, seed: number, pin?: (value: RequestValue) => RequestValue): Drawn {
   const random = randomFromSeed(seed);
@@ -23,9 +24,13 @@ export function drawPositive(og: OperationGen, seed: number, pin?: (value: Reque
   for (let i = 0; i < MAX_DRAWS; i++) {
     // Bias toward small and edge values on the first draws, as fast-check's runner does.
     const drawn: fc.Value<RequestValue> = og.arbitrary.generate(random, i < 5 ? 3 : undefined);
-    const value = pin ? pin(drawn.value) : drawn.value;
-    const why = positiveProblem(og, value);
-    if (!why) return { value, context: drawn.context, ...(pin ? { unpinned: drawn.value } : {}) };
+    if (pin) {
+      const value = pin(drawn.value);
+      if (!positiveProblem(og, value)) return { value, context: drawn.context, unpinned: drawn.value };
+    }
+    // A pin the schema does not allow here (a `stream` that must be false in this branch) is dropped, not forced.
+    const why = positiveProblem(og, drawn.value);
+    if (!why) return { value: drawn.value, context: drawn.context };
     problem = why;
   }
   return { problem: `no valid request in ${MAX_DRAWS} draws; last reason: ${problem}` };
