@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Case, Operation, Spec } from '../src/types.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const KEY = 'sk-aig-test';
@@ -33,14 +34,11 @@ async function child(): Promise<void> {
   const { run } = await import('../src/run/index.ts');
   const { applyAuth, authFor, readCredentials, wireRequest } = await import('../src/send/index.ts');
   const deps = await loadDeps();
-  const generated: Array<{ method: string; path: string; headers: Record<string, string>; body?: string }> = [];
-  const creds = readCredentials([], { SPECGATE_TOKEN: KEY });
+  // Only references are kept while the clock runs; they become wire requests after it stops.
+  const generated: Array<{ spec: Spec; operation: Operation; cases: Case[] }> = [];
   const capture: typeof deps.generateCases = (spec, operation, options) => {
     const out = deps.generateCases(spec, operation, options);
-    for (const c of Array.isArray(out) ? out : out.cases) {
-      const w = wireRequest(applyAuth(c, authFor(spec, operation, creds), creds), values.url!);
-      generated.push({ method: w.method, path: w.path, headers: w.headers, ...(w.body !== undefined ? { body: w.body } : {}) });
-    }
+    generated.push({ spec, operation, cases: Array.isArray(out) ? out : out.cases });
     return out;
   };
   const seconds = Number(values.seconds);
@@ -51,7 +49,11 @@ async function child(): Promise<void> {
     reportDir: mkdtempSync(path.join(os.tmpdir(), 'specgate-bench-')), cwd: root,
   }, { ...deps, generateCases: capture });
   const cpu = process.cpuUsage(cpu0);
-  if (values.mix) writeFileSync(values.mix, JSON.stringify(generated));
+  if (values.mix) {
+    const creds = readCredentials([], { SPECGATE_TOKEN: KEY });
+    const wire = generated.flatMap(({ spec, operation, cases }) => cases.map((c) => wireRequest(applyAuth(c, authFor(spec, operation, creds), creds), values.url!)));
+    writeFileSync(values.mix, JSON.stringify(wire.map((w) => ({ method: w.method, path: w.path, headers: w.headers, ...(w.body !== undefined ? { body: w.body } : {}) }))));
+  }
   const measured: Measured = {
     requests: result.requests, durationMs: result.durationMs, cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMb: process.resourceUsage().maxRSS / 1024, checks: result.checks.length, operations: result.operationsReached,

@@ -1,7 +1,7 @@
 /** Coverage per operation: what was sent, which statuses came back, which checks had something to judge. */
 import type { OperationCoverage } from '../report/run-result.ts';
 import type { Check } from '../check/check.ts';
-import type { JsonObject, Operation, Spec } from '../types.ts';
+import type { JsonObject, Operation, SourceLocation, Spec } from '../types.ts';
 import type { PlannedOperation } from '../plan/index.ts';
 import type { OperationState } from './operation.ts';
 import { defaultPolicy } from '../plan/index.ts';
@@ -14,6 +14,15 @@ export function statusesNeverSeen(operation: Operation, seen: Set<number>): stri
     if (/^[1-5]XX$/i.test(key)) return ![...seen].some((s) => Math.floor(s / 100) === Number(key[0]));
     return false;
   });
+}
+
+// Coverage is rebuilt at every partial report write: locate each operation once, not once per write.
+const located = new WeakMap<Operation, SourceLocation>();
+
+function locateOperation(spec: Spec, op: Operation): SourceLocation {
+  let loc = located.get(op);
+  if (!loc) located.set(op, (loc = spec.locate(op.pointer)));
+  return { ...loc };
 }
 
 /** Coverage of an operation that ran (fully or until the run stopped). */
@@ -39,7 +48,7 @@ export function coverageOf(state: OperationState, checks: Check[], spec: Spec): 
     checked,
     unchecked,
     policy: state.planned.policy,
-    specLocation: spec.locate(op.pointer),
+    specLocation: locateOperation(spec, op),
   };
 }
 
@@ -63,6 +72,6 @@ export function unreachedCoverage(operation: Operation, reason: string, spec: Sp
     checked: [],
     unchecked: [],
     policy: planned?.policy ?? defaultPolicy(operation),
-    specLocation: spec.locate(operation.pointer),
+    specLocation: locateOperation(spec, operation),
   };
 }
