@@ -38,6 +38,24 @@ describe('send against misbehaving servers resolves, never rejects', () => {
     if (ex.response) expect(ex.response.body.length).toBeLessThanOrEqual(64 * 1024);
   });
 
+  it('a header undici refuses to send → an error on the exchange, not a rejection', async () => {
+    server = await startServer(MISBEHAVIOURS.json!);
+    const ex = await send({ ...baseCase, headers: { 'X-Bad': 'a\r\nInjected: 1' } }, opts(server.url));
+    expect(ex.response).toBeUndefined();
+    expect(ex.error?.code).toBe('TRANSPORT');
+  });
+
+  it('an outside abort ends the request without a response', async () => {
+    server = await startServer(MISBEHAVIOURS.hang!);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const t0 = performance.now();
+    const ex = await send(baseCase, opts(server.url, { timeoutMs: 5000, signal: controller.signal }));
+    expect(performance.now() - t0).toBeLessThan(2000);
+    expect(ex.response).toBeUndefined();
+    expect(ex.error).toBeDefined();
+  });
+
   it('refused connection → ECONNREFUSED', async () => {
     const ex = await send(baseCase, opts(await refusedUrl()));
     expect(ex.error?.code).toBe('ECONNREFUSED');
