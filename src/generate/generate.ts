@@ -6,6 +6,7 @@ import type { Case, CaseKind, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import { boundaryDrafts } from './boundary.ts';
 import { exampleDrafts } from './examples.ts';
+import { mutationsOf } from './mutation-list.ts';
 import { negativeCase } from './negative.ts';
 import { drawPositive } from './positive.ts';
 import { operationGen, renderCase, type Draft, type OperationGen, type RequestValue } from './request.ts';
@@ -76,7 +77,9 @@ const sentAs = (c: Case): string => JSON.stringify([c.method, c.path, c.query, c
 
 function negatives(og: OperationGen, o: GenerateOptions, out: GenerationResult, problem: (reason: string) => void): void {
   const seen = new Set<string>();
-  for (let i = 0; i < o.count; i++) {
+  // A whole round of the mutation list without a new request: later rounds would only repeat it too.
+  const patience = Math.max(2, mutationsOf(og).length);
+  for (let i = 0, repeats = 0; i < o.count && repeats < patience; i++) {
     const made = negativeCase(og, o.seed, i);
     if ('problem' in made) {
       problem(made.problem);
@@ -84,7 +87,8 @@ function negatives(og: OperationGen, o: GenerateOptions, out: GenerationResult, 
     }
     // A mutation that does not apply falls through to the next one, which the next case also takes: send it once.
     const key = sentAs(made.case);
-    if (seen.has(key)) continue;
+    repeats = seen.has(key) ? repeats + 1 : 0;
+    if (repeats > 0) continue;
     seen.add(key);
     origins.set(made.case, made.origin);
     out.cases.push(made.case);
