@@ -109,12 +109,17 @@ async function autocannonRow(load: string, seconds: number, connections: number,
   try {
     const requests = mix ? shuffled(JSON.parse(readFileSync(mix, 'utf8')) as Array<Record<string, unknown>>) : undefined;
     const cpu0 = cpuMsOf(server.pid);
+    const own0 = process.cpuUsage();
     const r = await autocannon({
       url: mix ? url : `${url}/v1/models`, connections, duration: seconds, headers: { authorization: `Bearer ${KEY}` },
       ...(requests ? { requests } : {}),
     });
+    const own = process.cpuUsage(own0);
     const total = r.requests.total;
-    return { load, rps: r.requests.average, requests: total, serverMsPerRequest: (cpuMsOf(server.pid) - cpu0) / total, note: r.non2xx ? `${r.non2xx} non-2xx` : undefined };
+    return {
+      load, rps: r.requests.average, requests: total, serverMsPerRequest: (cpuMsOf(server.pid) - cpu0) / total,
+      clientMsPerRequest: (own.user + own.system) / 1000 / total, note: r.non2xx ? `${r.non2xx} non-2xx` : undefined,
+    };
   } finally {
     server.kill();
   }
