@@ -51,12 +51,24 @@ export function checkValue(
     }
     if (errors.length === 0) return undefined;
     first ??= errors;
-    // Only `required` can differ between directions (readOnly/writeOnly); other errors need no second compile.
-    if (!errors.some((e) => e.keyword === 'required')) break;
+    // Only a missing readOnly/writeOnly property can differ between directions; anything else needs no
+    // second compile (which costs as much as the first on big schemas).
+    if (!errors.some((e) => directionDependent(ctx, e))) break;
   }
   const [error] = first ?? [];
   if (!error) return undefined;
   const more = first!.length > 1 ? ` (and ${first!.length - 1} more)` : '';
   const at = error.instancePath ? `at ${error.instancePath}: ` : '';
   return { pointer: valuePointer + error.instancePath, message: `${what} does not match its schema: ${at}${error.message}${more}.` };
+}
+
+/** True when the error is a missing required property that is readOnly or writeOnly (or cannot be told). */
+function directionDependent(ctx: LintContext, error: { keyword: string; schemaPath: string; params: Record<string, unknown> }): boolean {
+  if (error.keyword !== 'required') return false;
+  const missing = error.params.missingProperty;
+  if (typeof missing !== 'string' || !error.schemaPath.startsWith('#/') || !error.schemaPath.endsWith('/required')) return true;
+  const parent = ctx.spec.get(error.schemaPath.slice(1, -'/required'.length));
+  if (!isObject(parent) || !isObject(parent.properties)) return true;
+  const prop = ctx.spec.deref<Json>(parent.properties[missing]).value;
+  return !isObject(prop) || prop.readOnly === true || prop.writeOnly === true;
 }
