@@ -146,7 +146,6 @@ class Side {
     });
     addFormats.default(this.ajv as never);
     addOpenApiFormats(this.ajv);
-    stripIdentifiers(copy);
     try {
       this.ajv.addSchema(copy as object, this.key);
     } catch (error) {
@@ -212,7 +211,9 @@ class Side {
   }
 }
 
-/** Deep copy of a JSON tree plus the original → copy map of its objects (shared nodes stay shared). */
+const IDENTIFIERS = new Set(['$id', '$anchor', '$dynamicAnchor', '$recursiveAnchor']);
+
+/** Deep copy of a JSON tree (without identifier keywords) plus the original → copy map of its objects (shared nodes stay shared). */
 function cloneWithMap(root: JsonObject): { copy: JsonObject; copyOf: Map<object, JsonObject> } {
   const copyOf = new Map<object, JsonObject>();
   const clone = (node: Json): Json => {
@@ -222,27 +223,15 @@ function cloneWithMap(root: JsonObject): { copy: JsonObject; copyOf: Map<object,
     if (Array.isArray(node)) return node.map(clone);
     const out: JsonObject = {};
     copyOf.set(node, out);
-    for (const key in node) out[key] = clone(node[key]!);
+    for (const key in node) {
+      const value = node[key]!;
+      // `$id`/anchors would re-base or clash inside the one bundled resource; every `$ref` is already absolute.
+      if (IDENTIFIERS.has(key) && (typeof value === 'string' || typeof value === 'boolean')) continue;
+      out[key] = clone(value);
+    }
     return out;
   };
   return { copy: clone(root) as JsonObject, copyOf };
-}
-
-/**
- * Removes `$id`/anchor keywords everywhere (examples included): they would re-base or clash inside the one
- * bundled resource, and every `$ref` was already made absolute by the load stage.
- */
-function stripIdentifiers(root: Json): void {
-  const stack: Json[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node === null || typeof node !== 'object') continue;
-    if (Array.isArray(node)) stack.push(...node);
-    else {
-      for (const key of ['$id', '$anchor', '$dynamicAnchor', '$recursiveAnchor']) if (typeof node[key] === 'string' || typeof node[key] === 'boolean') delete node[key];
-      for (const value of Object.values(node)) if (value !== null && typeof value === 'object') stack.push(value);
-    }
-  }
 }
 
 /** A JSON pointer as a URI fragment (ajv resolves `#...` refs as URIs). */
