@@ -47,7 +47,7 @@ function integer(value: string | undefined, flag: string): number | undefined {
 
 const command: Command = {
   name: 'certify',
-  summary: 'Certify an endpoint against a profile (openai-compat, aigateway-full): certificate + badge',
+  summary: 'certify an endpoint against a profile (openai-compat, aigateway-full): certificate + badge',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseArgs({

@@ -103,7 +103,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 const command: Command = {
   name: 'diff',
-  summary: 'Classify the changes between two spec versions (breaking / non-breaking / info)',
+  summary: 'classify the changes between two spec versions (breaking / non-breaking / info)',
   usage: USAGE,
   run,
 };

@@ -100,7 +100,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 const command: Command = {
   name: 'merge',
-  summary: 'Merge the reports of sharded runs (run --shard i/n) into one run\'s reports',
+  summary: 'merge the reports of sharded runs (run --shard i/n) into one run\'s reports',
   usage: USAGE,
   run,
 };

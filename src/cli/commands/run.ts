@@ -186,7 +186,7 @@ function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop()
 
 const command: Command = {
   name: 'run',
-  summary: 'Send generated requests to an API (or the reference server) and report drift',
+  summary: 'send generated requests to an API (or the reference server) and report drift',
   usage: USAGE,
   async run(argv, io) {
     const { options, dryRun, json } = optionsFromArgs(argv, io);

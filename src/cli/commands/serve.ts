@@ -40,7 +40,7 @@ function untilSignal(): Promise<string> {
 
 export default {
   name: 'serve',
-  summary: 'Run the reference AIgateway (optionally with named drifts) for testing against',
+  summary: 'run the reference AIgateway server (optionally with named drifts)',
   usage: USAGE,
   async run(argv: string[], io: IO): Promise<number> {
     let values;
