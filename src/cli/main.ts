@@ -40,6 +40,13 @@ async function help(): Promise<string> {
 }
 
 function defaultIO(): CommandIO {
+  // `specgate generate | head` closes the pipe early: that is the reader being done, not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   const env = process.env;
   const interactive = Boolean(process.stdout.isTTY) && !env.NO_COLOR && !env.CI;
   return {
