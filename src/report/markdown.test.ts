@@ -19,7 +19,7 @@ describe('report.md', () => {
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(md).toContain('Where: spec `openapi.yaml:16:9` · instance `/created` · schema `#/properties/created/type`');
     expect(md).toContain('**Request** (negative case: body.name "" is shorter than 1 character (minLength), case `POST /things/negative/0`):');
-    expect(md).toContain('**Replay with specgate:** `specgate run openapi.yaml --base-url http://127.0.0.1:4010 --seed 7 --include createThing`');
+    expect(md).toContain('**Replay with specgate:** `specgate run --spec openapi.yaml --base-url http://127.0.0.1:4010 --seed 7 --include createThing`');
   });
 
   it('says what was not checked: unreached operations, never-seen statuses, idle checks, policies', () => {

@@ -17,6 +17,6 @@ function shellArg(text: string): string {
 
 /** The command that replays one operation of this run with the same seed. */
 export function replayCommand(result: RunResult, f: Pick<ReportedFinding, 'operation' | 'operationId'>): string {
-  const base = result.command ?? `specgate run ${shellArg(result.specSource)} --base-url ${shellArg(result.target)}`;
+  const base = result.command ?? `specgate run --spec ${shellArg(result.specSource)} --base-url ${shellArg(result.target)}`;
   return `${base} --seed ${result.seed} --include ${shellArg(f.operationId ?? f.operation)}`;
 }

@@ -20,6 +20,7 @@ import { prepareCases } from './prepare.ts';
 import { buildResult } from './result.ts';
 import { createProcessor } from './process.ts';
 import { schedule } from './scheduler.ts';
+import { replayBase } from './replay.ts';
 import { runStatefulPhase } from './stateful.ts';
 import { loadSuites, runSuitePhase, suitePlan, withSuites, type SuiteOutcome } from './suites.ts';
 import { openTarget } from './target.ts';
@@ -87,10 +88,11 @@ async function execute(
   if (scope) findings.push(dedupeFindings(breakingFindings(scope, spec, plan.seed)));
   let extraRequests = 0;
   let suiteOutcome: SuiteOutcome | undefined;
-  const result = (): RunResult => withSuites(buildResult({
+  const command = replayBase(options);
+  const result = (): RunResult => withSuites({ ...buildResult({
     spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION, extraRequests,
     ...(baseline ? { baseline } : {}),
-  }), suiteOutcome, spec, scope);
+  }), command }, suiteOutcome, spec, scope);
   const writer = createReportWriter(path.resolve(options.cwd, options.reportDir), deps.reporters, result, notes, options.writeReports);
   const processor = createProcessor({
     options, deps, env, dispatcher, targetUrl, limiter: createRateLimiter(options.rateLimit ?? 0), notes,
