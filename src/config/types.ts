@@ -21,6 +21,8 @@ export interface Config {
     headers?: Record<string, string>;
     reportDir?: string;
     baseline?: string;
+    suites?: string[];
+    fuzz?: boolean;
   };
   auth?: {
     bearer?: string;

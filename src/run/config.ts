@@ -43,7 +43,7 @@ export function optionsFromConfig(config: Config, env: Record<string, string | u
   const options: Partial<RunOptions> = {
     spec: config.spec, baseUrl: config.baseUrl, seed: config.seed, severities: config.checks,
     checks, workers: run.workers, maxRequests: run.maxRequests, timeoutMs: run.timeoutMs, readOnly: run.readOnly,
-    include: run.include, exclude: run.exclude, reportDir: run.reportDir, baseline: run.baseline,
+    include: run.include, exclude: run.exclude, reportDir: run.reportDir, baseline: run.baseline, suites: run.suites, fuzz: run.fuzz,
     headers: Object.entries(run.headers ?? {}).map(([n, v]) => `${n}: ${v}`),
     maxDurationMs: run.maxDuration !== undefined ? durationSeconds(run.maxDuration) * 1000 : undefined,
     rateLimit: run.rateLimit !== undefined ? ratePerSecond(run.rateLimit) : undefined,
