@@ -24,6 +24,11 @@ function describe(f: ReportedFinding): string {
 }
 
 function casesOf(result: RunResult, cov: OperationCoverage | undefined, findings: ReportedFinding[]): Case[] {
+  // An operation never reached gets one skipped testcase saying why, not one per check (a suite-only or
+  // --include run would otherwise list hundreds of identical skips).
+  if (cov && !cov.reached && findings.length === 0) {
+    return [{ name: 'not reached', failures: [], notes: [], skipped: `operation not reached: ${cov.reason ?? 'unknown reason'}` }];
+  }
   const byCheck = groupBy(findings, (f) => f.checkId);
   const ids = [...new Set([...result.checks.map((c) => c.id), ...byCheck.keys()])];
   return ids.map((id) => {
