@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { specFromText } from '../load/index.ts';
 import type { Json, JsonObject } from '../types.ts';
 import { createValidator } from '../validate/index.ts';
-import { deepCheck } from './deep-check.ts';
+import { deepCheck, deepVerdict } from './deep-check.ts';
 
 const spec = specFromText(`
 openapi: 3.0.3
@@ -40,6 +40,28 @@ describe('deepCheck only ever vouches for values the real validator accepts', ()
     ['Mixed', [1, 2], null],
   ])('%s %j → %s', (name, value, want) => {
     expect(deepCheck(spec.get(`/components/schemas/${name}`)!, value as Json, resolve)).toBe(want);
+  });
+
+  it.each([
+    ['Pet', { tags: [] }, "must have required property 'name'", ''],
+    ['Pet', { name: 'rex', extra: 1 }, 'must NOT have additional properties', ''],
+    ['Pet', { name: 'rex', tags: ['toolong'] }, 'must NOT have more than 3 characters', '/tags/0'],
+    ['Owner', 'not an object', 'must be object', ''],
+    ['Mixed', 'neither', 'must match a schema in anyOf', ''],
+  ])('%s %j is certainly invalid: %s at %j', (name, value, message, path) => {
+    expect(deepVerdict(spec.get(`/components/schemas/${name}`)!, value as Json, resolve)).toEqual({ path, message });
+  });
+
+  it('law: a definite error from deepVerdict is an error for ajv too', () => {
+    const value = fc.letrec<{ v: Json }>((tie) => ({
+      v: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 5 }), fc.string({ maxLength: 4 }),
+        fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'tags', 'owner', 'age', 'id', 'vip', 'x'), tie('v'), { maxKeys: 4 })),
+    })).v;
+    fc.assert(fc.property(fc.constantFrom(...names), value, (name, v) => {
+      const pointer = `/components/schemas/${name}`;
+      const verdict = deepVerdict(spec.get(pointer)!, v, resolve);
+      if (verdict) expect(validator.validate(pointer, v, 'response')).not.toEqual([]);
+    }), { numRuns: 2000, seed: 11 });
   });
 
   it('law: deepCheck(value) === null implies ajv finds no error', () => {

@@ -7,7 +7,7 @@ import type { Json } from '../types.ts';
 import type { LintContext, Report, SchemaSite } from './types.ts';
 import { isObject } from './pointer.ts';
 import { shallowCheck } from './shallow-check.ts';
-import { deepCheck } from './deep-check.ts';
+import { deepVerdict } from './deep-check.ts';
 
 function resolveNode(ctx: LintContext) {
   return (node: Json) => {
@@ -39,8 +39,14 @@ export function checkValue(
     return isObject(target) ? target : undefined;
   }) : undefined;
   if (quick === null) return undefined;
-  if (quick === undefined && deepCheck(schema ?? true, value, resolveNode(ctx)) === null) return undefined;
   if (typeof quick === 'string') return { pointer: valuePointer, message: `${what} does not match its schema: ${quick}.` };
+  // Certain verdicts skip ajv, whose compile of a large schema costs far more than judging one value.
+  const verdict = deepVerdict(schema ?? true, value, resolveNode(ctx));
+  if (verdict === null) return undefined;
+  if (verdict) {
+    const at = verdict.path ? `at ${verdict.path}: ` : '';
+    return { pointer: valuePointer + verdict.path, message: `${what} does not match its schema: ${at}${verdict.message}.` };
+  }
   let first: Array<{ instancePath: string; message: string }> | undefined;
   for (const direction of directions(where)) {
     let errors;
