@@ -4,7 +4,6 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { request } from 'undici';
 import { HarnessError } from '../errors.ts';
 
 export interface ReadOptions {
@@ -60,6 +59,8 @@ async function readLocal(uri: string, name: string, options: ReadOptions): Promi
 
 async function readRemote(uri: string, name: string, options: ReadOptions): Promise<Uint8Array> {
   try {
+    // Loaded on demand: undici is large, and most runs read local files.
+    const { request } = await import('undici');
     const res = await request(uri, { maxRedirections: 0, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs } as never);
     if (res.statusCode !== 200) {
       await res.body.dump();
