@@ -10,18 +10,19 @@ export function createLintContext(spec: Spec): LintContext {
   let schemas: SchemaSite[] | undefined;
   let validator: Validator | undefined;
   let refs: RefSite[] | undefined;
+  const allSchemas = (): SchemaSite[] => {
+    if (!schemas) {
+      const found: SchemaSite[] = [];
+      walkSchemas(spec, (schema, pointer, ctx) => found.push({ schema, pointer, in: ctx.in }));
+      schemas = found;
+    }
+    return schemas;
+  };
   return {
     spec,
-    schemas() {
-      if (!schemas) {
-        const found: SchemaSite[] = [];
-        walkSchemas(spec, (schema, pointer, ctx) => found.push({ schema, pointer, in: ctx.in }));
-        schemas = found;
-      }
-      return schemas;
-    },
+    schemas: allSchemas,
     validator() {
-      validator ??= createValidator(spec);
+      validator ??= createValidator(spec, allSchemas());
       return validator;
     },
     refs() {

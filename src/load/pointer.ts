@@ -17,7 +17,10 @@ export function escapeSegment(segment: string | number): string {
 
 /** Joins a base pointer and more segments. */
 export function joinPointer(base: string, ...segments: Array<string | number>): string {
-  return base + segments.map((s) => '/' + escapeSegment(s)).join('');
+  let out = base;
+  // A hot path of every schema walk: plain segments (no '~' or '/') need no escaping.
+  for (const s of segments) out += typeof s === 'number' || !/[~/]/.test(s) ? `/${s}` : `/${escapeSegment(s)}`;
+  return out;
 }
 
 /** Decodes the fragment of a `$ref` URI (percent-encoding allowed there) into a pointer. */

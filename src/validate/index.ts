@@ -35,14 +35,17 @@ export interface Validator {
 
 const MAX_ERRORS = 20;
 
-/** Creates the validator for one spec (one per run). */
-export function createValidator(spec: Spec): Validator {
+/** Creates the validator for one spec (one per run); `walked` = the output of `walkSchemas(spec)`, if known. */
+export function createValidator(spec: Spec, walked?: ReadonlyArray<{ schema: JsonObject; pointer: string }>): Validator {
   const pointerOf = new WeakMap<object, string>();
   const schemas: Array<[JsonObject, string]> = [];
-  walkSchemas(spec, (schema, pointer) => {
+  const add = (schema: JsonObject, pointer: string) => {
     if (!pointerOf.has(schema)) pointerOf.set(schema, pointer);
     schemas.push([schema, pointer]);
-  });
+  };
+  // Callers that already walked the schemas (lint) pass the result instead of paying for a second walk.
+  if (walked) for (const { schema, pointer } of walked) add(schema, pointer);
+  else walkSchemas(spec, add);
   const sides = new Map<Direction, Side>();
   const side = (direction: Direction): Side => {
     let s = sides.get(direction);
