@@ -16,6 +16,9 @@ const UNDERSTOOD = new Set([
   'format', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
 ]);
 
+/** Keywords that never constrain a value (`readOnly`/`writeOnly` matter only to a parent's `required`). */
+const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', '$comment']);
+
 const MAX_DEPTH = 32;
 
 /** A definite error: where in the value, and ajv's wording of what is wrong. */
@@ -37,7 +40,9 @@ export function deepVerdict(schema: Json, value: Json, resolve: Resolve, depth =
   if (schema === true || (schema !== null && typeof schema === 'object' && !Array.isArray(schema) && Object.keys(schema).length === 0)) return null;
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema) || depth > MAX_DEPTH) return undefined;
   if (typeof schema.$ref === 'string') {
-    const target = Object.keys(schema).length === 1 ? resolve(schema) : undefined;
+    // Siblings that only annotate (common in 3.1 documents) change nothing; others need the validator.
+    const plain = Object.keys(schema).every((k) => k === '$ref' || ANNOTATIONS.has(k) || k.startsWith('x-'));
+    const target = plain ? resolve(schema) : undefined;
     return target ? deepVerdict(target, value, resolve, depth + 1, path) : undefined;
   }
   for (const key of Object.keys(schema)) if (!UNDERSTOOD.has(key) && !key.startsWith('x-')) return undefined;
