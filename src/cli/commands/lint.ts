@@ -10,7 +10,7 @@ import { formats } from '../../lint/format/index.ts';
 
 const usage = `Usage: specgate lint [spec] [options]
 
-Checks an OpenAPI 3.0/3.1/3.2 description against the official JSON Schema and ${rules.length} semantic rules.
+Checks an OpenAPI 3.0/3.1/3.2 description against the official JSON Schema (rule spec-structure) and ${rules.length - 1} semantic rules.
 
 Arguments:
   spec                    path or URL of the description (default: config "spec", else openapi.json)
