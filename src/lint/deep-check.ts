@@ -30,11 +30,6 @@ export interface DeepError {
 /** `null` = certainly valid, a DeepError = certainly invalid, `undefined` = only the real validator can tell. */
 export type Verdict = null | DeepError | undefined;
 
-/** `null` when `value` certainly validates against `schema`; `undefined` when the real validator must decide. */
-export function deepCheck(schema: Json, value: Json, resolve: Resolve): null | undefined {
-  return deepVerdict(schema, value, resolve) === null ? null : undefined;
-}
-
 /** Judges `value` against `schema` where that is certain (see the file comment), else `undefined`. */
 export function deepVerdict(schema: Json, value: Json, resolve: Resolve, depth = 0, path = ''): Verdict {
   if (schema === true || (schema !== null && typeof schema === 'object' && !Array.isArray(schema) && Object.keys(schema).length === 0)) return null;

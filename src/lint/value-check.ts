@@ -7,7 +7,7 @@ import type { Json } from '../types.ts';
 import type { LintContext, Report, SchemaSite } from './types.ts';
 import { isObject } from './pointer.ts';
 import { shallowCheck } from './shallow-check.ts';
-import { deepVerdict } from './deep-check.ts';
+import { deepVerdict, type Verdict } from './deep-check.ts';
 
 function resolveNode(ctx: LintContext) {
   return (node: Json) => {
@@ -17,6 +17,11 @@ function resolveNode(ctx: LintContext) {
 }
 
 type Direction = 'request' | 'response';
+
+/** shallowCheck's answer (an error string for the value itself) as a Verdict. */
+function asVerdict(answer: string | null | undefined): Verdict {
+  return typeof answer === 'string' ? { path: '', message: answer } : answer;
+}
 
 function directions(where: SchemaSite['in'] | Direction): Direction[] {
   if (where === 'request') return ['request', 'response'];
@@ -34,14 +39,12 @@ export function checkValue(
   where: SchemaSite['in'] | Direction,
 ): Report | undefined {
   const schema = ctx.spec.get(schemaPointer);
-  const quick = isObject(schema) ? shallowCheck(schema, value, (node) => {
-    const target = ctx.spec.deref<Json>(node).value;
-    return isObject(target) ? target : undefined;
-  }) : undefined;
-  if (quick === null) return undefined;
-  if (typeof quick === 'string') return { pointer: valuePointer, message: `${what} does not match its schema: ${quick}.` };
+  const resolve = resolveNode(ctx);
   // Certain verdicts skip ajv, whose compile of a large schema costs far more than judging one value.
-  const verdict = deepVerdict(schema ?? true, value, resolveNode(ctx));
+  // Primitives go to shallowCheck alone (it accepts more keywords than deepVerdict, which defers on them).
+  const verdict = value === null || typeof value !== 'object'
+    ? (isObject(schema) ? asVerdict(shallowCheck(schema, value, resolve)) : undefined)
+    : deepVerdict(schema ?? true, value, resolve);
   if (verdict === null) return undefined;
   if (verdict) {
     const at = verdict.path ? `at ${verdict.path}: ` : '';
