@@ -13,16 +13,22 @@ import type { WebhookReceiver } from '../webhooks/receiver.ts';
 import type { GenerateOne } from './request.ts';
 import type { Step, Suite, Workflow } from './suite-types.ts';
 
-/** Options of `runSuite`. */
-export interface SuiteOptions {
+/** How workflow requests reach the API: shared by suites (`runSuite`) and stateful chains (`runStateful`). */
+export interface WorkflowTransport {
   baseUrl: string;
-  /** Headers sent with every step (credentials); a step's own header parameters win. */
+  /** Headers sent with every request (credentials); a step's own header parameters win. */
   headers?: Record<string, string>;
-  /** Applies credentials to a step's Case (the run's auth placement); runs after `headers`, before the step's own headers. */
+  /** Applies credentials to a Case (the run's auth placement); runs after `headers`, before a step's own headers. */
   authorize?: (c: Case, op: Operation) => Case;
   dispatcher?: Dispatcher;
   seed?: number;
   timeoutMs?: number;
+  validator?: Validator;
+  checks?: readonly Check[];
+}
+
+/** Options of `runSuite`. */
+export interface SuiteOptions extends WorkflowTransport {
   maxResponseBytes?: number;
   /** Workflow inputs (over the defaults of each workflow's `inputs` schema). */
   inputs?: Record<string, unknown>;
@@ -30,7 +36,6 @@ export interface SuiteOptions {
   workflows?: string[];
   /** Checks every step exchange is judged by (default: the response-conformance checks of `CHECKS`). */
   checks?: readonly Check[];
-  validator?: Validator;
   generate?: GenerateOne;
   /** Upper bound on step executions per workflow (goto/retry loops). */
   maxStepRuns?: number;

@@ -15,6 +15,7 @@ import { send } from '../send/index.ts';
 import type { Case, CaseKind, Exchange, Finding, JsonObject, Operation, Spec } from '../types.ts';
 import { createValidator, type Validator } from '../validate/index.ts';
 import { interpolate } from './interpolate.ts';
+import type { WorkflowTransport } from './run-state.ts';
 import { responseContext } from './run-step.ts';
 import { statefulPlan, type Chain } from './stateful-plan.ts';
 
@@ -24,18 +25,10 @@ export const STATEFUL_CHECKS: readonly Check[] = [ensureResourceAvailability, us
 type Generate = (spec: Spec, op: Operation, o: { kind: CaseKind; count: number; seed: number; validator?: Validator }) => Case[] | { cases: Case[] };
 
 /** Options of `runStateful`. */
-export interface StatefulOptions {
-  baseUrl: string;
-  headers?: Record<string, string>;
-  authorize?: (c: Case, op: Operation) => Case;
-  dispatcher?: Dispatcher;
-  seed?: number;
-  timeoutMs?: number;
-  validator?: Validator;
+export interface StatefulOptions extends WorkflowTransport {
   generateCases?: Generate;
   /** Chains to walk (default: all of `statefulPlan(spec)`). */
   chains?: Chain[];
-  checks?: readonly Check[];
 }
 
 /** What the walk produced; `notes` say why a chain stopped early (no verdict is not a pass). */
