@@ -15,7 +15,7 @@
 import type { Case, Json, JsonObject, Operation, Spec } from '../types.ts';
 import { isObject } from './context.ts';
 import type { CaseOrigin } from './generate.ts';
-import { mutationsOf, type Mutation } from './mutation-list.ts';
+import { mutationsOf } from './mutation-list.ts';
 import { baseSequence } from './bases.ts';
 import { renderCase, type OperationGen } from './request.ts';
 import { caseSeed } from './seed.ts';

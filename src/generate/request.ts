@@ -13,7 +13,7 @@ import { withPool } from './pooled.ts';
 import { compileSchema } from './schema.ts';
 import { patternFallbacks } from './pattern.ts';
 import type { SchemaError } from '../validate/index.ts';
-import { percentEncode, primitiveText, serializeParameter } from './serialize.ts';
+import { percentEncode, serializeParameter } from './serialize.ts';
 import type { SpecGeneration } from './spec-context.ts';
 import { fitsCharset } from './string.ts';
 

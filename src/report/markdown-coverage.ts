@@ -4,7 +4,6 @@
  * reads as "unchecked", never as "conformant".
  */
 import type { OperationCoverage, RunResult } from './run-result.ts';
-import { formatStatuses } from '../check/finding.ts';
 import { cell, code, groupBy } from './text.ts';
 
 function reachedTable(reached: OperationCoverage[], total: number): string[] {

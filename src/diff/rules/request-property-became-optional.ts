@@ -1,6 +1,6 @@
 /** `request-property-became-optional` (non-breaking): A required request property became optional. */
 import type { SchemaRule } from '../types.ts';
-import { atProperty, inDirection, only, properties } from './helpers.ts';
+import { atProperty, only, properties } from './helpers.ts';
 
 const rule: SchemaRule = {
   id: 'request-property-became-optional',

@@ -1,6 +1,6 @@
 /** `response-property-became-nullable` (breaking): A response value may now be null: clients that dereference it break. */
 import type { SchemaRule } from '../types.ts';
-import { at, formatTypes, only, typeDelta } from './helpers.ts';
+import { at, only, typeDelta } from './helpers.ts';
 
 const rule: SchemaRule = {
   id: 'response-property-became-nullable',

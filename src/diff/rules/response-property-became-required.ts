@@ -1,6 +1,6 @@
 /** `response-property-became-required` (non-breaking): An optional response property is now always present. */
 import type { SchemaRule } from '../types.ts';
-import { atProperty, inDirection, only, properties } from './helpers.ts';
+import { atProperty, only, properties } from './helpers.ts';
 
 const rule: SchemaRule = {
   id: 'response-property-became-required',
