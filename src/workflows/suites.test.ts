@@ -3,7 +3,7 @@
  * check that names the drift — against the reference server with that drift planted.
  */
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../load/index.ts';
 import { createReferenceServer, DRIFTS } from '../reference/index.ts';
 import type { Spec } from '../types.ts';
