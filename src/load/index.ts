@@ -28,10 +28,7 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
       result = await readSource(uri, name, read);
     } catch (error) {
       // A file named by a $ref: say which $ref, since that is what the user must fix.
-      if (error instanceof HarnessError && from) {
-        const [, refFile = from, pos = ''] = /^(.*?)(:\d+:\d+)?$/.exec(from) ?? [];
-        throw new HarnessError('REF_UNRESOLVED', `$ref target ${name}: ${error.message}`, displayName(refFile, cwd) + pos);
-      }
+      if (error instanceof HarnessError && from) throw new HarnessError('REF_UNRESOLVED', `$ref target ${name}: ${error.message}`, from);
       throw error;
     }
     const file = parseSourceFile(uri, result.text);
@@ -39,10 +36,21 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
     bytes.push(result.bytes);
     return file;
   };
-  const root = await loadFile(rootUri, '');
-  const bundled = await bundle(root, loadFile);
-  const fileNames = bundled.files.map((f) => displayName(f.uri, cwd));
-  return createSpec(source, bundled, fileNames, bytes);
+  try {
+    const root = await loadFile(rootUri, '');
+    const bundled = await bundle(root, loadFile);
+    const fileNames = bundled.files.map((f) => displayName(f.uri, cwd));
+    return createSpec(source, bundled, fileNames, bytes);
+  } catch (error) {
+    throw relocate(error, cwd);
+  }
+}
+
+/** Parsing and bundling name places by file URI; users read paths relative to where they ran specgate. */
+function relocate(error: unknown, cwd: string): unknown {
+  if (!(error instanceof HarnessError) || !error.location?.startsWith('file:')) return error;
+  const [, file = error.location, pos = ''] = /^(.*?)(:\d+:\d+)?$/.exec(error.location) ?? [];
+  return new HarnessError(error.code, error.message, displayName(file, cwd) + pos, { cause: error });
 }
 
 /** Builds a Spec from text (JSON or YAML) without reading anything; external `$ref`s are not allowed. */

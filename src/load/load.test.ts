@@ -158,3 +158,19 @@ paths:
     expect(del?.security).toEqual([]);
   });
 });
+
+describe('error locations name files as the user wrote them', () => {
+  it.each([
+    ['deep-loc.json', '{"openapi":"3.1.0","x":' + '['.repeat(2000) + ']'.repeat(2000) + '}', 'SPEC_INVALID'],
+    ['bad-loc.yaml', 'openapi: 3.1.0\ninfo: [unclosed\n', 'SPEC_PARSE'],
+  ])('%s → %s at a path, not a file: URI', async (name, content, code) => {
+    file(name, content);
+    try {
+      await loadSpec(name, { cwd: tmp });
+      throw new Error('expected a HarnessError');
+    } catch (error) {
+      expect((error as HarnessError).code).toBe(code);
+      expect((error as HarnessError).location).toMatch(new RegExp(`^${name.replace('.', '\\.')}:\\d+:\\d+$`));
+    }
+  });
+});
