@@ -1,11 +1,12 @@
 /**
  * `allow_header_conformance`: a 405 response carries an `Allow` header listing the path's documented methods.
- * HEAD (implied by GET) and OPTIONS (CORS) may be listed in addition without a finding.
+ * HEAD (implied by GET) and OPTIONS (CORS) may be listed in addition without a finding, and so may methods that
+ * another path template documents for the same concrete path (`/items/{id}` for `/items/_template`).
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-allow
  */
 import type { Check } from './check.ts';
 import { makeFinding } from './finding.ts';
-import { pathMethods } from './path-methods.ts';
+import { otherTemplatesMethods, pathMethods } from './path-methods.ts';
 import { responseHeader } from './responses.ts';
 
 const check: Check = {
@@ -29,7 +30,8 @@ const check: Check = {
     }
     const listed = allow.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
     const missing = documented.filter((m) => !listed.includes(m));
-    const optional = new Set(['OPTIONS', ...(documented.includes('GET') ? ['HEAD'] : [])]);
+    const optional = new Set(['OPTIONS', ...(documented.includes('GET') ? ['HEAD'] : []),
+      ...otherTemplatesMethods(ctx.spec, ctx.operation, exchange.case.path)]);
     const extra = listed.filter((m) => !documented.includes(m) && !optional.has(m));
     if (missing.length === 0 && extra.length === 0) return [];
     const diff = [...missing.map((m) => `${m} missing`), ...extra.map((m) => `${m} undocumented`)].join(', ');

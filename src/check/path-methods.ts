@@ -17,3 +17,44 @@ export function pathMethods(spec: Spec, operation: Operation): string[] {
   }
   return out;
 }
+
+const segmentPatterns = new Map<string, RegExp>();
+
+/** A path template segment (`{id}`, `{name}.json`, `items`) as an anchored regular expression. */
+function segmentPattern(segment: string): RegExp {
+  let re = segmentPatterns.get(segment);
+  if (!re) {
+    const source = segment.split(/(\{[^}]*\})/).map((part) =>
+      /^\{[^}]*\}$/.test(part) ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+    segmentPatterns.set(segment, (re = new RegExp(`^${source}$`)));
+  }
+  return re;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** True when the path template could route the concrete (percent-encoded) path. */
+export function templateMatches(template: string, concretePath: string): boolean {
+  const t = template.split('#')[0]!.replace(/\/+$/, '').split('/');
+  const c = concretePath.replace(/\/+$/, '').split('/');
+  return t.length === c.length && t.every((s, i) => {
+    const re = segmentPattern(s);
+    return re.test(c[i]!) || re.test(decoded(c[i]!));
+  });
+}
+
+/**
+ * Upper-case methods that *other* path templates document for a concrete path of `operation`: a request to
+ * `/items/_template` is also a request to `/items/{id}`, so a method `/items/{id}` documents is not unsupported there.
+ */
+export function otherTemplatesMethods(spec: Spec, operation: Operation, concretePath: string): Set<string> {
+  return new Set(spec.operations
+    .filter((o) => o.path !== operation.path && o.webhook === operation.webhook && templateMatches(o.path, concretePath))
+    .map((o) => o.method.toUpperCase()));
+}

@@ -2,11 +2,13 @@
  * `unsupported_method`: a method the path does not document is refused with 405 Method Not Allowed.
  * The probe uses the first undocumented method among PATCH, PUT, POST, DELETE (least destructive first,
  * no body), once per path. 401/403 are accepted (auth runs before routing); 404, 501 and other 4xx warn.
+ * A method that another template documents for the same concrete path (`PATCH /items/{id}` for
+ * `/items/_template`) is routed there, so it is never probed or judged as unsupported.
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-405-method-not-allowed
  */
 import type { Check, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
-import { pathMethods } from './path-methods.ts';
+import { otherTemplatesMethods, pathMethods } from './path-methods.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
 
 const CANDIDATES = ['PATCH', 'PUT', 'POST', 'DELETE'];
@@ -24,7 +26,10 @@ const check: Check = {
   description: 'Methods a path does not document are refused with 405.',
   defaultSeverity: 'error',
   probe(validCase, ctx) {
-    const method = probeMethod(ctx);
+    if (!probeMethod(ctx)) return undefined;
+    const documented = pathMethods(ctx.spec, ctx.operation);
+    const elsewhere = otherTemplatesMethods(ctx.spec, ctx.operation, validCase.path);
+    const method = CANDIDATES.find((m) => !documented.includes(m) && !elsewhere.has(m));
     if (!method) return undefined;
     return probeCase(validCase, check.id, {
       method, body: undefined, bodyText: undefined, mediaType: undefined,
@@ -42,6 +47,7 @@ const check: Check = {
     const status = exchange.response!.status;
     if (status === 405 || status === 401 || status === 403) return [];
     const method = exchange.request.method.toUpperCase();
+    if (otherTemplatesMethods(ctx.spec, ctx.operation, exchange.case.path).has(method)) return [];
     const documented = pathMethods(ctx.spec, ctx.operation).join(', ');
     const hard = (status >= 200 && status < 300) || (status >= 500 && status !== 501);
     return [makeFinding(check.id, exchange, ctx, {
