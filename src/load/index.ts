@@ -4,7 +4,7 @@
  * missing targets) ends in a `HarnessError` with a location, in bounded time and memory.
  */
 import { HarnessError } from '../errors.ts';
-import type { Spec } from '../types.ts';
+import type { JsonObject, Spec } from '../types.ts';
 import { bundle, checkExpansion } from './bundle.ts';
 import { DEFAULT_READ_OPTIONS, displayName, readSource, toUri, type ReadOptions } from './read-source.ts';
 import { parseSourceFile, type SourceFile } from './source-file.ts';
@@ -59,6 +59,16 @@ export function specFromText(text: string, source = 'inline.yaml'): Spec {
   checkExpansion(file);
   const bundled = { document: file.value as never, files: [file] };
   return createSpec(source, bundled, [source], [new TextEncoder().encode(text)]);
+}
+
+/**
+ * Rebuilds a Spec around an already loaded document (e.g. one posted to a worker thread): nothing is read or
+ * parsed, so positions are unknown (line 0) and `sha256` covers no bytes. For consumers that only walk the
+ * document, such as generation.
+ */
+export function specFromDocument(document: JsonObject, source: string): Spec {
+  const file = { uri: source, text: '', value: document, locate: () => ({ line: 0, column: 0 }) };
+  return createSpec(source, { document, files: [file] }, [source], []);
 }
 
 export { parsePointer, joinPointer, escapeSegment } from './pointer.ts';

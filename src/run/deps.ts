@@ -7,6 +7,7 @@ import type { RunResult } from '../report/run-result.ts';
 import type { Case, CaseKind, Exchange, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { StatefulStage } from './stateful.ts';
+import { createGenerationPool } from './generation-pool.ts';
 
 /** A reporter: one file of the report directory, a pure function of the RunResult. */
 export interface Reporter {
@@ -49,6 +50,11 @@ export interface RunDeps {
   referenceKey?: string;
   /** Path of the reference API's spec (`openapi.json` at the repository root). */
   referenceSpec?: string;
+  /**
+   * Generation on a second thread (`generation-pool.ts`) and the generator that thread runs: used only while
+   * `generateCases` is that generator (a test's fake generator is never swapped for the real one).
+   */
+  generationThread?: { generates: GenerateCases; create: typeof createGenerationPool };
   /** Stateful chains and their checks (`src/workflows`), when this build has them. */
   stateful?: StatefulStage;
 }
@@ -86,6 +92,7 @@ export async function loadDeps(): Promise<RunDeps> {
     createReferenceServer: reference?.createReferenceServer as CreateReferenceServer | undefined,
     referenceKey: (reference?.REFERENCE_KEY as string | undefined) ?? 'sk-aig-test',
     referenceSpec: new URL('../../openapi.json', import.meta.url).pathname,
+    ...(generate!.generate ? { generationThread: { generates: generate!.generate as GenerateCases, create: createGenerationPool } } : {}),
     ...(workflows?.runStateful ? {
       stateful: { checks: workflows.STATEFUL_CHECKS as Check[], plan: workflows.statefulPlan as StatefulStage['plan'], run: workflows.runStateful as StatefulStage['run'] },
     } : {}),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DRIFTS } from '../reference/index.ts';
 import { loadDeps } from './deps.ts';
+import type { RunResult } from '../report/run-result.ts';
 import { run } from './run.ts';
 
 const deps = await loadDeps();
@@ -38,6 +39,16 @@ describe('specgate run against the reference server', () => {
     expect(unrelated.map(summary)).toEqual([]);
     expect(result.exitCode).toBe(1);
   }, 30_000);
+
+  it('the generation thread changes nothing: same cases, same findings, same shrunk repros', async () => {
+    // One worker, so the order requests reach the stateful server is the same in both runs.
+    const options = { seed: SEED, drift: ['accepts-invalid', 'server-error'], include: ['createEmbedding', 'createRerank'], workers: 1, writeReports: false };
+    const [main, thread] = await Promise.all([run({ ...options, generationThread: false }, deps), run({ ...options, generationThread: true }, deps)]);
+    const shown = (r: RunResult) => r.findings.map((f) => `${summary(f)} ×${f.occurrences}\n${f.curl?.replace(r.target, 'TARGET')}`);
+    expect(shown(thread)).toEqual(shown(main));
+    expect(thread.casesByKind).toEqual(main.casesByKind);
+    expect(main.findings.map((f) => f.checkId).sort()).toEqual(['negative_data_rejection', 'not_a_server_error', 'status_code_conformance']);
+  }, 60_000);
 
   // Drifts only a workflow can see (isolation between tenants, webhook signatures, spend caps): the suite that
   // proves the behaviour (suites/README.md) runs alone, as `specgate run --suite` does.

@@ -24,7 +24,7 @@ export interface OperationState {
   inFlight: number;
   /** `performance.now()` before which nothing of this operation is sent (429 back-off). */
   notBefore: number;
-  phase: 'pending' | 'running' | 'finishing' | 'done';
+  phase: 'pending' | 'preparing' | 'running' | 'finishing' | 'done';
   /** Exchanges of generated (non-probe) cases, in completion order. */
   exchanges: Exchange[];
   findings: Finding[];

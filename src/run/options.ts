@@ -64,6 +64,11 @@ export interface RunOptions {
   changedSince?: string;
   /** Reads the `changedSince` description (the CLI passes one that understands git `ref:path`). */
   loadBaseSpec?: (source: string, cwd: string) => Promise<Spec>;
+  /**
+   * Generation on a second thread: `true` for every operation (waiting for the thread to start), `false` never;
+   * unset, when the plan is big enough to gain from it, with the main thread generating until the thread is up.
+   */
+  generationThread?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
 }

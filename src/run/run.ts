@@ -11,12 +11,13 @@ import { breakingFindings, scopeToChanges } from '../plan/changed-since.ts';
 import type { ChangeScope } from '../report/run-extras.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
 import { applyAuth, authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials, type Credentials } from '../send/index.ts';
-import type { Spec } from '../types.ts';
+import type { Case, CaseKind, Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { dedupeFindings, readBaseline } from './findings.ts';
 import { withDefaults, type RunOptions } from './options.ts';
 import { enqueueCases, newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
-import { prepareCases } from './prepare.ts';
+import { generateHere, kindsOf, prepareCases } from './prepare.ts';
+import type { KindResult } from './generation-pool.ts';
 import { buildResult } from './result.ts';
 import { createProcessor } from './process.ts';
 import { schedule } from './scheduler.ts';
@@ -77,12 +78,28 @@ async function execute(
   const selected = plan.checks.map((c) => checks.get(c.id)!).filter((c) => deps.checks.includes(c));
   const env = judgeEnv(spec, deps, selected, options, notes, creds);
   const states: OperationState[] = plan.operations.map((planned) => newOperationState(planned, plan.checks, env));
-  const prepare = (state: OperationState): void => {
+  const enqueue = (state: OperationState, results: KindResult[], regenerate?: (kind: CaseKind) => Case[]): void => {
     const { planned } = state;
-    const { cases, notes: why } = prepareCases(spec, planned, deps.generateCases, creds, env.validator);
+    const { cases, notes: why } = prepareCases(spec, planned, results, creds, regenerate);
     enqueueCases(state, cases);
     if (cases.length === 0) state.notes.push(...why);
     else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
+  };
+  const here = (state: OperationState): KindResult[] => generateHere(spec, state.planned, deps.generateCases, env.validator);
+  const pool = useGenerationThread(options, deps, plan) ? deps.generationThread!.create(spec, plan.operations, kindsOf, { always: options.generationThread === true }) : undefined;
+  let poolFailed = false;
+  const prepare = (state: OperationState): void | Promise<void> => {
+    const elsewhere = poolFailed ? undefined : pool?.casesFor(state.planned);
+    if (!elsewhere) return enqueue(state, here(state));
+    const regenerate = (kind: CaseKind): Case[] => here(state).find((r) => r.kind === kind)?.cases ?? [];
+    return elsewhere.then(
+      (results) => enqueue(state, results, regenerate),
+      (error: Error) => {
+        if (!poolFailed) notes.push(`the generation thread failed (${error.message}); cases are generated on the main thread`);
+        poolFailed = true;
+        enqueue(state, here(state));
+      },
+    );
   };
   const findings: ReportedFinding[][] = states.map(() => []);
   if (scope) findings.push(dedupeFindings(breakingFindings(scope, spec, plan.seed)));
@@ -105,7 +122,11 @@ async function execute(
       await writer.flush();
     },
   });
-  await schedule(states, options.workers, { ...processor.hooks, prepare });
+  try {
+    await schedule(states, options.workers, { ...processor.hooks, prepare });
+  } finally {
+    await pool?.close();
+  }
   if (deps.stateful && plan.operations.length > 0 && !processor.hooks.stopped()) {
     const outcome = await runStatefulPhase(deps.stateful, spec, plan, options.readOnly, {
       baseUrl: targetUrl, authorize: env.authorize, dispatcher, seed: plan.seed, timeoutMs: options.timeoutMs,
@@ -131,6 +152,18 @@ async function execute(
     throw new HarnessError('TARGET_UNREACHABLE', `every request to ${targetUrl} failed to connect (${processor.unreachable()}); partial reports are in ${options.reportDir}`);
   }
   return final;
+}
+
+/**
+ * Cases planned at or above which generation moves to its own thread: below it, starting the thread (about half
+ * a second of loading) costs more than the stalls it saves.
+ */
+const GENERATION_THREAD_MIN_CASES = 1000;
+
+function useGenerationThread(options: RunOptions, deps: RunDeps, plan: Plan): boolean {
+  if (deps.generationThread?.generates !== deps.generateCases || options.generationThread === false) return false;
+  const planned = plan.operations.reduce((n, p) => n + Object.values(p.budget).reduce((a, b) => a + b, 0), 0);
+  return options.generationThread === true || planned >= GENERATION_THREAD_MIN_CASES;
 }
 
 function judgeEnv(spec: Spec, deps: RunDeps, selected: Check[], options: RunOptions, notes: string[], creds: Credentials): JudgeEnv {

@@ -7,8 +7,11 @@ import type { OperationState, QueueItem } from './operation.ts';
 
 /** What the scheduler asks of the run. */
 export interface SchedulerHooks {
-  /** Fills the queue of an operation the first time a worker reaches it (generation is lazy). */
-  prepare(op: OperationState): void;
+  /**
+   * Fills the queue of an operation the first time a worker reaches it (generation is lazy). A promise means the
+   * cases are being made elsewhere (the generation thread): workers serve other operations until it settles.
+   */
+  prepare(op: OperationState): void | Promise<void>;
   /** Sends and judges one item; may put items back on `op.queue` (retries, probes). */
   process(op: OperationState, item: QueueItem): Promise<void>;
   /** Called once an operation has nothing queued or in flight; may queue more, else marks it done. */
@@ -16,6 +19,9 @@ export interface SchedulerHooks {
   /** True once the run must stop sending (limits, Ctrl-C); started operations are still finished. */
   stopped(): boolean;
 }
+
+/** Operations whose cases are being made elsewhere at once; the generation thread works ahead of these anyway. */
+const MAX_PREPARING = 2;
 
 type Next = { op: OperationState; item: QueueItem } | { op: OperationState; finish: true } | 'wait' | 'done';
 
@@ -36,6 +42,7 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
     const stopped = hooks.stopped();
     let waiting = false;
     while (first < ops.length && ops[first]!.phase === 'done') first++;
+    let preparing = 0;
     for (let i = first; i < ops.length; i++) {
       const op = ops[i]!;
       if (op.phase === 'done' || op.phase === 'finishing') {
@@ -43,10 +50,24 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
         continue;
       }
       if (stopped && op.phase === 'pending') continue; // never started: stays unreached
+      if (op.phase === 'preparing') {
+        waiting = true;
+        if (++preparing >= MAX_PREPARING) break;
+        continue;
+      }
       if (stopped) op.queue.length = 0;
       if (op.phase === 'pending') {
         // Generating here, not up front, interleaves CPU work with requests in flight and starts sending at once.
-        hooks.prepare(op);
+        const ready = hooks.prepare(op);
+        if (ready) {
+          op.phase = 'preparing';
+          waiting = true;
+          // Cases that arrive after a stop are never sent: the operation stays unreached.
+          const settle = (): void => void ((op.phase = hooks.stopped() ? 'pending' : 'running'), signal());
+          ready.then(settle, settle);
+          if (++preparing >= MAX_PREPARING) break;
+          continue;
+        }
         op.phase = 'running';
       }
       if (op.queue.length > 0 && op.notBefore <= now) {

@@ -8,7 +8,7 @@ import type { ShrinkCase } from './deps.ts';
 import { runChecks } from '../check/index.ts';
 import type { JudgeEnv, OperationState } from './operation.ts';
 import { findingKey } from './findings.ts';
-import { generatedCase } from './prepare.ts';
+import { originalCase } from './prepare.ts';
 
 /** Findings shrunk per operation; the rest keep their original example. */
 const MAX_SHRUNK_PER_OPERATION = 3;
@@ -36,7 +36,7 @@ export async function shrinkFindings(
       return same !== undefined;
     };
     try {
-      const original = generatedCase.get(finding.exchange.case) ?? finding.exchange.case;
+      const original = originalCase(finding.exchange.case);
       await shrinkCase(original, stillFails, { maxAttempts: budget });
     } catch (error) {
       env.notes.push(`shrinking ${finding.caseId} failed: ${(error as Error).message}`);
