@@ -109,6 +109,8 @@ export function createProcessor(input: ProcessorInput) {
   return {
     hooks,
     stopNotes: (): string[] => (stopReason ? [stopReason] : []),
+    /** Requests sent so far by the per-operation phase (probes, retries and shrinking included). */
+    sent: (): number => sent,
     /** The connect error when every request failed to connect, else ''. */
     unreachable: (): string => (sent > 0 && connectFailures === sent ? lastConnectError : ''),
   };

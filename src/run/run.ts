@@ -131,6 +131,7 @@ async function execute(
     const outcome = await runStatefulPhase(deps.stateful, spec, plan, options.readOnly, {
       baseUrl: targetUrl, authorize: env.authorize, dispatcher, seed: plan.seed, timeoutMs: options.timeoutMs,
       validator: env.validator, generateCases: deps.generateCases,
+      ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests - processor.sent() } : {}),
     });
     findings.push(outcome.findings.map((f) => (f.exchange && deps.toCurl ? { ...f, curl: deps.toCurl(f.exchange) } : f)));
     extraRequests += outcome.requests;
@@ -139,7 +140,7 @@ async function execute(
   if (suites.length > 0 && !processor.hooks.stopped()) {
     suiteOutcome = await runSuitePhase(suites, {
       spec, plan, baseUrl: targetUrl, authorize: env.authorize, dispatcher, timeoutMs: options.timeoutMs, validator: env.validator,
-      selected, inputs: options.inputs, secrets, ...(options.signal ? { signal: options.signal } : {}), ...(deps.toCurl ? { toCurl: deps.toCurl } : {}),
+      selected, inputs: options.inputs, secrets, ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests - processor.sent() - extraRequests } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(deps.toCurl ? { toCurl: deps.toCurl } : {}),
     });
     findings.push(suiteOutcome.findings);
     extraRequests += suiteOutcome.requests;

@@ -28,7 +28,7 @@ export interface StatefulStage {
   plan(spec: Spec): ChainInfo[];
   run(spec: Spec, options: {
     baseUrl: string; authorize: (c: Case, op: Operation) => Case; dispatcher: Dispatcher; seed: number; timeoutMs: number;
-    validator: Validator; generateCases: GenerateCases; chains: ChainInfo[]; checks: readonly Check[];
+    validator: Validator; generateCases: GenerateCases; chains: ChainInfo[]; checks: readonly Check[]; maxRequests?: number;
   }): Promise<{ findings: Finding[]; exchanges: Exchange[]; chains: Array<{ collection: string; notes: string[] }> }>;
 }
 

@@ -81,6 +81,8 @@ export interface SuitePhaseOptions {
   secrets: readonly string[];
   signal?: AbortSignal;
   toCurl?: (exchange: Exchange) => string;
+  /** Requests left under --max-requests: no suite starts once they are spent (a started suite runs to its end). */
+  maxRequests?: number;
 }
 
 /** What the suite phase adds to a run. */
@@ -101,8 +103,12 @@ export async function runSuitePhase(suites: readonly Suite[], o: SuitePhaseOptio
   const checks = o.selected.filter((c) => SUITE_CHECK_IDS.includes(c.id));
   const severity = new Map(o.plan.checks.map((c) => [c.id, c.severity]));
   const out: SuiteOutcome = { findings: [], requests: 0, notes: [], workflows: [], reached: new Map(), checks: checks.map((c) => c.id) };
-  for (const suite of suites) {
+  for (const [i, suite] of suites.entries()) {
     if (o.signal?.aborted) break;
+    if (o.maxRequests !== undefined && out.requests >= o.maxRequests) {
+      out.notes.push(`suites not run, --max-requests reached: ${suites.slice(i).map((x) => x.file).join(', ')}`);
+      break;
+    }
     const r = await runSuite(o.spec, suite, {
       baseUrl: o.baseUrl, authorize: o.authorize, dispatcher: o.dispatcher, seed: o.plan.seed, timeoutMs: o.timeoutMs,
       validator: o.validator, checks, inputs: o.inputs, ...(o.signal ? { signal: o.signal } : {}),

@@ -29,7 +29,12 @@ export interface StatefulOptions extends WorkflowTransport {
   generateCases?: Generate;
   /** Chains to walk (default: all of `statefulPlan(spec)`). */
   chains?: Chain[];
+  /** Requests the walk may send in all; a chain that might not fit is not started (a half-walked chain says nothing). */
+  maxRequests?: number;
 }
+
+/** The most requests one chain sends: up to four creates, read, replay and reuse, delete, read after delete. */
+export const MAX_CHAIN_REQUESTS = 9;
 
 /** What the walk produced; `notes` say why a chain stopped early (no verdict is not a pass). */
 export interface StatefulResult {
@@ -44,7 +49,12 @@ export async function runStateful(spec: Spec, options: StatefulOptions): Promise
   const validator = options.validator ?? createValidator(spec);
   const out: StatefulResult = { findings: [], exchanges: [], chains: [] };
   try {
-    for (const chain of options.chains ?? statefulPlan(spec)) {
+    const chains = options.chains ?? statefulPlan(spec);
+    for (const [i, chain] of chains.entries()) {
+      if (options.maxRequests !== undefined && out.exchanges.length + MAX_CHAIN_REQUESTS > options.maxRequests) {
+        for (const skipped of chains.slice(i)) out.chains.push({ collection: skipped.collection, source: skipped.source, exchanges: 0, notes: ['not walked: --max-requests would be passed'] });
+        break;
+      }
       const walk = new ChainWalk(spec, chain, options, dispatcher, validator);
       await walk.run();
       out.exchanges.push(...walk.exchanges);

@@ -4,6 +4,7 @@ import { loadSpec, specFromText } from '../load/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
 import type { Spec } from '../types.ts';
 import { runStateful, statefulPlan } from './index.ts';
+import { MAX_CHAIN_REQUESTS } from './stateful-run.ts';
 
 const INLINE = `openapi: 3.1.0
 info: { title: t, version: '1' }
@@ -48,11 +49,11 @@ describe('runStateful against the reference gateway', () => {
   beforeAll(async () => {
     spec = await loadSpec(path.resolve(import.meta.dirname, '../../openapi.json'));
   });
-  async function walk(drift: string[]) {
+  async function walk(drift: string[], maxRequests?: number) {
     const gw = createReferenceServer({ key: 'sk-aig-test', drift, jobStepMs: 10 });
     const { url } = await gw.listen(0);
     try {
-      return await runStateful(spec, { baseUrl: url, headers: { authorization: 'Bearer sk-aig-test' }, seed: 3 });
+      return await runStateful(spec, { baseUrl: url, headers: { authorization: 'Bearer sk-aig-test' }, seed: 3, ...(maxRequests !== undefined ? { maxRequests } : {}) });
     } finally {
       await gw.close();
     }
@@ -62,6 +63,15 @@ describe('runStateful against the reference gateway', () => {
     expect(r.findings).toEqual([]);
     expect(r.chains.find((c) => c.collection === '/v1/sub-accounts')?.exchanges).toBe(4);
     expect(r.chains.find((c) => c.collection === '/v1/jobs')?.exchanges).toBe(6);
+  });
+  it('--max-requests: walks only the chains that surely fit, and says which were not walked', async () => {
+    const all = await walk([]);
+    expect(all.chains.filter((c) => c.exchanges > 0).length).toBeGreaterThan(1);
+    const limit = all.chains[0]!.exchanges + MAX_CHAIN_REQUESTS - 1; // room for the first chain, not for the worst case of a second
+    const r = await walk([], limit);
+    expect(r.chains.filter((c) => c.exchanges > 0).map((c) => c.collection)).toEqual([all.chains[0]!.collection]);
+    expect(r.exchanges.length).toBeLessThanOrEqual(limit);
+    expect(r.chains.slice(1).every((c) => c.notes.includes('not walked: --max-requests would be passed'))).toBe(true);
   });
   it.each([
     ['use-after-free', 'use_after_free', 'GET /v1/sub-accounts/{id}', /after DELETE \/v1\/sub-accounts\/sa_\w+ answered 200/],

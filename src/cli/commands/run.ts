@@ -63,7 +63,7 @@ Suites (stateful contracts, Arazzo 1.0; see suites/README.md):
 Limits:
   --workers N            Concurrent requests (default 4)
   --timeout MS           Per-request deadline, headers and body (default 10000)
-  --max-requests N       Stop after N requests
+  --max-requests N       Stop after N requests in all: chains and suites count (a suite once started runs to its end)
   --max-duration S       Stop after S seconds
   --rate-limit R         Requests per second for the whole run (e.g. 5, 5/s, 300/m)
   429 answers (and 503 with Retry-After) are retried on that operation later, honouring Retry-After (capped
