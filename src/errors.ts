@@ -14,6 +14,7 @@ export type HarnessErrorCode =
   | 'UNKNOWN_CHECK'
   | 'UNKNOWN_OPERATION'
   | 'SUITE_INVALID'
+  | 'AUTH_FAILED' // the credentials given could not be turned into a token
   | 'TARGET_UNREACHABLE';
 
 /** Exit code each error class leads to: 2 bad usage or unusable spec, 3 target unreachable. */

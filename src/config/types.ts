@@ -28,7 +28,8 @@ export interface Config {
     bearer?: string;
     basic?: { username: string; password: string };
     apiKey?: { name: string; in: 'header' | 'query' | 'cookie'; value: string };
-    oauth2?: { tokenUrl: string; clientId: string; clientSecret: string; scopes?: string[] };
+    /** Client credentials; without `tokenUrl`, the spec's `clientCredentials` flow names it. */
+    oauth2?: { tokenUrl?: string; clientId: string; clientSecret: string; scopes?: string[] };
     schemes?: Record<string, string>;
   };
   certify?: { profile?: string; out?: string; vendor?: string };

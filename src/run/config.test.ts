@@ -17,6 +17,13 @@ describe('specgate.config.yaml → run options', () => {
     expect(options.env).toMatchObject({ SPECGATE_TOKEN: 'from-env', SPECGATE_AUTH_API_KEY: 'k1' });
   });
 
+  it('auth.oauth2 becomes the run\'s client credentials, with no note that it is unsupported', () => {
+    const oauth2 = { clientId: 'app', clientSecret: 's3cret', scopes: ['read'] };
+    const { options, notes } = optionsFromConfig({ auth: { oauth2 } }, {});
+    expect(options.oauth2).toEqual(oauth2);
+    expect(notes).toEqual([]);
+  });
+
   it.each<[number | string, number]>([[30, 30], ['30s', 30], ['5m', 300], ['1h', 3600], ['250ms', 0.25]])('duration %j = %i s', (given, want) => {
     expect(durationSeconds(given)).toBe(want);
   });

@@ -38,7 +38,7 @@ function authEnv(auth: Config['auth']): Record<string, string> {
 /** The options a config file sets (undefined where it says nothing). */
 export function optionsFromConfig(config: Config, env: Record<string, string | undefined>): { options: Partial<RunOptions>; notes: string[] } {
   const run = config.run ?? {};
-  const notes = config.auth?.oauth2 ? ['auth.oauth2 (token fetching) is not supported by specgate run yet; pass a token with SPECGATE_TOKEN'] : [];
+  const notes: string[] = [];
   const checks = run.checks === undefined ? undefined : Array.isArray(run.checks) ? run.checks : [run.checks];
   const options: Partial<RunOptions> = {
     spec: config.spec, baseUrl: config.baseUrl, seed: config.seed, severities: config.checks,
@@ -47,7 +47,7 @@ export function optionsFromConfig(config: Config, env: Record<string, string | u
     headers: Object.entries(run.headers ?? {}).map(([n, v]) => `${n}: ${v}`),
     maxDurationMs: run.maxDuration !== undefined ? durationSeconds(run.maxDuration) * 1000 : undefined,
     rateLimit: run.rateLimit !== undefined ? ratePerSecond(run.rateLimit) : undefined,
-    env: { ...authEnv(config.auth), ...env },
+    env: { ...authEnv(config.auth), ...env }, oauth2: config.auth?.oauth2,
   };
   return { options, notes };
 }

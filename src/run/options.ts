@@ -1,6 +1,7 @@
 /** Options of `run()`, one literal of defaults at the top, mapping 1:1 onto `specgate run` flags. */
 import type { StatusPolicy } from '../check/check.ts';
 import type { Budget, Shard } from '../plan/index.ts';
+import type { ClientCredentials } from '../send/index.ts';
 import type { Severity, Spec } from '../types.ts';
 
 /** Progress as the run goes, for a progress bar or plain lines. */
@@ -42,6 +43,8 @@ export interface RunOptions {
   shard?: Shard;
   budget: Partial<Budget>;
   policies: Record<string, Partial<Omit<StatusPolicy, 'source'>>>;
+  /** OAuth2 client credentials (config `auth.oauth2`); `SPECGATE_OAUTH2_*` variables win. */
+  oauth2?: ClientCredentials;
   /** Drifts to plant in the embedded reference server (ignored with `baseUrl`). */
   drift: string[];
   insecure: boolean;

@@ -25,6 +25,7 @@ import { replayBase } from './replay.ts';
 import { runStatefulPhase } from './stateful.ts';
 import { loadSuites, runSuitePhase, suitePlan, withSuites, type SuiteOutcome } from './suites.ts';
 import { openTarget } from './target.ts';
+import { startToken } from './token.ts';
 import { createReportWriter } from './write-reports.ts';
 
 const VERSION = '0.1.0';
@@ -71,9 +72,12 @@ async function execute(
   const started = new Date();
   const creds = readCredentials(options.headers, options.env);
   if (key && !creds.token && !creds.apiKey) creds.token = creds.apiKey = key; // the embedded server's own key
-  const secrets = secretValues(creds);
-  const checks = new Map<string, Check>([...deps.checks, ...(deps.stateful?.checks ?? [])].map((c) => [c.id, c]));
   const notes: string[] = [];
+  let secrets: string[] = [];
+  // Reports read `secrets` when they are written, so a token refreshed mid-run is scrubbed too.
+  const token = await startToken(options, spec, targetUrl, dispatcher, creds, (t) => secrets.push(t, encodeURIComponent(t)), notes);
+  secrets = secretValues(creds);
+  const checks = new Map<string, Check>([...deps.checks, ...(deps.stateful?.checks ?? [])].map((c) => [c.id, c]));
   // Stateful checks judge resource chains (the stateful phase), never one operation's exchanges.
   const selected = plan.checks.map((c) => checks.get(c.id)!).filter((c) => deps.checks.includes(c));
   const env = judgeEnv(spec, deps, selected, options, notes, creds);
@@ -147,6 +151,7 @@ async function execute(
     notes.push(...suiteOutcome.notes);
   }
   notes.push(...processor.stopNotes());
+  token?.stop();
   await writer.flush(true);
   const final = result();
   if (processor.unreachable()) {

@@ -7,3 +7,4 @@ export { classifyTransportError, type TransportErrorCode } from './transport-err
 export { readCredentials, parseHeaderArg, secretValues, authFor, applyAuth, stripCredentials, schemeEnvName, type Credentials } from './auth.ts';
 export { isEventStream, type StreamEventHook } from './sse.ts';
 export { wireRequest } from './request.ts';
+export { fetchToken, readClientCredentials, specTokenUrl, type ClientCredentials, type Token } from './oauth2.ts';

@@ -36,6 +36,9 @@ Target and auth:
     SPECGATE_API_KEY             apiKey schemes, in the header/query/cookie the scheme names
     SPECGATE_USERNAME/_PASSWORD  http basic
     SPECGATE_AUTH_<SCHEME>       one scheme by name (upper case, non-alphanumerics as _), e.g. SPECGATE_AUTH_API_KEY
+    SPECGATE_OAUTH2_CLIENT_ID/_CLIENT_SECRET  OAuth2 client credentials: the token is fetched (and refreshed)
+                                 from SPECGATE_OAUTH2_TOKEN_URL or the spec's clientCredentials flow;
+                                 SPECGATE_OAUTH2_SCOPES asks for scopes (space-separated)
   Secrets never appear in reports, curl repros or output: they are replaced by [REDACTED].
 
 What to run:
