@@ -23,6 +23,10 @@ export interface Config {
     baseline?: string;
     suites?: string[];
     fuzz?: boolean;
+    budget?: Partial<Record<'example' | 'boundary' | 'positive' | 'negative', number>>;
+    policies?: Record<string, { accepted?: number[]; rejected?: number[] }>;
+    shard?: string;
+    changedSince?: string;
   };
   auth?: {
     bearer?: string;

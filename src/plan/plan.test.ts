@@ -60,6 +60,23 @@ describe('checks and policies', () => {
   });
 });
 
+describe('configured status policies', () => {
+  it('an operation\'s own policy (operationId or "METHOD /path") wins over "*", which wins over the defaults', () => {
+    const policies = { '*': { accepted: [200, 202] }, chat: { rejected: [400, 422] }, 'DELETE /v1/models/{id}': { accepted: [204] } };
+    const ops = buildPlan(spec, { available, policies }, 1).operations;
+    expect(ops.map((o) => [o.operation.key, o.policy.source, o.policy.accepted.join(',')])).toEqual([
+      ['GET /v1/models', 'policies["*"]', '200,202'],
+      ['GET /v1/models/{id}', 'policies["*"]', '200,202'],
+      ['DELETE /v1/models/{id}', 'policies["DELETE /v1/models/{id}"]', '204'],
+      ['POST /v1/chat', 'policies["chat"]', ops[3]!.policy.accepted.join(',')],
+    ]);
+    expect(ops[3]!.policy.rejected).toEqual([400, 422]);
+  });
+  it('a policy key that names no operation is refused, not silently ignored', () => {
+    expect(() => buildPlan(spec, { available, policies: { listModel: { accepted: [200] } } }, 1)).toThrow(/policies name no operation of the spec: "listModel"/);
+  });
+});
+
 describe('sharding', () => {
   it('every operation lands in exactly one shard, and seeds do not depend on sharding', () => {
     fc.assert(

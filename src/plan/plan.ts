@@ -67,6 +67,7 @@ export function buildPlan(spec: Spec, options: PlanOptions, seed: number): Plan 
   const budget: Budget = { ...DEFAULT_BUDGET, ...options.budget };
   const plan: Plan = { seed, operations: [], skipped: [], checks };
   if (options.shard) plan.shard = options.shard;
+  checkPolicyKeys(spec, options.policies);
   for (const operation of spec.operations) {
     const reason = skipReason(operation, options, include, exclude);
     if (reason) {
@@ -108,9 +109,19 @@ function selectChecks(options: PlanOptions): Plan['checks'] {
   });
 }
 
+/** The policy of an operation: its own (by "METHOD /path" or operationId), else the "*" one, over the defaults. */
 function policyFor(op: Operation, overrides: PlanOptions['policies']): StatusPolicy {
   const base = defaultPolicy(op);
-  const key = overrides?.[op.key] ? op.key : op.operationId;
+  const key = [op.key, op.operationId, '*'].find((k) => k !== undefined && overrides?.[k] !== undefined);
   const own = key ? overrides?.[key] : undefined;
   return own ? { ...base, ...own, source: `policies["${key}"]` } : base;
+}
+
+/** A policy key that names no operation is a typo that would silently keep the defaults: refuse it. */
+function checkPolicyKeys(spec: Spec, overrides: PlanOptions['policies']): void {
+  const names = new Set(spec.operations.flatMap((o) => [o.key, ...(o.operationId ? [o.operationId] : [])]));
+  const unknown = Object.keys(overrides ?? {}).filter((k) => k !== '*' && !names.has(k));
+  if (unknown.length > 0) {
+    throw new HarnessError('UNKNOWN_OPERATION', `policies name no operation of the spec: ${unknown.map((u) => `"${u}"`).join(', ')} (keys are operationIds, "METHOD /path" or "*")`);
+  }
 }

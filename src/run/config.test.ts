@@ -17,6 +17,12 @@ describe('specgate.config.yaml → run options', () => {
     expect(options.env).toMatchObject({ SPECGATE_TOKEN: 'from-env', SPECGATE_AUTH_API_KEY: 'k1' });
   });
 
+  it('maps budget, policies, shard and changedSince, so a CI job can keep them in the file', () => {
+    const run = { budget: { negative: 20 }, policies: { createJob: { accepted: [202] } }, shard: '2/3', changedSince: 'main:openapi.json' };
+    const { options } = optionsFromConfig({ run }, {});
+    expect(options).toMatchObject({ budget: { negative: 20 }, policies: { createJob: { accepted: [202] } }, shard: { index: 2, count: 3 }, changedSince: 'main:openapi.json' });
+  });
+
   it('auth.oauth2 becomes the run\'s client credentials, with no note that it is unsupported', () => {
     const oauth2 = { clientId: 'app', clientSecret: 's3cret', scopes: ['read'] };
     const { options, notes } = optionsFromConfig({ auth: { oauth2 } }, {});

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/index.ts';
 import { HarnessError } from '../errors.ts';
+import { parseShard } from '../plan/index.ts';
 import { schemeEnvName } from '../send/index.ts';
 import type { RunOptions } from './options.ts';
 
@@ -44,6 +45,7 @@ export function optionsFromConfig(config: Config, env: Record<string, string | u
     spec: config.spec, baseUrl: config.baseUrl, seed: config.seed, severities: config.checks,
     checks, workers: run.workers, maxRequests: run.maxRequests, timeoutMs: run.timeoutMs, readOnly: run.readOnly,
     include: run.include, exclude: run.exclude, reportDir: run.reportDir, baseline: run.baseline, suites: run.suites, fuzz: run.fuzz,
+    budget: run.budget, policies: run.policies, changedSince: run.changedSince, shard: run.shard !== undefined ? parseShard(run.shard) : undefined,
     headers: Object.entries(run.headers ?? {}).map(([n, v]) => `${n}: ${v}`),
     maxDurationMs: run.maxDuration !== undefined ? durationSeconds(run.maxDuration) * 1000 : undefined,
     rateLimit: run.rateLimit !== undefined ? ratePerSecond(run.rateLimit) : undefined,

@@ -145,7 +145,7 @@ export function optionsFromArgs(argv: string[], io: CommandIO): { options: Parti
     maxRequests: int(v['max-requests'], '--max-requests', 1), maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined,
     rateLimit: rate(v['rate-limit']), reportDir: v['report-dir'], baseline: v.baseline, insecure: v.insecure,
     suites: v.suite, fuzz: v.fuzz, inputs: v.input ? parseInputs(v.input) : undefined, changedSince: v['changed-since'],
-    ...(v['changed-since'] ? { loadBaseSpec: readBaseSpec } : {}),
+
     ...(v.shard ? { shard: parseShard(v.shard) } : {}),
   };
   const defined = Object.fromEntries(Object.entries(flags).filter(([, x]) => x !== undefined));
@@ -154,7 +154,8 @@ export function optionsFromArgs(argv: string[], io: CommandIO): { options: Parti
     ...defined,
     headers: [...(fromConfig.headers ?? []), ...(v.header ?? [])],
     severities: { ...fromConfig.severities, ...severities(v.severity) },
-    budget: budget(v.budget), cwd: io.cwd, env: fromConfig.env ?? io.env,
+    budget: { ...fromConfig.budget, ...budget(v.budget) }, cwd: io.cwd, env: fromConfig.env ?? io.env,
+    ...(v['changed-since'] ?? fromConfig.changedSince ? { loadBaseSpec: readBaseSpec } : {}),
     drift: (v.drift ?? []).flatMap((d) => d.split(',')).filter(Boolean),
   };
   return { options, dryRun: v['dry-run'] ?? false, json: v.format === 'json' };
