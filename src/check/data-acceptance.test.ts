@@ -87,3 +87,14 @@ describe('positive_data_acceptance', () => {
     expect(positive.applies!(exchangeOf({ status: 404 }), contextOf(THINGS, 'GET /things/{id}'))).toBe('404 on a path with parameters (unknown id)');
   });
 });
+
+describe('size limits of the HTTP stack (413, 414, 431)', () => {
+  const ctx = contextOf(THINGS, 'POST /things', { policy: { rejected: [400, 404, 405, 406, 409, 413, 414, 415, 422], accepted: [201], source: 'default' } });
+  it.each([413, 414, 431])('a negative case refused with %i was rejected', (status) => {
+    expect(negative.run(exchangeOf({ ...post, kind: 'negative', requestBody: { name: '' }, violation, status }), ctx)).toEqual([]);
+  });
+  it.each([413, 414, 431])('a valid case refused with %i is a warning, not an error', (status) => {
+    const ex = exchangeOf({ ...post, kind: 'boundary', requestBody: { name: 'x' }, requestHeaders: { authorization: 'Bearer t' }, status });
+    expect(positive.run(ex, ctx)).toMatchObject([{ cause: `status ${status}`, severity: 'warn' }]);
+  });
+});

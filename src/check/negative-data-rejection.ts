@@ -2,11 +2,16 @@
  * `negative_data_rejection`: a request that breaks the spec in exactly one documented way (a negative case)
  * is rejected with one of the operation's policy statuses. Before judging, a body violation is re-validated
  * against the request schema: a body that turns out valid (e.g. after shrinking) is never reported.
+ * 413, 414 and 431 (body, URL or header fields too large) always count as rejections: the request was refused,
+ * by the HTTP stack before the application saw it, whatever the policy lists.
  */
 import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
 import { formatStatuses, makeFinding } from './finding.ts';
 import { requestBodySchema, sentBody, stableLocation, violationPointer } from './request-body.ts';
+
+/** Statuses with which an HTTP stack refuses a request as too large (RFC 9110 §15.5.14, §15.5.15; RFC 6585 §5). */
+export const TOO_LARGE = [413, 414, 431];
 
 function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
   if (!exchange.case.violation?.location.startsWith('body')) return false;
@@ -30,7 +35,7 @@ const check: Check = {
   run(exchange, ctx) {
     if (check.applies!(exchange, ctx)) return [];
     const status = exchange.response!.status;
-    if (ctx.policy.rejected.includes(status)) return [];
+    if (ctx.policy.rejected.includes(status) || TOO_LARGE.includes(status)) return [];
     const v = exchange.case.violation!;
     const accepted = status < 400;
     return [makeFinding(check.id, exchange, ctx, {

@@ -2,10 +2,13 @@
  * `positive_data_acceptance`: a request valid per the spec (positive, example or boundary case) is not
  * rejected with a 4xx. Statuses that depend on server state rather than input are not judged: 404 on a path
  * with parameters (a random id legitimately does not exist), 409, 429, and 401/403 when no credentials were sent.
+ * 413/414/431 (body, URL or header fields too large for the server's limits) are only warnings: a value the
+ * spec allows can still make a request longer than the HTTP stack in front of the API takes.
  */
 import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
 import { clip, formatStatuses, makeFinding } from './finding.ts';
+import { TOO_LARGE } from './negative-data-rejection.ts';
 import { sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
@@ -47,11 +50,14 @@ const check: Check = {
     if (check.applies!(exchange, ctx)) return [];
     const { status, body } = exchange.response!;
     if (status < 400 || ctx.policy.accepted.includes(status)) return [];
+    const tooLarge = TOO_LARGE.includes(status);
     return [makeFinding(check.id, exchange, ctx, {
       cause: `status ${status}`,
       pointer: `${ctx.operation.pointer}`,
+      severity: tooLarge ? 'warn' : undefined,
       message: [
-        `Received: ${status} (the request is a valid ${exchange.case.kind} case)`,
+        `Received: ${status} (the request is a valid ${exchange.case.kind} case)` +
+          (tooLarge ? ': a server size limit (URL, header or body length), not input validation' : ''),
         `Documented: valid input is accepted (${formatStatuses([...ctx.policy.accepted, ...TWO_XX])}; policy: ${ctx.policy.source})`,
         ...(body.trim() ? [`Response body: ${clip(body)}`] : []),
       ].join('\n'),
