@@ -39,10 +39,13 @@ function decoded(segment: string): string {
   }
 }
 
-/** True when the path template could route the concrete (percent-encoded) path. */
+/**
+ * True when the path template could route the concrete (percent-encoded) path. A `#fragment` (path keys such as
+ * `/{Bucket}#acl` that document variants of one URL) never reaches a server, so it is left out on both sides.
+ */
 export function templateMatches(template: string, concretePath: string): boolean {
   const t = template.split('#')[0]!.replace(/\/+$/, '').split('/');
-  const c = concretePath.replace(/\/+$/, '').split('/');
+  const c = concretePath.split('#')[0]!.replace(/\/+$/, '').split('/');
   return t.length === c.length && t.every((s, i) => {
     const re = segmentPattern(s);
     return re.test(c[i]!) || re.test(decoded(c[i]!));

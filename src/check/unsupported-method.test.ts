@@ -50,3 +50,26 @@ describe('unsupported_method with overlapping path templates', () => {
     expect(allow.run(answered(put, 405, { allow: 'GET, PATCH, DELETE' }), ctx)).toMatchObject([{ cause: 'allow DELETE undocumented' }]);
   });
 });
+
+// Path keys with a fragment document variants of one URL (APIs-guru's S3, Box): the fragment never reaches the server.
+const VARIANTS = `
+openapi: 3.0.3
+info: {title: variants, version: '1'}
+paths:
+  /config#acl:
+    get: {responses: {'200': {description: ok}}}
+  /config#tagging:
+    patch: {responses: {'200': {description: ok}}}
+`;
+
+describe('unsupported_method with #fragment variants of one URL', () => {
+  const ctx = contextOf(VARIANTS, 'GET /config#acl');
+  const base = exchangeOf({ method: 'GET', path: '/config#acl' }).case;
+
+  it('does not probe or report a method a sibling variant documents', () => {
+    expect(unsupported.probe!(base, ctx)).toMatchObject({ method: 'PUT' });
+    const patch = { ...base, method: 'PATCH', id: `${base.id}/probe/unsupported_method` };
+    expect(unsupported.run(answered(patch, 200), ctx)).toEqual([]);
+    expect(allow.run(answered({ ...patch, method: 'PUT' }, 405, { allow: 'GET, PATCH' }), ctx)).toEqual([]);
+  });
+});
