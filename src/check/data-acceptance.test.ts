@@ -98,3 +98,45 @@ describe('size limits of the HTTP stack (413, 414, 431)', () => {
     expect(positive.run(ex, ctx)).toMatchObject([{ cause: `status ${status}`, severity: 'warn' }]);
   });
 });
+
+describe('positive_data_acceptance on form bodies that lose a value on the wire', () => {
+  const FORMS = `
+openapi: 3.0.3
+info: {title: forms, version: '1'}
+paths:
+  /hooks:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded:
+            schema:
+              type: object
+              required: [url, events]
+              properties:
+                url: {type: string}
+                events: {type: array, items: {type: string}}
+                strategy: {type: string, enum: [auto], nullable: true}
+      responses: {'201': {description: created}, '400': {description: bad}}
+`;
+  const ctx = contextOf(FORMS, 'POST /hooks');
+  const form = (body: Record<string, unknown>, text: string) => {
+    const ex = exchangeOf({ method: 'POST', path: '/hooks', kind: 'boundary', status: 400 });
+    ex.case = { ...ex.case, body, bodyText: text, mediaType: 'application/x-www-form-urlencoded' };
+    ex.request.body = text;
+    return ex;
+  };
+
+  it('does not judge a required empty array that the form encoding drops', () => {
+    expect(positive.applies!(form({ url: 'u', events: [] }, 'url=u'), ctx)).toMatch(/form field events/);
+    expect(positive.run(form({ url: 'u', events: [] }, 'url=u'), ctx)).toEqual([]);
+  });
+
+  it('does not judge a null sent as an empty field', () => {
+    expect(positive.run(form({ url: 'u', events: ['a'], strategy: null }, 'url=u&events=a&strategy='), ctx)).toEqual([]);
+  });
+
+  it('still judges a form body that carries every value', () => {
+    expect(positive.run(form({ url: 'u', events: ['a'] }, 'url=u&events=a'), ctx)).toMatchObject([{ cause: 'status 400' }]);
+  });
+});

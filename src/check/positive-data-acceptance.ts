@@ -9,7 +9,7 @@ import type { Check, CheckContext } from './check.ts';
 import type { Exchange } from '../types.ts';
 import { clip, formatStatuses, makeFinding } from './finding.ts';
 import { TOO_LARGE } from './negative-data-rejection.ts';
-import { sentBodyErrors } from './request-body.ts';
+import { formFieldLost, sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
 
@@ -43,8 +43,9 @@ const check: Check = {
     if (r.status < 400) return undefined;
     // A generator slip must not become a finding: only a body that validates can prove a valid input was refused.
     if (sentBodyErrors(ctx, exchange)) return 'the body sent does not validate against the request schema (not a valid case)';
+    const lost = formFieldLost(exchange.case);
+    if (lost !== undefined) return `form field ${lost} is null or empty, which the ${exchange.case.mediaType} bytes cannot carry (the server did not receive the value that validated)`;
     return stateDependent(exchange, ctx, r.status);
-    return undefined;
   },
   run(exchange, ctx) {
     if (check.applies!(exchange, ctx)) return [];

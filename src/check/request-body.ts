@@ -57,3 +57,16 @@ export function sentBodyErrors(ctx: CheckContext, exchange: Exchange): number | 
   const sent = sentBody(exchange);
   return sent ? ctx.validator.validate(pointer, sent.value, 'request').length : 1;
 }
+
+/**
+ * The first top-level field of a form or multipart body that its bytes cannot carry: `null` (an empty part or
+ * field, which a server may read as `""`) and empty arrays or objects (no field at all, so a required property
+ * vanishes). The logical body validated, but what the server received may not: undefined when nothing is lost.
+ */
+export function formFieldLost(c: Case): string | undefined {
+  const media = c.mediaType?.split(';')[0]!.trim().toLowerCase();
+  if (media !== 'application/x-www-form-urlencoded' && media !== 'multipart/form-data') return undefined;
+  if (c.body === null || typeof c.body !== 'object' || Array.isArray(c.body)) return undefined;
+  return Object.entries(c.body as Record<string, unknown>).find(([, v]) =>
+    v === null || (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === 'object' && Object.keys(v).length === 0))?.[0];
+}
