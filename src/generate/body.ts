@@ -1,12 +1,15 @@
 /**
  * Request bodies per media type: JSON (and `+json`), `application/x-www-form-urlencoded` (with `encoding`),
- * `multipart/form-data` (fields and files, boundary fixed by the seed), `text/plain`, `application/octet-stream`.
+ * `multipart/form-data` (fields and files, boundary fixed by the seed), `text/plain`, `application/octet-stream`,
+ * XML (`application/xml`, `text/xml`, `+xml`; see xml.ts).
  * @see https://spec.openapis.org/oas/v3.1.0#encoding-object
  */
 import type { Json, JsonObject, OpenApiLine } from '../types.ts';
 import { isObject } from './context.ts';
 import type { MediaModel } from './operation-model.ts';
 import { primitiveText, serializeParameter } from './serialize.ts';
+import { xmlToJson } from '../validate/xml.ts';
+import { toXml } from './xml.ts';
 
 /** The exact text of a body and the Content-Type that goes with it. */
 export interface SerializedBody {
@@ -62,6 +65,36 @@ function multipartBody(media: MediaModel, value: unknown, boundary: string, fiel
   return `${out.join('')}--${boundary}--\r\n`;
 }
 
+/** Deep equality of JSON values (numbers by value, key order ignored). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * An XML body, kept only when what a server reads back is, for the schema, the value meant: the same value, or
+ * one with the same verdict (valid for a valid value; for an invalid one, still failing every keyword it failed).
+ * XML text has no types, so `5` in a string element reads as `"5"`: such a "wrong type" is no violation on the
+ * wire and its case is dropped, while `"abc"` in an integer element stays one.
+ */
+function xmlBody(media: MediaModel, value: unknown): string | undefined {
+  const xml = media.xml;
+  if (!xml) return undefined;
+  const text = toXml(value, media.schema, { resolve: xml.resolve, line: xml.line, root: xml.root });
+  if (text === undefined) return undefined;
+  const read = xmlToJson(text, media.schema, xml.resolve, { line: xml.line });
+  if ('error' in read) return undefined;
+  if (sameJson(read.value, value)) return text;
+  const meant = xml.errorKeywords(value);
+  const got = new Set(xml.errorKeywords(read.value));
+  if (meant.length === 0 ? got.size === 0 : meant.every((k) => got.has(k))) return text;
+  return undefined;
+}
+
 /** Serializes a body value for its media type; undefined when the value cannot be written in it. */
 export function serializeBody(media: MediaModel, value: unknown, options: { boundary: string; line: OpenApiLine; fields: FieldInfo }): SerializedBody | undefined {
   switch (media.kind) {
@@ -76,6 +109,10 @@ export function serializeBody(media: MediaModel, value: unknown, options: { boun
     case 'multipart': {
       const text = multipartBody(media, value, options.boundary, options.fields);
       return text === undefined ? undefined : { contentType: `multipart/form-data; boundary=${options.boundary}`, text };
+    }
+    case 'xml': {
+      const text = xmlBody(media, value);
+      return text === undefined ? undefined : { contentType: media.send, text };
     }
     default:
       return { contentType: media.send, text: typeof value === 'string' ? value : JSON.stringify(value as Json) ?? '' };

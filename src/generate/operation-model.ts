@@ -4,8 +4,10 @@
  */
 import { joinPointer } from '../load/pointer.ts';
 import type { Json, JsonObject, Operation, Spec } from '../types.ts';
+import { specResolver, xmlRootName, type SchemaResolver } from '../validate/xml.ts';
 import { isObject } from './context.ts';
 import { defaultStyle } from './serialize.ts';
+import { specGeneration } from './spec-context.ts';
 
 /** One parameter, ready for generation and serialization. */
 export interface ParameterModel {
@@ -24,7 +26,16 @@ export interface ParameterModel {
 }
 
 /** How a body media type is written. */
-export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary';
+export type BodyKind = 'json' | 'form' | 'multipart' | 'text' | 'binary' | 'xml';
+
+/** What writing an XML body needs: the root element name, `$ref` resolution, and a validity oracle. */
+export interface XmlBodyModel {
+  root: string;
+  resolve: SchemaResolver;
+  line: Spec['line'];
+  /** Keywords of the errors of `value` against the media type's schema (empty when it validates). */
+  errorKeywords(value: unknown): string[];
+}
 
 /** One request body media type. */
 export interface MediaModel {
@@ -36,6 +47,8 @@ export interface MediaModel {
   schema: Json;
   pointer: string;
   object: JsonObject;
+  /** Set for `xml` media types. */
+  xml?: XmlBodyModel;
 }
 
 /** Parameters and body of an operation, plus what cannot be generated and why. */
@@ -57,6 +70,7 @@ export function bodyKind(mediaType: string): { kind: BodyKind; send: string } | 
   if (type === 'multipart/form-data') return { kind: 'multipart', send: 'multipart/form-data' };
   if (type === 'text/plain' || type === 'text/*') return { kind: 'text', send: type === 'text/*' ? 'text/plain' : mediaType };
   if (type === 'application/octet-stream') return { kind: 'binary', send: mediaType };
+  if (type === 'application/xml' || type === 'text/xml' || /^[a-z]+\/[^;]*\+xml$/.test(type)) return { kind: 'xml', send: mediaType };
   return undefined;
 }
 
@@ -91,7 +105,15 @@ export function requestModel(spec: Spec, operation: Operation): RequestModel {
       unsupported.push(key);
       continue;
     }
-    media.push({ key, ...kind, schema: mt.schema ?? {}, pointer: joinPointer(pointer, 'content', key, 'schema'), object: mt });
+    const schema = mt.schema ?? {};
+    const m: MediaModel = { key, ...kind, schema, pointer: joinPointer(pointer, 'content', key, 'schema'), object: mt };
+    if (kind.kind === 'xml') {
+      const resolve = specResolver(spec);
+      // The run's validator (specGeneration is cached per spec, so this is the one generation already uses).
+      const errorKeywords = (value: unknown): string[] => specGeneration(spec).validator.validateSchema(schema, value, 'request').map((e) => e.keyword);
+      m.xml = { root: xmlRootName(schema, resolve), resolve, line: spec.line, errorKeywords };
+    }
+    media.push(m);
   }
   model.body = { required: value.required === true, media, pointer, unsupported };
   return model;
