@@ -52,7 +52,7 @@ function blockedReason(model: RequestModel): string | undefined {
   const missing = [...model.operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((n) => !declared.has(n));
   if (missing.length > 0) return `path template variable(s) ${missing.map((n) => `{${n}}`).join(', ')} have no path parameter`;
   const body = model.body;
-  if (body && body.required && body.media.length === 0) return `request body media type(s) ${body.unsupported.join(', ')} cannot be generated (supported: JSON, form-urlencoded, multipart/form-data, text/plain, octet-stream)`;
+  if (body && body.required && body.media.length === 0) return `request body media type(s) ${body.unsupported.join(', ')} cannot be generated (supported: JSON, XML, form-urlencoded, multipart/form-data, text/plain, octet-stream)`;
   return undefined;
 }
 
