@@ -1,13 +1,15 @@
 /**
  * `response_schema_conformance`: a JSON body validates against the schema documented for its status and
  * media type (exact status, then `NXX`, then `default`), read in the response direction (writeOnly
- * properties not required). Reports ajv's instancePath/schemaPath verbatim with a diff-shaped message.
+ * properties not required). Reports ajv's instancePath/schemaPath verbatim with a diff-shaped message. A `oneOf`
+ * that several branches match is settled by its `discriminator` when it has one (see discriminator.ts).
  */
 import type { Check } from './check.ts';
 import { excerpt, makeFinding, where } from './finding.ts';
 import { responseJson } from './body-json.ts';
 import { bodySchema } from './response-body.ts';
 import { describeSchemaErrors } from './schema-message.ts';
+import { withoutSettledOneOf } from './discriminator.ts';
 
 /** At most this many schema findings per response: the first ones explain the rest. */
 const MAX_PER_RESPONSE = 10;
@@ -40,7 +42,7 @@ const check: Check = {
         message: `Received: ${excerpt(text, 200)} (not JSON)\nDocumented: ${documented()}`,
       })];
     }
-    const errors = ctx.validator.validate(s.schemaPointer, parsed.value, 'response');
+    const errors = withoutSettledOneOf(ctx.spec, ctx.validator.validate(s.schemaPointer, parsed.value, 'response'), parsed.value);
     if (errors.length === 0) return [];
     return describeSchemaErrors(ctx, s.schemaPointer, parsed.value, errors)
       .slice(0, MAX_PER_RESPONSE)
