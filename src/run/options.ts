@@ -69,7 +69,8 @@ export interface RunOptions {
   loadBaseSpec?: (source: string, cwd: string) => Promise<Spec>;
   /**
    * Generation on a second thread: `true` for every operation (waiting for the thread to start), `false` never;
-   * unset, when the plan is big enough to gain from it, with the main thread generating until the thread is up.
+   * unset, when the plan is big enough and the machine has the cores to gain from it (see run.ts), with the main
+   * thread generating until the thread is up.
    */
   generationThread?: boolean;
   signal?: AbortSignal;

@@ -3,6 +3,7 @@
  * Reports are re-written after each operation finishes, so an interrupted run still leaves usable files.
  */
 import { randomInt } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
@@ -161,15 +162,19 @@ async function execute(
 }
 
 /**
- * Cases planned at or above which generation moves to its own thread: below it, starting the thread (about half
- * a second of loading) costs more than the stalls it saves.
+ * When generation moves to its own thread unasked: plans of at least this many cases (below, the thread's own
+ * start-up, about half a second of loading, costs more than the stalls it saves) on machines with at least this
+ * many cores. On 2 cores shared with a local target the thread lost: its start-up and its second compilation of
+ * the request schemas took more CPU than it freed on the main thread (bench/run.ts --thread on|off).
  */
-const GENERATION_THREAD_MIN_CASES = 1000;
+const THREAD_MIN_CASES = 1000;
+const THREAD_MIN_CORES = 4;
 
 function useGenerationThread(options: RunOptions, deps: RunDeps, plan: Plan): boolean {
   if (deps.generationThread?.generates !== deps.generateCases || options.generationThread === false) return false;
+  if (options.generationThread === true) return true;
   const planned = plan.operations.reduce((n, p) => n + Object.values(p.budget).reduce((a, b) => a + b, 0), 0);
-  return options.generationThread === true || planned >= GENERATION_THREAD_MIN_CASES;
+  return planned >= THREAD_MIN_CASES && availableParallelism() >= THREAD_MIN_CORES;
 }
 
 function judgeEnv(spec: Spec, deps: RunDeps, selected: Check[], options: RunOptions, notes: string[], creds: Credentials): JudgeEnv {
