@@ -140,3 +140,38 @@ paths:
     expect(positive.run(form({ url: 'u', events: ['a'] }, 'url=u&events=a'), ctx)).toMatchObject([{ cause: 'status 400' }]);
   });
 });
+
+describe('negative_data_rejection with #fragment variants of one URL', () => {
+  const TOKEN = `
+openapi: 3.0.3
+info: {title: token, version: '1'}
+paths:
+  /token:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, required: [grant_type], properties: {grant_type: {type: string}, code: {type: string}}}
+      responses: {'200': {description: ok}, '400': {description: bad}}
+  /token#refresh:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, required: [grant_type, client_id], properties: {grant_type: {type: string}, client_id: {type: string}}}
+      responses: {'200': {description: ok}, '400': {description: bad}}
+`;
+  const ctx = contextOf(TOKEN, 'POST /token#refresh');
+  const missing = { location: 'body.client_id', keyword: 'required', message: 'missing required property client_id' };
+
+  it('does not judge a body another variant of the same URL accepts', () => {
+    const ex = exchangeOf({ method: 'POST', path: '/token#refresh', kind: 'negative', requestBody: { grant_type: 'refresh_token' }, violation: missing, status: 200 });
+    expect(negative.applies!(ex, ctx)).toMatch(/valid for POST \/token,/);
+    expect(negative.run(ex, ctx)).toEqual([]);
+  });
+
+  it('still judges a body no variant accepts', () => {
+    const ex = exchangeOf({ method: 'POST', path: '/token#refresh', kind: 'negative', requestBody: { grant_type: 5 }, violation: { location: 'body.grant_type', keyword: 'type', message: 'not a string' }, status: 200 });
+    expect(negative.run(ex, ctx)).toMatchObject([{ cause: 'accepted invalid body.grant_type (type)' }]);
+  });
+});

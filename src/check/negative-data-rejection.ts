@@ -13,6 +13,24 @@ import { requestBodySchema, sentBody, stableLocation, violationPointer } from '.
 /** Statuses with which an HTTP stack refuses a request as too large (RFC 9110 §15.5.14, §15.5.15; RFC 6585 §5). */
 export const TOO_LARGE = [413, 414, 431];
 
+/**
+ * A same-method operation whose path key differs only by its `#fragment` (`/oauth2/token#refresh` beside
+ * `/oauth2/token`: variants of one URL, the fragment never sent) whose request schema the body sent satisfies.
+ */
+function urlSiblingAccepting(exchange: Exchange, ctx: CheckContext): string | undefined {
+  if (!exchange.case.violation?.location.startsWith('body')) return undefined;
+  const url = (path: string) => path.split('#')[0];
+  const siblings = ctx.spec.operations.filter((o) => o !== ctx.operation && o.method === ctx.operation.method &&
+    o.webhook === ctx.operation.webhook && (o.path.includes('#') || ctx.operation.path.includes('#')) && url(o.path) === url(ctx.operation.path));
+  if (siblings.length === 0) return undefined;
+  const sent = sentBody(exchange);
+  if (!sent) return undefined;
+  return siblings.find((o) => {
+    const pointer = requestBodySchema({ ...ctx, operation: o }, exchange.case);
+    return pointer !== undefined && ctx.validator.validate(pointer, sent.value, 'request').length === 0;
+  })?.key;
+}
+
 function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
   if (!exchange.case.violation?.location.startsWith('body')) return false;
   const sent = sentBody(exchange);
@@ -30,6 +48,8 @@ const check: Check = {
     if (!exchange.response) return 'no response';
     if (exchange.response.status >= 500) return 'server error (judged by not_a_server_error)';
     if (bodyIsValidAfterAll(exchange, ctx)) return 'the body sent validates against the request schema';
+    const sibling = urlSiblingAccepting(exchange, ctx);
+    if (sibling !== undefined) return `the body sent is valid for ${sibling}, documented at the same URL`;
     return undefined;
   },
   run(exchange, ctx) {
