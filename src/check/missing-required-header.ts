@@ -1,15 +1,14 @@
 /**
  * `missing_required_header`: a request without one of the operation's required header parameters is
- * rejected with a 4xx. OAS says `Accept`, `Content-Type` and `Authorization` header parameters are ignored,
- * so they are never dropped.
+ * rejected with a 4xx. Headers the harness owns (`src/headers.ts`: the ones OAS says are ignored, and HTTP
+ * framing such as Content-Length) are never dropped.
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-9
  */
+import { HARNESS_OWNED_HEADERS } from '../headers.ts';
 import type { Operation } from '../types.ts';
 import type { Check, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
-
-const IGNORED = new Set(['accept', 'content-type', 'authorization']);
 
 // Asked of every exchange (applies): worked out once per operation.
 const memo = new WeakMap<Operation, string[]>();
@@ -18,7 +17,7 @@ function requiredHeaders(ctx: CheckContext): string[] {
   let names = memo.get(ctx.operation);
   if (!names) {
     names = ctx.operation.parameters
-      .filter((p) => p.in === 'header' && p.required && !IGNORED.has(p.name.toLowerCase()))
+      .filter((p) => p.in === 'header' && p.required && !HARNESS_OWNED_HEADERS.has(p.name.toLowerCase()))
       .map((p) => p.name)
       .sort();
     memo.set(ctx.operation, names);

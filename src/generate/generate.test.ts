@@ -59,6 +59,28 @@ describe('law: positive cases are valid requests', () => {
     expect(puts.some((c) => 'id' in (c.body as object))).toBe(false);
   });
 
+  it('never sets a header the HTTP client owns (Content-Length, Host, ...), even when the spec makes it a parameter', () => {
+    const s3like = specFromText(`
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /objects/{key}:
+    put:
+      parameters:
+        - { name: key, in: path, required: true, schema: { type: string } }
+        - { name: Content-Length, in: header, required: true, schema: { type: integer } }
+        - { name: Host, in: header, schema: { type: string } }
+        - { name: x-amz-meta, in: header, required: true, schema: { type: string, minLength: 1 } }
+      requestBody: { content: { text/plain: { schema: { type: string } } } }
+      responses: { '200': { description: ok } }
+`);
+    const put = s3like.operations[0]!;
+    const cases = (['example', 'boundary', 'positive', 'negative'] as const).flatMap((kind) => generateCases(s3like, put, { kind, count: 10, seed: 3 }));
+    expect(cases.length).toBeGreaterThan(10);
+    expect(cases.flatMap((c) => Object.keys(c.headers).map((h) => h.toLowerCase())).filter((h) => h === 'content-length' || h === 'host')).toEqual([]);
+    expect(cases.some((c) => 'x-amz-meta' in c.headers)).toBe(true);
+  });
+
   it('sets the discriminator property to the right mapping value per branch', () => {
     const kinds = generateCases(spec, op('putItem'), { kind: 'positive', count: 80, seed: 9, validator })
       .map((c) => (c.body as { kind?: { type: string; pages?: number; age?: number } }).kind)

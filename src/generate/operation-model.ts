@@ -2,6 +2,7 @@
  * What a request to one Operation is made of: its parameters (with schema, style and where the schema lives)
  * and its request body's media types, each classified by how it is serialized.
  */
+import { HARNESS_OWNED_HEADERS } from '../headers.ts';
 import { joinPointer } from '../load/pointer.ts';
 import type { Json, JsonObject, Operation, Spec } from '../types.ts';
 import { specResolver, xmlRootName, type SchemaResolver } from '../validate/xml.ts';
@@ -58,8 +59,6 @@ export interface RequestModel {
   body?: { required: boolean; media: MediaModel[]; pointer: string; unsupported: string[] };
 }
 
-// OAS: header parameters named Accept, Content-Type or Authorization are ignored (the harness owns them).
-const IGNORED_HEADERS = new Set(['accept', 'content-type', 'authorization']);
 
 /** Classifies a media type by how a body of it is serialized; undefined when specgate cannot write it. */
 export function bodyKind(mediaType: string): { kind: BodyKind; send: string } | undefined {
@@ -90,7 +89,7 @@ function parameterModel(p: Operation['parameters'][number]): ParameterModel {
 /** Builds the request model of an operation (pure; `$ref`s resolved through the spec). */
 export function requestModel(spec: Spec, operation: Operation): RequestModel {
   const parameters = operation.parameters
-    .filter((p) => !(p.in === 'header' && IGNORED_HEADERS.has(p.name.toLowerCase())))
+    .filter((p) => !(p.in === 'header' && HARNESS_OWNED_HEADERS.has(p.name.toLowerCase())))
     .map(parameterModel);
   const model: RequestModel = { operation, parameters };
   const raw = operation.object.requestBody;

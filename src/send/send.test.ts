@@ -45,6 +45,23 @@ describe('send against misbehaving servers resolves, never rejects', () => {
     expect(ex.error?.code).toBe('TRANSPORT');
   });
 
+  it('a dispatcher that never calls back still ends at the deadline', async () => {
+    const silent = { dispatch: () => true } as unknown as SendOptions['dispatcher'];
+    const ex = await send(baseCase, opts('http://127.0.0.1:9', { dispatcher: silent, timeoutMs: 100 }));
+    expect(ex.error?.code).toBe('TIMEOUT');
+  });
+
+  it('requests undici would refuse are not dispatched, so they cannot wedge the pool for the rest of the run', async () => {
+    server = await startServer(MISBEHAVIOURS.json!);
+    const refused: Array<Record<string, string>> = [{ 'x-bad': 'a\r\nb' }, { 'content-length': '-7' }, { 'transfer-encoding': 'chunked' }, { 'bad name': 'x' }];
+    for (const headers of refused) {
+      const ex = await send({ ...baseCase, headers }, opts(server.url));
+      expect(ex.error?.message, JSON.stringify(headers)).toMatch(/^not sent: /);
+    }
+    // More refusals than the pool has connections, then a valid request: it is answered.
+    expect((await send(baseCase, opts(server.url))).response?.status).toBe(200);
+  });
+
   it('an outside abort ends the request without a response', async () => {
     server = await startServer(MISBEHAVIOURS.hang!);
     const controller = new AbortController();

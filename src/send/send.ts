@@ -5,7 +5,7 @@
  */
 import { util, type Dispatcher } from 'undici';
 import type { Case, Exchange, StreamEvent } from '../types.ts';
-import { exchangeRequest, wireRequest, type WireRequest } from './request.ts';
+import { exchangeRequest, unsendable, wireRequest, type WireRequest } from './request.ts';
 import { createStreamRecorder, isEventStream, type StreamEventHook, type StreamRecorder } from './sse.ts';
 import { classifyTransportError } from './transport-error.ts';
 
@@ -38,6 +38,8 @@ export async function send(c: Case, options: SendOptions): Promise<Exchange> {
     return { case: c, request, error: { code: 'BAD_URL', message: (error as Error).message }, durationMs: 0 };
   }
   const exchange: Exchange = { case: c, request: exchangeRequest(wire), durationMs: 0 };
+  const refused = unsendable(wire);
+  if (refused) return { ...exchange, error: { code: 'TRANSPORT', message: `not sent: ${refused}` } };
   await new Promise<void>((resolve) => {
     options.dispatcher.dispatch({
       origin: wire.origin, path: wire.path, method: wire.method as Dispatcher.HttpMethod, headers: wire.headers, body: wire.body,
@@ -74,6 +76,12 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     this.timer = setTimeout(() => {
       this.timedOut = true;
       this.abort(new DeadlineError(options.timeoutMs));
+      // The deadline is ours: the exchange ends now, whatever undici does next. Some requests it refuses (a
+      // Content-Length that contradicts the body) never reach a callback, and awaiting them hung a whole run.
+      if (this.finished) return;
+      if (this.exchange.response) this.exchange.response.truncated = true;
+      this.exchange.error = { code: 'TIMEOUT', message: `no complete response within ${options.timeoutMs} ms` };
+      this.finish();
     }, options.timeoutMs);
     options.signal?.addEventListener('abort', this.onOuterAbort, { once: true });
   }
@@ -92,7 +100,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
-    if (statusCode < 200) return true; // 1xx: informational, the real response follows
+    if (statusCode < 200 || this.finished) return true; // 1xx: informational, the real response follows
     const headers = util.parseHeaders(rawHeaders) as Response['headers'];
     const response: Response = { status: statusCode, headers, body: '', truncated: false, timeToFirstByteMs: Math.round(performance.now() - this.started) };
     this.exchange.response = response;
@@ -131,6 +139,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   }
 
   onError(error: Error): void {
+    if (this.finished) return; // the deadline already ended the exchange
     if (this.cut) return this.finish(); // our own cut: the response is what we kept
     const response = this.exchange.response;
     // Headers arrived but the body failed (timeout, reset): keep what came, say why it stopped.
