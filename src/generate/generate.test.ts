@@ -81,6 +81,23 @@ paths:
     expect(cases.some((c) => 'x-amz-meta' in c.headers)).toBe(true);
   });
 
+  it('sends a path key\'s #fragment nowhere: /buckets/{name}#acl goes to /buckets/x?acl', () => {
+    const variants = specFromText(`
+openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /buckets/{name}#acl:
+    get:
+      parameters:
+        - { name: name, in: path, required: true, schema: { type: string, pattern: '^[a-z]{3}$' } }
+        - { name: acl, in: query, required: true, allowEmptyValue: true, schema: { type: boolean } }
+      responses: { '200': { description: ok } }
+`);
+    const cases = (['example', 'boundary', 'positive', 'negative'] as const).flatMap((kind) => generateCases(variants, variants.operations[0]!, { kind, count: 10, seed: 4 }));
+    expect(cases.length).toBeGreaterThan(5);
+    for (const c of cases) expect(c.path).toMatch(/^\/buckets\/[^#]*$/);
+  });
+
   it('sets the discriminator property to the right mapping value per branch', () => {
     const kinds = generateCases(spec, op('putItem'), { kind: 'positive', count: 80, seed: 9, validator })
       .map((c) => (c.body as { kind?: { type: string; pages?: number; age?: number } }).kind)

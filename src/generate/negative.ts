@@ -12,6 +12,7 @@
  *   path that another operation's template would also match is dropped (routing ambiguity);
  * - header values stay legal HTTP header values.
  */
+import { requestPathTemplate } from '../load/operations.ts';
 import type { Case, Json, JsonObject, Operation, Spec } from '../types.ts';
 import { isObject } from './context.ts';
 import type { CaseOrigin } from './generate.ts';
@@ -38,7 +39,7 @@ function routeTable(spec: Spec): Array<{ operation: Operation; re: RegExp }> {
   let table = routes.get(spec);
   if (!table) {
     const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    table = spec.operations.filter((o) => !o.webhook).map((operation) => ({ operation, re: new RegExp(`^${operation.path.split(/\{[^}]+\}/).map(literal).join('[^/]+')}$`) }));
+    table = spec.operations.filter((o) => !o.webhook).map((operation) => ({ operation, re: new RegExp(`^${requestPathTemplate(operation.path).split(/\{[^}]+\}/).map(literal).join('[^/]+')}$`) }));
     routes.set(spec, table);
   }
   return table;

@@ -3,6 +3,7 @@
  * request value into a `Case` (path, query, headers, cookies, body text). A request value is logical (the
  * parameter and body values the schemas describe); a Draft adds the raw overrides negative cases need.
  */
+import { requestPathTemplate } from '../load/operations.ts';
 import fc from 'fast-check';
 import type { Case, CaseKind, Json, Operation, Spec, Violation } from '../types.ts';
 import { hasUnsatisfiable, isObject, type Charset } from './context.ts';
@@ -160,7 +161,7 @@ export interface CaseMeta {
 export function renderCase(og: OperationGen, draft: Draft, meta: CaseMeta): Case | undefined {
   const { operation } = og.model;
   const line = og.gen.spec.line;
-  let path = operation.path;
+  let path = requestPathTemplate(operation.path);
   const query: string[] = [];
   const headers: Record<string, string> = {};
   const cookies: Record<string, string> = {};

@@ -77,3 +77,12 @@ function parameters(list: Json | undefined, pointer: string, deref: Deref): Para
 function isObject(v: unknown): v is JsonObject {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
+
+/**
+ * The path a request to `template` goes to: a `#fragment` in a path key (`/{Bucket}#acl`, how some converted
+ * specs tell variants of one URL apart) never reaches a server, so it is left out.
+ */
+export function requestPathTemplate(template: string): string {
+  const hash = template.indexOf('#');
+  return hash < 0 ? template : template.slice(0, hash);
+}

@@ -4,6 +4,7 @@
  * and serializes the result the way `send` expects.
  * @see https://spec.openapis.org/arazzo/v1.0.1#step-object
  */
+import { requestPathTemplate } from '../load/operations.ts';
 import { HarnessError } from '../errors.ts';
 import type { Case, JsonObject, Operation, Spec } from '../types.ts';
 import { type ExpressionContext } from './expressions.ts';
@@ -84,7 +85,7 @@ export function stepCase(
   o: { seed: number; attempt: number; generate?: GenerateOne },
 ): Case {
   const params = placed(op, [...workflow.parameters, ...step.parameters], suite, step);
-  let path = op.path;
+  let path = requestPathTemplate(op.path);
   const query = new URLSearchParams();
   const headers: Record<string, string> = {};
   const cookies: Record<string, string> = {};

@@ -3,6 +3,7 @@
  * the same Idempotency-Key, then with a different valid body), delete, read again — and judges each chain's
  * exchanges with the stateful checks (`use_after_free`, `ensure_resource_availability`, `idempotency`).
  */
+import { requestPathTemplate } from '../load/operations.ts';
 import { randomBytes } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { Check, CheckContext } from '../check/check.ts';
@@ -116,7 +117,7 @@ class ChainWalk {
 
   private item(op: Operation, id: string): Case {
     const base = this.cases(op, 'positive', 1)[0];
-    const path = op.path.split(`{${this.chain.idParam}}`).join(encodeURIComponent(id));
+    const path = requestPathTemplate(op.path).split(`{${this.chain.idParam}}`).join(encodeURIComponent(id));
     const c: Case = base ?? { id: '', operation: op.key, kind: 'positive', method: op.method.toUpperCase(), path, query: '', headers: {}, cookies: {}, seed: this.seed };
     return { ...c, id: `stateful:${op.key}/${this.exchanges.length}`, path };
   }
