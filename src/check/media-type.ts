@@ -56,6 +56,12 @@ export function isJsonMediaType(value: string | undefined): boolean {
   return !!m && (m.subtype === 'json' || m.suffix === 'json');
 }
 
+/** True for XML media types: `application/xml`, `text/xml` and any `+xml` suffix. */
+export function isXmlMediaType(value: string | undefined): boolean {
+  const m = parseMediaType(value);
+  return !!m && (m.subtype === 'xml' || m.suffix === 'xml');
+}
+
 /** True for `text/event-stream`. */
 export function isEventStream(value: string | undefined): boolean {
   return parseMediaType(value)?.essence === 'text/event-stream';

@@ -4,16 +4,18 @@
  */
 import type { Exchange, Operation } from '../types.ts';
 import type { CheckContext } from './check.ts';
-import { isEventStream, isJsonMediaType, matchMediaType } from './media-type.ts';
+import { isEventStream, isJsonMediaType, isXmlMediaType, matchMediaType } from './media-type.ts';
 import { resolveObject } from './pointer.ts';
 import { documentedContent, findResponse, responseHeader, type DocumentedResponse } from './responses.ts';
 
-/** The documented schema for a JSON response body. */
+/** The documented schema for a JSON or XML response body. */
 export interface BodySchema {
   response: DocumentedResponse;
   mediaKey: string;
   /** Pointer of the (ref-resolved) Schema Object. */
   schemaPointer: string;
+  /** How the body is read into the value the schema judges. */
+  format: 'json' | 'xml';
 }
 
 /** True when the response cannot have a body by definition (HEAD, 1xx, 204, 304). */
@@ -33,7 +35,7 @@ export function documentedMediaKey(exchange: Exchange, keys: string[]): string |
 // asks it of every exchange, so it is worked out once per combination.
 const memo = new WeakMap<Operation, Map<string, BodySchema | string>>();
 
-/** The JSON body schema that applies, or why none does (the reason feeds the coverage report). */
+/** The body schema that applies, or why none does (the reason feeds the coverage report). */
 export function bodySchema(exchange: Exchange, ctx: CheckContext): BodySchema | string {
   const r = exchange.response;
   if (!r) return 'no response';
@@ -58,8 +60,9 @@ function documentedBodySchema(ctx: CheckContext, status: number, contentType: st
   if (!mediaKey) return `Content-Type ${contentType ?? '(none)'} is not documented for ${response.key}`;
   const actual = contentType ?? mediaKey;
   if (isEventStream(actual)) return 'text/event-stream bodies are judged by sse_stream_conformance';
-  if (!isJsonMediaType(actual) && !isJsonMediaType(mediaKey)) return `${mediaKey} bodies are not JSON`;
+  const format = isJsonMediaType(actual) || isJsonMediaType(mediaKey) ? 'json' : isXmlMediaType(actual) || isXmlMediaType(mediaKey) ? 'xml' : undefined;
+  if (!format) return `${mediaKey} bodies are neither JSON nor XML`;
   const schema = resolveObject(ctx.spec, content[mediaKey]!.pointer, ['schema']);
   if (!schema) return `no schema documented for ${response.key} ${mediaKey}`;
-  return { response, mediaKey, schemaPointer: schema.pointer };
+  return { response, mediaKey, schemaPointer: schema.pointer, format };
 }

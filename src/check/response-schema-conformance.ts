@@ -1,12 +1,12 @@
 /**
- * `response_schema_conformance`: a JSON body validates against the schema documented for its status and
+ * `response_schema_conformance`: a JSON or XML body (XML read by the OpenAPI XML Object rules) validates against the schema documented for its status and
  * media type (exact status, then `NXX`, then `default`), read in the response direction (writeOnly
  * properties not required). Reports ajv's instancePath/schemaPath verbatim with a diff-shaped message. A `oneOf`
  * that several branches match is settled by its `discriminator` when it has one (see discriminator.ts).
  */
 import type { Check } from './check.ts';
 import { excerpt, makeFinding, where } from './finding.ts';
-import { responseJson } from './body-json.ts';
+import { responseValue } from './body-json.ts';
 import { bodySchema } from './response-body.ts';
 import { describeSchemaErrors } from './schema-message.ts';
 import { withoutSettledOneOf } from './discriminator.ts';
@@ -16,7 +16,7 @@ const MAX_PER_RESPONSE = 10;
 
 const check: Check = {
   id: 'response_schema_conformance',
-  description: 'JSON response bodies validate against the schema documented for their status and media type.',
+  description: 'JSON and XML response bodies validate against the schema documented for their status and media type.',
   defaultSeverity: 'error',
   applies(exchange, ctx) {
     const s = bodySchema(exchange, ctx);
@@ -35,11 +35,12 @@ const check: Check = {
         message: `Received: empty body (${exchange.response!.status})\nDocumented: ${documented()}`,
       })];
     }
-    const parsed = responseJson(exchange);
-    if (!parsed) {
+    const parsed = responseValue(exchange, s, ctx.spec);
+    if (!parsed || 'error' in parsed) {
+      const why = parsed?.error ?? 'no body';
       return [makeFinding(check.id, exchange, ctx, {
-        cause: 'body not JSON', pointer: s.schemaPointer,
-        message: `Received: ${excerpt(text, 200)} (not JSON)\nDocumented: ${documented()}`,
+        cause: `body not ${s.format.toUpperCase()}`, pointer: s.schemaPointer,
+        message: `Received: ${excerpt(text, 200)} (${why})\nDocumented: ${documented()}`,
       })];
     }
     const errors = withoutSettledOneOf(ctx.spec, ctx.validator.validate(s.schemaPointer, parsed.value, 'response'), parsed.value);

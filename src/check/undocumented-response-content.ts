@@ -6,7 +6,7 @@
 import type { Exchange, Finding } from '../types.ts';
 import type { Check, CheckContext } from './check.ts';
 import { makeFinding, clip } from './finding.ts';
-import { responseJson } from './body-json.ts';
+import { responseValue } from './body-json.ts';
 import { undocumentedProperties } from './documented-properties.ts';
 import { isObject } from './pointer.ts';
 import { bodySchema, bodiless } from './response-body.ts';
@@ -17,8 +17,8 @@ import { isStandardHeader } from './standard-headers.ts';
 function properties(exchange: Exchange, ctx: CheckContext): Finding[] {
   const s = bodySchema(exchange, ctx);
   if (typeof s === 'string') return [];
-  const parsed = responseJson(exchange);
-  if (!parsed) return [];
+  const parsed = responseValue(exchange, s, ctx.spec);
+  if (!parsed || 'error' in parsed) return [];
   const paths = new Map(undocumentedProperties(ctx.spec, s.schemaPointer, parsed.value).map((p) => [stablePath(p), p]));
   return [...paths].map(([stable, path]) => makeFinding(check.id, exchange, ctx, {
     cause: `body${stable} undocumented`, pointer: s.schemaPointer, instancePath: path,
