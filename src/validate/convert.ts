@@ -16,8 +16,16 @@ const JSON_TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'str
  */
 export function convertNode(node: JsonObject, line: OpenApiLine, direction: Direction, resolve: (n: Json) => Json | undefined): boolean {
   if (typeof node.$ref === 'string' && line === '3.0') {
-    // 3.0: siblings of $ref are ignored by the spec, so they must not constrain validation.
+    // 3.0: siblings of $ref are ignored by the spec, so they must not constrain validation. One widens instead:
+    // `nullable: true` beside a $ref is how many 3.0 specs say "or null", and servers send that null. Responses
+    // honour it (rejecting the null would be a false positive); requests do not (a strict server may refuse it).
+    const orNull = direction === 'response' && node.nullable === true;
+    const ref = node.$ref;
     for (const key of Object.keys(node)) if (key !== '$ref') delete node[key];
+    if (orNull) {
+      delete node.$ref;
+      node.anyOf = [{ $ref: ref }, { type: 'null' }];
+    }
     return false;
   }
   // `$id`, `$schema` and anchors would change how refs resolve inside the bundle; refs are already absolute.

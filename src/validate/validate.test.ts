@@ -20,6 +20,7 @@ components:
           nullable: true
           allOf: [{$ref: '#/components/schemas/Owner'}]
         kind: {type: string, enum: [cat, dog], nullable: true}
+        vet: {$ref: '#/components/schemas/Owner', nullable: true, description: ignored}
     Owner:
       type: object
       required: [name]
@@ -48,6 +49,9 @@ describe('OpenAPI 3.0 semantics on a 2020-12 validator', () => {
     ['nullable enum admits null', { id: 1, name: 'a', kind: null }, 'response', []],
     ['nullable allOf admits null', { id: 1, name: 'a', owner: null }, 'response', []],
     ['nullable allOf still checks a non-null value', { id: 1, name: 'a', owner: {} }, 'response', ['/owner:type', '/owner:required', '/owner:anyOf']],
+    ['nullable beside a $ref admits null in a response (what such specs mean)', { id: 1, name: 'a', vet: null }, 'response', []],
+    ['nullable beside a $ref still checks a non-null value', { id: 1, name: 'a', vet: {} }, 'response', ['/vet:required', '/vet:type', '/vet:anyOf']],
+    ['nullable beside a $ref is ignored in a request, as 3.0 says of $ref siblings', { name: 'a', secret: 's', vet: null }, 'request', ['/vet:type']],
     ['boolean exclusiveMinimum excludes the bound', { id: 1, name: 'a', age: 0 }, 'response', ['/age:exclusiveMinimum']],
     ['int32 is range-checked', { id: 2 ** 31, name: 'a' }, 'response', ['/id:format']],
     ['a wrong type is reported with its instance path', { id: 'x', name: 'a' }, 'response', ['/id:type']],
