@@ -35,7 +35,34 @@ export function convertNode(node: JsonObject, line: OpenApiLine, direction: Dire
   fixTypes(node);
   fixExclusiveBounds(node);
   fixRequired(node, direction, resolve);
+  fixDiscriminator(node);
   return fixNullable(node);
+}
+
+/**
+ * OpenAPI's `discriminator` names the branch of a `oneOf`/`anyOf` a value is meant to be. JSON Schema alone
+ * lets `{petType: "Cat", bark: 5}` pass through the Dog branch; `if petType is "Cat" then Cat` makes the named
+ * branch decide. Only branch `$ref`s are targets (implicit by schema name, or through `mapping`), so a parent
+ * schema that its children `allOf` (the inheritance pattern, with no oneOf) never refers to itself.
+ * @see https://spec.openapis.org/oas/v3.1.0#discriminator-object
+ */
+function fixDiscriminator(node: JsonObject): void {
+  const d = node.discriminator;
+  if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.propertyName !== 'string') return;
+  const branches = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
+  const refs = new Set(branches.flatMap((b) => (b && typeof b === 'object' && !Array.isArray(b) && typeof b.$ref === 'string' ? [b.$ref] : [])));
+  const byValue = new Map<string, string>();
+  for (const ref of refs) byValue.set(decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1)).replace(/~1/g, '/').replace(/~0/g, '~'), ref);
+  const mapping = d.mapping && typeof d.mapping === 'object' && !Array.isArray(d.mapping) ? d.mapping : {};
+  for (const [value, target] of Object.entries(mapping)) {
+    if (typeof target !== 'string') continue;
+    const ref = target.startsWith('#') || target.includes('/') ? target : `#/components/schemas/${target}`;
+    if (refs.has(ref)) byValue.set(value, ref);
+  }
+  if (byValue.size === 0) return;
+  const p = d.propertyName;
+  const rules = [...byValue].map(([value, ref]) => ({ if: { properties: { [p]: { const: value } }, required: [p] }, then: { $ref: ref } }));
+  node.allOf = [...(Array.isArray(node.allOf) ? node.allOf : []), ...rules];
 }
 
 function fixTypes(node: JsonObject): void {

@@ -188,7 +188,8 @@ class Side {
       this.compiled.set(pointer, `schema at ${pointer} cannot be evaluated: ${(error as Error).message}`);
       return [];
     }
-    return (fn.errors ?? []).slice(0, MAX_ERRORS).map((e) => ({
+    // An `if` error only says "the then/else branch failed"; that branch's own errors say how.
+    return (fn.errors ?? []).filter((e) => e.keyword !== 'if').slice(0, MAX_ERRORS).map((e) => ({
       instancePath: e.instancePath,
       schemaPath: this.absoluteSchemaPath(e.parentSchema, e.keyword) ?? e.schemaPath,
       keyword: e.keyword,
