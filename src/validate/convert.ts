@@ -46,13 +46,23 @@ export function convertNode(node: JsonObject, line: OpenApiLine, direction: Dire
  * schema that its children `allOf` (the inheritance pattern, with no oneOf) never refers to itself.
  * @see https://spec.openapis.org/oas/v3.1.0#discriminator-object
  */
+/** The schema name a `$ref` ends in (`#/components/schemas/Cat` → `Cat`), as the implicit mapping uses it. */
+function schemaName(ref: string): string {
+  const last = ref.slice(ref.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last; // a stray % is part of the name
+  }
+}
+
 function fixDiscriminator(node: JsonObject): void {
   const d = node.discriminator;
   if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.propertyName !== 'string') return;
   const branches = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
   const refs = new Set(branches.flatMap((b) => (b && typeof b === 'object' && !Array.isArray(b) && typeof b.$ref === 'string' ? [b.$ref] : [])));
   const byValue = new Map<string, string>();
-  for (const ref of refs) byValue.set(decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1)).replace(/~1/g, '/').replace(/~0/g, '~'), ref);
+  for (const ref of refs) byValue.set(schemaName(ref), ref);
   const mapping = d.mapping && typeof d.mapping === 'object' && !Array.isArray(d.mapping) ? d.mapping : {};
   for (const [value, target] of Object.entries(mapping)) {
     if (typeof target !== 'string') continue;
