@@ -54,7 +54,7 @@ describe('checks and policies', () => {
   });
   it('rejected = documented 4xx plus defaults; accepted = 2xx', () => {
     const [list, , , chat] = buildPlan(spec, { available }, 1).operations;
-    expect(formatStatuses(list!.policy.rejected)).toBe('400-401, 404-406, 409, 413-415, 422');
+    expect(formatStatuses(list!.policy.rejected)).toBe('400-401, 404-406, 409, 413-415, 422, 431');
     expect(formatStatuses(chat!.policy.rejected)).toBe('400-499');
     expect(formatStatuses(list!.policy.accepted)).toBe('200-299');
   });

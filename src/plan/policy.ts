@@ -6,7 +6,7 @@ import type { StatusPolicy } from '../check/check.ts';
 import type { JsonObject, Operation } from '../types.ts';
 
 /** Statuses that always count as a rejection, documented or not (bad input, not found, method, media type, size). */
-export const DEFAULT_REJECTED = [400, 404, 405, 406, 409, 413, 414, 415, 422];
+export const DEFAULT_REJECTED = [400, 404, 405, 406, 409, 413, 414, 415, 422, 431];
 
 /** Every 2xx status. */
 export const ACCEPTED_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);

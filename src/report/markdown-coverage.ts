@@ -3,6 +3,7 @@
  * operations never reached and why, and the status policies in effect. "0 findings" on a thin spec then
  * reads as "unchecked", never as "conformant".
  */
+import { formatStatuses } from '../plan/index.ts';
 import type { OperationCoverage, RunResult } from './run-result.ts';
 import { cell, code, groupBy } from './text.ts';
 
@@ -37,7 +38,7 @@ function policies(result: RunResult): string[] {
   const lines = [...groups.values()].map((ops) => {
     const p = ops[0]!.policy;
     const which = groups.size === 1 ? 'all operations' : ops.length > 4 ? `${ops.length} operations` : ops.map((o) => code(o.operation)).join(', ');
-    return `- ${which} (${p.source}): rejected = ${p.rejected.join(', ')}; accepted = ${p.accepted.join(', ')}`;
+    return `- ${which} (${p.source}): rejected = ${formatStatuses(p.rejected)}; accepted = ${formatStatuses(p.accepted)}`;
   });
   return lines.length ? ['', '### Status policies in effect', '', 'Negative cases pass when the status is in *rejected*; positive cases when it is in *accepted* (or 2xx).', '', ...lines] : [];
 }
