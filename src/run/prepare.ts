@@ -1,7 +1,7 @@
 /** Per-operation cases: generated kind by kind from the operation's seed, then given the run's auth. */
 import { KIND_ORDER, type PlannedOperation } from '../plan/index.ts';
 import { applyAuth, authFor, type Credentials } from '../send/index.ts';
-import type { Case, Spec } from '../types.ts';
+import type { Case, CaseKind, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { GenerateCases } from './deps.ts';
 import type { GenerationJob, KindResult } from './generation-pool.ts';
@@ -20,9 +20,9 @@ export function kindsOf(planned: PlannedOperation): GenerationJob['kinds'] {
   return KIND_ORDER.filter((kind) => planned.budget[kind] > 0).map((kind) => ({ kind, count: planned.budget[kind] }));
 }
 
-/** Generates every kind of a planned operation in this thread. */
-export function generateHere(spec: Spec, planned: PlannedOperation, generate: GenerateCases, validator?: Validator): KindResult[] {
-  return kindsOf(planned).map(({ kind, count }): KindResult => {
+/** Generates every kind of a planned operation (or just `only`) in this thread. */
+export function generateHere(spec: Spec, planned: PlannedOperation, generate: GenerateCases, validator?: Validator, only?: CaseKind): KindResult[] {
+  return kindsOf(planned).filter(({ kind }) => only === undefined || kind === only).map(({ kind, count }): KindResult => {
     try {
       const out = generate(spec, planned.operation, { kind, count, seed: planned.seed, ...(validator ? { validator } : {}) });
       return Array.isArray(out) ? { kind, cases: out, problems: [] } : { kind, cases: out.cases, problems: out.problems };

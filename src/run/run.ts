@@ -90,13 +90,13 @@ async function execute(
     if (cases.length === 0) state.notes.push(...why);
     else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
   };
-  const here = (state: OperationState): KindResult[] => generateHere(spec, state.planned, deps.generateCases, env.validator);
+  const here = (state: OperationState, only?: CaseKind): KindResult[] => generateHere(spec, state.planned, deps.generateCases, env.validator, only);
   const pool = useGenerationThread(options, deps, plan) ? deps.generationThread!.create(spec, plan.operations, kindsOf, { always: options.generationThread === true }) : undefined;
   let poolFailed = false;
   const prepare = (state: OperationState): void | Promise<void> => {
     const elsewhere = poolFailed ? undefined : pool?.casesFor(state.planned);
     if (!elsewhere) return enqueue(state, here(state));
-    const regenerate = (kind: CaseKind): Case[] => here(state).find((r) => r.kind === kind)?.cases ?? [];
+    const regenerate = (kind: CaseKind): Case[] => here(state, kind)[0]?.cases ?? [];
     return elsewhere.then(
       (results) => enqueue(state, results, regenerate),
       (error: Error) => {
