@@ -111,11 +111,13 @@ components:
   it('judges a value by the branch its discriminator names, not by whichever branch it happens to fit', () => {
     // {kind: cat, name: 5} fails Cat but fits Dog, so a plain oneOf passes it: the discriminator says it is a Cat.
     expect(run({ kind: 'cat', name: 5 }).map((f) => f.cause)).toEqual(['body/pet/name type']);
-    expect(run({ kind: 'Dog', bark: 'loud' }).map((f) => f.cause)).toContain('body/pet/bark type'); // implicit name, no mapping entry
+    // Implicit name (no mapping entry); only Dog's error is reported, not why the value is no Cat.
+    expect(run({ kind: 'Dog', bark: 'loud' }).map((f) => f.cause)).toEqual(['body/pet/bark type']);
   });
 
   it('still reports a oneOf the discriminator does not settle', () => {
     expect(run({ kind: 'cow' })).toMatchObject([{ cause: 'body/pet oneOf' }]);
-    expect(run({ kind: 'cat', name: 5, bark: 'x' }).map((f) => f.cause)).toContain('body/pet oneOf');
+    // Named but failing: the report is the named branch's error, not a oneOf over every branch.
+    expect(run({ kind: 'cat', name: 5, bark: 'x' }).map((f) => f.cause)).toEqual(['body/pet/name type']);
   });
 });
