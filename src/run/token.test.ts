@@ -8,7 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createReferenceServer } from '../reference/index.ts';
 import { startServer } from '../send/test-servers.ts';
+import { Agent } from 'undici';
+import { loadSpec } from '../load/index.ts';
+import type { Credentials } from '../send/index.ts';
 import { loadDeps } from './deps.ts';
+import { withDefaults } from './options.ts';
+import { startToken } from './token.ts';
 import { run } from './run.ts';
 
 const deps = await loadDeps();
@@ -44,6 +49,31 @@ describe('run with OAuth2 client credentials', () => {
       await tokens.close();
     }
   }, 30_000);
+
+  it('fetches the token again before it expires, and hands each new one to the scrubber', async () => {
+    let issued = 0;
+    const tokens = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ access_token: `tok-${++issued}`, expires_in: 1 })); // refreshed at the 5 s floor
+    });
+    const dispatcher = new Agent();
+    const creds: Credentials = { headers: [], perScheme: {} };
+    const secrets: string[] = [];
+    const notes: string[] = [];
+    try {
+      const options = withDefaults({ env: { SPECGATE_OAUTH2_CLIENT_ID: 'app', SPECGATE_OAUTH2_CLIENT_SECRET: 's', SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/t` } });
+      const token = await startToken(options, await loadSpec(spec), tokens.url, dispatcher, creds, (t) => secrets.push(t), notes);
+      expect(creds.token).toBe('tok-1');
+      await new Promise((r) => setTimeout(r, 5_600));
+      token!.stop();
+      expect(creds.token).toBe('tok-2');
+      expect(secrets).toEqual(['tok-1', 'tok-2']);
+      expect(notes).toEqual([]);
+    } finally {
+      await dispatcher.close();
+      await tokens.close();
+    }
+  }, 20_000);
 
   it('a refused grant stops the run with AUTH_FAILED (exit 2)', async () => {
     const tokens = await startServer((_req, res) => {
