@@ -23,7 +23,7 @@ function urlSiblingAccepting(exchange: Exchange, ctx: CheckContext): string | un
   const siblings = ctx.spec.operations.filter((o) => o !== ctx.operation && o.method === ctx.operation.method &&
     o.webhook === ctx.operation.webhook && (o.path.includes('#') || ctx.operation.path.includes('#')) && url(o.path) === url(ctx.operation.path));
   if (siblings.length === 0) return undefined;
-  const sent = sentBody(exchange);
+  const sent = sentBody(exchange, ctx);
   if (!sent) return undefined;
   return siblings.find((o) => {
     const pointer = requestBodySchema({ ...ctx, operation: o }, exchange.case);
@@ -33,7 +33,7 @@ function urlSiblingAccepting(exchange: Exchange, ctx: CheckContext): string | un
 
 function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
   if (!exchange.case.violation?.location.startsWith('body')) return false;
-  const sent = sentBody(exchange);
+  const sent = sentBody(exchange, ctx);
   const pointer = sent && requestBodySchema(ctx, exchange.case);
   return pointer !== undefined && ctx.validator.validate(pointer, sent!.value, 'request').length === 0;
 }

@@ -2,7 +2,8 @@
 import type { Case, Exchange, Operation } from '../types.ts';
 import type { CheckContext } from './check.ts';
 import { requestJson } from './body-json.ts';
-import { isJsonMediaType, matchMediaType } from './media-type.ts';
+import { isJsonMediaType, isXmlMediaType, matchMediaType } from './media-type.ts';
+import { xmlToJsonAt } from '../validate/xml.ts';
 import { isObject, resolveObject } from './pointer.ts';
 
 /** Pointer of the request body schema for the case's media type, or undefined when none is documented. */
@@ -41,20 +42,27 @@ export function stableLocation(location: string): string {
   return location.replace(/\[\d+\]/g, '[*]').replace(/([./])\d+(?=[./]|$)/g, '$1*');
 }
 
-/** The body as the server received it: the JSON bytes sent when the media type is JSON, else the logical body. */
-export function sentBody(exchange: Exchange): { value: unknown } | undefined {
+/**
+ * The body as the server received it: the JSON bytes sent, or the XML bytes read by the XML Object rules, else
+ * the logical body. Undefined when the bytes do not parse at all: certainly invalid.
+ */
+export function sentBody(exchange: Exchange, ctx: CheckContext): { value: unknown } | undefined {
   const c = exchange.case;
   const text = exchange.request.body ?? c.bodyText;
-  if (text === undefined || !isJsonMediaType(c.mediaType)) return c.body === undefined ? undefined : { value: c.body };
-  return requestJson(exchange, text); // undefined when not JSON at all: certainly invalid
-
+  if (text !== undefined && isJsonMediaType(c.mediaType)) return requestJson(exchange, text);
+  if (text !== undefined && isXmlMediaType(c.mediaType)) {
+    const pointer = requestBodySchema(ctx, c);
+    const read = pointer === undefined ? undefined : xmlToJsonAt(ctx.spec, pointer, text);
+    if (read) return 'error' in read ? undefined : { value: read.value };
+  }
+  return c.body === undefined ? undefined : { value: c.body };
 }
 
 /** Schema errors of the body a case sent (undefined when there is no body or no documented schema to judge it). */
 export function sentBodyErrors(ctx: CheckContext, exchange: Exchange): number | undefined {
   const pointer = requestBodySchema(ctx, exchange.case);
   if (pointer === undefined || (exchange.request.body ?? exchange.case.bodyText) === undefined) return undefined;
-  const sent = sentBody(exchange);
+  const sent = sentBody(exchange, ctx);
   return sent ? ctx.validator.validate(pointer, sent.value, 'request').length : 1;
 }
 

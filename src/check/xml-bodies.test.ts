@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSpec } from '../load/index.ts';
+import negative from './negative-data-rejection.ts';
 import responseSchema from './response-schema-conformance.ts';
 import undocumented from './undocumented-response-content.ts';
 import { contextOf, exchangeOf } from './test-kit.ts';
@@ -39,6 +40,20 @@ describe('XML response bodies', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ cause: 'body not XML', severity: 'error' });
     expect(f!.message).toMatch(/not well-formed XML/);
+  });
+
+  it('negative_data_rejection judges an XML request by the bytes sent: malformed XML accepted is drift, a valid body is not judged', () => {
+    const create = contextOf(spec, 'POST /pets');
+    const sent = (bodyText: string, violation: { location: string; keyword: string; message: string }) => {
+      const ex = exchangeOf({ method: 'POST', path: '/pets', status: 201, kind: 'negative', violation });
+      ex.case = { ...ex.case, mediaType: 'application/xml', body: { id: 1, name: 'Rex' }, bodyText };
+      ex.request = { ...ex.request, body: bodyText };
+      return ex;
+    };
+    const malformed = sent('<?xml version="1.0"?><specgate><unclosed>', { location: 'body', keyword: 'type', message: 'body is not well-formed XML' });
+    expect(negative.run(malformed, create).map((f) => f.cause)).toEqual(['accepted invalid body (type)']);
+    const fine = sent('<?xml version="1.0"?><pet id="1"><name>Rex</name></pet>', { location: 'body.name', keyword: 'required', message: 'name removed' });
+    expect(negative.applies!(fine, create)).toBe('the body sent validates against the request schema');
   });
 
   it('undocumented_response_content reads XML too (no finding for declared elements)', () => {

@@ -1,7 +1,8 @@
 /**
  * The list of single-violation mutations of an operation's request: missing required parameters and
  * properties, out-of-range and wrong-type values, too long/short strings, pattern and enum outsiders,
- * unexpected properties where `additionalProperties: false`, a missing required body, a body that is not JSON.
+ * unexpected properties where `additionalProperties: false`, a missing required body, a body that is not JSON
+ * (or not well-formed XML).
  * Built once per operation; each mutation knows how to apply itself to a valid request value and how to
  * check that the result really is invalid (see negative.ts for the rules).
  */
@@ -130,9 +131,12 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
     if (types.includes('array') && node.items !== undefined && typeof node.items !== 'boolean') walk(node.items, [...path, 0], depth + 1);
   };
   walk(media.schema, [], 0);
-  if (media.kind === 'json') {
+  // A body its parser must refuse: cut JSON, or XML whose elements are not closed.
+  const malformed = media.kind === 'json' ? { text: '{"specgate": ', message: 'body is not JSON' }
+    : media.kind === 'xml' ? { text: '<?xml version="1.0" encoding="UTF-8"?><specgate><unclosed>', message: 'body is not well-formed XML' } : undefined;
+  if (malformed) {
     out.push({ id: `${index}:body#malformed`, location: 'body', keyword: 'type',
-      apply: (base) => (base.body?.media === index ? { draft: { value: base, bodyText: '{"specgate": ' }, message: 'body is not JSON' } : undefined) });
+      apply: (base) => (base.body?.media === index ? { draft: { value: base, bodyText: malformed.text }, message: malformed.message } : undefined) });
   }
   return out;
 }

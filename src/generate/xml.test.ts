@@ -142,11 +142,22 @@ describe('law: XML request bodies of generated cases', () => {
         if (!c.violation!.location.startsWith('body') || c.bodyText === undefined) continue;
         bodies++;
         const back = xmlToJson(c.bodyText, bodySchema(o), specResolver(pets), { line: '3.1' });
+        if (c.violation!.message === 'body is not well-formed XML') {
+          expect(back, c.bodyText).toHaveProperty('error'); // the parser must refuse it
+          continue;
+        }
         const errors = validator.validateSchema(bodySchema(o), (back as { value: unknown }).value, 'request').map((e) => e.keyword);
         const wanted = c.violation!.keyword === 'additionalProperties' ? ['additionalProperties', 'unevaluatedProperties'] : [c.violation!.keyword];
         expect(errors.some((k) => wanted.includes(k)), `${c.bodyText} ${JSON.stringify(c.violation)}`).toBe(true);
       }
     }
     expect(bodies).toBeGreaterThan(3);
+  });
+
+  it('every XML body has a malformed-XML negative case', () => {
+    for (const o of xmlOps) {
+      const cases = [1, 2, 3].flatMap((seed) => generateCases(pets, o, { kind: 'negative', count: 30, seed }));
+      expect(cases.some((c) => c.violation?.message === 'body is not well-formed XML'), o.key).toBe(true);
+    }
   });
 });
