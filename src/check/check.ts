@@ -5,6 +5,9 @@
 import type { Case, Exchange, Finding, Operation, Severity, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 
+/** Statuses with which an HTTP stack refuses a request as too large (RFC 9110 §15.5.14, §15.5.15; RFC 6585 §5). */
+export const TOO_LARGE: readonly number[] = [413, 414, 431];
+
 /** Which statuses count as "the server rejected the input" / "accepted it", per operation; shown in reports. */
 export interface StatusPolicy {
   /** Statuses that mean "rejected" for negative cases, e.g. [400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 431]. */

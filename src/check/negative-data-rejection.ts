@@ -5,13 +5,26 @@
  * 413, 414 and 431 (body, URL or header fields too large) always count as rejections: the request was refused,
  * by the HTTP stack before the application saw it, whatever the policy lists.
  */
-import type { Check, CheckContext } from './check.ts';
-import type { Exchange } from '../types.ts';
+import { TOO_LARGE, type Check, type CheckContext } from './check.ts';
+import { requestPathTemplate } from '../load/operations.ts';
+import type { Exchange, Operation, Spec } from '../types.ts';
 import { formatStatuses, makeFinding } from './finding.ts';
 import { requestBodySchema, sentBody, stableLocation, violationPointer } from './request-body.ts';
 
-/** Statuses with which an HTTP stack refuses a request as too large (RFC 9110 §15.5.14, §15.5.15; RFC 6585 §5). */
-export const TOO_LARGE = [413, 414, 431];
+// Asked of every negative exchange with a body violation: worked out once per operation.
+const siblingsOf = new WeakMap<Operation, Operation[]>();
+
+/** Same-method operations whose path key is the same URL as `operation`'s, told apart only by a `#fragment`. */
+function urlSiblings(spec: Spec, operation: Operation): Operation[] {
+  let out = siblingsOf.get(operation);
+  if (!out) {
+    const url = requestPathTemplate(operation.path);
+    out = spec.operations.filter((o) => o !== operation && o.method === operation.method && o.webhook === operation.webhook &&
+      o.path !== operation.path && requestPathTemplate(o.path) === url);
+    siblingsOf.set(operation, out);
+  }
+  return out;
+}
 
 /**
  * A same-method operation whose path key differs only by its `#fragment` (`/oauth2/token#refresh` beside
@@ -19,9 +32,7 @@ export const TOO_LARGE = [413, 414, 431];
  */
 function urlSiblingAccepting(exchange: Exchange, ctx: CheckContext): string | undefined {
   if (!exchange.case.violation?.location.startsWith('body')) return undefined;
-  const url = (path: string) => path.split('#')[0];
-  const siblings = ctx.spec.operations.filter((o) => o !== ctx.operation && o.method === ctx.operation.method &&
-    o.webhook === ctx.operation.webhook && (o.path.includes('#') || ctx.operation.path.includes('#')) && url(o.path) === url(ctx.operation.path));
+  const siblings = urlSiblings(ctx.spec, ctx.operation);
   if (siblings.length === 0) return undefined;
   const sent = sentBody(exchange, ctx);
   if (!sent) return undefined;

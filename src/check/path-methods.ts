@@ -1,4 +1,5 @@
 /** The methods a path documents, from the spec's operations (so `$ref`'d Path Items count too). */
+import { templateMatches } from '../load/operations.ts';
 import { HTTP_METHODS, type Operation, type Spec } from '../types.ts';
 
 // Asked for every exchange by unsupported_method: one scan of the operations per (spec, operation).
@@ -16,40 +17,6 @@ export function pathMethods(spec: Spec, operation: Operation): string[] {
     bySpec.set(operation, (out = HTTP_METHODS.filter((m) => methods.has(m)).map((m) => m.toUpperCase())));
   }
   return out;
-}
-
-const segmentPatterns = new Map<string, RegExp>();
-
-/** A path template segment (`{id}`, `{name}.json`, `items`) as an anchored regular expression. */
-function segmentPattern(segment: string): RegExp {
-  let re = segmentPatterns.get(segment);
-  if (!re) {
-    const source = segment.split(/(\{[^}]*\})/).map((part) =>
-      /^\{[^}]*\}$/.test(part) ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
-    segmentPatterns.set(segment, (re = new RegExp(`^${source}$`)));
-  }
-  return re;
-}
-
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-/**
- * True when the path template could route the concrete (percent-encoded) path. A `#fragment` (path keys such as
- * `/{Bucket}#acl` that document variants of one URL) never reaches a server, so it is left out on both sides.
- */
-export function templateMatches(template: string, concretePath: string): boolean {
-  const t = template.split('#')[0]!.replace(/\/+$/, '').split('/');
-  const c = concretePath.split('#')[0]!.replace(/\/+$/, '').split('/');
-  return t.length === c.length && t.every((s, i) => {
-    const re = segmentPattern(s);
-    return re.test(c[i]!) || re.test(decoded(c[i]!));
-  });
 }
 
 /**

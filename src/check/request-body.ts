@@ -1,8 +1,8 @@
 /** The documented request body schema of an operation, for re-checking what a case actually sent. */
-import type { Case, Exchange, Operation } from '../types.ts';
+import type { Case, Exchange, Json, JsonObject, Operation } from '../types.ts';
 import type { CheckContext } from './check.ts';
 import { requestJson } from './body-json.ts';
-import { isJsonMediaType, isXmlMediaType, matchMediaType } from './media-type.ts';
+import { isJsonMediaType, isXmlMediaType, matchMediaType, parseMediaType } from './media-type.ts';
 import { xmlToJsonAt } from '../validate/xml.ts';
 import { isObject, resolveObject } from './pointer.ts';
 
@@ -72,9 +72,8 @@ export function sentBodyErrors(ctx: CheckContext, exchange: Exchange): number | 
  * vanishes). The logical body validated, but what the server received may not: undefined when nothing is lost.
  */
 export function formFieldLost(c: Case): string | undefined {
-  const media = c.mediaType?.split(';')[0]!.trim().toLowerCase();
+  const media = parseMediaType(c.mediaType)?.essence;
   if (media !== 'application/x-www-form-urlencoded' && media !== 'multipart/form-data') return undefined;
-  if (c.body === null || typeof c.body !== 'object' || Array.isArray(c.body)) return undefined;
-  return Object.entries(c.body as Record<string, unknown>).find(([, v]) =>
-    v === null || (Array.isArray(v) && v.length === 0) || (v !== null && typeof v === 'object' && Object.keys(v).length === 0))?.[0];
+  if (!isObject(c.body as Json)) return undefined;
+  return Object.entries(c.body as JsonObject).find(([, v]) => v === null || (typeof v === 'object' && Object.keys(v).length === 0))?.[0];
 }

@@ -13,12 +13,16 @@ import { probeCase, probeOf, withoutHeaders } from './probe.ts';
 
 const CANDIDATES = ['PATCH', 'PUT', 'POST', 'DELETE'];
 
-/** The method to probe with, or undefined: one probe per path, made by the path's first documented operation. */
-function probeMethod(ctx: CheckContext): string | undefined {
+/**
+ * The method to probe with, or undefined: one probe per path, made by the path's first documented operation.
+ * With the concrete path, methods other templates route there (`/items/{id}` for `/items/_template`) are skipped.
+ */
+function probeMethod(ctx: CheckContext, concretePath?: string): string | undefined {
   if (ctx.operation.webhook) return undefined;
   const documented = pathMethods(ctx.spec, ctx.operation);
   if (documented[0] !== ctx.operation.method.toUpperCase()) return undefined;
-  return CANDIDATES.find((m) => !documented.includes(m));
+  const elsewhere = concretePath === undefined ? undefined : otherTemplatesMethods(ctx.spec, ctx.operation, concretePath);
+  return CANDIDATES.find((m) => !documented.includes(m) && !elsewhere?.has(m));
 }
 
 const check: Check = {
@@ -26,10 +30,7 @@ const check: Check = {
   description: 'Methods a path does not document are refused with 405.',
   defaultSeverity: 'error',
   probe(validCase, ctx) {
-    if (!probeMethod(ctx)) return undefined;
-    const documented = pathMethods(ctx.spec, ctx.operation);
-    const elsewhere = otherTemplatesMethods(ctx.spec, ctx.operation, validCase.path);
-    const method = CANDIDATES.find((m) => !documented.includes(m) && !elsewhere.has(m));
+    const method = probeMethod(ctx, validCase.path);
     if (!method) return undefined;
     return probeCase(validCase, check.id, {
       method, body: undefined, bodyText: undefined, mediaType: undefined,

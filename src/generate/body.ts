@@ -4,6 +4,7 @@
  * XML (`application/xml`, `text/xml`, `+xml`; see xml.ts).
  * @see https://spec.openapis.org/oas/v3.1.0#encoding-object
  */
+import { isDeepStrictEqual } from 'node:util';
 import type { Json, JsonObject, OpenApiLine } from '../types.ts';
 import { isObject } from './context.ts';
 import type { MediaModel } from './operation-model.ts';
@@ -65,16 +66,6 @@ function multipartBody(media: MediaModel, value: unknown, boundary: string, fiel
   return `${out.join('')}--${boundary}--\r\n`;
 }
 
-/** Deep equality of JSON values (numbers by value, key order ignored). */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
 /**
  * An XML body, kept only when what a server reads back is, for the schema, the value meant: the same value, or
  * one with the same verdict (valid for a valid value; for an invalid one, still failing every keyword it failed).
@@ -88,7 +79,7 @@ function xmlBody(media: MediaModel, value: unknown): string | undefined {
   if (text === undefined) return undefined;
   const read = xmlToJson(text, media.schema, xml.resolve, { line: xml.line });
   if ('error' in read) return undefined;
-  if (sameJson(read.value, value)) return text;
+  if (isDeepStrictEqual(read.value, value)) return text;
   const meant = xml.errorKeywords(value);
   const got = new Set(xml.errorKeywords(read.value));
   if (meant.length === 0 ? got.size === 0 : meant.every((k) => got.has(k))) return text;

@@ -12,8 +12,8 @@
  *   path that another operation's template would also match is dropped (routing ambiguity);
  * - header values stay legal HTTP header values.
  */
-import { requestPathTemplate } from '../load/operations.ts';
-import type { Case, Json, JsonObject, Operation, Spec } from '../types.ts';
+import { templateMatches } from '../load/operations.ts';
+import type { Case, Json, JsonObject } from '../types.ts';
 import { isObject } from './context.ts';
 import type { CaseOrigin } from './generate.ts';
 import { mutationsOf } from './mutation-list.ts';
@@ -32,23 +32,10 @@ export function readings(text: string): unknown[] {
   return out;
 }
 
-const routes = new WeakMap<Spec, Array<{ operation: Operation; re: RegExp }>>();
-
-/** Each operation's path template as a regex (a variable matches one non-empty segment), once per spec. */
-function routeTable(spec: Spec): Array<{ operation: Operation; re: RegExp }> {
-  let table = routes.get(spec);
-  if (!table) {
-    const literal = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    table = spec.operations.filter((o) => !o.webhook).map((operation) => ({ operation, re: new RegExp(`^${requestPathTemplate(operation.path).split(/\{[^}]+\}/).map(literal).join('[^/]+')}$`) }));
-    routes.set(spec, table);
-  }
-  return table;
-}
-
 /** True when `path` would also match a different operation's template of the same method. */
 export function routesElsewhere(og: OperationGen, path: string): boolean {
   const { operation } = og.model;
-  return routeTable(og.gen.spec).some((r) => r.operation !== operation && r.operation.method === operation.method && r.re.test(path));
+  return og.gen.spec.operations.some((o) => o !== operation && !o.webhook && o.method === operation.method && templateMatches(o.path, path));
 }
 
 /**

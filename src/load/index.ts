@@ -73,4 +73,4 @@ export function specFromDocument(document: JsonObject, source: string): Spec {
 
 export { parsePointer, joinPointer, escapeSegment } from './pointer.ts';
 export { walkSchemas, type SchemaVisitContext } from './walk-schemas.ts';
-export { requestPathTemplate } from './operations.ts';
+export { requestPathTemplate, templateMatches } from './operations.ts';

@@ -86,3 +86,37 @@ export function requestPathTemplate(template: string): string {
   const hash = template.indexOf('#');
   return hash < 0 ? template : template.slice(0, hash);
 }
+
+const segmentPatterns = new Map<string, RegExp>();
+
+/** A path template segment (`{id}`, `{name}.json`, `items`) as an anchored regular expression. */
+function segmentPattern(segment: string): RegExp {
+  let re = segmentPatterns.get(segment);
+  if (!re) {
+    const source = segment.split(/(\{[^}]*\})/).map((part) =>
+      /^\{[^}]*\}$/.test(part) ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+    segmentPatterns.set(segment, (re = new RegExp(`^${source}$`)));
+  }
+  return re;
+}
+
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * True when the path template could route the concrete (percent-encoded) path. A `#fragment` (path keys such as
+ * `/{Bucket}#acl` that document variants of one URL) never reaches a server, so it is left out on both sides.
+ */
+export function templateMatches(template: string, concretePath: string): boolean {
+  const t = requestPathTemplate(template).replace(/\/+$/, '').split('/');
+  const c = requestPathTemplate(concretePath).replace(/\/+$/, '').split('/');
+  return t.length === c.length && t.every((s, i) => {
+    const re = segmentPattern(s);
+    return re.test(c[i]!) || re.test(decoded(c[i]!));
+  });
+}

@@ -2,11 +2,11 @@
  * The status policy of an operation: which statuses mean "rejected" for a negative case and "accepted" for a
  * positive one. Defaults are printed in the report so nobody has to guess where an allowed status came from.
  */
-import type { StatusPolicy } from '../check/check.ts';
+import { TOO_LARGE, type StatusPolicy } from '../check/check.ts';
 import type { JsonObject, Operation } from '../types.ts';
 
 /** Statuses that always count as a rejection, documented or not (bad input, not found, method, media type, size). */
-export const DEFAULT_REJECTED = [400, 404, 405, 406, 409, 413, 414, 415, 422, 431];
+export const DEFAULT_REJECTED = [400, 404, 405, 406, 409, 415, 422, ...TOO_LARGE];
 
 /** Every 2xx status. */
 export const ACCEPTED_2XX = Array.from({ length: 100 }, (_, i) => 200 + i);
