@@ -5,7 +5,7 @@
 import { HARNESS_OWNED_HEADERS } from '../headers.ts';
 import { joinPointer } from '../load/pointer.ts';
 import type { Json, JsonObject, Operation, Spec } from '../types.ts';
-import { specResolver, xmlRootName, type SchemaResolver } from '../validate/xml.ts';
+import { specResolver, xmlRootName, type SchemaResolver } from '../validate/xml-shape.ts';
 import { isObject } from './context.ts';
 import { defaultStyle } from './serialize.ts';
 import { specGeneration } from './spec-context.ts';

@@ -3,7 +3,7 @@
  * `xml.name`, the `$ref`'d component, `title` or `root`; each property an element (renamed by `xml.name`),
  * `xml.attribute` properties attributes of their parent, arrays repeated elements (inside a wrapper with
  * `xml.wrapped`), `namespace`/`prefix` as `xmlns` declarations and prefixed names, null an empty element (or
- * no attribute). The schema-shape rules are shared with the reader (src/validate/xml.ts), so what is written
+ * no attribute). The schema-shape rules are shared with the reader (src/validate/xml-shape.ts), so what is written
  * here reads back as the same value. Escaping is fast-xml-parser's builder.
  * @see https://spec.openapis.org/oas/v3.1.0#xml-object
  */
@@ -22,7 +22,7 @@ import {
   xmlRootName,
   type SchemaResolver,
   type XmlProperty,
-} from '../validate/xml.ts';
+} from '../validate/xml-shape.ts';
 
 /** What writing needs besides the value and its schema. */
 export interface XmlWriteOptions {

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { specFromText } from '../load/index.ts';
 import type { Json } from '../types.ts';
 import { createValidator } from './index.ts';
-import { decodeName, encodeName, MAX_XML_CHARS, specResolver, xmlRootName, xmlToJson, xmlToJsonAt } from './xml.ts';
+import { decodeName, encodeName, MAX_XML_CHARS } from './xml-shape.ts';
+import { specResolver, xmlRootName, xmlToJson, xmlToJsonAt } from './xml.ts';
 
 const spec = specFromText(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/schemas/xml-pets-3.1.yaml'), 'utf8'), 'xml-pets-3.1.yaml');
 const resolve = specResolver(spec);
