@@ -1,3 +1,5 @@
+/** HTTP header facts shared by generation, sending, checks and workflows. */
+
 /**
  * Header parameters a generated request never sets. OAS says parameters named Accept, Content-Type or
  * Authorization are ignored (the harness owns them); the framing and connection headers belong to the HTTP
@@ -11,3 +13,6 @@ export const HARNESS_OWNED_HEADERS: ReadonlySet<string> = new Set([
   'content-length', 'transfer-encoding', 'host', 'connection', 'keep-alive', 'te', 'trailer', 'upgrade', 'expect',
   'proxy-connection',
 ]);
+
+/** An HTTP token (RFC 9110 §5.6.2 `tchar`s): what a header name, a method or a Connection option may be. */
+export const HTTP_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;

@@ -6,14 +6,14 @@
  */
 import type { Json, Spec } from '../types.ts';
 import type { SchemaError } from '../validate/index.ts';
+import { mappingRef } from '../validate/convert.ts';
 import { isObject, joinPointer, splitFragment } from './pointer.ts';
 import { valueAt } from './schema-message.ts';
 
 /** The `$ref` a discriminator value names: its mapping entry (a reference or a schema name), else the schema of that name. */
 function targetRef(mapping: Json | undefined, value: string): string {
   const mapped = isObject(mapping) ? mapping[value] : undefined;
-  const name = typeof mapped === 'string' ? mapped : value;
-  return name.includes('/') || name.startsWith('#') ? name : `#/components/schemas/${name}`;
+  return mappingRef(typeof mapped === 'string' ? mapped : value);
 }
 
 /** For a `oneOf`/`anyOf` error under a discriminator: the branch refs, and the index of the one the value names. */

@@ -4,6 +4,7 @@
  * every secret value is also listed so the run can scrub it from anything it writes.
  * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
  */
+import { HTTP_TOKEN } from '../headers.ts';
 import { HarnessError } from '../errors.ts';
 import type { Case, JsonObject, Operation, Spec } from '../types.ts';
 
@@ -23,7 +24,7 @@ export interface Credentials {
 export function parseHeaderArg(arg: string): [string, string] {
   const colon = arg.indexOf(':');
   const name = colon > 0 ? arg.slice(0, colon).trim() : '';
-  if (!name || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+  if (!name || !HTTP_TOKEN.test(name)) {
     throw new HarnessError('USAGE', `-H expects "Name: value", got "${arg.split(':')[0]}..."`);
   }
   return [name.toLowerCase(), arg.slice(colon + 1).trim()];

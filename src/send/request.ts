@@ -2,6 +2,7 @@
  * Turns a Case into what goes on the wire: absolute URL, origin + path for the dispatcher, header map
  * (cookies folded into one `Cookie` header, Content-Type from the media type) and body text.
  */
+import { HTTP_TOKEN } from '../headers.ts';
 import type { Case, Exchange } from '../types.ts';
 
 /** The wire form of a Case against one base URL. */
@@ -50,7 +51,6 @@ export function exchangeRequest(w: WireRequest): Exchange['request'] {
   return request;
 }
 
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 const BAD_HEADER_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 const BAD_PATH = /[^\u0021-\u00ff]/;
 const REFUSED_HEADERS = new Set(['transfer-encoding', 'keep-alive', 'upgrade', 'expect']);
@@ -62,15 +62,15 @@ const REFUSED_HEADERS = new Set(['transfer-encoding', 'keep-alive', 'upgrade', '
  * later request of the run waits forever. The rules mirror undici's own (lib/core/request.js).
  */
 export function unsendable(w: WireRequest): string | undefined {
-  if (!TOKEN.test(w.method)) return `invalid request method ${JSON.stringify(w.method)}`;
+  if (!HTTP_TOKEN.test(w.method)) return `invalid request method ${JSON.stringify(w.method)}`;
   if (BAD_PATH.test(w.path)) return 'invalid request path (a character outside U+0021-U+00FF)';
   for (const [name, value] of Object.entries(w.headers)) {
-    if (!TOKEN.test(name)) return `invalid header name ${JSON.stringify(name)}`;
+    if (!HTTP_TOKEN.test(name)) return `invalid header name ${JSON.stringify(name)}`;
     if (BAD_HEADER_VALUE.test(value)) return `invalid ${name} header (a control character or a character above U+00FF)`;
     const lower = name.toLowerCase();
     if (REFUSED_HEADERS.has(lower)) return `the HTTP client does not send a ${lower} header`;
     if (lower === 'content-length' && !/^\d+$/.test(value)) return 'invalid content-length header';
-    if (lower === 'connection' && !value.split(',').every((t) => TOKEN.test(t.trim()))) return 'invalid connection header';
+    if (lower === 'connection' && !value.split(',').every((t) => HTTP_TOKEN.test(t.trim()))) return 'invalid connection header';
   }
   return undefined;
 }

@@ -46,6 +46,11 @@ export function convertNode(node: JsonObject, line: OpenApiLine, direction: Dire
  * schema that its children `allOf` (the inheritance pattern, with no oneOf) never refers to itself.
  * @see https://spec.openapis.org/oas/v3.1.0#discriminator-object
  */
+/** A discriminator `mapping` target as a `$ref`: a reference stays one, a bare schema name is a component's. */
+export function mappingRef(target: string): string {
+  return target.startsWith('#') || target.includes('/') ? target : `#/components/schemas/${target}`;
+}
+
 /** The schema name a `$ref` ends in (`#/components/schemas/Cat` → `Cat`), as the implicit mapping uses it. */
 function schemaName(ref: string): string {
   const last = ref.slice(ref.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
@@ -66,7 +71,7 @@ function fixDiscriminator(node: JsonObject): void {
   const mapping = d.mapping && typeof d.mapping === 'object' && !Array.isArray(d.mapping) ? d.mapping : {};
   for (const [value, target] of Object.entries(mapping)) {
     if (typeof target !== 'string') continue;
-    const ref = target.startsWith('#') || target.includes('/') ? target : `#/components/schemas/${target}`;
+    const ref = mappingRef(target);
     if (refs.has(ref)) byValue.set(value, ref);
   }
   if (byValue.size === 0) return;

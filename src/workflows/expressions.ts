@@ -5,6 +5,7 @@
  * @see https://spec.openapis.org/arazzo/v1.0.1#runtime-expressions
  * @see https://spec.openapis.org/oas/v3.1.0#runtime-expressions
  */
+import { HTTP_TOKEN } from '../headers.ts';
 
 /** What an expression names. `pointer` is a JSON pointer (RFC 6901) into the named value, without the `#`. */
 export type Expression =
@@ -45,8 +46,6 @@ export class ExpressionError extends Error {
 }
 
 const ID = /^[A-Za-z0-9_-]+/;
-// RFC 7230 tchar: header names in `$request.header.<token>`.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Parses one runtime expression (the whole text, starting with `$`); throws ExpressionError. */
 export function parseExpression(text: string): Expression {
@@ -81,7 +80,7 @@ function parseSource(kind: 'request' | 'response', rest: string, at: number): Ex
   }
   const m = /^(header|query|path)\.(.+)$/.exec(rest);
   if (!m) throw new ExpressionError(`"$${kind}.${rest}": expected header.<name>, query.<name>, path.<name>, body or body#/<pointer>`, at);
-  if (m[1] === 'header' && !TOKEN.test(m[2]!)) throw new ExpressionError(`"${m[2]}" is not a header name`, at + 7);
+  if (m[1] === 'header' && !HTTP_TOKEN.test(m[2]!)) throw new ExpressionError(`"${m[2]}" is not a header name`, at + 7);
   return { kind, source: m[1] as 'header', name: m[1] === 'header' ? m[2]!.toLowerCase() : m[2]! };
 }
 
