@@ -42,6 +42,9 @@ export function stableLocation(location: string): string {
   return location.replace(/\[\d+\]/g, '[*]').replace(/([./])\d+(?=[./]|$)/g, '$1*');
 }
 
+// Several checks ask for the same exchange's body: an XML body is read once.
+const xmlRead = new WeakMap<object, ReturnType<typeof xmlToJsonAt>>();
+
 /**
  * The body as the server received it: the JSON bytes sent, or the XML bytes read by the XML Object rules, else
  * the logical body. Undefined when the bytes do not parse at all: certainly invalid.
@@ -52,7 +55,8 @@ export function sentBody(exchange: Exchange, ctx: CheckContext): { value: unknow
   if (text !== undefined && isJsonMediaType(c.mediaType)) return requestJson(exchange, text);
   if (text !== undefined && isXmlMediaType(c.mediaType)) {
     const pointer = requestBodySchema(ctx, c);
-    const read = pointer === undefined ? undefined : xmlToJsonAt(ctx.spec, pointer, text);
+    let read = xmlRead.get(exchange.request);
+    if (!read && pointer !== undefined) xmlRead.set(exchange.request, (read = xmlToJsonAt(ctx.spec, pointer, text)));
     if (read) return 'error' in read ? undefined : { value: read.value };
   }
   return c.body === undefined ? undefined : { value: c.body };
