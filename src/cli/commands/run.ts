@@ -74,7 +74,9 @@ Limits:
 
 Output:
   --config F             Config file (default: specgate.config.yaml in the working directory); its run:, checks:
-                         and auth: sections apply, flags win over it, SPECGATE_* variables win over auth:
+                         and auth: sections apply, flags win over it, SPECGATE_* variables win over auth:.
+                         Status policies (run.policies: which statuses count as accepted/rejected, per
+                         operation) are set only there
   --report-dir D         Where report files go (default reports/); rewritten after each operation
   --baseline F           A previous findings.json: findings are marked new/known, only new errors fail
   --format text|json     json prints the summary JSON on stdout (human output then goes to stderr)
