@@ -68,7 +68,9 @@ try {
       writeFileSync(head, JSON.stringify(document));
     }
     const { ms, cpuMs, changes } = await measure(base, head);
-    console.log(`${c.name.padEnd(36)}${ms.toFixed(0).padStart(10)}${cpuMs.toFixed(0).padStart(10)}${String(changes).padStart(10)}`);
+    console.log(
+      `${c.name.padEnd(36)}${ms.toFixed(0).padStart(10)}${cpuMs.toFixed(0).padStart(10)}${String(changes).padStart(10)}`,
+    );
   }
 } finally {
   rmSync(tmp, { recursive: true, force: true });

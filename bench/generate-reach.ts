@@ -14,7 +14,13 @@ import { applyAuth, authFor, readCredentials, send } from '../src/send/index.ts'
 import type { CaseKind } from '../src/types.ts';
 import { createValidator } from '../src/validate/index.ts';
 
-const { values } = parseArgs({ options: { seed: { type: 'string', default: '1' }, count: { type: 'string', default: '6' }, verbose: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    seed: { type: 'string', default: '1' },
+    count: { type: 'string', default: '6' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
 const seed = Number(values.seed);
 const count = Number(values.count);
 const KINDS: CaseKind[] = ['example', 'boundary', 'positive'];
@@ -35,7 +41,12 @@ try {
       const { cases } = generate(spec, operation, { kind, count, seed, validator });
       const statuses: number[] = [];
       for (const c of cases) {
-        const exchange = await send(applyAuth(c, authFor(spec, operation, creds), creds), { dispatcher, baseUrl: url, timeoutMs: 10_000, maxResponseBytes: 1 << 20 });
+        const exchange = await send(applyAuth(c, authFor(spec, operation, creds), creds), {
+          dispatcher,
+          baseUrl: url,
+          timeoutMs: 10_000,
+          maxResponseBytes: 1 << 20,
+        });
         statuses.push(exchange.response?.status ?? 0);
       }
       const ok = statuses.filter((s) => s >= 200 && s < 300).length;
@@ -51,5 +62,9 @@ try {
   await dispatcher.close();
   await server.close();
 }
-const share = (t: { ok: number; all: number }): string => `${t.ok}/${t.all} = ${t.all ? ((100 * t.ok) / t.all).toFixed(1) : '-'}%`;
-for (const kind of KINDS) console.log(`${kind.padEnd(9)} 2xx ${share(totals.get(kind)!).padEnd(18)} without path parameters ${share(free.get(kind)!)}`);
+const share = (t: { ok: number; all: number }): string =>
+  `${t.ok}/${t.all} = ${t.all ? ((100 * t.ok) / t.all).toFixed(1) : '-'}%`;
+for (const kind of KINDS)
+  console.log(
+    `${kind.padEnd(9)} 2xx ${share(totals.get(kind)!).padEnd(18)} without path parameters ${share(free.get(kind)!)}`,
+  );

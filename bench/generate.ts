@@ -14,16 +14,27 @@ import { createValidator } from '../src/validate/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.resolve(root, '../shared/specs');
-const { values } = parseArgs({ options: { count: { type: 'string', default: '20' }, 'per-spec': { type: 'string', default: '40' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '20' }, 'per-spec': { type: 'string', default: '40' } },
+});
 const COUNT = Number(values.count);
 const PER_SPEC = Number(values['per-spec']);
 const KINDS: CaseKind[] = ['positive', 'negative', 'boundary'];
-const BIG = ['openai-openapi.yaml', 'stripe-spec3.json', 'github-api.github.com.3.0.json', 'kubernetes-1.35-api__v1_openapi.json', 'adyen-CheckoutService-v71.json'];
+const BIG = [
+  'openai-openapi.yaml',
+  'stripe-spec3.json',
+  'github-api.github.com.3.0.json',
+  'kubernetes-1.35-api__v1_openapi.json',
+  'adyen-CheckoutService-v71.json',
+];
 
 const sample = (ops: Operation[]): Operation[] =>
-  ops.length <= PER_SPEC ? ops : Array.from({ length: PER_SPEC }, (_, i) => ops[Math.floor((i * ops.length) / PER_SPEC)]!);
+  ops.length <= PER_SPEC
+    ? ops
+    : Array.from({ length: PER_SPEC }, (_, i) => ops[Math.floor((i * ops.length) / PER_SPEC)]!);
 
-const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+const quantile = (xs: number[], q: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 function bench(name: string, spec: Spec): void {
   const validator = createValidator(spec);
@@ -38,7 +49,9 @@ function bench(name: string, spec: Spec): void {
       stats.cold += performance.now() - t;
       stats.coldCases += first;
       t = performance.now();
-      const n = generate(spec, operation, { kind, count: COUNT, seed: 2, validator }).cases.length + generate(spec, operation, { kind, count: COUNT, seed: 3, validator }).cases.length;
+      const n =
+        generate(spec, operation, { kind, count: COUNT, seed: 2, validator }).cases.length +
+        generate(spec, operation, { kind, count: COUNT, seed: 3, validator }).cases.length;
       if (n > 0) stats.warm.push(((performance.now() - t) * 1000) / n);
     }
   }

@@ -10,7 +10,12 @@ import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const corpus = resolve(root, '../shared/specs');
-const documents = ['stripe-spec3.json', 'github-api.github.com.3.0.json', 'openai-openapi.yaml', 'digitalocean/specification/DigitalOcean-public.v2.yaml'];
+const documents = [
+  'stripe-spec3.json',
+  'github-api.github.com.3.0.json',
+  'openai-openapi.yaml',
+  'digitalocean/specification/DigitalOcean-public.v2.yaml',
+];
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 
 function redoclyBin(): string | undefined {
@@ -18,7 +23,9 @@ function redoclyBin(): string | undefined {
   const bin = join(prefix, 'node_modules', '.bin', 'redocly');
   if (!existsSync(bin)) {
     mkdirSync(prefix, { recursive: true });
-    const install = spawnSync('npm', ['install', '--prefix', prefix, '@redocly/cli@2', '--no-audit', '--no-fund'], { stdio: 'ignore' });
+    const install = spawnSync('npm', ['install', '--prefix', prefix, '@redocly/cli@2', '--no-audit', '--no-fund'], {
+      stdio: 'ignore',
+    });
     if (install.status !== 0) return undefined;
   }
   return existsSync(bin) ? bin : undefined;
@@ -29,7 +36,11 @@ function best(command: string, args: string[]): number {
   let fastest = Infinity;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    spawnSync(command, args, { cwd: root, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' } });
+    spawnSync(command, args, {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, NO_COLOR: '1', REDOCLY_TELEMETRY: 'off' },
+    });
     fastest = Math.min(fastest, performance.now() - started);
   }
   return fastest;

@@ -34,16 +34,18 @@ export interface Scenario {
 
 /** Masks what changes from run to run without the harness deciding it. */
 export function normalize(text: string): string {
-  return text
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
-    .replace(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT/g, '<date>')
-    .replace(/(127\.0\.0\.1|localhost):\d+/g, '$1:<port>')
-    .replace(/[0-9a-f]{12,}/g, '<hex>')
-    // The server's own counter of every request so far: it moves with how other operations interleave.
-    .replace(/(x-ratelimit-remaining-requests"?:\s*"?)\d+/g, '$1<n>')
-    .replace(/("durationMs"|"timeToFirstByteMs"|"atMs"|"retryWaitMs"):\s*[\d.]+/g, '$1: <ms>')
-    .replace(/\b(time|timestamp)="[^"]*"/g, '$1="<t>"')
-    .replace(/\b\d+(\.\d+)? ?(ms|s)\b(?! *\|)/g, '<dur>');
+  return (
+    text
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<time>')
+      .replace(/(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d GMT/g, '<date>')
+      .replace(/(127\.0\.0\.1|localhost):\d+/g, '$1:<port>')
+      .replace(/[0-9a-f]{12,}/g, '<hex>')
+      // The server's own counter of every request so far: it moves with how other operations interleave.
+      .replace(/(x-ratelimit-remaining-requests"?:\s*"?)\d+/g, '$1<n>')
+      .replace(/("durationMs"|"timeToFirstByteMs"|"atMs"|"retryWaitMs"):\s*[\d.]+/g, '$1: <ms>')
+      .replace(/\b(time|timestamp)="[^"]*"/g, '$1="<t>"')
+      .replace(/\b\d+(\.\d+)? ?(ms|s)\b(?! *\|)/g, '<dur>')
+  );
 }
 
 function exec(args: string[], cwd = ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -86,8 +88,18 @@ export const SCENARIOS: Scenario[] = [
   { name: 'generate-openapi', produce: () => generate('openapi.json') },
   { name: 'generate-requests-3.1', produce: () => generate('fixtures/schemas/requests-3.1.yaml') },
   { name: 'generate-openapi-3.0', produce: () => generate('fixtures/schemas/openapi-3.0.json') },
-  { name: 'generate-twilio-verify', needsShared: true, digestOnly: true, produce: () => generate(path.join(SHARED_SPECS, 'twilio_verify_v2.yaml')) },
-  { name: 'generate-asana', needsShared: true, digestOnly: true, produce: () => generate(path.join(SHARED_SPECS, 'asana_oas.yaml')) },
+  {
+    name: 'generate-twilio-verify',
+    needsShared: true,
+    digestOnly: true,
+    produce: () => generate(path.join(SHARED_SPECS, 'twilio_verify_v2.yaml')),
+  },
+  {
+    name: 'generate-asana',
+    needsShared: true,
+    digestOnly: true,
+    produce: () => generate(path.join(SHARED_SPECS, 'asana_oas.yaml')),
+  },
 ];
 
 /** The normalized files of one scenario, as they are kept in fixtures/golden/<name>/. */
@@ -119,7 +131,9 @@ export function differences(name: string, files: Record<string, string>): string
     const b = got.split('\n');
     const i = a.findIndex((line, k) => line !== b[k]);
     const at = i === -1 ? a.length : i;
-    out.push(`${name}/${f}:${at + 1}\n  golden:   ${(a[at] ?? '<end>').slice(0, 300)}\n  produced: ${(b[at] ?? '<end>').slice(0, 300)}`);
+    out.push(
+      `${name}/${f}:${at + 1}\n  golden:   ${(a[at] ?? '<end>').slice(0, 300)}\n  produced: ${(b[at] ?? '<end>').slice(0, 300)}`,
+    );
   }
   return out;
 }

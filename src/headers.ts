@@ -9,8 +9,18 @@
  * @see https://www.rfc-editor.org/rfc/rfc9110#section-7.6.1
  */
 export const HARNESS_OWNED_HEADERS: ReadonlySet<string> = new Set([
-  'accept', 'content-type', 'authorization',
-  'content-length', 'transfer-encoding', 'host', 'connection', 'keep-alive', 'te', 'trailer', 'upgrade', 'expect',
+  'accept',
+  'content-type',
+  'authorization',
+  'content-length',
+  'transfer-encoding',
+  'host',
+  'connection',
+  'keep-alive',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
   'proxy-connection',
 ]);
 

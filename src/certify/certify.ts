@@ -43,7 +43,17 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 function checksOf(profile: Profile): Check[] {
   const byId = new Map(CHECKS.map((c) => [c.id, c]));
   const ids = [...new Set([...profile.checks, ...profile.requirements.flatMap((r) => r.checks)])];
-  return ids.map((id) => byId.get(id) ?? (() => { throw new HarnessError('UNKNOWN_CHECK', `profile names check "${id}" (known: ${[...byId.keys()].join(', ')})`, profile.where('/checks')); })());
+  return ids.map(
+    (id) =>
+      byId.get(id) ??
+      (() => {
+        throw new HarnessError(
+          'UNKNOWN_CHECK',
+          `profile names check "${id}" (known: ${[...byId.keys()].join(', ')})`,
+          profile.where('/checks'),
+        );
+      })(),
+  );
 }
 
 async function openTarget(o: CertifyOptions): Promise<{ url: string; key?: string; close(): Promise<void> }> {
@@ -59,15 +69,27 @@ async function openTarget(o: CertifyOptions): Promise<{ url: string; key?: strin
 /** Every step and workflow a requirement names exists in the profile's suites. */
 function checkReferences(profile: Profile, suites: Suite[]): void {
   const workflows = new Set(suites.flatMap((s) => s.workflows.map((w) => w.workflowId)));
-  const steps = new Set(suites.flatMap((s) => s.workflows.flatMap((w) => w.steps.map((st) => `${w.workflowId}/${st.stepId}`))));
+  const steps = new Set(
+    suites.flatMap((s) => s.workflows.flatMap((w) => w.steps.map((st) => `${w.workflowId}/${st.stepId}`))),
+  );
   for (const r of profile.requirements) {
     const missing = [...r.steps.filter((x) => !steps.has(x)), ...r.workflows.filter((x) => !workflows.has(x))];
-    if (missing.length) throw new HarnessError('SUITE_INVALID', `requirement ${r.id} names ${missing.join(', ')}, not in the profile's suites`, profile.where(r.pointer));
+    if (missing.length)
+      throw new HarnessError(
+        'SUITE_INVALID',
+        `requirement ${r.id} names ${missing.join(', ')}, not in the profile's suites`,
+        profile.where(r.pointer),
+      );
   }
 }
 
 function merge(results: SuiteResult[]): SuiteResult {
-  return { findings: results.flatMap((r) => r.findings), exchanges: results.flatMap((r) => r.exchanges), steps: results.flatMap((r) => r.steps), workflows: results.flatMap((r) => r.workflows) };
+  return {
+    findings: results.flatMap((r) => r.findings),
+    exchanges: results.flatMap((r) => r.exchanges),
+    steps: results.flatMap((r) => r.steps),
+    workflows: results.flatMap((r) => r.workflows),
+  };
 }
 
 /** Runs the profile and resolves to the certificate (written to `reportDir` unless `writeFiles` is false). */
@@ -81,12 +103,22 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
   const creds = readCredentials(o.headers, o.env);
   const target = await openTarget(o);
   const headers: Record<string, string> = Object.fromEntries(creds.headers);
-  if (!headers.authorization && (creds.token ?? target.key)) headers.authorization = `Bearer ${creds.token ?? target.key}`;
+  if (!headers.authorization && (creds.token ?? target.key))
+    headers.authorization = `Bearer ${creds.token ?? target.key}`;
   const secrets = [...secretValues(creds), ...(target.key ? [target.key] : [])];
   const results: SuiteResult[] = [];
   try {
     for (const suite of suites) {
-      results.push(await runSuite(spec, suite, { baseUrl: target.url, headers, seed, checks, inputs: o.inputs, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) }));
+      results.push(
+        await runSuite(spec, suite, {
+          baseUrl: target.url,
+          headers,
+          seed,
+          checks,
+          inputs: o.inputs,
+          ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
+        }),
+      );
     }
   } finally {
     await target.close();
@@ -97,13 +129,23 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
   const cert: Certificate = {
     tool: { name: 'specgate', version: VERSION },
     profile: { id: profile.id, title: profile.title, version: profile.version },
-    suites: suites.map((s) => ({ file: path.relative(REPO, path.resolve(o.cwd, s.file)), title: s.title, version: s.version })),
+    suites: suites.map((s) => ({
+      file: path.relative(REPO, path.resolve(o.cwd, s.file)),
+      title: s.title,
+      version: s.version,
+    })),
     target: o.baseUrl ?? `embedded reference server${o.drift.length ? ` (drift: ${o.drift.join(', ')})` : ''}`,
     spec: { source: path.relative(o.cwd, spec.source) || spec.source, sha256: spec.sha256 },
-    date: new Date().toISOString(), seed,
+    date: new Date().toISOString(),
+    seed,
     status: required.every((r) => r.status === 'pass') ? 'pass' : 'fail',
-    summary: { passed: requirements.filter((r) => r.status === 'pass').length, failed: requirements.filter((r) => r.status === 'fail').length, required: required.length },
-    requirements, notes: [],
+    summary: {
+      passed: requirements.filter((r) => r.status === 'pass').length,
+      failed: requirements.filter((r) => r.status === 'fail').length,
+      required: required.length,
+    },
+    requirements,
+    notes: [],
   };
   if (o.writeFiles !== false) await writeCertificate(path.resolve(o.cwd, o.reportDir), cert);
   return cert;

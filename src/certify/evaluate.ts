@@ -22,7 +22,9 @@ const SECRET_FIELD = /key|secret|token|password|authorization|credential/i;
 export function redactText(text: string, secrets: readonly string[]): string {
   let out = text;
   try {
-    out = JSON.stringify(JSON.parse(text), (k, v) => (k && SECRET_FIELD.test(k) && typeof v === 'string' ? '[REDACTED]' : v));
+    out = JSON.stringify(JSON.parse(text), (k, v) =>
+      k && SECRET_FIELD.test(k) && typeof v === 'string' ? '[REDACTED]' : v,
+    );
   } catch {
     // not JSON (an event stream, plain text): the value scrub below still applies
   }
@@ -60,20 +62,33 @@ function stepsFor(req: Requirement, results: StepResult[]): { steps: StepResult[
 }
 
 /** The verdict of one requirement over the results of the profile's suites. */
-export function evaluateRequirement(req: Requirement, result: SuiteResult, secrets: readonly string[]): RequirementVerdict {
+export function evaluateRequirement(
+  req: Requirement,
+  result: SuiteResult,
+  secrets: readonly string[],
+): RequirementVerdict {
   const { steps, missing } = stepsFor(req, result.steps);
   const evidence: string[] = missing.map((m) => `${m}: not run (not in the profile's suites)`);
   for (const s of steps) {
     if (s.status === 'skipped') evidence.push(`${s.workflowId}/${s.stepId}: not run — ${s.message ?? 'skipped'}`);
     for (const f of s.findings) evidence.push(`${s.workflowId}/${s.stepId}: ${findingEvidence(f, secrets)}`);
-    if (s.status === 'failed' && s.findings.length === 0) evidence.push(`${s.workflowId}/${s.stepId}: ${redactText(s.message ?? 'failed', secrets)}`);
+    if (s.status === 'failed' && s.findings.length === 0)
+      evidence.push(`${s.workflowId}/${s.stepId}: ${redactText(s.message ?? 'failed', secrets)}`);
   }
   const checkFindings = result.findings.filter((f) => req.checks.includes(f.checkId));
   for (const f of checkFindings) evidence.push(findingEvidence(f, secrets));
   const failed = evidence.length > 0;
   if (!failed) {
-    for (const s of steps) evidence.push(`${s.workflowId}/${s.stepId}: ${s.exchanges[0] ? excerpt(s.exchanges[0], secrets) : 'passed'}`);
-    if (req.checks.length) evidence.push(`${result.exchanges.length} exchanges judged by ${req.checks.join(', ')}: no finding`);
+    for (const s of steps)
+      evidence.push(`${s.workflowId}/${s.stepId}: ${s.exchanges[0] ? excerpt(s.exchanges[0], secrets) : 'passed'}`);
+    if (req.checks.length)
+      evidence.push(`${result.exchanges.length} exchanges judged by ${req.checks.join(', ')}: no finding`);
   }
-  return { id: req.id, title: req.title, required: req.required, status: failed ? 'fail' : 'pass', evidence: [...new Set(evidence)].slice(0, 12) };
+  return {
+    id: req.id,
+    title: req.title,
+    required: req.required,
+    status: failed ? 'fail' : 'pass',
+    evidence: [...new Set(evidence)].slice(0, 12),
+  };
 }

@@ -49,7 +49,9 @@ export function profileFile(value: string, cwd: string): string {
 /** Names of the built-in profiles (for error messages). */
 export async function builtInProfiles(): Promise<string[]> {
   const { readdir } = await import('node:fs/promises');
-  return (await readdir(PROFILES_DIR).catch(() => [] as string[])).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+  return (await readdir(PROFILES_DIR).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''));
 }
 
 /** Loads and validates a profile. */
@@ -59,7 +61,10 @@ export async function loadProfile(value: string, cwd: string): Promise<Profile> 
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new HarnessError('USAGE', `unknown profile "${value}" (built-in: ${(await builtInProfiles()).join(', ')}; or a path to a profile YAML)`);
+    throw new HarnessError(
+      'USAGE',
+      `unknown profile "${value}" (built-in: ${(await builtInProfiles()).join(', ')}; or a path to a profile YAML)`,
+    );
   }
   return parseProfile(text, file);
 }
@@ -75,19 +80,35 @@ export function parseProfile(text: string, file: string): Profile {
   const r = new SuiteReader(source);
   const o = r.object(source.value, '');
   r.keys(o, '', ['profile', 'title', 'version', 'suite', 'suites', 'checks', 'requirements']);
-  const list = (v: unknown, p: string): string[] => r.array(v, p).map((x, i) => (typeof x === 'string' ? x : r.fail(`${p}/${i}`, 'expected a string')));
+  const list = (v: unknown, p: string): string[] =>
+    r.array(v, p).map((x, i) => (typeof x === 'string' ? x : r.fail(`${p}/${i}`, 'expected a string')));
   const suites = [...(typeof o.suite === 'string' ? [o.suite] : []), ...list(o.suites, '/suites')];
   if (suites.length === 0) r.fail('', 'a profile needs `suite` or `suites`');
   const requirements = r.array(o.requirements, '/requirements', true).map((x, i): Requirement => {
     const p = `/requirements/${i}`;
     const q = r.object(x, p);
     r.keys(q, p, ['id', 'title', 'steps', 'workflows', 'checks', 'required']);
-    const req = { id: r.string(q, p, 'id', true)!, title: r.string(q, p, 'title', true)!, steps: list(q.steps, `${p}/steps`), workflows: list(q.workflows, `${p}/workflows`), checks: list(q.checks, `${p}/checks`), required: q.required !== false, pointer: p };
-    if (req.steps.length + req.workflows.length + req.checks.length === 0) r.fail(p, `requirement ${req.id} maps to no step, workflow or check`);
+    const req = {
+      id: r.string(q, p, 'id', true)!,
+      title: r.string(q, p, 'title', true)!,
+      steps: list(q.steps, `${p}/steps`),
+      workflows: list(q.workflows, `${p}/workflows`),
+      checks: list(q.checks, `${p}/checks`),
+      required: q.required !== false,
+      pointer: p,
+    };
+    if (req.steps.length + req.workflows.length + req.checks.length === 0)
+      r.fail(p, `requirement ${req.id} maps to no step, workflow or check`);
     return req;
   });
   return {
-    file, id: r.string(o, '', 'profile', true)!, title: r.string(o, '', 'title', true)!, version: r.string(o, '', 'version', true)!,
-    suites: suites.map((s) => path.resolve(path.dirname(file), s)), checks: list(o.checks, '/checks'), requirements, where: (p) => r.where(p),
+    file,
+    id: r.string(o, '', 'profile', true)!,
+    title: r.string(o, '', 'title', true)!,
+    version: r.string(o, '', 'version', true)!,
+    suites: suites.map((s) => path.resolve(path.dirname(file), s)),
+    checks: list(o.checks, '/checks'),
+    requirements,
+    where: (p) => r.where(p),
   };
 }

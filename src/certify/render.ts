@@ -23,7 +23,8 @@ export function certificateMarkdown(c: Certificate): string {
   const lines = [
     `# ${c.profile.title}: ${c.status === 'pass' ? 'PASS' : 'FAIL'}`,
     '',
-    `| | |`, `|---|---|`,
+    `| | |`,
+    `|---|---|`,
     `| Target | ${c.target} |`,
     `| Profile | ${c.profile.id} ${c.profile.version} |`,
     `| Suites | ${c.suites.map((s) => `${s.file} (${s.version})`).join(', ')} |`,
@@ -32,18 +33,30 @@ export function certificateMarkdown(c: Certificate): string {
     `| Seed | ${c.seed} |`,
     `| Requirements | ${c.summary.passed} passed, ${c.summary.failed} failed (${c.summary.required} required) |`,
     '',
-    '| Requirement | Status | |', '|---|---|---|',
-    ...c.requirements.map((r) => `| \`${r.id}\` | ${r.status === 'pass' ? '✅ pass' : '❌ fail'}${r.required ? '' : ' (optional)'} | ${r.title.replace(/\|/g, '\\|')} |`),
+    '| Requirement | Status | |',
+    '|---|---|---|',
+    ...c.requirements.map(
+      (r) =>
+        `| \`${r.id}\` | ${r.status === 'pass' ? '✅ pass' : '❌ fail'}${r.required ? '' : ' (optional)'} | ${r.title.replace(/\|/g, '\\|')} |`,
+    ),
     '',
   ];
   for (const r of c.requirements) {
-    lines.push(`## ${r.status === 'pass' ? '✅' : '❌'} ${r.id}: ${r.title}`, '', '```', ...r.evidence.map(fence), '```', '');
+    lines.push(
+      `## ${r.status === 'pass' ? '✅' : '❌'} ${r.id}: ${r.title}`,
+      '',
+      '```',
+      ...r.evidence.map(fence),
+      '```',
+      '',
+    );
   }
   if (c.notes.length) lines.push('## Notes', '', ...c.notes.map((n) => `- ${n}`), '');
   return lines.join('\n');
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Rough Verdana 11px width, as shields.io estimates it. */
 const width = (s: string) => Math.round(s.length * 6.5 + 10);
 

@@ -23,22 +23,32 @@ const check: Check = {
     const documented = pathMethods(ctx.spec, ctx.operation);
     const allow = responseHeader(exchange, 'allow');
     if (allow === undefined) {
-      return [makeFinding(check.id, exchange, ctx, {
-        cause: 'allow missing',
-        message: `Received: 405 without an Allow header\nDocumented: Allow: ${documented.join(', ')}`,
-      })];
+      return [
+        makeFinding(check.id, exchange, ctx, {
+          cause: 'allow missing',
+          message: `Received: 405 without an Allow header\nDocumented: Allow: ${documented.join(', ')}`,
+        }),
+      ];
     }
-    const listed = allow.split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
+    const listed = allow
+      .split(',')
+      .map((m) => m.trim().toUpperCase())
+      .filter(Boolean);
     const missing = documented.filter((m) => !listed.includes(m));
-    const optional = new Set(['OPTIONS', ...(documented.includes('GET') ? ['HEAD'] : []),
-      ...otherTemplatesMethods(ctx.spec, ctx.operation, exchange.case.path)]);
+    const optional = new Set([
+      'OPTIONS',
+      ...(documented.includes('GET') ? ['HEAD'] : []),
+      ...otherTemplatesMethods(ctx.spec, ctx.operation, exchange.case.path),
+    ]);
     const extra = listed.filter((m) => !documented.includes(m) && !optional.has(m));
     if (missing.length === 0 && extra.length === 0) return [];
     const diff = [...missing.map((m) => `${m} missing`), ...extra.map((m) => `${m} undocumented`)].join(', ');
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `allow ${diff}`,
-      message: `Received: Allow: ${allow}\nDocumented: Allow: ${documented.join(', ')} (${diff})`,
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `allow ${diff}`,
+        message: `Received: Allow: ${allow}\nDocumented: Allow: ${documented.join(', ')} (${diff})`,
+      }),
+    ];
   },
 };
 

@@ -33,7 +33,11 @@ const decoded = new WeakMap<object, { value: unknown } | { error: string }>();
  * The response body read as its documented format: JSON parsed, or XML read into the value its schema describes
  * (OpenAPI XML Object rules, `src/validate/xml.ts`); `error` says why it could not be read.
  */
-export function responseValue(exchange: Exchange, s: Pick<BodySchema, 'format' | 'schemaPointer'>, spec: Spec): { value: unknown } | { error: string } | undefined {
+export function responseValue(
+  exchange: Exchange,
+  s: Pick<BodySchema, 'format' | 'schemaPointer'>,
+  spec: Spec,
+): { value: unknown } | { error: string } | undefined {
   const r = exchange.response;
   if (!r) return undefined;
   if (s.format === 'json') return responseJson(exchange) ?? { error: 'not JSON' };

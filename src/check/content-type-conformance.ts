@@ -28,20 +28,28 @@ const check: Check = {
     const actual = responseHeader(exchange, 'content-type');
     const pointer = `${doc.pointer}/content`;
     if (!actual) {
-      return [makeFinding(check.id, exchange, ctx, {
-        cause: 'content-type missing', pointer,
-        message: `Received: no Content-Type header\nDocumented: ${keys.join(', ')}`,
-      })];
+      return [
+        makeFinding(check.id, exchange, ctx, {
+          cause: 'content-type missing',
+          pointer,
+          message: `Received: no Content-Type header\nDocumented: ${keys.join(', ')}`,
+        }),
+      ];
     }
     if (matchMediaType(actual, keys)) return [];
     const essence = parseMediaType(actual)?.essence ?? actual;
     // Streams switched on by a documented `stream: true` flag are commonly described only in prose: warn.
     const prose = isEventStream(actual) && asksForStream(exchange);
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `content-type ${essence}`, pointer, severity: prose ? 'warn' : undefined,
-      message: `Received: ${actual}\nDocumented: ${keys.join(', ')} for ${doc.key}` +
-        (prose ? '\n(the request asked for stream: true; the spec documents no text/event-stream response)' : ''),
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `content-type ${essence}`,
+        pointer,
+        severity: prose ? 'warn' : undefined,
+        message:
+          `Received: ${actual}\nDocumented: ${keys.join(', ')} for ${doc.key}` +
+          (prose ? '\n(the request asked for stream: true; the spec documents no text/event-stream response)' : ''),
+      }),
+    ];
   },
 };
 

@@ -57,9 +57,13 @@ export function withoutSettledOneOf(spec: Spec, errors: SchemaError[], root: unk
     const n = named(spec, e, root);
     if (!n) continue;
     const others = n.refs.filter((r, i) => i !== n.chosen && r.startsWith('#')).map((r) => `#${r.slice(1)}`);
-    out = out.filter((x) => x !== e && !(under(x.instancePath, e.instancePath) && others.some((o) => under(x.schemaPath, o))));
+    out = out.filter(
+      (x) => x !== e && !(under(x.instancePath, e.instancePath) && others.some((o) => under(x.schemaPath, o))),
+    );
   }
   // The named branch is judged twice (as a branch and through the discriminator): report each error once.
   const seen = new Set<string>();
-  return out.filter((x) => !seen.has(`${x.instancePath} ${x.schemaPath}`) && !!seen.add(`${x.instancePath} ${x.schemaPath}`));
+  return out.filter(
+    (x) => !seen.has(`${x.instancePath} ${x.schemaPath}`) && !!seen.add(`${x.instancePath} ${x.schemaPath}`),
+  );
 }

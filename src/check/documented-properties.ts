@@ -22,11 +22,16 @@ function declared(spec: Spec, pointer: string, acc: Declared, seen: Set<string>)
   seen.add(node.pointer);
   const s = node.value;
   if (isObject(s.properties)) {
-    for (const name of Object.keys(s.properties)) if (!acc.props.has(name)) acc.props.set(name, `${node.pointer}/properties/${escapeSegment(name)}`);
+    for (const name of Object.keys(s.properties))
+      if (!acc.props.has(name)) acc.props.set(name, `${node.pointer}/properties/${escapeSegment(name)}`);
   }
   if (isObject(s.patternProperties)) {
     for (const p of Object.keys(s.patternProperties)) {
-      try { acc.patterns.push(new RegExp(p, 'u')); } catch { acc.settled = true; }
+      try {
+        acc.patterns.push(new RegExp(p, 'u'));
+      } catch {
+        acc.settled = true;
+      }
     }
   }
   if (s.additionalProperties !== undefined || s.unevaluatedProperties !== undefined) acc.settled = true;
@@ -44,7 +49,8 @@ function declaredAt(spec: Spec, pointer: string): Declared {
   let bySpec = memo.get(spec);
   if (!bySpec) memo.set(spec, (bySpec = new Map()));
   let d = bySpec.get(pointer);
-  if (!d) bySpec.set(pointer, (d = declared(spec, pointer, { props: new Map(), patterns: [], settled: false }, new Set())));
+  if (!d)
+    bySpec.set(pointer, (d = declared(spec, pointer, { props: new Map(), patterns: [], settled: false }, new Set())));
   return d;
 }
 

@@ -17,10 +17,13 @@ export function createdId(e: Exchange): string | undefined {
   }
   const loc = e.response?.headers.location;
   const text = Array.isArray(loc) ? loc[0] : loc;
-  return text ? decodeURIComponent(text.split('?')[0]!.replace(/\/+$/, '').split('/').pop() ?? '') || undefined : undefined;
+  return text
+    ? decodeURIComponent(text.split('?')[0]!.replace(/\/+$/, '').split('/').pop() ?? '') || undefined
+    : undefined;
 }
 
-const isCreate = (e: Exchange) => ['POST', 'PUT'].includes(e.case.method.toUpperCase()) && (e.response?.status === 200 || e.response?.status === 201);
+const isCreate = (e: Exchange) =>
+  ['POST', 'PUT'].includes(e.case.method.toUpperCase()) && (e.response?.status === 200 || e.response?.status === 201);
 
 const check: Check = {
   id: 'ensure_resource_availability',
@@ -38,13 +41,22 @@ const check: Check = {
       const rest = exchanges.slice(i + 1);
       const read = rest.find((e) => e.case.method.toUpperCase() === 'GET' && e.case.path.endsWith(suffix));
       if (!read || (read.response?.status !== 404 && read.response?.status !== 410)) continue;
-      const deletedBefore = rest.slice(0, rest.indexOf(read)).some((e) => e.case.method.toUpperCase() === 'DELETE' && e.case.path === read.case.path);
+      const deletedBefore = rest
+        .slice(0, rest.indexOf(read))
+        .some((e) => e.case.method.toUpperCase() === 'DELETE' && e.case.path === read.case.path);
       if (deletedBefore) continue;
       const op = ctx.spec.operations.find((o) => o.key === read.case.operation) ?? ctx.operation;
-      findings.push(makeFinding(check.id, read, { ...ctx, operation: op }, {
-        cause: 'created resource not readable',
-        message: `Received: ${read.response!.status} for GET ${read.case.path}\nExpected: the resource ${created.case.method} ${created.case.path} just created (${created.response!.status}, id ${id})`,
-      }));
+      findings.push(
+        makeFinding(
+          check.id,
+          read,
+          { ...ctx, operation: op },
+          {
+            cause: 'created resource not readable',
+            message: `Received: ${read.response!.status} for GET ${read.case.path}\nExpected: the resource ${created.case.method} ${created.case.path} just created (${created.response!.status}, id ${id})`,
+          },
+        ),
+      );
     }
     return findings;
   },

@@ -20,7 +20,12 @@ export function softer(a: Exclude<Severity, 'off'>, b: Exclude<Severity, 'off'> 
 }
 
 /** A complete Finding for `checkId` from a draft. */
-export function makeFinding(checkId: string, exchange: Exchange | undefined, ctx: CheckContext, draft: FindingDraft): Finding {
+export function makeFinding(
+  checkId: string,
+  exchange: Exchange | undefined,
+  ctx: CheckContext,
+  draft: FindingDraft,
+): Finding {
   const f: Finding = {
     checkId,
     severity: softer(ctx.severity, draft.severity),

@@ -29,7 +29,11 @@ function sameBody(a: string | undefined, b: string | undefined): boolean {
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (v === null || typeof v !== 'object') return v;
-  return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return Object.fromEntries(
+    Object.keys(v)
+      .sort()
+      .map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]),
+  );
 }
 
 const ok = (s: number | undefined) => s !== undefined && s >= 200 && s <= 299;
@@ -37,7 +41,8 @@ const verdictless = (s: number | undefined) => s === undefined || s === 429 || s
 
 const check: Check = {
   id: 'idempotency',
-  description: 'The same Idempotency-Key with the same body returns the same resource; with a different body it is rejected (4xx).',
+  description:
+    'The same Idempotency-Key with the same body returns the same resource; with a different body it is rejected (4xx).',
   defaultSeverity: 'error',
   applies: () => 'judged on sequences of requests sharing an Idempotency-Key, not on single exchanges',
   run: () => [],
@@ -58,10 +63,27 @@ const check: Check = {
       const c = { ...ctx, operation: op };
       const [id0, id1] = [createdId(original), createdId(e)];
       if (sameBody(original.request.body, e.request.body)) {
-        if (!ok(s)) findings.push(makeFinding(check.id, e, c, { cause: 'replay rejected', message: `Received: ${s} for a replay with the same Idempotency-Key and body\nExpected: 2xx with the resource created first (id ${id0 ?? '?'})` }));
-        else if (id0 !== undefined && id1 !== undefined && id0 !== id1) findings.push(makeFinding(check.id, e, c, { cause: 'replay created a second resource', message: `Received: ${s} with id ${id1} for a replay with the same Idempotency-Key and body\nExpected: the resource created first, id ${id0}` }));
+        if (!ok(s))
+          findings.push(
+            makeFinding(check.id, e, c, {
+              cause: 'replay rejected',
+              message: `Received: ${s} for a replay with the same Idempotency-Key and body\nExpected: 2xx with the resource created first (id ${id0 ?? '?'})`,
+            }),
+          );
+        else if (id0 !== undefined && id1 !== undefined && id0 !== id1)
+          findings.push(
+            makeFinding(check.id, e, c, {
+              cause: 'replay created a second resource',
+              message: `Received: ${s} with id ${id1} for a replay with the same Idempotency-Key and body\nExpected: the resource created first, id ${id0}`,
+            }),
+          );
       } else if (ok(s)) {
-        findings.push(makeFinding(check.id, e, c, { cause: 'key reused with a different body accepted', message: `Received: ${s}${id1 ? ` (id ${id1})` : ''} for the same Idempotency-Key with a different body\nExpected: 4xx (409 or 422): the key was already used for another request` }));
+        findings.push(
+          makeFinding(check.id, e, c, {
+            cause: 'key reused with a different body accepted',
+            message: `Received: ${s}${id1 ? ` (id ${id1})` : ''} for the same Idempotency-Key with a different body\nExpected: 4xx (409 or 422): the key was already used for another request`,
+          }),
+        );
       }
     }
     return findings;

@@ -36,11 +36,13 @@ const check: Check = {
     // Only a success is proof: a 400/404 may come from validation or routing that runs before authentication.
     if (status < 200 || status > 299) return [];
     const schemes = [...new Set(ctx.operation.security.flatMap((r) => Object.keys(r)))];
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: 'accepted without credentials',
-      pointer: `${ctx.operation.pointer}`,
-      message: `Received: ${status} for a request without credentials\nDocumented: requires ${schemes.join(' or ')}; expected 401 or 403`,
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: 'accepted without credentials',
+        pointer: `${ctx.operation.pointer}`,
+        message: `Received: ${status} for a request without credentials\nDocumented: requires ${schemes.join(' or ')}; expected 401 or 403`,
+      }),
+    ];
   },
 };
 

@@ -36,26 +36,53 @@ describe('CHECKS', () => {
 });
 
 describe('runChecks', () => {
-  const boom: Check = { id: 'boom', description: 'throws', defaultSeverity: 'error', run: () => { throw new Error('kaput'); } };
-  const fine: Check = { id: 'fine', description: 'finds', defaultSeverity: 'warn', run: (_e, c) => [{ checkId: 'fine', severity: c.severity, operation: 'x', message: 'm', cause: 'c', seed: 1 }] };
+  const boom: Check = {
+    id: 'boom',
+    description: 'throws',
+    defaultSeverity: 'error',
+    run: () => {
+      throw new Error('kaput');
+    },
+  };
+  const fine: Check = {
+    id: 'fine',
+    description: 'finds',
+    defaultSeverity: 'warn',
+    run: (_e, c) => [{ checkId: 'fine', severity: c.severity, operation: 'x', message: 'm', cause: 'c', seed: 1 }],
+  };
 
   it('turns a throwing check into a note and runs the rest', () => {
     const out = runChecks(exchangeOf({}), [boom, fine], ctx);
-    expect(out.notes).toEqual(['check boom threw on GET /things/1/positive/0: kaput (a bug in specgate; this verdict is missing)']);
+    expect(out.notes).toEqual([
+      'check boom threw on GET /things/1/positive/0: kaput (a bug in specgate; this verdict is missing)',
+    ]);
     expect(out.findings).toHaveLength(1);
   });
 
   it('takes each check severity from ctx.severities', () => {
-    expect(runChecks(exchangeOf({}), [fine], { ...ctx, severities: { fine: 'warn' } }).findings[0]!.severity).toBe('warn');
+    expect(runChecks(exchangeOf({}), [fine], { ...ctx, severities: { fine: 'warn' } }).findings[0]!.severity).toBe(
+      'warn',
+    );
   });
 
   it('routes a probe only to its maker and the checks that judge its probes', () => {
     const probe = exchangeOf({ caseId: 'GET /things/{id}/positive/0/probe/unsupported_method', status: 405 });
-    expect(CHECKS.filter((c) => judges(c, probe)).map((c) => c.id)).toEqual(['unsupported_method', 'allow_header_conformance']);
+    expect(CHECKS.filter((c) => judges(c, probe)).map((c) => c.id)).toEqual([
+      'unsupported_method',
+      'allow_header_conformance',
+    ]);
   });
 
   it('runs sequence checks and survives one that throws', () => {
-    const seq: Check = { ...boom, id: 'seq', runSequence: () => { throw new Error('nope'); } };
-    expect(runSequenceChecks([exchangeOf({})], [seq], ctx).notes).toEqual(['check seq threw on a sequence of 1 exchanges: nope']);
+    const seq: Check = {
+      ...boom,
+      id: 'seq',
+      runSequence: () => {
+        throw new Error('nope');
+      },
+    };
+    expect(runSequenceChecks([exchangeOf({})], [seq], ctx).notes).toEqual([
+      'check seq threw on a sequence of 1 exchanges: nope',
+    ]);
   });
 });

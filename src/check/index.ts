@@ -65,7 +65,8 @@ function contextFor(check: Check, ctx: CheckContext): CheckContext {
   let byCheck = contexts.get(ctx);
   if (!byCheck) contexts.set(ctx, (byCheck = new WeakMap()));
   let c = byCheck.get(check);
-  if (!c) byCheck.set(check, (c = { ...ctx, severity: ctx.severities?.[check.id] ?? ctx.severity ?? check.defaultSeverity }));
+  if (!c)
+    byCheck.set(check, (c = { ...ctx, severity: ctx.severities?.[check.id] ?? ctx.severity ?? check.defaultSeverity }));
   return c;
 }
 
@@ -93,7 +94,9 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
       const found = check.run(exchange, c);
       for (const f of found) out.findings.push(f);
     } catch (error) {
-      out.notes.push(`check ${check.id} threw on ${exchange.case.id}: ${describe(error)} (a bug in specgate; this verdict is missing)`);
+      out.notes.push(
+        `check ${check.id} threw on ${exchange.case.id}: ${describe(error)} (a bug in specgate; this verdict is missing)`,
+      );
     }
   }
   return out;

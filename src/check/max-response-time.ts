@@ -22,10 +22,12 @@ const check: Check = {
     const took = stream ? exchange.response!.timeToFirstByteMs : exchange.durationMs;
     if (took <= ctx.maxResponseTimeMs) return [];
     const what = stream ? 'first byte of the stream' : 'response';
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `slower than ${ctx.maxResponseTimeMs} ms`,
-      message: `Received: ${what} after ${Math.round(took)} ms\nDocumented: at most ${ctx.maxResponseTimeMs} ms (--max-response-time)`,
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `slower than ${ctx.maxResponseTimeMs} ms`,
+        message: `Received: ${what} after ${Math.round(took)} ms\nDocumented: at most ${ctx.maxResponseTimeMs} ms (--max-response-time)`,
+      }),
+    ];
   },
 };
 

@@ -51,12 +51,14 @@ const check: Check = {
     const header = exchange.case.violation?.location.replace(/^header\./, '') ?? '(unknown)';
     const param = ctx.operation.parameters.find((p) => p.in === 'header' && p.name === header);
     const server = status >= 500;
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `${server ? 'server error' : 'accepted'} without header ${header.toLowerCase()}`,
-      severity: server ? 'warn' : undefined,
-      pointer: param?.pointer,
-      message: `Received: ${status} for a request without the ${header} header\nDocumented: ${header} is a required header parameter; expected a 4xx`,
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `${server ? 'server error' : 'accepted'} without header ${header.toLowerCase()}`,
+        severity: server ? 'warn' : undefined,
+        pointer: param?.pointer,
+        message: `Received: ${status} for a request without the ${header} header\nDocumented: ${header} is a required header parameter; expected a 4xx`,
+      }),
+    ];
   },
 };
 

@@ -19,8 +19,14 @@ function urlSiblings(spec: Spec, operation: Operation): Operation[] {
   let out = siblingsOf.get(operation);
   if (!out) {
     const url = requestPathTemplate(operation.path);
-    out = spec.operations.filter((o) => o !== operation && o.method === operation.method && o.webhook === operation.webhook &&
-      o.path !== operation.path && requestPathTemplate(o.path) === url);
+    out = spec.operations.filter(
+      (o) =>
+        o !== operation &&
+        o.method === operation.method &&
+        o.webhook === operation.webhook &&
+        o.path !== operation.path &&
+        requestPathTemplate(o.path) === url,
+    );
     siblingsOf.set(operation, out);
   }
   return out;
@@ -69,15 +75,17 @@ const check: Check = {
     if (ctx.policy.rejected.includes(status) || TOO_LARGE.includes(status)) return [];
     const v = exchange.case.violation!;
     const accepted = status < 400;
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `${accepted ? 'accepted' : `status ${status} for`} invalid ${stableLocation(v.location)} (${v.keyword})`,
-      pointer: violationPointer(ctx, v.location),
-      message: [
-        `Received: ${status}${accepted ? ' (the invalid request was accepted)' : ''}`,
-        `Documented: invalid input is rejected with one of ${formatStatuses(ctx.policy.rejected)} (policy: ${ctx.policy.source})`,
-        `Sent: ${v.location}: ${v.message} (${v.keyword})`,
-      ].join('\n'),
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `${accepted ? 'accepted' : `status ${status} for`} invalid ${stableLocation(v.location)} (${v.keyword})`,
+        pointer: violationPointer(ctx, v.location),
+        message: [
+          `Received: ${status}${accepted ? ' (the invalid request was accepted)' : ''}`,
+          `Documented: invalid input is rejected with one of ${formatStatuses(ctx.policy.rejected)} (policy: ${ctx.policy.source})`,
+          `Sent: ${v.location}: ${v.message} (${v.keyword})`,
+        ].join('\n'),
+      }),
+    ];
   },
 };
 

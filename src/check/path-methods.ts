@@ -11,9 +11,9 @@ export function pathMethods(spec: Spec, operation: Operation): string[] {
   if (!bySpec) memo.set(spec, (bySpec = new WeakMap()));
   let out = bySpec.get(operation);
   if (!out) {
-    const methods = new Set(spec.operations
-      .filter((o) => o.path === operation.path && o.webhook === operation.webhook)
-      .map((o) => o.method));
+    const methods = new Set(
+      spec.operations.filter((o) => o.path === operation.path && o.webhook === operation.webhook).map((o) => o.method),
+    );
     bySpec.set(operation, (out = HTTP_METHODS.filter((m) => methods.has(m)).map((m) => m.toUpperCase())));
   }
   return out;
@@ -24,7 +24,11 @@ export function pathMethods(spec: Spec, operation: Operation): string[] {
  * `/items/_template` is also a request to `/items/{id}`, so a method `/items/{id}` documents is not unsupported there.
  */
 export function otherTemplatesMethods(spec: Spec, operation: Operation, concretePath: string): Set<string> {
-  return new Set(spec.operations
-    .filter((o) => o.path !== operation.path && o.webhook === operation.webhook && templateMatches(o.path, concretePath))
-    .map((o) => o.method.toUpperCase()));
+  return new Set(
+    spec.operations
+      .filter(
+        (o) => o.path !== operation.path && o.webhook === operation.webhook && templateMatches(o.path, concretePath),
+      )
+      .map((o) => o.method.toUpperCase()),
+  );
 }

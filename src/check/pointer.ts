@@ -40,7 +40,11 @@ function isObject(value: Json | undefined): value is JsonObject {
 }
 
 /** Follows a chain of internal `$ref`s starting at `pointer`; stops at cycles and external refs. */
-export function followRefs(spec: Spec, value: Json | undefined, pointer: string): { value: Json | undefined; pointer: string } {
+export function followRefs(
+  spec: Spec,
+  value: Json | undefined,
+  pointer: string,
+): { value: Json | undefined; pointer: string } {
   const seen = new Set<string>();
   while (isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !seen.has(pointer)) {
     seen.add(pointer);
@@ -95,7 +99,11 @@ function walkRefs(spec: Spec, base: string, segments: string[]): Resolved {
 }
 
 /** Like `resolveFrom` for an object node; undefined when the node is missing or not an object. */
-export function resolveObject(spec: Spec, base: string, segments: string[] = []): { value: JsonObject; pointer: string } | undefined {
+export function resolveObject(
+  spec: Spec,
+  base: string,
+  segments: string[] = [],
+): { value: JsonObject; pointer: string } | undefined {
   const r = resolveFrom(spec, base, segments);
   return r && isObject(r.value) ? (r as { value: JsonObject; pointer: string }) : undefined;
 }

@@ -19,12 +19,19 @@ const TWO_XX = Array.from({ length: 100 }, (_, i) => 200 + i);
 
 function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): string | undefined {
   if (status === 409 || status === 429) return `status ${status} depends on server state`;
-  if (status === 404 && ctx.operation.parameters.some((p) => p.in === 'path')) return '404 on a path with parameters (unknown id)';
-  if (STATE_DEPENDENT_IF_DOCUMENTED.includes(status) && findResponse(ctx.spec, ctx.operation, status)?.how === 'exact') {
+  if (status === 404 && ctx.operation.parameters.some((p) => p.in === 'path'))
+    return '404 on a path with parameters (unknown id)';
+  if (
+    STATE_DEPENDENT_IF_DOCUMENTED.includes(status) &&
+    findResponse(ctx.spec, ctx.operation, status)?.how === 'exact'
+  ) {
     return `documented status ${status} depends on server state`;
   }
-  if ((status === 401 || status === 403) && requiresAuth(ctx.operation) &&
-      !sentCredentials(exchange, credentialLocations(ctx.spec, ctx.operation))) {
+  if (
+    (status === 401 || status === 403) &&
+    requiresAuth(ctx.operation) &&
+    !sentCredentials(exchange, credentialLocations(ctx.spec, ctx.operation))
+  ) {
     return 'the operation requires credentials and none were sent';
   }
   return undefined;
@@ -41,9 +48,11 @@ const check: Check = {
     if (r.status >= 500) return 'server error (judged by not_a_server_error)';
     if (r.status < 400) return undefined;
     // A generator slip must not become a finding: only a body that validates can prove a valid input was refused.
-    if (sentBodyErrors(ctx, exchange)) return 'the body sent does not validate against the request schema (not a valid case)';
+    if (sentBodyErrors(ctx, exchange))
+      return 'the body sent does not validate against the request schema (not a valid case)';
     const lost = formFieldLost(exchange.case);
-    if (lost !== undefined) return `form field ${lost} is null or empty, which the ${exchange.case.mediaType} bytes cannot carry (the server did not receive the value that validated)`;
+    if (lost !== undefined)
+      return `form field ${lost} is null or empty, which the ${exchange.case.mediaType} bytes cannot carry (the server did not receive the value that validated)`;
     return stateDependent(exchange, ctx, r.status);
   },
   run(exchange, ctx) {
@@ -51,17 +60,19 @@ const check: Check = {
     const { status, body } = exchange.response!;
     if (status < 400 || ctx.policy.accepted.includes(status)) return [];
     const tooLarge = TOO_LARGE.includes(status);
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `status ${status}`,
-      pointer: `${ctx.operation.pointer}`,
-      severity: tooLarge ? 'warn' : undefined,
-      message: [
-        `Received: ${status} (the request is a valid ${exchange.case.kind} case)` +
-          (tooLarge ? ': a server size limit (URL, header or body length), not input validation' : ''),
-        `Documented: valid input is accepted (${formatStatuses([...ctx.policy.accepted, ...TWO_XX])}; policy: ${ctx.policy.source})`,
-        ...(body.trim() ? [`Response body: ${clip(body)}`] : []),
-      ].join('\n'),
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `status ${status}`,
+        pointer: `${ctx.operation.pointer}`,
+        severity: tooLarge ? 'warn' : undefined,
+        message: [
+          `Received: ${status} (the request is a valid ${exchange.case.kind} case)` +
+            (tooLarge ? ': a server size limit (URL, header or body length), not input validation' : ''),
+          `Documented: valid input is accepted (${formatStatuses([...ctx.policy.accepted, ...TWO_XX])}; policy: ${ctx.policy.source})`,
+          ...(body.trim() ? [`Response body: ${clip(body)}`] : []),
+        ].join('\n'),
+      }),
+    ];
   },
 };
 

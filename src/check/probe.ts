@@ -5,7 +5,13 @@ const MARK = '/probe/';
 
 /** A copy of `base` marked as `checkId`'s probe (`<case id>/probe/<checkId>`). */
 export function probeCase(base: Case, checkId: string, changes: Partial<Case>): Case {
-  return { ...base, headers: { ...base.headers }, cookies: { ...base.cookies }, ...changes, id: `${base.id}${MARK}${checkId}` };
+  return {
+    ...base,
+    headers: { ...base.headers },
+    cookies: { ...base.cookies },
+    ...changes,
+    id: `${base.id}${MARK}${checkId}`,
+  };
 }
 
 /** The id of the check that made this exchange's case, or undefined for a generated (non-probe) case. */

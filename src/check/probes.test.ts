@@ -11,17 +11,24 @@ import type { Case, Exchange } from '../types.ts';
 const valid = (over: Partial<Case> = {}): Case => ({
   ...exchangeOf({ method: 'POST', path: '/things' }).case,
   headers: { Authorization: 'Bearer t', 'Idempotency-Key': 'k1', 'content-type': 'application/json' },
-  body: { name: 'x' }, bodyText: '{"name":"x"}', mediaType: 'application/json', ...over,
+  body: { name: 'x' },
+  bodyText: '{"name":"x"}',
+  mediaType: 'application/json',
+  ...over,
 });
 const answered = (c: Case, status: number, headers: Record<string, string> = {}): Exchange => ({
-  ...exchangeOf({ method: c.method, path: c.path, status, headers }), case: c,
+  ...exchangeOf({ method: c.method, path: c.path, status, headers }),
+  case: c,
 });
 
 describe('ignored_auth', () => {
   const ctx = contextOf(THINGS, 'POST /things');
   it('probes without any credential of the schemes, marked as its probe', () => {
     const c = contextOf(THINGS, 'GET /closed');
-    const probe = ignoredAuth.probe!(valid({ query: 'api_key=s3cret&x=1', headers: { 'X-API-Key': 's3cret', Accept: '*/*' } }), c)!;
+    const probe = ignoredAuth.probe!(
+      valid({ query: 'api_key=s3cret&x=1', headers: { 'X-API-Key': 's3cret', Accept: '*/*' } }),
+      c,
+    )!;
     expect(probe.headers).toEqual({ Accept: '*/*' });
     expect(probe.query).toBe('x=1');
     expect(probe.id).toMatch(/\/probe\/ignored_auth$/);
@@ -30,7 +37,12 @@ describe('ignored_auth', () => {
 
   it('reports a 2xx without credentials', () => {
     const probe = ignoredAuth.probe!(valid(), ctx)!;
-    expect(ignoredAuth.run(answered(probe, 201), ctx)).toMatchObject([{ cause: 'accepted without credentials', message: 'Received: 201 for a request without credentials\nDocumented: requires bearer; expected 401 or 403' }]);
+    expect(ignoredAuth.run(answered(probe, 201), ctx)).toMatchObject([
+      {
+        cause: 'accepted without credentials',
+        message: 'Received: 201 for a request without credentials\nDocumented: requires bearer; expected 401 or 403',
+      },
+    ]);
   });
 
   it.each([401, 403, 400, 404])('accepts %i', (status) => {
@@ -48,9 +60,17 @@ describe('missing_required_header', () => {
   it('drops a required header (never Accept/Content-Type/Authorization) and expects a 4xx', () => {
     const probe = missingHeader.probe!(valid(), ctx)!;
     expect(Object.keys(probe.headers)).toEqual(['Authorization', 'content-type']);
-    expect(probe.violation).toEqual({ location: 'header.Idempotency-Key', keyword: 'required', message: 'required header Idempotency-Key omitted' });
-    expect(missingHeader.run(answered(probe, 201), ctx)).toMatchObject([{ cause: 'accepted without header idempotency-key', severity: 'error' }]);
-    expect(missingHeader.run(answered(probe, 500), ctx)).toMatchObject([{ cause: 'server error without header idempotency-key', severity: 'warn' }]);
+    expect(probe.violation).toEqual({
+      location: 'header.Idempotency-Key',
+      keyword: 'required',
+      message: 'required header Idempotency-Key omitted',
+    });
+    expect(missingHeader.run(answered(probe, 201), ctx)).toMatchObject([
+      { cause: 'accepted without header idempotency-key', severity: 'error' },
+    ]);
+    expect(missingHeader.run(answered(probe, 500), ctx)).toMatchObject([
+      { cause: 'server error without header idempotency-key', severity: 'warn' },
+    ]);
     expect(missingHeader.run(answered(probe, 400), ctx)).toEqual([]);
   });
 
@@ -66,7 +86,9 @@ describe('unsupported_method and allow_header_conformance', () => {
   it('probes once per path with the first undocumented method, without a body', () => {
     expect(probe).toMatchObject({ method: 'PATCH', body: undefined, bodyText: undefined });
     expect(probe.headers['content-type']).toBeUndefined();
-    expect(unsupported.probe!(valid({ method: 'DELETE', path: '/things/1' }), contextOf(THINGS, 'DELETE /things/{id}'))).toBeUndefined();
+    expect(
+      unsupported.probe!(valid({ method: 'DELETE', path: '/things/1' }), contextOf(THINGS, 'DELETE /things/{id}')),
+    ).toBeUndefined();
   });
 
   it.each([
@@ -85,8 +107,15 @@ describe('unsupported_method and allow_header_conformance', () => {
   it('checks Allow on a 405 against the documented methods, tolerating HEAD and OPTIONS', () => {
     expect(allow.judgesProbesOf).toContain('unsupported_method');
     expect(allow.run(answered(probe, 405), ctx)).toMatchObject([{ cause: 'allow missing' }]);
-    expect(allow.run(answered(probe, 405, { allow: 'GET' }), ctx)).toMatchObject([{ cause: 'allow DELETE missing', message: 'Received: Allow: GET\nDocumented: Allow: GET, DELETE (DELETE missing)' }]);
-    expect(allow.run(answered(probe, 405, { allow: 'GET, DELETE, PUT' }), ctx)).toMatchObject([{ cause: 'allow PUT undocumented' }]);
+    expect(allow.run(answered(probe, 405, { allow: 'GET' }), ctx)).toMatchObject([
+      {
+        cause: 'allow DELETE missing',
+        message: 'Received: Allow: GET\nDocumented: Allow: GET, DELETE (DELETE missing)',
+      },
+    ]);
+    expect(allow.run(answered(probe, 405, { allow: 'GET, DELETE, PUT' }), ctx)).toMatchObject([
+      { cause: 'allow PUT undocumented' },
+    ]);
     expect(allow.run(answered(probe, 405, { allow: 'get, head, delete, options' }), ctx)).toEqual([]);
     expect(allow.run(answered(probe, 404), ctx)).toEqual([]);
   });

@@ -12,15 +12,20 @@ import sse from './sse-stream-conformance.ts';
 import { contextOf } from './test-kit.ts';
 
 const root = new URL('../../', import.meta.url);
-const recorded = JSON.parse(readFileSync(new URL('fixtures/exchanges/chat-stream-with-usage.json', root), 'utf8')) as Exchange;
+const recorded = JSON.parse(
+  readFileSync(new URL('fixtures/exchanges/chat-stream-with-usage.json', root), 'utf8'),
+) as Exchange;
 let ctx: CheckContext;
 
 beforeAll(async () => {
-  ctx = contextOf(await loadSpec(new URL('openapi.json', root).pathname), 'POST /v1/chat/completions', { maxResponseTimeMs: 10_000 });
+  ctx = contextOf(await loadSpec(new URL('openapi.json', root).pathname), 'POST /v1/chat/completions', {
+    maxResponseTimeMs: 10_000,
+  });
 });
 
 const withEvents = (edit: (events: StreamEvent[]) => StreamEvent[]): Exchange => ({
-  ...recorded, response: { ...recorded.response!, events: edit(structuredClone(recorded.response!.events!)) },
+  ...recorded,
+  response: { ...recorded.response!, events: edit(structuredClone(recorded.response!.events!)) },
 });
 
 describe('a recorded OpenAI-style stream', () => {
@@ -33,9 +38,22 @@ describe('a recorded OpenAI-style stream', () => {
   it.each([
     ['without the [DONE] terminator', (e: StreamEvent[]) => e.slice(0, -1), ['[DONE] missing']],
     ['without the final usage chunk', (e: StreamEvent[]) => [...e.slice(0, -2), e.at(-1)!], ['usage chunk missing']],
-    ['with one event cut short', (e: StreamEvent[]) => e.map((x, i) => (i === 1 ? { ...x, data: x.data.slice(0, 20) } : x)), ['event not JSON']],
+    [
+      'with one event cut short',
+      (e: StreamEvent[]) => e.map((x, i) => (i === 1 ? { ...x, data: x.data.slice(0, 20) } : x)),
+      ['event not JSON'],
+    ],
     ['with a chunk after [DONE]', (e: StreamEvent[]) => [...e, e[1]!], ['event after [DONE]']],
-    ['with a chunk of the wrong shape', (e: StreamEvent[]) => e.map((x, i) => (i === 2 ? { ...x, data: x.data.replace('"choices":[', '"choices":{"x":[').replace(/\],"usage"/, ']},"usage"') } : x)), ['event/choices type']],
+    [
+      'with a chunk of the wrong shape',
+      (e: StreamEvent[]) =>
+        e.map((x, i) =>
+          i === 2
+            ? { ...x, data: x.data.replace('"choices":[', '"choices":{"x":[').replace(/\],"usage"/, ']},"usage"') }
+            : x,
+        ),
+      ['event/choices type'],
+    ],
   ])('is caught %s', (_, edit, want) => {
     expect(sse.run(withEvents(edit), ctx).map((f) => f.cause)).toEqual(want);
   });

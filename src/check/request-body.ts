@@ -79,5 +79,7 @@ export function formFieldLost(c: Case): string | undefined {
   const media = parseMediaType(c.mediaType)?.essence;
   if (media !== 'application/x-www-form-urlencoded' && media !== 'multipart/form-data') return undefined;
   if (!isObject(c.body as Json)) return undefined;
-  return Object.entries(c.body as JsonObject).find(([, v]) => v === null || (typeof v === 'object' && Object.keys(v).length === 0))?.[0];
+  return Object.entries(c.body as JsonObject).find(
+    ([, v]) => v === null || (typeof v === 'object' && Object.keys(v).length === 0),
+  )?.[0];
 }

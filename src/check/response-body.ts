@@ -60,7 +60,12 @@ function documentedBodySchema(ctx: CheckContext, status: number, contentType: st
   if (!mediaKey) return `Content-Type ${contentType ?? '(none)'} is not documented for ${response.key}`;
   const actual = contentType ?? mediaKey;
   if (isEventStream(actual)) return 'text/event-stream bodies are judged by sse_stream_conformance';
-  const format = isJsonMediaType(actual) || isJsonMediaType(mediaKey) ? 'json' : isXmlMediaType(actual) || isXmlMediaType(mediaKey) ? 'xml' : undefined;
+  const format =
+    isJsonMediaType(actual) || isJsonMediaType(mediaKey)
+      ? 'json'
+      : isXmlMediaType(actual) || isXmlMediaType(mediaKey)
+        ? 'xml'
+        : undefined;
   if (!format) return `${mediaKey} bodies are neither JSON nor XML`;
   const schema = resolveObject(ctx.spec, content[mediaKey]!.pointer, ['schema']);
   if (!schema) return `no schema documented for ${response.key} ${mediaKey}`;

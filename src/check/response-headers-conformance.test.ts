@@ -8,10 +8,15 @@ const ok = { 'content-type': 'application/json', 'x-total-count': '3' };
 
 describe('response_headers_conformance', () => {
   it('reports a required header that is missing', () => {
-    const [f, ...rest] = check.run(exchangeOf({ path: '/things', body: [], headers: { 'content-type': 'application/json' } }), ctx);
+    const [f, ...rest] = check.run(
+      exchangeOf({ path: '/things', body: [], headers: { 'content-type': 'application/json' } }),
+      ctx,
+    );
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ cause: 'header x-total-count missing', severity: 'error' });
-    expect(f!.message).toMatch(/^Received: no X-Total-Count header\nDocumented: required header X-Total-Count for 200 at #\/paths\/~1things\/get\/responses\/200\/headers\/X-Total-Count \(openapi\.yaml:\d+:\d+\)$/);
+    expect(f!.message).toMatch(
+      /^Received: no X-Total-Count header\nDocumented: required header X-Total-Count for 200 at #\/paths\/~1things\/get\/responses\/200\/headers\/X-Total-Count \(openapi\.yaml:\d+:\d+\)$/,
+    );
   });
 
   it('reports a value that matches no reading of its schema', () => {
@@ -30,7 +35,9 @@ describe('response_headers_conformance', () => {
   });
 
   it('has nothing to check when the status documents no headers', () => {
-    expect(check.applies!(exchangeOf({ path: '/things', status: 400, body: {} }), ctx)).toBe('no headers documented for 4XX');
+    expect(check.applies!(exchangeOf({ path: '/things', status: 400, body: {} }), ctx)).toBe(
+      'no headers documented for 4XX',
+    );
   });
 
   it('reads header text as string, number, boolean and list', () => {

@@ -33,19 +33,34 @@ const headersOf = new WeakMap<DocumentedResponse, DocumentedHeader[]>();
 function documentedHeaders(ctx: CheckContext, doc: DocumentedResponse): DocumentedHeader[] {
   let out = headersOf.get(doc);
   if (out) return out;
-  out = !isObject(doc.object.headers) ? [] : Object.keys(doc.object.headers)
-    .filter((name) => name.toLowerCase() !== 'content-type')
-    .flatMap((name) => {
-      const h = resolveObject(ctx.spec, doc.pointer, ['headers', name]);
-      if (!h) return [];
-      const schema = resolveObject(ctx.spec, h.pointer, ['schema']);
-      return [{ name, pointer: h.pointer, required: h.value.required === true, ...(schema ? { schemaPointer: schema.pointer } : {}) }];
-    });
+  out = !isObject(doc.object.headers)
+    ? []
+    : Object.keys(doc.object.headers)
+        .filter((name) => name.toLowerCase() !== 'content-type')
+        .flatMap((name) => {
+          const h = resolveObject(ctx.spec, doc.pointer, ['headers', name]);
+          if (!h) return [];
+          const schema = resolveObject(ctx.spec, h.pointer, ['schema']);
+          return [
+            {
+              name,
+              pointer: h.pointer,
+              required: h.value.required === true,
+              ...(schema ? { schemaPointer: schema.pointer } : {}),
+            },
+          ];
+        });
   headersOf.set(doc, out);
   return out;
 }
 
-function checkValue(exchange: Exchange, ctx: CheckContext, name: string, schemaPointer: string | undefined, raw: string): Finding[] {
+function checkValue(
+  exchange: Exchange,
+  ctx: CheckContext,
+  name: string,
+  schemaPointer: string | undefined,
+  raw: string,
+): Finding[] {
   if (schemaPointer === undefined) return [];
   // Most headers are strings: the literal reading usually passes, and the others are only worked out when it fails.
   const literal = ctx.validator.validate(schemaPointer, raw.trim(), 'response');
@@ -53,8 +68,9 @@ function checkValue(exchange: Exchange, ctx: CheckContext, name: string, schemaP
   for (const reading of headerReadings(raw).slice(1)) {
     if (ctx.validator.validate(schemaPointer, reading, 'response').length === 0) return [];
   }
-  return describeSchemaErrors(ctx, schemaPointer, raw, literal, `header ${name.toLowerCase()}`).slice(0, 1).map((d) =>
-    makeFinding(check.id, exchange, ctx, { ...d, cause: `header ${name.toLowerCase()} value` }));
+  return describeSchemaErrors(ctx, schemaPointer, raw, literal, `header ${name.toLowerCase()}`)
+    .slice(0, 1)
+    .map((d) => makeFinding(check.id, exchange, ctx, { ...d, cause: `header ${name.toLowerCase()} value` }));
 }
 
 const check: Check = {
@@ -76,10 +92,13 @@ const check: Check = {
       const raw = responseHeader(exchange, h.name);
       if (raw === undefined) {
         if (h.required) {
-          findings.push(makeFinding(check.id, exchange, ctx, {
-            cause: `header ${h.name.toLowerCase()} missing`, pointer: h.pointer,
-            message: `Received: no ${h.name} header\nDocumented: required header ${h.name} for ${doc.key} at #${h.pointer} (${where(ctx, h.pointer)})`,
-          }));
+          findings.push(
+            makeFinding(check.id, exchange, ctx, {
+              cause: `header ${h.name.toLowerCase()} missing`,
+              pointer: h.pointer,
+              message: `Received: no ${h.name} header\nDocumented: required header ${h.name} for ${doc.key} at #${h.pointer} (${where(ctx, h.pointer)})`,
+            }),
+          );
         }
         continue;
       }

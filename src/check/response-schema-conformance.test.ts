@@ -11,8 +11,11 @@ describe('response_schema_conformance', () => {
     const [f, ...rest] = check.run(exchangeOf({ body: { ...thing, created: '2024-01-01' } }), get);
     expect(rest).toEqual([]);
     expect(f).toMatchObject({
-      checkId: 'response_schema_conformance', cause: 'body/created type', instancePath: '/created',
-      schemaPath: '#/components/schemas/Thing/properties/created/type', specLocation: { file: 'openapi.yaml', pointer: '/components/schemas/Thing/properties/created' },
+      checkId: 'response_schema_conformance',
+      cause: 'body/created type',
+      instancePath: '/created',
+      schemaPath: '#/components/schemas/Thing/properties/created/type',
+      specLocation: { file: 'openapi.yaml', pointer: '/components/schemas/Thing/properties/created' },
     });
     expect(f!.message).toMatchInlineSnapshot(`
       "Received: "created": "2024-01-01" (string)
@@ -29,29 +32,35 @@ describe('response_schema_conformance', () => {
       ['body/*/tags/*/name type', '/2/tags/0/name'],
     ]);
     expect(found[0]!.message.split('\n')[0]).toBe('Received: "created" missing');
-    expect(found[1]!.message).toMatch(/Documented: string at #\/components\/schemas\/Tag\/properties\/name \(openapi\.yaml:\d+:\d+\)/);
+    expect(found[1]!.message).toMatch(
+      /Documented: string at #\/components\/schemas\/Tag\/properties\/name \(openapi\.yaml:\d+:\d+\)/,
+    );
   });
 
   it('reports an undeclared property where additionalProperties is false, via a */* media type', () => {
     const ctx = contextOf(THINGS, 'GET /closed');
-    expect(check.run(exchangeOf({ path: '/closed', body: { a: 'x', b: 1 } }), ctx)).toMatchObject([{ cause: 'body/b not allowed' }]);
-  });
-
-  it('reports a body that is not JSON', () => {
-    expect(check.run(exchangeOf({ body: '<html>', headers: { 'content-type': 'application/json' } }), get)).toMatchObject([
-      { cause: 'body not JSON', severity: 'error' },
+    expect(check.run(exchangeOf({ path: '/closed', body: { a: 'x', b: 1 } }), ctx)).toMatchObject([
+      { cause: 'body/b not allowed' },
     ]);
   });
 
+  it('reports a body that is not JSON', () => {
+    expect(
+      check.run(exchangeOf({ body: '<html>', headers: { 'content-type': 'application/json' } }), get),
+    ).toMatchObject([{ cause: 'body not JSON', severity: 'error' }]);
+  });
+
   it('warns about an empty body where JSON is documented', () => {
-    expect(check.run(exchangeOf({ body: '', headers: { 'content-type': 'application/json' } }), get)).toMatchObject([{ cause: 'body empty', severity: 'warn' }]);
+    expect(check.run(exchangeOf({ body: '', headers: { 'content-type': 'application/json' } }), get)).toMatchObject([
+      { cause: 'body empty', severity: 'warn' },
+    ]);
   });
 
   it('picks the range response before default, and default when nothing else matches', () => {
     const post = contextOf(THINGS, 'POST /things');
-    expect(check.run(exchangeOf({ method: 'POST', path: '/things', status: 500, body: { message: 5 } }), post)).toMatchObject([
-      { cause: 'body/message type' },
-    ]);
+    expect(
+      check.run(exchangeOf({ method: 'POST', path: '/things', status: 500, body: { message: 5 } }), post),
+    ).toMatchObject([{ cause: 'body/message type' }]);
   });
 
   it.each([
@@ -61,9 +70,15 @@ describe('response_schema_conformance', () => {
     ['undeclared properties when additionalProperties is unspecified', { body: { ...thing, extra: true } }],
     ['a 204 with no body', { status: 204, method: 'POST', path: '/things' }],
     ['a HEAD response', { method: 'HEAD' }],
-    ['a 404 whose response documents no content', { status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } }],
+    [
+      'a 404 whose response documents no content',
+      { status: 404, body: 'not found', headers: { 'content-type': 'text/plain' } },
+    ],
     ['an undocumented status', { status: 418, body: { teapot: true } }],
-    ['an undocumented media type (content_type_conformance reports it)', { body: '<p/>', headers: { 'content-type': 'text/html' } }],
+    [
+      'an undocumented media type (content_type_conformance reports it)',
+      { body: '<p/>', headers: { 'content-type': 'text/html' } },
+    ],
     ['a truncated body', { body: '{"id": "a1", "crea', truncated: true }],
   ])('passes %s', (_, spec) => {
     const s = { body: thing, ...spec } as Parameters<typeof exchangeOf>[0];

@@ -30,20 +30,31 @@ const check: Check = {
     const documented = () => `${s.mediaKey} per #${s.schemaPointer} (${where(ctx, s.schemaPointer)})`;
     if (text.trim() === '') {
       // Empty where a body is documented is drift, but frameworks often do it on errors: report, do not fail.
-      return [makeFinding(check.id, exchange, ctx, {
-        cause: 'body empty', severity: 'warn', pointer: s.schemaPointer,
-        message: `Received: empty body (${exchange.response!.status})\nDocumented: ${documented()}`,
-      })];
+      return [
+        makeFinding(check.id, exchange, ctx, {
+          cause: 'body empty',
+          severity: 'warn',
+          pointer: s.schemaPointer,
+          message: `Received: empty body (${exchange.response!.status})\nDocumented: ${documented()}`,
+        }),
+      ];
     }
     const parsed = responseValue(exchange, s, ctx.spec);
     if (!parsed || 'error' in parsed) {
       const why = parsed?.error ?? 'no body';
-      return [makeFinding(check.id, exchange, ctx, {
-        cause: `body not ${s.format.toUpperCase()}`, pointer: s.schemaPointer,
-        message: `Received: ${excerpt(text, 200)} (${why})\nDocumented: ${documented()}`,
-      })];
+      return [
+        makeFinding(check.id, exchange, ctx, {
+          cause: `body not ${s.format.toUpperCase()}`,
+          pointer: s.schemaPointer,
+          message: `Received: ${excerpt(text, 200)} (${why})\nDocumented: ${documented()}`,
+        }),
+      ];
     }
-    const errors = withoutSettledOneOf(ctx.spec, ctx.validator.validate(s.schemaPointer, parsed.value, 'response'), parsed.value);
+    const errors = withoutSettledOneOf(
+      ctx.spec,
+      ctx.validator.validate(s.schemaPointer, parsed.value, 'response'),
+      parsed.value,
+    );
     if (errors.length === 0) return [];
     return describeSchemaErrors(ctx, s.schemaPointer, parsed.value, errors)
       .slice(0, MAX_PER_RESPONSE)

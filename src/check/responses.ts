@@ -23,7 +23,10 @@ export function documentedStatuses(spec: Spec, operation: Operation): string[] {
   let keys = statusKeys.get(operation);
   if (!keys) {
     const responses = resolveObject(spec, operation.pointer, ['responses']);
-    statusKeys.set(operation, (keys = responses ? Object.keys(responses.value).filter((k) => !k.startsWith('x-')) : []));
+    statusKeys.set(
+      operation,
+      (keys = responses ? Object.keys(responses.value).filter((k) => !k.startsWith('x-')) : []),
+    );
   }
   return keys;
 }

@@ -24,7 +24,9 @@ export function collapseComposites(errors: SchemaError[]): Array<{ error: Schema
   for (const e of errors) {
     const owner = composites.find((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/'));
     if (owner) continue;
-    const detail = composites.includes(e) ? errors.filter((d) => d !== e && d.schemaPath.startsWith(e.schemaPath + '/')) : [];
+    const detail = composites.includes(e)
+      ? errors.filter((d) => d !== e && d.schemaPath.startsWith(e.schemaPath + '/'))
+      : [];
     out.push({ error: e, detail });
   }
   return out;
@@ -63,14 +65,21 @@ function received(error: SchemaError, value: unknown, label: string): string {
 function documented(error: SchemaError): string {
   const p = error.params as Record<string, Json>;
   switch (error.keyword) {
-    case 'type': return String(p.type);
-    case 'required': return `required property "${String(p.missingProperty)}"`;
+    case 'type':
+      return String(p.type);
+    case 'required':
+      return `required property "${String(p.missingProperty)}"`;
     case 'additionalProperties':
-    case 'unevaluatedProperties': return 'no other properties';
-    case 'enum': return `one of ${excerpt(p.allowedValues, 200)}`;
-    case 'const': return `const ${excerpt(p.allowedValue)}`;
-    case 'format': return `format ${String(p.format)}`;
-    default: return `${error.message ?? error.keyword} (${error.keyword})`;
+    case 'unevaluatedProperties':
+      return 'no other properties';
+    case 'enum':
+      return `one of ${excerpt(p.allowedValues, 200)}`;
+    case 'const':
+      return `const ${excerpt(p.allowedValue)}`;
+    case 'format':
+      return `format ${String(p.format)}`;
+    default:
+      return `${error.message ?? error.keyword} (${error.keyword})`;
   }
 }
 
@@ -88,7 +97,13 @@ function cause(error: SchemaError, where: string): string {
  * One SchemaDrift per reported ajv error. `where` names the thing validated in causes (`body`, `event`,
  * `header x-rate-limit`); `schemaPointer` is the pointer the validator was called with.
  */
-export function describeSchemaErrors(ctx: CheckContext, schemaPointer: string, value: unknown, errors: SchemaError[], where_ = 'body'): SchemaDrift[] {
+export function describeSchemaErrors(
+  ctx: CheckContext,
+  schemaPointer: string,
+  value: unknown,
+  errors: SchemaError[],
+  where_ = 'body',
+): SchemaDrift[] {
   const seen = new Set<string>();
   const out: SchemaDrift[] = [];
   for (const { error, detail } of collapseComposites(errors)) {
@@ -103,7 +118,13 @@ export function describeSchemaErrors(ctx: CheckContext, schemaPointer: string, v
       `Documented: ${documented(error)} at #${pointer} (${where(ctx, pointer)})`,
       ...detail.slice(0, 3).map((d) => `  - ${d.instancePath || '/'} ${d.message ?? d.keyword} (${d.schemaPath})`),
     ];
-    out.push({ cause: c, message: lines.join('\n'), pointer, instancePath: error.instancePath, schemaPath: error.schemaPath });
+    out.push({
+      cause: c,
+      message: lines.join('\n'),
+      pointer,
+      instancePath: error.instancePath,
+      schemaPath: error.schemaPath,
+    });
   }
   return out;
 }

@@ -26,7 +26,9 @@ export function credentialLocations(spec: Spec, operation: Operation): Credentia
       const s = resolveObject(spec, '', ['components', 'securitySchemes', scheme])?.value;
       if (!s) continue;
       const loc: CredentialLocation | undefined =
-        s.type === 'apiKey' && typeof s.name === 'string' && (s.in === 'header' || s.in === 'query' || s.in === 'cookie')
+        s.type === 'apiKey' &&
+        typeof s.name === 'string' &&
+        (s.in === 'header' || s.in === 'query' || s.in === 'cookie')
           ? { in: s.in, name: s.name, scheme }
           : s.type === 'http' || s.type === 'oauth2' || s.type === 'openIdConnect'
             ? { in: 'header', name: 'Authorization', scheme }
@@ -43,7 +45,10 @@ export function sentCredentials(exchange: Exchange, locations: CredentialLocatio
   const url = new URL(exchange.request.url, 'http://placeholder.invalid');
   const cookies = headers.cookie ?? '';
   return locations.some((l) =>
-    l.in === 'header' ? headers[l.name.toLowerCase()] !== undefined
-      : l.in === 'query' ? url.searchParams.has(l.name)
-        : cookies.split(';').some((c) => c.trim().startsWith(`${l.name}=`)));
+    l.in === 'header'
+      ? headers[l.name.toLowerCase()] !== undefined
+      : l.in === 'query'
+        ? url.searchParams.has(l.name)
+        : cookies.split(';').some((c) => c.trim().startsWith(`${l.name}=`)),
+  );
 }

@@ -15,7 +15,9 @@ describe('sse_stream_conformance (3.0 schema describing the data)', () => {
     const found = check.run(chat('data: {"id": 1}\n\ndata: {"id": 2}\n\ndata: {"id":"ok"}\n\ndata: [DONE]\n\n'), ctx);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ checkId: 'sse_stream_conformance', cause: 'event/id type', instancePath: '/id' });
-    expect(found[0]!.message).toMatch(/^Received: "id": 1 \(integer\)\nDocumented: string at #\/components\/schemas\/Chunk\/properties\/id \(openapi\.yaml:\d+:\d+\)\n\(event 1\)$/);
+    expect(found[0]!.message).toMatch(
+      /^Received: "id": 1 \(integer\)\nDocumented: string at #\/components\/schemas\/Chunk\/properties\/id \(openapi\.yaml:\d+:\d+\)\n\(event 1\)$/,
+    );
   });
 
   it.each([
@@ -32,7 +34,9 @@ describe('sse_stream_conformance (3.0 schema describing the data)', () => {
   it('requires a final usage chunk when include_usage was asked for', () => {
     const ask = { stream: true, stream_options: { include_usage: true } };
     expect(causes('data: {"id":"a","usage":null}\n\ndata: [DONE]\n\n', ask)).toEqual(['usage chunk missing']);
-    expect(causes('data: {"id":"a","usage":null}\n\ndata: {"id":"a","usage":{"total_tokens":3}}\n\ndata: [DONE]\n\n', ask)).toEqual([]);
+    expect(
+      causes('data: {"id":"a","usage":null}\n\ndata: {"id":"a","usage":{"total_tokens":3}}\n\ndata: [DONE]\n\n', ask),
+    ).toEqual([]);
   });
 
   it.each([
@@ -48,19 +52,28 @@ describe('sse_stream_conformance (3.0 schema describing the data)', () => {
   });
 
   it('does not apply to JSON responses', () => {
-    expect(check.applies!(exchangeOf({ method: 'POST', path: '/chat', body: { id: 'a' } }), ctx)).toBe('not a text/event-stream response');
+    expect(check.applies!(exchangeOf({ method: 'POST', path: '/chat', body: { id: 'a' } }), ctx)).toBe(
+      'not a text/event-stream response',
+    );
   });
 
   it('judges streams documented only in prose for termination, never for schema', () => {
     const plain = contextOf(THINGS, 'POST /plain-chat');
-    const ex = exchangeOf({ method: 'POST', path: '/plain-chat', requestBody: { stream: true }, headers: sse, body: 'data: {"x":1}\n\ndata: {"x":2}\n\n' });
+    const ex = exchangeOf({
+      method: 'POST',
+      path: '/plain-chat',
+      requestBody: { stream: true },
+      headers: sse,
+      body: 'data: {"x":1}\n\ndata: {"x":2}\n\n',
+    });
     expect(check.run(ex, plain)).toEqual([]);
   });
 });
 
 describe('sse_stream_conformance (3.2 itemSchema describing the event)', () => {
   const ctx32 = contextOf(EVENTS_32, 'GET /events');
-  const run = (body: string) => check.run(exchangeOf({ path: '/events', headers: sse, body }), ctx32).map((f) => f.cause);
+  const run = (body: string) =>
+    check.run(exchangeOf({ path: '/events', headers: sse, body }), ctx32).map((f) => f.cause);
   it('validates the event object and its JSON contentSchema', () => {
     expect(run('event: tick\ndata: {"n": 1}\n\n')).toEqual([]);
     expect(run('event: tock\ndata: {"n": 1}\n\n')).toEqual(['event/event enum']);
@@ -72,7 +85,9 @@ describe('createStreamChecker (incremental, for the sender)', () => {
   it('gives the same verdicts event by event as the whole-body check', () => {
     const ex = chat('data: {"id":1}\n\ndata: [DONE]\n\ndata: {"id":"x"}\n\n');
     const checker = createStreamChecker(ex, ctx);
-    const incremental = streamEvents(ex).flatMap((e) => checker.event(e)).concat(checker.end(true));
+    const incremental = streamEvents(ex)
+      .flatMap((e) => checker.event(e))
+      .concat(checker.end(true));
     expect(incremental.map((f) => f.cause)).toEqual(check.run(ex, ctx).map((f) => f.cause));
     expect(checker.plan).toMatchObject({ mode: 'data', dataAsJson: true, expectDone: true, expectUsage: false });
   });

@@ -18,7 +18,13 @@ export function streamEvents(exchange: Exchange): StreamEvent[] {
   if (r.events) return r.events;
   const events: StreamEvent[] = [];
   const parser = createParser({
-    onEvent: (m) => events.push({ ...(m.event !== undefined && { event: m.event }), ...(m.id !== undefined && { id: m.id }), data: m.data, atMs: 0 }),
+    onEvent: (m) =>
+      events.push({
+        ...(m.event !== undefined && { event: m.event }),
+        ...(m.id !== undefined && { id: m.id }),
+        data: m.data,
+        atMs: 0,
+      }),
   });
   // A complete body's last event counts even without the closing blank line; a cut one is dropped.
   parser.feed(r.truncated ? r.body : `${r.body}\n\n`);

@@ -10,7 +10,14 @@ describe('status_code_conformance', () => {
     const ctx = contextOf(THINGS, 'GET /things/{id}');
     const [f, ...rest] = check.run(exchangeOf({ status: 418 }), ctx);
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ checkId: 'status_code_conformance', severity: 'error', cause: 'status 418', operation: 'GET /things/{id}', operationId: 'getThing', seed: 42 });
+    expect(f).toMatchObject({
+      checkId: 'status_code_conformance',
+      severity: 'error',
+      cause: 'status 418',
+      operation: 'GET /things/{id}',
+      operationId: 'getThing',
+      seed: 42,
+    });
     expect(f!.message).toBe('Received: 418\nDocumented: 200, 404, 503');
     expect(f!.specLocation).toMatchObject({ file: 'openapi.yaml', pointer: '/paths/~1things~1{id}/get/responses' });
   });
@@ -42,7 +49,10 @@ describe('not_a_server_error', () => {
 
   it('reports a dropped connection by its code', () => {
     const [f] = notAServerError.run(exchangeOf({ error: { code: 'ECONNRESET', message: 'socket hang up' } }), ctx);
-    expect(f).toMatchObject({ cause: 'no response (ECONNRESET)', message: 'Received: no response (ECONNRESET: socket hang up)\nDocumented: an HTTP response' });
+    expect(f).toMatchObject({
+      cause: 'no response (ECONNRESET)',
+      message: 'Received: no response (ECONNRESET: socket hang up)\nDocumented: an HTTP response',
+    });
   });
 
   it.each([200, 404, 499])('passes %i', (status) => {

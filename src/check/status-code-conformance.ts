@@ -20,11 +20,13 @@ const check: Check = {
     const status = exchange.response!.status;
     if (findResponse(ctx.spec, ctx.operation, status)) return [];
     const keys = documentedStatuses(ctx.spec, ctx.operation);
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: `status ${status}`,
-      pointer: `${ctx.operation.pointer}/responses`,
-      message: `Received: ${status}\nDocumented: ${keys.join(', ')}`,
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: `status ${status}`,
+        pointer: `${ctx.operation.pointer}/responses`,
+        message: `Received: ${status}\nDocumented: ${keys.join(', ')}`,
+      }),
+    ];
   },
 };
 

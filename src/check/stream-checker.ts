@@ -44,14 +44,23 @@ export function createStreamChecker(exchange: Exchange, ctx: CheckContext): Stre
     return [makeFinding(SSE_CHECK_ID, exchange, ctx, d)];
   };
   const validate = (pointer: string, value: unknown, what: string): Finding[] =>
-    describeSchemaErrors(ctx, pointer, value, ctx.validator.validate(pointer, value, 'response'), what)
-      .flatMap((d) => emit({ ...d, message: `${d.message}\n(event ${state.count})` }));
+    describeSchemaErrors(ctx, pointer, value, ctx.validator.validate(pointer, value, 'response'), what).flatMap((d) =>
+      emit({ ...d, message: `${d.message}\n(event ${state.count})` }),
+    );
 
-  const notJson = (e: StreamEvent): Finding[] => emit({ cause: 'event not JSON', pointer: plan.schemaPointer,
-    message: `Received: ${clip(e.data, 200)} (not JSON, event ${state.count})\nDocumented: JSON per #${plan.schemaPointer} (${where(ctx, plan.schemaPointer!)})` });
+  const notJson = (e: StreamEvent): Finding[] =>
+    emit({
+      cause: 'event not JSON',
+      pointer: plan.schemaPointer,
+      message: `Received: ${clip(e.data, 200)} (not JSON, event ${state.count})\nDocumented: JSON per #${plan.schemaPointer} (${where(ctx, plan.schemaPointer!)})`,
+    });
   const judge = (e: StreamEvent, parsed: { value: unknown } | undefined): Finding[] => {
     if (plan.mode === 'event') {
-      const value = { ...(e.event !== undefined && { event: e.event }), ...(e.id !== undefined && { id: e.id }), data: e.data };
+      const value = {
+        ...(e.event !== undefined && { event: e.event }),
+        ...(e.id !== undefined && { id: e.id }),
+        data: e.data,
+      };
       const out = validate(plan.schemaPointer!, value, 'event');
       if (!plan.contentSchemaPointer) return out;
       return out.concat(parsed ? validate(plan.contentSchemaPointer, parsed.value, 'event/data') : notJson(e));
@@ -66,16 +75,21 @@ export function createStreamChecker(exchange: Exchange, ctx: CheckContext): Stre
     event(e) {
       state.count++;
       if (state.done > 0) {
-        return emit({ cause: isDone(e) ? '[DONE] repeated' : 'event after [DONE]',
-          message: `Received: ${clip(e.data, 120)} after data: [DONE] (event ${state.count})\nDocumented: data: [DONE] ends the stream, exactly once` });
+        return emit({
+          cause: isDone(e) ? '[DONE] repeated' : 'event after [DONE]',
+          message: `Received: ${clip(e.data, 120)} after data: [DONE] (event ${state.count})\nDocumented: data: [DONE] ends the stream, exactly once`,
+        });
       }
       if (isDone(e)) {
         state.done++;
         return [];
       }
       if (e.event === 'error') {
-        return emit({ cause: 'error event', severity: 'warn',
-          message: `Received: event: error (event ${state.count}): ${clip(e.data, 300)}\nDocumented: a stream of ${plan.mode === 'none' ? 'events' : `events per #${plan.schemaPointer}`}` });
+        return emit({
+          cause: 'error event',
+          severity: 'warn',
+          message: `Received: event: error (event ${state.count}): ${clip(e.data, 300)}\nDocumented: a stream of ${plan.mode === 'none' ? 'events' : `events per #${plan.schemaPointer}`}`,
+        });
       }
       const parsed = parseJson(e.data);
       if (parsed) state.lastJson = parsed.value;
@@ -85,14 +99,31 @@ export function createStreamChecker(exchange: Exchange, ctx: CheckContext): Stre
       if (!complete) return [];
       const out: Finding[] = [];
       if (state.count === 0) {
-        out.push(...emit({ cause: 'stream empty', severity: 'warn', message: 'Received: a stream that closed without any event\nDocumented: a stream of events' }));
+        out.push(
+          ...emit({
+            cause: 'stream empty',
+            severity: 'warn',
+            message: 'Received: a stream that closed without any event\nDocumented: a stream of events',
+          }),
+        );
       } else if (plan.expectDone && state.done === 0) {
-        out.push(...emit({ cause: '[DONE] missing', message: 'Received: a stream that closed without data: [DONE]\nDocumented: the operation describes a data: [DONE] terminator' }));
+        out.push(
+          ...emit({
+            cause: '[DONE] missing',
+            message:
+              'Received: a stream that closed without data: [DONE]\nDocumented: the operation describes a data: [DONE] terminator',
+          }),
+        );
       }
       const usage = (state.lastJson as { usage?: unknown } | undefined)?.usage;
       if (plan.expectUsage && state.count > 0 && (usage === null || typeof usage !== 'object')) {
-        out.push(...emit({ cause: 'usage chunk missing',
-          message: 'Received: last data chunk without a usage object\nDocumented: stream_options.include_usage: true asks for a final chunk carrying usage' }));
+        out.push(
+          ...emit({
+            cause: 'usage chunk missing',
+            message:
+              'Received: last data chunk without a usage object\nDocumented: stream_options.include_usage: true asks for a final chunk carrying usage',
+          }),
+        );
       }
       return out;
     },

@@ -27,11 +27,18 @@ export interface StreamPlan {
 const EVENT_FIELDS = new Set(['data', 'event', 'id', 'retry']);
 
 /** True when any string reachable from `node` (following `$ref`s, bounded) contains `needle`. */
-export function mentions(spec: Spec, node: Json | undefined, needle: string, budget = { left: 5000 }, seen = new Set<Json>()): boolean {
+export function mentions(
+  spec: Spec,
+  node: Json | undefined,
+  needle: string,
+  budget = { left: 5000 },
+  seen = new Set<Json>(),
+): boolean {
   if (typeof node === 'string') return node.includes(needle);
   if (node === null || typeof node !== 'object' || seen.has(node) || --budget.left < 0) return false;
   seen.add(node);
-  if (isObject(node) && typeof node.$ref === 'string') return mentions(spec, followRefs(spec, node, '').value, needle, budget, seen);
+  if (isObject(node) && typeof node.$ref === 'string')
+    return mentions(spec, followRefs(spec, node, '').value, needle, budget, seen);
   return Object.values(node).some((v) => mentions(spec, v, needle, budget, seen));
 }
 
@@ -40,7 +47,11 @@ function describesEvent(schema: JsonObject): boolean {
   return props.includes('data') && props.every((p) => EVENT_FIELDS.has(p));
 }
 
-function schemaPart(spec: Spec, mediaPointer: string, media: JsonObject): Pick<StreamPlan, 'mode' | 'schemaPointer' | 'dataAsJson' | 'contentSchemaPointer'> {
+function schemaPart(
+  spec: Spec,
+  mediaPointer: string,
+  media: JsonObject,
+): Pick<StreamPlan, 'mode' | 'schemaPointer' | 'dataAsJson' | 'contentSchemaPointer'> {
   const key = 'itemSchema' in media ? 'itemSchema' : 'schema';
   const schema = resolveObject(spec, mediaPointer, [key]);
   if (!schema) return { mode: 'none', dataAsJson: true };
@@ -73,7 +84,9 @@ function documentedPlan(ctx: CheckContext, status: number | undefined): Omit<Str
     // Only an explicit text/event-stream entry: a `*/*` schema describes some other body, not each event.
     const key = Object.keys(content).find((k) => isEventStream(k));
     const media = key === undefined ? undefined : content[key]!;
-    plan = media ? { ...base, ...schemaPart(ctx.spec, media.pointer, media.object) } : { ...base, mode: 'none', dataAsJson: true };
+    plan = media
+      ? { ...base, ...schemaPart(ctx.spec, media.pointer, media.object) }
+      : { ...base, mode: 'none', dataAsJson: true };
     byStatus.set(status, plan);
   }
   return plan;

@@ -14,5 +14,10 @@ export function asksForStream(exchange: Exchange): boolean {
 /** True when the request body sets `stream_options.include_usage: true` (a final `usage` chunk is promised). */
 export function asksForUsage(exchange: Exchange): boolean {
   const options = body(exchange)?.stream_options;
-  return asksForStream(exchange) && options !== null && typeof options === 'object' && (options as Record<string, unknown>).include_usage === true;
+  return (
+    asksForStream(exchange) &&
+    options !== null &&
+    typeof options === 'object' &&
+    (options as Record<string, unknown>).include_usage === true
+  );
 }

@@ -17,8 +17,14 @@ export function contextOf(specOrText: Spec | string, key: string, over: Partial<
   const operation = spec.operations.find((o) => o.key === key);
   if (!operation) throw new Error(`no operation ${key} in ${spec.operations.map((o) => o.key).join(', ')}`);
   return {
-    spec, validator: createValidator(spec), operation, seed: 42, policy: TEST_POLICY,
-    severity: 'error', maxResponseTimeMs: 1000, ...over,
+    spec,
+    validator: createValidator(spec),
+    operation,
+    seed: 42,
+    policy: TEST_POLICY,
+    severity: 'error',
+    maxResponseTimeMs: 1000,
+    ...over,
   };
 }
 
@@ -47,23 +53,43 @@ export function exchangeOf(s: ExchangeSpec): Exchange {
   const method = s.method ?? 'GET';
   const path = s.path ?? '/things/1';
   const json = s.body !== undefined && typeof s.body !== 'string';
-  const headers: Record<string, string | string[]> = { ...(json ? { 'content-type': 'application/json' } : {}), ...s.headers };
+  const headers: Record<string, string | string[]> = {
+    ...(json ? { 'content-type': 'application/json' } : {}),
+    ...s.headers,
+  };
   const c: Case = {
-    id: s.caseId ?? `${method} ${path}/${s.kind ?? 'positive'}/0`, operation: `${method} ${path}`, kind: s.kind ?? 'positive',
-    method, path, query: s.query ?? '', headers: s.requestHeaders ?? {}, cookies: {}, seed: 42,
-    ...(s.requestBody !== undefined ? { body: s.requestBody, bodyText: JSON.stringify(s.requestBody), mediaType: 'application/json' } : {}),
+    id: s.caseId ?? `${method} ${path}/${s.kind ?? 'positive'}/0`,
+    operation: `${method} ${path}`,
+    kind: s.kind ?? 'positive',
+    method,
+    path,
+    query: s.query ?? '',
+    headers: s.requestHeaders ?? {},
+    cookies: {},
+    seed: 42,
+    ...(s.requestBody !== undefined
+      ? { body: s.requestBody, bodyText: JSON.stringify(s.requestBody), mediaType: 'application/json' }
+      : {}),
     ...(s.violation ? { violation: s.violation } : {}),
   };
   const ex: Exchange = {
     case: c,
-    request: { method, url: `http://127.0.0.1:9/api${path}${s.query ? `?${s.query}` : ''}`, headers: s.requestHeaders ?? {}, ...(c.bodyText ? { body: c.bodyText } : {}) },
+    request: {
+      method,
+      url: `http://127.0.0.1:9/api${path}${s.query ? `?${s.query}` : ''}`,
+      headers: s.requestHeaders ?? {},
+      ...(c.bodyText ? { body: c.bodyText } : {}),
+    },
     durationMs: s.durationMs ?? 12,
   };
   if (s.error) return { ...ex, error: s.error };
   ex.response = {
-    status: s.status ?? 200, headers,
+    status: s.status ?? 200,
+    headers,
     body: s.body === undefined ? '' : typeof s.body === 'string' ? s.body : JSON.stringify(s.body),
-    truncated: s.truncated ?? false, timeToFirstByteMs: 5, ...(s.events ? { events: s.events } : {}),
+    truncated: s.truncated ?? false,
+    timeToFirstByteMs: 5,
+    ...(s.events ? { events: s.events } : {}),
   };
   return ex;
 }

@@ -20,31 +20,43 @@ function properties(exchange: Exchange, ctx: CheckContext): Finding[] {
   const parsed = responseValue(exchange, s, ctx.spec);
   if (!parsed || 'error' in parsed) return [];
   const paths = new Map(undocumentedProperties(ctx.spec, s.schemaPointer, parsed.value).map((p) => [stablePath(p), p]));
-  return [...paths].map(([stable, path]) => makeFinding(check.id, exchange, ctx, {
-    cause: `body${stable} undocumented`, pointer: s.schemaPointer, instancePath: path,
-    message: `Received: property ${path} (not declared)\nDocumented: the schema for ${s.response.key} ${s.mediaKey} declares no such property (extra properties allowed)`,
-  }));
+  return [...paths].map(([stable, path]) =>
+    makeFinding(check.id, exchange, ctx, {
+      cause: `body${stable} undocumented`,
+      pointer: s.schemaPointer,
+      instancePath: path,
+      message: `Received: property ${path} (not declared)\nDocumented: the schema for ${s.response.key} ${s.mediaKey} declares no such property (extra properties allowed)`,
+    }),
+  );
 }
 
 function headers(exchange: Exchange, ctx: CheckContext, doc: DocumentedResponse): Finding[] {
-  const documented = new Set(isObject(doc.object.headers) ? Object.keys(doc.object.headers).map((h) => h.toLowerCase()) : []);
+  const documented = new Set(
+    isObject(doc.object.headers) ? Object.keys(doc.object.headers).map((h) => h.toLowerCase()) : [],
+  );
   return Object.keys(exchange.response!.headers)
     .map((h) => h.toLowerCase())
     .filter((h) => !documented.has(h) && !isStandardHeader(h))
-    .map((h) => makeFinding(check.id, exchange, ctx, {
-      cause: `header ${h} undocumented`, pointer: doc.pointer,
-      message: `Received: ${h}: ${clip(responseHeader(exchange, h) ?? '', 80)}\nDocumented: no ${h} header for ${doc.key}`,
-    }));
+    .map((h) =>
+      makeFinding(check.id, exchange, ctx, {
+        cause: `header ${h} undocumented`,
+        pointer: doc.pointer,
+        message: `Received: ${h}: ${clip(responseHeader(exchange, h) ?? '', 80)}\nDocumented: no ${h} header for ${doc.key}`,
+      }),
+    );
 }
 
 function body(exchange: Exchange, ctx: CheckContext, doc: DocumentedResponse): Finding[] {
   const r = exchange.response!;
   if (isObject(doc.object.content) || bodiless(exchange) || r.body.trim() === '') return [];
   const type = responseHeader(exchange, 'content-type') ?? 'no Content-Type';
-  return [makeFinding(check.id, exchange, ctx, {
-    cause: 'body undocumented', pointer: doc.pointer,
-    message: `Received: a ${type} body: ${clip(r.body, 120)}\nDocumented: no content for ${doc.key}`,
-  })];
+  return [
+    makeFinding(check.id, exchange, ctx, {
+      cause: 'body undocumented',
+      pointer: doc.pointer,
+      message: `Received: a ${type} body: ${clip(r.body, 120)}\nDocumented: no content for ${doc.key}`,
+    }),
+  ];
 }
 
 const check: Check = {
@@ -53,7 +65,8 @@ const check: Check = {
   defaultSeverity: 'warn',
   applies(exchange, ctx) {
     if (!exchange.response) return 'no response';
-    if (!findResponse(ctx.spec, ctx.operation, exchange.response.status)) return `status ${exchange.response.status} is not documented`;
+    if (!findResponse(ctx.spec, ctx.operation, exchange.response.status))
+      return `status ${exchange.response.status} is not documented`;
     return undefined;
   },
   run(exchange, ctx) {
@@ -62,10 +75,13 @@ const check: Check = {
     const doc = findResponse(ctx.spec, ctx.operation, status)!;
     const out: Finding[] = [];
     if (doc.how === 'default') {
-      out.push(makeFinding(check.id, exchange, ctx, {
-        cause: `status ${status} only under default`, pointer: doc.pointer,
-        message: `Received: ${status}\nDocumented: only by the default response (no ${status} or ${String(status)[0]}XX entry)`,
-      }));
+      out.push(
+        makeFinding(check.id, exchange, ctx, {
+          cause: `status ${status} only under default`,
+          pointer: doc.pointer,
+          message: `Received: ${status}\nDocumented: only by the default response (no ${status} or ${String(status)[0]}XX entry)`,
+        }),
+      );
     }
     return out.concat(body(exchange, ctx, doc), headers(exchange, ctx, doc), properties(exchange, ctx));
   },

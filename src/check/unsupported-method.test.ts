@@ -21,7 +21,8 @@ paths:
 `;
 
 const answered = (c: Case, status: number, headers: Record<string, string> = {}): Exchange => ({
-  ...exchangeOf({ method: c.method, path: c.path, status, headers }), case: c,
+  ...exchangeOf({ method: c.method, path: c.path, status, headers }),
+  case: c,
 });
 
 describe('unsupported_method with overlapping path templates', () => {
@@ -41,13 +42,17 @@ describe('unsupported_method with overlapping path templates', () => {
 
   it('still probes templates whose URLs no other template routes', () => {
     const c = contextOf(OVERLAP, 'GET /other/{id}');
-    expect(unsupported.probe!(exchangeOf({ method: 'GET', path: '/other/1' }).case, c)).toMatchObject({ method: 'PATCH' });
+    expect(unsupported.probe!(exchangeOf({ method: 'GET', path: '/other/1' }).case, c)).toMatchObject({
+      method: 'PATCH',
+    });
   });
 
-  it('allows the other template\'s methods in Allow, and only those', () => {
+  it("allows the other template's methods in Allow, and only those", () => {
     const put = { ...base, method: 'PUT', id: `${base.id}/probe/unsupported_method` };
     expect(allow.run(answered(put, 405, { allow: 'GET, PATCH' }), ctx)).toEqual([]);
-    expect(allow.run(answered(put, 405, { allow: 'GET, PATCH, DELETE' }), ctx)).toMatchObject([{ cause: 'allow DELETE undocumented' }]);
+    expect(allow.run(answered(put, 405, { allow: 'GET, PATCH, DELETE' }), ctx)).toMatchObject([
+      { cause: 'allow DELETE undocumented' },
+    ]);
   });
 });
 

@@ -21,7 +21,8 @@ function probeMethod(ctx: CheckContext, concretePath?: string): string | undefin
   if (ctx.operation.webhook) return undefined;
   const documented = pathMethods(ctx.spec, ctx.operation);
   if (documented[0] !== ctx.operation.method.toUpperCase()) return undefined;
-  const elsewhere = concretePath === undefined ? undefined : otherTemplatesMethods(ctx.spec, ctx.operation, concretePath);
+  const elsewhere =
+    concretePath === undefined ? undefined : otherTemplatesMethods(ctx.spec, ctx.operation, concretePath);
   return CANDIDATES.find((m) => !documented.includes(m) && !elsewhere?.has(m));
 }
 
@@ -33,12 +34,18 @@ const check: Check = {
     const method = probeMethod(ctx, validCase.path);
     if (!method) return undefined;
     return probeCase(validCase, check.id, {
-      method, body: undefined, bodyText: undefined, mediaType: undefined,
+      method,
+      body: undefined,
+      bodyText: undefined,
+      mediaType: undefined,
       headers: withoutHeaders(validCase.headers, ['content-type', 'content-length']),
     });
   },
   applies(exchange, ctx) {
-    if (!probeMethod(ctx)) return ctx.operation.webhook ? 'webhook' : 'probed from the first operation of the path, or no method left to try';
+    if (!probeMethod(ctx))
+      return ctx.operation.webhook
+        ? 'webhook'
+        : 'probed from the first operation of the path, or no method left to try';
     if (probeOf(exchange) !== check.id) return 'judges only its probe (an undocumented method on the path)';
     if (!exchange.response) return 'no response';
     return undefined;
@@ -51,11 +58,13 @@ const check: Check = {
     if (otherTemplatesMethods(ctx.spec, ctx.operation, exchange.case.path).has(method)) return [];
     const documented = pathMethods(ctx.spec, ctx.operation).join(', ');
     const hard = (status >= 200 && status < 300) || (status >= 500 && status !== 501);
-    return [makeFinding(check.id, exchange, ctx, {
-      cause: status < 300 ? `undocumented ${method} accepted` : `status ${status} instead of 405`,
-      severity: hard ? undefined : 'warn',
-      message: `Received: ${status} for ${method} ${ctx.operation.path}\nDocumented: only ${documented} on ${ctx.operation.path}; expected 405`,
-    })];
+    return [
+      makeFinding(check.id, exchange, ctx, {
+        cause: status < 300 ? `undocumented ${method} accepted` : `status ${status} instead of 405`,
+        severity: hard ? undefined : 'warn',
+        message: `Received: ${status} for ${method} ${ctx.operation.path}\nDocumented: only ${documented} on ${ctx.operation.path}; expected 405`,
+      }),
+    ];
   },
 };
 

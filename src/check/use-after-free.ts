@@ -24,14 +24,19 @@ export function freed(e: Exchange): boolean {
   if (e.case.method.toUpperCase() !== 'DELETE' || s < 200 || s > 299 || s === 202) return false;
   const b = body(e) as Record<string, unknown> | undefined;
   if (s === 204 || s === 205 || !e.response?.body.trim() || b === undefined) return true;
-  if (b !== null && typeof b === 'object' && !Array.isArray(b)) return b.deleted === true || Object.keys(b).length === 0;
+  if (b !== null && typeof b === 'object' && !Array.isArray(b))
+    return b.deleted === true || Object.keys(b).length === 0;
   return false;
 }
 
 /** True when a read's body itself says the resource is gone (a tombstone), which is not a use after free. */
 function tombstone(e: Exchange): boolean {
   const b = body(e) as Record<string, unknown> | null | undefined;
-  return !!b && typeof b === 'object' && (b.deleted === true || (typeof b.status === 'string' && DEAD.has(b.status.toLowerCase())));
+  return (
+    !!b &&
+    typeof b === 'object' &&
+    (b.deleted === true || (typeof b.status === 'string' && DEAD.has(b.status.toLowerCase())))
+  );
 }
 
 function contextFor(ctx: CheckContext, e: Exchange): CheckContext {
@@ -49,13 +54,17 @@ const check: Check = {
     const findings = [];
     for (const [i, del] of exchanges.entries()) {
       if (!freed(del)) continue;
-      const later = exchanges.slice(i + 1).find((e) => e.case.method.toUpperCase() === 'GET' && e.case.path === del.case.path && e.response);
+      const later = exchanges
+        .slice(i + 1)
+        .find((e) => e.case.method.toUpperCase() === 'GET' && e.case.path === del.case.path && e.response);
       const s = later?.response?.status ?? 0;
       if (!later || s < 200 || s > 299 || tombstone(later)) continue;
-      findings.push(makeFinding(check.id, later, contextFor(ctx, later), {
-        cause: 'deleted resource still readable',
-        message: `Received: ${s} for GET ${later.case.path} after DELETE ${del.case.path} answered ${del.response!.status}\nExpected: 404 or 410 (the resource was deleted)`,
-      }));
+      findings.push(
+        makeFinding(check.id, later, contextFor(ctx, later), {
+          cause: 'deleted resource still readable',
+          message: `Received: ${s} for GET ${later.case.path} after DELETE ${del.case.path} answered ${del.response!.status}\nExpected: 404 or 410 (the resource was deleted)`,
+        }),
+      );
     }
     return findings;
   },

@@ -12,7 +12,8 @@ import { contextOf, exchangeOf } from './test-kit.ts';
 
 const spec = await loadSpec(path.resolve(import.meta.dirname, '../../fixtures/schemas/xml-pets-3.1.yaml'));
 const list = contextOf(spec, 'GET /pets');
-const xml = (body: string) => exchangeOf({ path: '/pets', body: `<?xml version="1.0"?>${body}`, headers: { 'content-type': 'application/xml' } });
+const xml = (body: string) =>
+  exchangeOf({ path: '/pets', body: `<?xml version="1.0"?>${body}`, headers: { 'content-type': 'application/xml' } });
 const causes = (body: string) => responseSchema.run(xml(body), list).map((f) => f.cause);
 
 describe('XML response bodies', () => {
@@ -28,11 +29,15 @@ describe('XML response bodies', () => {
   it('reports what drifted: a non-integer attribute, a missing required element, an enum outside its values', () => {
     expect(causes('<pets><pet id="seven"><name>Rex</name></pet></pets>')).toEqual(['body/*/id type']);
     expect(causes('<pets><pet id="7"></pet></pets>')).toEqual(['body/*/name missing']);
-    expect(causes('<pets><pet id="7"><name>Rex</name><status>lost</status></pet></pets>')).toEqual(['body/*/status enum']);
+    expect(causes('<pets><pet id="7"><name>Rex</name><status>lost</status></pet></pets>')).toEqual([
+      'body/*/status enum',
+    ]);
   });
 
   it('an element the schema does not declare is refused where additionalProperties is false', () => {
-    expect(causes('<pets><pet id="7"><name>Rex</name><owner>Ann</owner></pet></pets>')).toEqual(['body/*/owner not allowed']);
+    expect(causes('<pets><pet id="7"><name>Rex</name><owner>Ann</owner></pet></pets>')).toEqual([
+      'body/*/owner not allowed',
+    ]);
   });
 
   it('a body that is not well-formed XML is reported as such', () => {
@@ -50,9 +55,17 @@ describe('XML response bodies', () => {
       ex.request = { ...ex.request, body: bodyText };
       return ex;
     };
-    const malformed = sent('<?xml version="1.0"?><specgate><unclosed>', { location: 'body', keyword: 'type', message: 'body is not well-formed XML' });
+    const malformed = sent('<?xml version="1.0"?><specgate><unclosed>', {
+      location: 'body',
+      keyword: 'type',
+      message: 'body is not well-formed XML',
+    });
     expect(negative.run(malformed, create).map((f) => f.cause)).toEqual(['accepted invalid body (type)']);
-    const fine = sent('<?xml version="1.0"?><pet id="1"><name>Rex</name></pet>', { location: 'body.name', keyword: 'required', message: 'name removed' });
+    const fine = sent('<?xml version="1.0"?><pet id="1"><name>Rex</name></pet>', {
+      location: 'body.name',
+      keyword: 'required',
+      message: 'name removed',
+    });
     expect(negative.applies!(fine, create)).toBe('the body sent validates against the request schema');
   });
 

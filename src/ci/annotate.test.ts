@@ -1,6 +1,14 @@
 /** Laws of the CI scripts: annotations land on the spec line, escape what GitHub would misread, and count new drift. */
 import { describe, expect, it } from 'vitest';
-import { annotations, escapeData, escapeProperty, levelOf, newCounts, readFindings, type FindingEntry } from './annotate.ts';
+import {
+  annotations,
+  escapeData,
+  escapeProperty,
+  levelOf,
+  newCounts,
+  readFindings,
+  type FindingEntry,
+} from './annotate.ts';
 import { DRIFT_MARKER, driftIssue } from './drift-issue.ts';
 
 const finding = (over: Partial<FindingEntry> = {}): FindingEntry => ({
@@ -14,10 +22,26 @@ const finding = (over: Partial<FindingEntry> = {}): FindingEntry => ({
 
 describe('annotations', () => {
   it.each([
-    ['error, new', finding(), '::error file=openapi.json,line=120,col=9,title=response_schema_conformance%3A GET /v1/models::Received: 500%0ADocumented: 200, 404'],
-    ['warn', finding({ severity: 'warn', specLocation: { file: 'openapi.json', line: 3 } }), '::warning file=openapi.json,line=3,title=response_schema_conformance%3A GET /v1/models::Received: 500%0ADocumented: 200, 404'],
-    ['known drift is a notice', finding({ baseline: 'known', specLocation: null }), '::notice title=response_schema_conformance%3A GET /v1/models::Received: 500%0ADocumented: 200, 404'],
-    ['a URL is no workspace file', finding({ specLocation: { file: 'https://x.test/openapi.json', line: 2 }, message: '100%' }), '::error title=response_schema_conformance%3A GET /v1/models::100%25'],
+    [
+      'error, new',
+      finding(),
+      '::error file=openapi.json,line=120,col=9,title=response_schema_conformance%3A GET /v1/models::Received: 500%0ADocumented: 200, 404',
+    ],
+    [
+      'warn',
+      finding({ severity: 'warn', specLocation: { file: 'openapi.json', line: 3 } }),
+      '::warning file=openapi.json,line=3,title=response_schema_conformance%3A GET /v1/models::Received: 500%0ADocumented: 200, 404',
+    ],
+    [
+      'known drift is a notice',
+      finding({ baseline: 'known', specLocation: null }),
+      '::notice title=response_schema_conformance%3A GET /v1/models::Received: 500%0ADocumented: 200, 404',
+    ],
+    [
+      'a URL is no workspace file',
+      finding({ specLocation: { file: 'https://x.test/openapi.json', line: 2 }, message: '100%' }),
+      '::error title=response_schema_conformance%3A GET /v1/models::100%25',
+    ],
   ])('%s', (_name, f, want) => {
     expect(annotations([f], '/repo')).toEqual([want]);
   });
@@ -48,10 +72,15 @@ describe('annotations', () => {
 
 describe('drift issue', () => {
   it('lists new drift only, with its place, and says how to accept it', () => {
-    const { fresh, body } = driftIssue([finding({ message: 'a|b' }), finding({ baseline: 'known', operation: 'GET /v1/other' })], 'https://gh/run/1');
+    const { fresh, body } = driftIssue(
+      [finding({ message: 'a|b' }), finding({ baseline: 'known', operation: 'GET /v1/other' })],
+      'https://gh/run/1',
+    );
     expect(fresh).toBe(1);
     expect(body.startsWith(DRIFT_MARKER)).toBe(true);
-    expect(body).toContain('| error | GET /v1/models | `response_schema_conformance` | /repo/openapi.json:120 | a\\|b |');
+    expect(body).toContain(
+      '| error | GET /v1/models | `response_schema_conformance` | /repo/openapi.json:120 | a\\|b |',
+    );
     expect(body).not.toContain('GET /v1/other');
     expect(body).toContain('Known drift (in the committed baseline): 1');
     expect(body).toContain('https://gh/run/1');

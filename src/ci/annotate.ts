@@ -68,11 +68,18 @@ export function annotations(findings: FindingEntry[], root: string, max = 50): s
 /** Counts of new (not baseline-known) findings by severity. */
 export function newCounts(findings: FindingEntry[]): { errors: number; warnings: number } {
   const fresh = findings.filter((f) => f.baseline !== 'known');
-  return { errors: fresh.filter((f) => f.severity === 'error').length, warnings: fresh.filter((f) => f.severity !== 'error').length };
+  return {
+    errors: fresh.filter((f) => f.severity === 'error').length,
+    warnings: fresh.filter((f) => f.severity !== 'error').length,
+  };
 }
 
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { root: { type: 'string' }, max: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { root: { type: 'string' }, max: { type: 'string' } },
+  });
   const file = positionals[0] ?? 'reports/findings.json';
   if (!existsSync(file)) {
     process.stdout.write(`::warning::no ${file}: the run wrote no findings file\n`);
@@ -82,8 +89,10 @@ function main(argv: string[]): number {
   const root = values.root ?? process.env.GITHUB_WORKSPACE ?? process.cwd();
   for (const line of annotations(findings, root, Number(values.max ?? 50))) process.stdout.write(line + '\n');
   const counts = newCounts(findings);
-  if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, `new-errors=${counts.errors}\nnew-warnings=${counts.warnings}\n`);
+  if (process.env.GITHUB_OUTPUT)
+    appendFileSync(process.env.GITHUB_OUTPUT, `new-errors=${counts.errors}\nnew-warnings=${counts.warnings}\n`);
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

@@ -25,7 +25,9 @@ export function driftIssue(findings: FindingEntry[], runUrl?: string): { fresh: 
     DRIFT_MARKER,
     `## API drift: ${fresh.length} new finding(s)`,
     '',
-    runUrl ? `Nightly run: ${runUrl} (reports are in its artifacts).` : 'Nightly run reports are in the workflow artifacts.',
+    runUrl
+      ? `Nightly run: ${runUrl} (reports are in its artifacts).`
+      : 'Nightly run reports are in the workflow artifacts.',
     `Known drift (in the committed baseline): ${known} finding(s).`,
     '',
   ];
@@ -33,16 +35,25 @@ export function driftIssue(findings: FindingEntry[], runUrl?: string): { fresh: 
     lines.push('| Severity | Operation | Check | Where | Message |', '|---|---|---|---|---|');
     for (const f of fresh.slice(0, 100)) {
       const where = f.specLocation?.file ? `${f.specLocation.file}:${f.specLocation.line ?? 1}` : '';
-      lines.push(`| ${f.severity ?? ''} | ${cell(f.operation ?? '')} | \`${f.check ?? f.checkId ?? ''}\` | ${cell(where)} | ${cell((f.message ?? '').slice(0, 300))} |`);
+      lines.push(
+        `| ${f.severity ?? ''} | ${cell(f.operation ?? '')} | \`${f.check ?? f.checkId ?? ''}\` | ${cell(where)} | ${cell((f.message ?? '').slice(0, 300))} |`,
+      );
     }
     if (fresh.length > 100) lines.push('', `… and ${fresh.length - 100} more in findings.json.`);
   }
-  lines.push('', 'To accept this drift as known, copy the run\'s `findings.json` to `.github/drift/baseline.json` in a reviewed PR.');
+  lines.push(
+    '',
+    "To accept this drift as known, copy the run's `findings.json` to `.github/drift/baseline.json` in a reviewed PR.",
+  );
   return { fresh: fresh.length, body: lines.join('\n') + '\n' };
 }
 
 function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { 'run-url': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { 'run-url': { type: 'string' } },
+  });
   const findings = readFindings(readFileSync(positionals[0] ?? 'reports/findings.json', 'utf8'));
   const { fresh, body } = driftIssue(findings, values['run-url']);
   process.stdout.write(body);
@@ -50,4 +61,5 @@ function main(argv: string[]): number {
   return 0;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main(process.argv.slice(2));

@@ -14,11 +14,15 @@ const read = (file: string) => readFileSync(path.join(root, file), 'utf8');
 type Doc = Record<string, any>;
 
 const workflowFiles = readdirSync(path.join(root, '.github/workflows')).filter((f) => /\.ya?ml$/.test(f));
-const workflows: Record<string, Doc> = Object.fromEntries(workflowFiles.map((f) => [f, parse(read(`.github/workflows/${f}`)) as Doc]));
+const workflows: Record<string, Doc> = Object.fromEntries(
+  workflowFiles.map((f) => [f, parse(read(`.github/workflows/${f}`)) as Doc]),
+);
 const action = parse(read('action.yml')) as Doc;
 
 /** Commands `specgate` dispatches, read from main.ts's COMMANDS table. */
-const commands = new Set([...read('src/cli/main.ts').matchAll(/^\s+([a-z-]+): \(\) => import\('\.\/commands\//gm)].map((m) => m[1]!));
+const commands = new Set(
+  [...read('src/cli/main.ts').matchAll(/^\s+([a-z-]+): \(\) => import\('\.\/commands\//gm)].map((m) => m[1]!),
+);
 /** Listed in main.ts but not written yet; see the last law. Empty: every command the workflows name exists. */
 const PENDING = new Set<string>([]);
 const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
@@ -28,11 +32,18 @@ function steps(doc: Doc): Doc[] {
   return Object.values(doc.jobs as Record<string, Doc>).flatMap((job) => (job.steps ?? []) as Doc[]);
 }
 const everyFile: Array<[string, Doc]> = [...Object.entries(workflows), ['action.yml', action]];
-const runScripts = everyFile.flatMap(([file, doc]) => steps(doc).filter((s) => typeof s.run === 'string').map((s) => [file, s.run as string] as const));
+const runScripts = everyFile.flatMap(([file, doc]) =>
+  steps(doc)
+    .filter((s) => typeof s.run === 'string')
+    .map((s) => [file, s.run as string] as const),
+);
 
 /** Strips the prefixes that point at the action's own checkout. */
 function repoPath(p: string): string {
-  return p.replace(/^["']?\$\{?GITHUB_ACTION_PATH\}?\//, '').replace(/^\$\{\{ github\.action_path \}\}\//, '').replace(/["']$/, '');
+  return p
+    .replace(/^["']?\$\{?GITHUB_ACTION_PATH\}?\//, '')
+    .replace(/^\$\{\{ github\.action_path \}\}\//, '')
+    .replace(/["']$/, '');
 }
 
 describe('workflow files', () => {
@@ -77,7 +88,17 @@ describe('workflow files', () => {
 describe('action.yml', () => {
   it('is a composite action with the documented inputs', () => {
     expect(action.runs.using).toBe('composite');
-    expect(Object.keys(action.inputs).sort()).toEqual(['args', 'base-url', 'baseline', 'checks', 'fail-on', 'report-dir', 'shard', 'spec', 'token']);
+    expect(Object.keys(action.inputs).sort()).toEqual([
+      'args',
+      'base-url',
+      'baseline',
+      'checks',
+      'fail-on',
+      'report-dir',
+      'shard',
+      'spec',
+      'token',
+    ]);
     for (const step of steps(action)) if (step.run) expect(step.shell, step.name).toBe('bash');
   });
 
@@ -85,7 +106,8 @@ describe('action.yml', () => {
     const withToken = steps(action).filter((s) => JSON.stringify(s).includes('inputs.token'));
     expect(withToken).toHaveLength(1);
     expect(withToken[0]!.env.SPECGATE_TOKEN).toBe('${{ inputs.token }}');
-    for (const [file, script] of runScripts) expect(script, file).not.toMatch(/\$\{\{\s*(inputs|github\.event|secrets)\./);
+    for (const [file, script] of runScripts)
+      expect(script, file).not.toMatch(/\$\{\{\s*(inputs|github\.event|secrets)\./);
   });
 
   it('sets up Node 20, writes the summary, annotates and uploads reports', () => {
@@ -113,7 +135,8 @@ describe('every reference resolves', () => {
     expect(named.length).toBeGreaterThan(4);
     for (const [file, command] of named) {
       expect(commands, `${file}: specgate ${command}`).toContain(command);
-      if (!PENDING.has(command)) expect(existsSync(path.join(root, `src/cli/commands/${command}.ts`)), `${file}: ${command}.ts`).toBe(true);
+      if (!PENDING.has(command))
+        expect(existsSync(path.join(root, `src/cli/commands/${command}.ts`)), `${file}: ${command}.ts`).toBe(true);
     }
   });
 
@@ -123,13 +146,16 @@ describe('every reference resolves', () => {
     for (const [file, script] of runScripts) {
       for (const m of script.matchAll(/\bnpm run ([\w:-]+)/g)) expect(scripts, file).toContain(m[1]);
       for (const m of script.matchAll(/\bnpm (test|start)\b/g)) expect(scripts, file).toContain(m[1]);
-      for (const m of script.matchAll(/\b(?:node(?: --import tsx)?|bash) ((?:"?\$\{?GITHUB_ACTION_PATH\}?\/)?[\w./-]+\.(?:ts|js|mjs|sh)"?|\.ci\/[\w-]+)/g)) {
+      for (const m of script.matchAll(
+        /\b(?:node(?: --import tsx)?|bash) ((?:"?\$\{?GITHUB_ACTION_PATH\}?\/)?[\w./-]+\.(?:ts|js|mjs|sh)"?|\.ci\/[\w-]+)/g,
+      )) {
         expect(existsSync(path.join(root, repoPath(m[1]!))), `${file}: ${m[1]}`).toBe(true);
       }
     }
   });
 
   it('keeps the pending list honest: a pending command that now exists must leave it', () => {
-    for (const command of PENDING) expect(existsSync(path.join(root, `src/cli/commands/${command}.ts`)), command).toBe(false);
+    for (const command of PENDING)
+      expect(existsSync(path.join(root, `src/cli/commands/${command}.ts`)), command).toBe(false);
   });
 });

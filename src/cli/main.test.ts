@@ -6,7 +6,13 @@ import { main } from './main.ts';
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CommandIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), interactive: false, env: {}, cwd: process.cwd() };
+  const io: CommandIO = {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    interactive: false,
+    env: {},
+    cwd: process.cwd(),
+  };
   const code = await main(argv, io);
   return { code, out, err };
 }
@@ -15,7 +21,8 @@ describe('specgate (the dispatcher)', () => {
   it('--help lists every command with its summary and the exit codes', async () => {
     const { code, out } = await cli('--help');
     expect(code).toBe(0);
-    for (const name of ['lint', 'generate', 'run', 'serve', 'certify', 'diff', 'merge', 'corpus']) expect(out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    for (const name of ['lint', 'generate', 'run', 'serve', 'certify', 'diff', 'merge', 'corpus'])
+      expect(out).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
     expect(out).not.toContain('not available');
     expect(out).toContain('3 target unreachable');
   });

@@ -28,7 +28,10 @@ async function help(): Promise<string> {
     'Commands:',
   ];
   for (const [name, load] of Object.entries(COMMANDS)) {
-    const summary = await load().then((m) => m.default.summary, () => '(not available in this build)');
+    const summary = await load().then(
+      (m) => m.default.summary,
+      () => '(not available in this build)',
+    );
     lines.push(`  ${name.padEnd(10)}${summary}`);
   }
   lines.push(
@@ -101,7 +104,9 @@ function reportError(error: unknown, io: CommandIO, debug: boolean): number {
     io.stderr(`specgate: ${(error as Error).message} (see --help)\n`);
     return 2;
   }
-  io.stderr(`specgate: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (rerun with --debug for a stack trace)'}\n`);
+  io.stderr(
+    `specgate: internal error: ${(error as Error)?.message ?? String(error)}${debug ? '' : ' (rerun with --debug for a stack trace)'}\n`,
+  );
   if (debug && error instanceof Error && error.stack) io.stderr(error.stack + '\n');
   return 2;
 }

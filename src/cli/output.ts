@@ -20,7 +20,14 @@ const plain = (text: string) => text;
 /** A Style that colours when `enabled`. */
 export function createStyle(enabled: boolean): Style {
   if (!enabled) return { red: plain, yellow: plain, green: plain, dim: plain, bold: plain, underline: plain };
-  return { red: code(31, 39), yellow: code(33, 39), green: code(32, 39), dim: code(2, 22), bold: code(1, 22), underline: code(4, 24) };
+  return {
+    red: code(31, 39),
+    yellow: code(33, 39),
+    green: code(32, 39),
+    dim: code(2, 22),
+    bold: code(1, 22),
+    underline: code(4, 24),
+  };
 }
 
 /** The Style for a command's stdout. */
@@ -37,12 +44,18 @@ export function visibleWidth(text: string): number {
 export function table(rows: string[][], right: number[] = []): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, visibleWidth(cell))));
-  return rows
-    .map((row) => row.map((cell, i) => {
-      const pad = ' '.repeat((widths[i] ?? 0) - visibleWidth(cell));
-      return right.includes(i) ? pad + cell : i === row.length - 1 ? cell : cell + pad;
-    }).join('  '))
-    .join('\n') + '\n';
+  return (
+    rows
+      .map((row) =>
+        row
+          .map((cell, i) => {
+            const pad = ' '.repeat((widths[i] ?? 0) - visibleWidth(cell));
+            return right.includes(i) ? pad + cell : i === row.length - 1 ? cell : cell + pad;
+          })
+          .join('  '),
+      )
+      .join('\n') + '\n'
+  );
 }
 
 /** "1 error", "2 warnings". */

@@ -19,11 +19,15 @@ function failure(text: string): HarnessError {
 describe('config', () => {
   it('loads every documented key', () => {
     const text = [
-      'spec: api.yaml', 'baseUrl: http://127.0.0.1:8080', 'seed: 42',
-      'lint: {rules: {operation-id-missing: off}, maxWarnings: 10}', 'checks: {not_a_server_error: warn}',
+      'spec: api.yaml',
+      'baseUrl: http://127.0.0.1:8080',
+      'seed: 42',
+      'lint: {rules: {operation-id-missing: off}, maxWarnings: 10}',
+      'checks: {not_a_server_error: warn}',
       'run: {checks: all, workers: 4, maxRequests: 500, maxDuration: 5m, rateLimit: 10/s, timeoutMs: 5000, readOnly: true,',
       '  include: [listPets], exclude: ["DELETE /pets/{id}"], headers: {X-Env: test}, reportDir: out, baseline: base.json}',
-      'auth: {bearer: "${TOKEN}", apiKey: {name: X-Key, in: header, value: "${KEY}"}}', 'certify: {profile: openai-chat, out: cert}',
+      'auth: {bearer: "${TOKEN}", apiKey: {name: X-Key, in: header, value: "${KEY}"}}',
+      'certify: {profile: openai-chat, out: cert}',
     ].join('\n');
     const config = parseConfig(text, 'c.yaml');
     expect(config.lint?.rules).toEqual({ 'operation-id-missing': 'off' });
@@ -32,9 +36,21 @@ describe('config', () => {
   });
 
   it.each([
-    ['an unknown top-level key', 'spec: a.yaml\nspce: b.yaml\n', 2, 1, /unknown key "spce" in the config; expected one of: .*spec/],
+    [
+      'an unknown top-level key',
+      'spec: a.yaml\nspce: b.yaml\n',
+      2,
+      1,
+      /unknown key "spce" in the config; expected one of: .*spec/,
+    ],
     ['an unknown nested key', 'run:\n  workers: 2\n  wokers: 3\n', 3, 3, /unknown key "wokers" in "run"/],
-    ['a bad severity', 'lint:\n  rules:\n    operation-id-missing: warning\n', 3, 27, /"lint.rules.operation-id-missing" must be one of: off, warn, error/],
+    [
+      'a bad severity',
+      'lint:\n  rules:\n    operation-id-missing: warning\n',
+      3,
+      27,
+      /"lint.rules.operation-id-missing" must be one of: off, warn, error/,
+    ],
     ['a wrong type', 'seed: abc\n', 1, 7, /"seed" must be integer/],
   ])('rejects %s at its line and column', (_name, text, line, column, message) => {
     const error = failure(text);

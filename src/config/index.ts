@@ -19,7 +19,9 @@ export const CONFIG_FILES = ['specgate.config.yaml', 'specgate.config.yml', 'spe
 let validateConfig: ReturnType<Ajv['compile']> | undefined;
 
 function validator(): ReturnType<Ajv['compile']> {
-  validateConfig ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(require('../../specgate.config.schema.json') as object);
+  validateConfig ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(
+    require('../../specgate.config.schema.json') as object,
+  );
   return validateConfig;
 }
 
@@ -46,14 +48,24 @@ export function parseConfig(text: string, name: string): Config {
   };
   if (doc.errors.length > 0) {
     const first = doc.errors[0]!;
-    throw new HarnessError('CONFIG_INVALID', `config is not valid YAML: ${first.message.split('\n')[0]}`, at(first.pos[0]));
+    throw new HarnessError(
+      'CONFIG_INVALID',
+      `config is not valid YAML: ${first.message.split('\n')[0]}`,
+      at(first.pos[0]),
+    );
   }
   const value = (doc.toJS() ?? {}) as unknown;
   const validate = validator();
   if (validate(value)) return value as Config;
   const error = pickError(validate.errors ?? []);
-  const path = error.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
-  const extra = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const extra =
+    error.keyword === 'additionalProperties'
+      ? String((error.params as { additionalProperty: string }).additionalProperty)
+      : undefined;
   const node = doc.getIn(extra ? [...path, extra] : path, true);
   const keyNode = extra ? findKey(doc.getIn(path, true), extra) : undefined;
   const range = (isNode(keyNode) ? keyNode.range : undefined) ?? (isNode(node) ? node.range : undefined);
@@ -80,6 +92,7 @@ function describe(error: ErrorObject, path: string[], extra: string | undefined)
     const known = Object.keys(schema?.properties ?? {});
     return `unknown key "${extra}" in ${where}${known.length ? `; expected one of: ${known.join(', ')}` : ''}`;
   }
-  if (error.keyword === 'enum') return `${where} must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
+  if (error.keyword === 'enum')
+    return `${where} must be one of: ${(error.params as { allowedValues: unknown[] }).allowedValues.join(', ')}`;
   return `${where} ${error.message ?? 'is invalid'}`;
 }

@@ -69,7 +69,14 @@ export function nextMark(pairs: PairCache): number {
  * so the result of a pair does not depend on how it was reached. A pair with nothing found anywhere below it
  * is skipped whole, so an operation costs only the paths that lead to changes.
  */
-export function compareSchemas(walk: SchemaWalk, operation: string, direction: Direction, location: string, base: SchemaRef, head: SchemaRef): void {
+export function compareSchemas(
+  walk: SchemaWalk,
+  operation: string,
+  direction: Direction,
+  location: string,
+  base: SchemaRef,
+  head: SchemaRef,
+): void {
   if (base.pointer === head.pointer && walk.unchanged(base.pointer)) return;
   visit(walk, operation, location, pairResult(walk, direction, base, head), 0);
 }
@@ -79,13 +86,20 @@ function visit(walk: SchemaWalk, operation: string, location: string, pair: Pair
   walk.pairs.marks[pair.key] = walk.mark;
   if (!(pair.reaches ?? reachesFinding(pair, (p) => kidsOf(walk, p).map((k) => k.pair)))) return;
   for (const { rule, details } of pair.found) {
-    walk.emit(rule, details.map((d) => ({ ...d, message: d.message.replaceAll(HERE, location) })), operation);
+    walk.emit(
+      rule,
+      details.map((d) => ({ ...d, message: d.message.replaceAll(HERE, location) })),
+      operation,
+    );
   }
   for (const kid of kidsOf(walk, pair)) visit(walk, operation, location + kid.suffix, kid.pair, depth + 1);
 }
 
 function kidsOf(walk: SchemaWalk, pair: PairResult): NonNullable<PairResult['kids']> {
-  pair.kids ??= pair.children.map((c) => ({ suffix: c.suffix, pair: pairResult(walk, pair.direction, c.base, c.head) }));
+  pair.kids ??= pair.children.map((c) => ({
+    suffix: c.suffix,
+    pair: pairResult(walk, pair.direction, c.base, c.head),
+  }));
   return pair.kids;
 }
 
@@ -103,9 +117,11 @@ function pairResult(walk: SchemaWalk, direction: Direction, base: SchemaRef, hea
     if (other) children.push({ suffix: `.${name}`, base: ref, head: other });
   }
   if (bv.items && hv.items) children.push({ suffix: '[]', base: bv.items, head: hv.items });
-  if (bv.additionalProperties && hv.additionalProperties) children.push({ suffix: '.*', base: bv.additionalProperties, head: hv.additionalProperties });
+  if (bv.additionalProperties && hv.additionalProperties)
+    children.push({ suffix: '.*', base: bv.additionalProperties, head: hv.additionalProperties });
   for (const m of branchesOf(ctx).matched) {
-    if (m.base.view !== bv || m.head.view !== hv) children.push({ suffix: `<${m.key}>`, base: m.base.ref, head: m.head.ref });
+    if (m.base.view !== bv || m.head.view !== hv)
+      children.push({ suffix: `<${m.key}>`, base: m.base.ref, head: m.head.ref });
   }
   const changed = children.filter((c) => c.base.pointer !== c.head.pointer || !walk.unchanged(c.base.pointer));
   const key = `${direction} ${bv.pointer} ${hv.pointer}`;
@@ -126,7 +142,10 @@ export function branchesOf(ctx: SchemaContext): Paired<Branch, string> {
   if (hit) return hit;
   const side = (which: 'base' | 'head', view: SchemaView): Branch[] =>
     view.variants ? view.variants.map((ref) => ({ ref, view: ctx.view(which, ref) })) : [{ ref: view.source, view }];
-  const paired = ctx.base.variants || ctx.head.variants ? matchBranches(side('base', ctx.base), side('head', ctx.head)) : emptyPairs();
+  const paired =
+    ctx.base.variants || ctx.head.variants
+      ? matchBranches(side('base', ctx.base), side('head', ctx.head))
+      : emptyPairs();
   branchCache.set(ctx, paired);
   return paired;
 }
@@ -135,7 +154,14 @@ function emptyPairs(): Paired<Branch, string> {
   return { removed: [], added: [], matched: [], baseParent: '', headParent: '' };
 }
 
-function schemaContext(walk: SchemaWalk, operation: string, direction: Direction, location: string, base: SchemaView, head: SchemaView): SchemaContext {
+function schemaContext(
+  walk: SchemaWalk,
+  operation: string,
+  direction: Direction,
+  location: string,
+  base: SchemaView,
+  head: SchemaView,
+): SchemaContext {
   return {
     operation,
     direction,

@@ -34,7 +34,9 @@ describe('diff fixtures', () => {
     const rules = new Set(changes.map((c) => c.rule));
     for (const rule of want.fires ?? []) expect(rules, `${rule} should fire`).toContain(rule);
     for (const op of want.operations ?? []) {
-      expect(changes.filter((c) => c.operation === op && want.fires!.includes(c.rule)).length, `${op}`).toBeGreaterThan(0);
+      expect(changes.filter((c) => c.operation === op && want.fires!.includes(c.rule)).length, `${op}`).toBeGreaterThan(
+        0,
+      );
     }
     if (want.breaking !== undefined) expect(changes.filter((c) => c.kind === 'breaking')).toEqual([]);
     if (want.changes !== undefined) expect(changes).toEqual([]);
@@ -48,7 +50,11 @@ describe('diff fixtures', () => {
   });
 
   it('has a pair for every rule', () => {
-    const covered = new Set(cases.flatMap((name) => (parse(readFileSync(path.join(fixtures, name, 'expect.yaml'), 'utf8')) as Expect).fires ?? []));
+    const covered = new Set(
+      cases.flatMap(
+        (name) => (parse(readFileSync(path.join(fixtures, name, 'expect.yaml'), 'utf8')) as Expect).fires ?? [],
+      ),
+    );
     expect(RULES.map((r) => r.id).filter((id) => !covered.has(id))).toEqual([]);
   });
 

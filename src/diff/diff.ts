@@ -6,7 +6,16 @@ import { matchOperations, normalizePath } from './match.ts';
 import { operationContext, parameterSchema } from './operation-context.ts';
 import { RULES } from './rules/index.ts';
 import { unchangedPlaces } from './unchanged.ts';
-import type { Change, ChangeKind, ChangeSite, Detail, DiffRule, DocumentContext, OperationContext, SchemaRule } from './types.ts';
+import type {
+  Change,
+  ChangeKind,
+  ChangeSite,
+  Detail,
+  DiffRule,
+  DocumentContext,
+  OperationContext,
+  SchemaRule,
+} from './types.ts';
 import { applyVersionPolicy, DEFAULT_VERSION_PREFIX, majorVersions, type MajorVersions } from './version-policy.ts';
 
 /** What `diffSpecs` may be told; every default in one place. */
@@ -40,30 +49,53 @@ export function diffSpecs(base: Spec, head: Spec, options: DiffOptions = {}): Di
   const { removed, added, matched } = matchOperations(base.operations, head.operations);
   const raws: Raw[] = [];
   const doc: DocumentContext = {
-    base, head, removed, added, matched,
+    base,
+    head,
+    removed,
+    added,
+    matched,
     basePaths: new Set(base.operations.map((op) => normalizePath(op.path))),
     headPaths: new Set(head.operations.map((op) => normalizePath(op.path))),
   };
-  for (const rule of rules) if (rule.scope === 'document') for (const d of rule.run(doc)) raws.push({ ...d, rule, operation: d.operation ?? '' });
+  for (const rule of rules)
+    if (rule.scope === 'document')
+      for (const d of rule.run(doc)) raws.push({ ...d, rule, operation: d.operation ?? '' });
   const unchanged = unchangedPlaces(base, head);
   const schemaRules = rules.filter((r): r is SchemaRule => r.scope === 'schema');
   const pairs = createPairCache();
   for (const pair of matched) {
     const ctx = operationContext(base, head, pair);
-    for (const rule of rules) if (rule.scope === 'operation') for (const d of rule.run(ctx)) raws.push({ ...d, rule, operation: pair.key });
+    for (const rule of rules)
+      if (rule.scope === 'operation') for (const d of rule.run(ctx)) raws.push({ ...d, rule, operation: pair.key });
     walkOperationSchemas(ctx, schemaRules, raws, unchanged, pairs);
   }
   const majors = majorVersions(base.operations, head.operations, pattern);
   const place = { base: sites(base), head: sites(head) };
-  const changes = dedupe(raws.map((raw) => classify(raw, majors, pattern))).map((c) => ({ ...c, base: place.base(c.base), head: place.head(c.head) }));
-  changes.sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.operation.localeCompare(b.operation) || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message));
+  const changes = dedupe(raws.map((raw) => classify(raw, majors, pattern))).map((c) => ({
+    ...c,
+    base: place.base(c.base),
+    head: place.head(c.head),
+  }));
+  changes.sort(
+    (a, b) =>
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      a.operation.localeCompare(b.operation) ||
+      a.rule.localeCompare(b.rule) ||
+      a.message.localeCompare(b.message),
+  );
   const counts = { breaking: 0, 'non-breaking': 0, info: 0 };
   for (const c of changes) counts[c.kind]++;
   return { base: base.source, head: head.source, changes, majors, counts };
 }
 
 /** Runs the schema rules over parameters, request bodies, response bodies and response headers. */
-function walkOperationSchemas(ctx: OperationContext, rules: SchemaRule[], raws: Raw[], unchanged: (pointer: string) => boolean, pairs: PairCache): void {
+function walkOperationSchemas(
+  ctx: OperationContext,
+  rules: SchemaRule[],
+  raws: Raw[],
+  unchanged: (pointer: string) => boolean,
+  pairs: PairCache,
+): void {
   const walk: SchemaWalk = {
     unchanged,
     base: ctx.base,
@@ -95,7 +127,10 @@ function walkOperationSchemas(ctx: OperationContext, rules: SchemaRule[], raws: 
     for (const m of headers.matched) {
       const b = ctx.base.deref(m.base.node, m.base.pointer);
       const h = ctx.head.deref(m.head.node, m.head.pointer);
-      const schema = (r: { value: unknown; pointer: string }) => ({ node: (r.value as { schema?: never } | undefined)?.schema ?? null, pointer: joinPointer(r.pointer, 'schema') });
+      const schema = (r: { value: unknown; pointer: string }) => ({
+        node: (r.value as { schema?: never } | undefined)?.schema ?? null,
+        pointer: joinPointer(r.pointer, 'schema'),
+      });
       compareSchemas(walk, ctx.key, response, `response ${headers.status} header ${m.key}`, schema(b), schema(h));
     }
   }
@@ -103,7 +138,10 @@ function walkOperationSchemas(ctx: OperationContext, rules: SchemaRule[], raws: 
 
 function mediaSchema(media: { node: unknown; pointer: string }): { node: never; pointer: string } {
   const node = media.node as { schema?: never } | null;
-  return { node: (node && typeof node === 'object' ? node.schema : undefined) ?? (null as never), pointer: joinPointer(media.pointer, 'schema') };
+  return {
+    node: (node && typeof node === 'object' ? node.schema : undefined) ?? (null as never),
+    pointer: joinPointer(media.pointer, 'schema'),
+  };
 }
 
 /** A raw detail with the versioning promise applied; its sites still pointers (located after dedupe). */

@@ -19,7 +19,10 @@ export function operationMatchKey(op: Operation): string {
 }
 
 /** Splits two operation lists into removed, added and matched pairs (keyed by the head's spelling). */
-export function matchOperations(base: Operation[], head: Operation[]): { removed: Operation[]; added: Operation[]; matched: OperationPair[] } {
+export function matchOperations(
+  base: Operation[],
+  head: Operation[],
+): { removed: Operation[]; added: Operation[]; matched: OperationPair[] } {
   const headByKey = new Map(head.map((op) => [operationMatchKey(op), op]));
   const baseKeys = new Set(base.map(operationMatchKey));
   const matched: OperationPair[] = [];
@@ -42,7 +45,13 @@ export function pairBy<T>(
 ): Paired<T, string> {
   const headMap = new Map(head.map(([k, v]) => [normalize(k), { key: k, item: v }]));
   const baseKeys = new Set(base.map(([k]) => normalize(k)));
-  const out: Paired<T, string> = { removed: [], added: [], matched: [], baseParent: parents.base, headParent: parents.head };
+  const out: Paired<T, string> = {
+    removed: [],
+    added: [],
+    matched: [],
+    baseParent: parents.base,
+    headParent: parents.head,
+  };
   for (const [key, item] of base) {
     const other = headMap.get(normalize(key));
     if (other) out.matched.push({ key: other.key, base: item, head: other.item });
@@ -110,7 +119,8 @@ function tagOf(view: SchemaView): string | undefined {
   for (const [name, ref] of view.properties) {
     const node = ref.node as { enum?: unknown; const?: unknown } | null;
     if (typeof node !== 'object' || node === null) continue;
-    const value = 'const' in node ? node.const : Array.isArray(node.enum) && node.enum.length === 1 ? node.enum[0] : undefined;
+    const value =
+      'const' in node ? node.const : Array.isArray(node.enum) && node.enum.length === 1 ? node.enum[0] : undefined;
     if (value !== undefined && view.required.has(name)) return `${name}=${JSON.stringify(value)}`;
   }
   return undefined;
@@ -123,5 +133,8 @@ function shapeOf(view: SchemaView): string {
 
 function compatibleTypes(a: SchemaView, b: SchemaView): boolean {
   if (!a.types || !b.types) return true;
-  return [...a.types].some((t) => b.types!.has(t) || (t === 'integer' && b.types!.has('number')) || (t === 'number' && b.types!.has('integer')));
+  return [...a.types].some(
+    (t) =>
+      b.types!.has(t) || (t === 'integer' && b.types!.has('number')) || (t === 'number' && b.types!.has('integer')),
+  );
 }

@@ -12,11 +12,18 @@ export function operationContext(base: Spec, head: Spec, pair: OperationPair): O
   const bodyH = resolve(head, h.object.requestBody, joinPointer(h.pointer, 'requestBody'));
   const responsesB = resolve(base, b.object.responses, joinPointer(b.pointer, 'responses'));
   const responsesH = resolve(head, h.object.responses, joinPointer(h.pointer, 'responses'));
-  const responses = pairBy(entries(responsesB), entries(responsesH), { base: responsesB.pointer, head: responsesH.pointer }, (k) => k.toUpperCase());
-  const resolved = (side: Spec) => (r: SchemaRef): SchemaRef => {
-    const t = resolve(side, r.node, r.pointer);
-    return { node: t.node ?? null, pointer: t.pointer };
-  };
+  const responses = pairBy(
+    entries(responsesB),
+    entries(responsesH),
+    { base: responsesB.pointer, head: responsesH.pointer },
+    (k) => k.toUpperCase(),
+  );
+  const resolved =
+    (side: Spec) =>
+    (r: SchemaRef): SchemaRef => {
+      const t = resolve(side, r.node, r.pointer);
+      return { node: t.node ?? null, pointer: t.pointer };
+    };
   return {
     key: pair.key,
     base,
@@ -32,12 +39,19 @@ export function operationContext(base: Spec, head: Spec, pair: OperationPair): O
     },
     requestMedia: mediaOf(base, head, bodyB, bodyH),
     responses,
-    responseMedia: responses.matched.map((m) => ({ status: m.key, ...mediaOf(base, head, resolved(base)(m.base), resolved(head)(m.head)) })),
+    responseMedia: responses.matched.map((m) => ({
+      status: m.key,
+      ...mediaOf(base, head, resolved(base)(m.base), resolved(head)(m.head)),
+    })),
     responseHeaders: responses.matched.map((m) => {
       const hb = resolved(base)(m.base);
       const hh = resolved(head)(m.head);
-      const headers = (spec: Spec, r: SchemaRef) => entries(resolve(spec, field(r.node, 'headers'), joinPointer(r.pointer, 'headers')));
-      return { status: m.key, ...pairBy(headers(base, hb), headers(head, hh), { base: hb.pointer, head: hh.pointer }, (k) => k.toLowerCase()) };
+      const headers = (spec: Spec, r: SchemaRef) =>
+        entries(resolve(spec, field(r.node, 'headers'), joinPointer(r.pointer, 'headers')));
+      return {
+        status: m.key,
+        ...pairBy(headers(base, hb), headers(head, hh), { base: hb.pointer, head: hh.pointer }, (k) => k.toLowerCase()),
+      };
     }),
   };
 }
@@ -78,7 +92,8 @@ export function parameterSchema(p: Parameter): SchemaRef | undefined {
 }
 
 function mediaOf(base: Spec, head: Spec, b: Located, h: Located): Paired<SchemaRef, string> {
-  const content = (spec: Spec, r: Located) => resolve(spec, field(r.node, "content"), joinPointer(r.pointer, "content"));
+  const content = (spec: Spec, r: Located) =>
+    resolve(spec, field(r.node, 'content'), joinPointer(r.pointer, 'content'));
   const cb = content(base, b);
   const ch = content(head, h);
   return pairBy(entries(cb), entries(ch), { base: cb.pointer, head: ch.pointer }, mediaKey);
@@ -90,7 +105,11 @@ export function mediaKey(media: string): string {
 }
 
 /** Follows `$ref`s of a node at a pointer; the result's pointer is where the value is defined. */
-export function resolve(spec: Spec, node: Json | undefined, pointer: string): { node: Json | undefined; pointer: string } {
+export function resolve(
+  spec: Spec,
+  node: Json | undefined,
+  pointer: string,
+): { node: Json | undefined; pointer: string } {
   const target = spec.deref(node, pointer);
   return { node: target.value, pointer: target.pointer };
 }

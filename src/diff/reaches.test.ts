@@ -35,9 +35,37 @@ describe('reachesFinding', () => {
     ['a lone finder', 1, [], [0], [true]],
     ['a lone clean node', 1, [], [], [false]],
     ['a self-loop without findings', 1, [[0, 0]], [], [false]],
-    ['a cycle whose far member finds', 3, [[0, 1], [1, 2], [2, 0]], [2], [true, true, true]],
-    ['a chain into a finder', 3, [[0, 1], [1, 2]], [2], [true, true, true]],
-    ['a finder upstream only', 3, [[0, 1], [1, 2]], [0], [true, false, false]],
+    [
+      'a cycle whose far member finds',
+      3,
+      [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+      ],
+      [2],
+      [true, true, true],
+    ],
+    [
+      'a chain into a finder',
+      3,
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [2],
+      [true, true, true],
+    ],
+    [
+      'a finder upstream only',
+      3,
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      [0],
+      [true, false, false],
+    ],
   ] as const)('%s', (_name, size, edges, finders, want) => {
     const nodes = build(size, edges, finders);
     expect(nodes.map((n) => reachesFinding(n, (x) => x.kids))).toEqual(want);

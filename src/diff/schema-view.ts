@@ -8,7 +8,16 @@ import { joinPointer, parsePointer } from '../load/pointer.ts';
 import type { Bound, BoundFamily, SchemaRef, SchemaView } from './types.ts';
 
 /** Keywords that never change what a schema accepts; a `$ref` with only these beside it is a plain `$ref`. */
-const ANNOTATIONS = new Set(['description', 'summary', 'title', 'example', 'examples', '$comment', 'externalDocs', 'xml']);
+const ANNOTATIONS = new Set([
+  'description',
+  'summary',
+  'title',
+  'example',
+  'examples',
+  '$comment',
+  'externalDocs',
+  'xml',
+]);
 
 const BOUND_KEYWORDS: Array<[BoundFamily, 'min' | 'max', string]> = [
   ['length', 'min', 'minLength'],
@@ -55,7 +64,14 @@ interface MergeState {
   resolved: boolean;
 }
 
-function mergeInto(spec: Spec, view: SchemaView, node: Json | undefined, pointer: string, seen: Set<string>, state: MergeState): void {
+function mergeInto(
+  spec: Spec,
+  view: SchemaView,
+  node: Json | undefined,
+  pointer: string,
+  seen: Set<string>,
+  state: MergeState,
+): void {
   if (node === false) view.types = new Set();
   if (!isObject(node)) return;
   if (typeof node.$ref === 'string') {
@@ -65,7 +81,8 @@ function mergeInto(spec: Spec, view: SchemaView, node: Json | undefined, pointer
     view.name ??= componentName(target.pointer);
     mergeInto(spec, view, target.value, target.pointer, seen, state);
     const siblings = Object.keys(node).filter((k) => k !== '$ref' && !ANNOTATIONS.has(k));
-    if (siblings.length > 0) applyKeywords(view, Object.fromEntries(siblings.map((k) => [k, node[k] as Json])), pointer, state);
+    if (siblings.length > 0)
+      applyKeywords(view, Object.fromEntries(siblings.map((k) => [k, node[k] as Json])), pointer, state);
     return;
   }
   if (!state.resolved) {
@@ -74,13 +91,17 @@ function mergeInto(spec: Spec, view: SchemaView, node: Json | undefined, pointer
   }
   applyKeywords(view, node, pointer, state);
   const allOf = node.allOf;
-  if (Array.isArray(allOf)) allOf.forEach((part, i) => mergeInto(spec, view, part, joinPointer(pointer, 'allOf', i), seen, state));
+  if (Array.isArray(allOf))
+    allOf.forEach((part, i) => mergeInto(spec, view, part, joinPointer(pointer, 'allOf', i), seen, state));
 }
 
 /** Adds one schema's keywords to the view with `allOf` semantics: every constraint applies, the tightest wins. */
 function applyKeywords(view: SchemaView, node: JsonObject, pointer: string, state: MergeState): void {
   const types = typeSet(node.type);
-  if (types) view.types = view.types ? new Set([...view.types].filter((t) => types.has(t) || (t === 'integer' && types.has('number')))) : types;
+  if (types)
+    view.types = view.types
+      ? new Set([...view.types].filter((t) => types.has(t) || (t === 'integer' && types.has('number'))))
+      : types;
   if (node.nullable === true) state.nullable = true;
   const allowed = Array.isArray(node.enum) ? node.enum : 'const' in node ? [node.const as Json] : undefined;
   if (allowed) view.enum = view.enum ? view.enum.filter((v) => allowed.some((a) => sameJson(a, v))) : allowed;
@@ -101,25 +122,36 @@ function applyKeywords(view: SchemaView, node: JsonObject, pointer: string, stat
   if (typeof node.title === 'string') view.name ??= node.title;
   if (isObject(node.properties)) {
     for (const [name, prop] of Object.entries(node.properties)) {
-      if (!view.properties.has(name)) view.properties.set(name, { node: prop, pointer: joinPointer(pointer, 'properties', name) });
+      if (!view.properties.has(name))
+        view.properties.set(name, { node: prop, pointer: joinPointer(pointer, 'properties', name) });
     }
   }
-  if (Array.isArray(node.required)) for (const name of node.required) if (typeof name === 'string') view.required.add(name);
+  if (Array.isArray(node.required))
+    for (const name of node.required) if (typeof name === 'string') view.required.add(name);
   if (node.additionalProperties === false) view.additionalProperties = false;
   else if (isObject(node.additionalProperties) && view.additionalProperties === undefined) {
-    view.additionalProperties = { node: node.additionalProperties, pointer: joinPointer(pointer, 'additionalProperties') };
+    view.additionalProperties = {
+      node: node.additionalProperties,
+      pointer: joinPointer(pointer, 'additionalProperties'),
+    };
   }
   if (isObject(node.items) && !view.items) view.items = { node: node.items, pointer: joinPointer(pointer, 'items') };
   for (const keyword of ['oneOf', 'anyOf'] as const) {
     const branches = node[keyword];
     if (!Array.isArray(branches)) continue;
-    view.variants = [...(view.variants ?? []), ...branches.map((b, i) => ({ node: b, pointer: joinPointer(pointer, keyword, i) }))];
+    view.variants = [
+      ...(view.variants ?? []),
+      ...branches.map((b, i) => ({ node: b, pointer: joinPointer(pointer, keyword, i) })),
+    ];
   }
 }
 
 /** 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 writes the bound itself in `exclusiveMinimum`. */
 function applyNumericBounds(view: SchemaView, node: JsonObject): void {
-  for (const [side, plain, exclusive] of [['min', 'minimum', 'exclusiveMinimum'], ['max', 'maximum', 'exclusiveMaximum']] as const) {
+  for (const [side, plain, exclusive] of [
+    ['min', 'minimum', 'exclusiveMinimum'],
+    ['max', 'maximum', 'exclusiveMaximum'],
+  ] as const) {
     const bound = node[plain];
     const ex = node[exclusive];
     if (typeof bound === 'number') tighten(view, 'value', side, { value: bound, exclusive: ex === true });
@@ -190,7 +222,10 @@ export function stableJson(value: Json | undefined): string {
   if (value === undefined) return 'undefined';
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`).join(',')}}`;
+  return `{${Object.keys(value)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`)
+    .join(',')}}`;
 }
 
 function isObject(value: Json | undefined): value is JsonObject {

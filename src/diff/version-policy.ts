@@ -26,7 +26,8 @@ export interface MajorVersions {
 
 /** Lists the majors each document serves. */
 export function majorVersions(base: Operation[], head: Operation[], pattern: RegExp | undefined): MajorVersions {
-  const collect = (ops: Operation[]) => [...new Set(ops.map((op) => majorOf(op.path, pattern)).filter((m): m is string => !!m))].sort(byNumber);
+  const collect = (ops: Operation[]) =>
+    [...new Set(ops.map((op) => majorOf(op.path, pattern)).filter((m): m is string => !!m))].sort(byNumber);
   const b = collect(base);
   const h = collect(head);
   return { base: b, head: h, added: h.filter((m) => !b.includes(m)), removed: b.filter((m) => !h.includes(m)) };

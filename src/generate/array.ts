@@ -41,14 +41,24 @@ export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   // Not fc.uniqueArray: it loops forever when the item domain is smaller than minItems (3 unique booleans).
   // Unique enum items are drawn as a subarray of the enum; other items are deduplicated and the length checked.
   const values = enumValues(schema.items, ctx);
-  const tail = unique && values && head.length === 0
-    ? fc.shuffledSubarray(values, { minLength: Math.min(tailMin, values.length), maxLength: Math.min(tailMax, values.length) })
-    : unique
-      ? attempt(fc.array(item, { minLength: tailMin, maxLength: tailMax }).map(dedupe), (a) => a.length >= tailMin, 10)
-      : fc.array(item, { minLength: tailMin, maxLength: tailMax });
+  const tail =
+    unique && values && head.length === 0
+      ? fc.shuffledSubarray(values, {
+          minLength: Math.min(tailMin, values.length),
+          maxLength: Math.min(tailMax, values.length),
+        })
+      : unique
+        ? attempt(
+            fc.array(item, { minLength: tailMin, maxLength: tailMax }).map(dedupe),
+            (a) => a.length >= tailMin,
+            10,
+          )
+        : fc.array(item, { minLength: tailMin, maxLength: tailMax });
   // A prefix may be cut short (prefixItems does not require its items) unless minItems reaches past it.
   const headLen = fc.integer({ min: headMin, max: head.length });
-  let arb = fc.tuple(fc.tuple(...head), headLen, tail).map(([h, n, t]) => (n < h.length ? h.slice(0, n) : [...h, ...t]));
+  let arb = fc
+    .tuple(fc.tuple(...head), headLen, tail)
+    .map(([h, n, t]) => (n < h.length ? h.slice(0, n) : [...h, ...t]));
   if (schema.contains !== undefined) arb = withContains(arb, schema, ctx, depth, maxItems);
   return unique ? arb.map(dedupe) : arb;
 }
@@ -58,7 +68,11 @@ function enumValues(items: Json | undefined, ctx: CompileContext): Json[] | unde
   let node = items;
   for (let i = 0; i < 8 && isObject(node) && typeof node.$ref === 'string'; i++) node = ctx.resolve(node.$ref);
   if (!isObject(node) || !Array.isArray(node.enum)) return undefined;
-  return Object.keys(node).every((k) => ['enum', 'type', 'description', 'title', 'example', 'default', 'nullable'].includes(k)) ? node.enum : undefined;
+  return Object.keys(node).every((k) =>
+    ['enum', 'type', 'description', 'title', 'example', 'default', 'nullable'].includes(k),
+  )
+    ? node.enum
+    : undefined;
 }
 
 /** Removes later duplicates (prefix items may repeat tail items); validation rejects any that shrink too far. */
@@ -68,7 +82,13 @@ function dedupe(items: unknown[]): unknown[] {
 }
 
 /** Inserts minContains (default 1) values of the `contains` schema at generated positions. */
-function withContains(arb: fc.Arbitrary<unknown[]>, schema: JsonObject, ctx: CompileContext, depth: number, maxItems: number): fc.Arbitrary<unknown[]> {
+function withContains(
+  arb: fc.Arbitrary<unknown[]>,
+  schema: JsonObject,
+  ctx: CompileContext,
+  depth: number,
+  maxItems: number,
+): fc.Arbitrary<unknown[]> {
   const count = Math.max(0, num(schema, 'minContains') ?? 1);
   if (count === 0) return arb;
   const contained = fc.array(compileSchema(schema.contains, ctx, depth), { minLength: count, maxLength: count });

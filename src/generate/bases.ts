@@ -55,9 +55,21 @@ export function baseSequence(og: OperationGen, seed: number, label: string, inde
   const filled = (): Base | { problem: string } | undefined => {
     const r = draw(0);
     if ('problem' in r || !example) return undefined;
-    const value: RequestValue = { params: { ...r.value.params, ...example.params }, ...(example.body ? { body: example.body.media === r.value.body?.media ? { media: example.body.media, value: fillFrom(example.body.value, r.value.body.value) } : example.body } : {}) };
+    const value: RequestValue = {
+      params: { ...r.value.params, ...example.params },
+      ...(example.body
+        ? {
+            body:
+              example.body.media === r.value.body?.media
+                ? { media: example.body.media, value: fillFrom(example.body.value, r.value.body.value) }
+                : example.body,
+          }
+        : {}),
+    };
     return positiveProblem(og, value) || same(value, example) ? undefined : { value };
   };
-  const order: Array<() => Base | { problem: string } | undefined> = example ? [() => ({ value: example }), filled, () => draw(0), () => draw(1), () => draw(2)] : [() => draw(0), () => draw(1), () => draw(2)];
+  const order: Array<() => Base | { problem: string } | undefined> = example
+    ? [() => ({ value: example }), filled, () => draw(0), () => draw(1), () => draw(2)]
+    : [() => draw(0), () => draw(1), () => draw(2)];
   return { ...(example ? { example } : {}), count: order.length, at: (n) => order[n]?.() };
 }

@@ -33,13 +33,29 @@ function formBody(media: MediaModel, value: unknown, line: OpenApiLine): string 
   for (const [name, v] of Object.entries(value)) {
     const enc = encodingOf(media, name);
     if (typeof enc.contentType === 'string' && /json/.test(enc.contentType)) {
-      parts.push(serializeParameter(JSON.stringify(v), { name, in: 'query', style: 'form', explode: true, allowReserved: false, line })!);
+      parts.push(
+        serializeParameter(JSON.stringify(v), {
+          name,
+          in: 'query',
+          style: 'form',
+          explode: true,
+          allowReserved: false,
+          line,
+        })!,
+      );
       continue;
     }
     const nested = isObject(v);
     const style = typeof enc.style === 'string' ? enc.style : nested ? 'deepObject' : 'form';
     const explode = typeof enc.explode === 'boolean' ? enc.explode : style === 'form' || style === 'deepObject';
-    const text = serializeParameter(v, { name, in: 'query', style, explode, allowReserved: enc.allowReserved === true, line });
+    const text = serializeParameter(v, {
+      name,
+      in: 'query',
+      style,
+      explode,
+      allowReserved: enc.allowReserved === true,
+      line,
+    });
     if (text === undefined) return undefined;
     if (text !== '') parts.push(text);
   }
@@ -53,10 +69,19 @@ function multipartBody(media: MediaModel, value: unknown, boundary: string, fiel
   const part = (name: string, v: unknown): void => {
     const enc = encodingOf(media, name);
     const file = fields(name).file;
-    const type = typeof enc.contentType === 'string' ? enc.contentType.split(',')[0]!.trim() : file ? 'application/octet-stream' : v !== null && typeof v === 'object' ? 'application/json' : undefined;
+    const type =
+      typeof enc.contentType === 'string'
+        ? enc.contentType.split(',')[0]!.trim()
+        : file
+          ? 'application/octet-stream'
+          : v !== null && typeof v === 'object'
+            ? 'application/json'
+            : undefined;
     const disposition = `form-data; name="${name.replace(/"/g, '%22')}"${file ? `; filename="${name.replace(/[^\w.-]/g, '_')}.bin"` : ''}`;
     const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? JSON.stringify(v) : primitiveText(v);
-    out.push(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${text}\r\n`);
+    out.push(
+      `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${text}\r\n`,
+    );
   };
   for (const [name, v] of Object.entries(value)) {
     // Arrays of scalars are repeated parts with the same name; anything deeper travels as JSON.
@@ -87,7 +112,11 @@ function xmlBody(media: MediaModel, value: unknown): string | undefined {
 }
 
 /** Serializes a body value for its media type; undefined when the value cannot be written in it. */
-export function serializeBody(media: MediaModel, value: unknown, options: { boundary: string; line: OpenApiLine; fields: FieldInfo }): SerializedBody | undefined {
+export function serializeBody(
+  media: MediaModel,
+  value: unknown,
+  options: { boundary: string; line: OpenApiLine; fields: FieldInfo },
+): SerializedBody | undefined {
   switch (media.kind) {
     case 'json': {
       const text = JSON.stringify(value as Json);
@@ -99,13 +128,18 @@ export function serializeBody(media: MediaModel, value: unknown, options: { boun
     }
     case 'multipart': {
       const text = multipartBody(media, value, options.boundary, options.fields);
-      return text === undefined ? undefined : { contentType: `multipart/form-data; boundary=${options.boundary}`, text };
+      return text === undefined
+        ? undefined
+        : { contentType: `multipart/form-data; boundary=${options.boundary}`, text };
     }
     case 'xml': {
       const text = xmlBody(media, value);
       return text === undefined ? undefined : { contentType: media.send, text };
     }
     default:
-      return { contentType: media.send, text: typeof value === 'string' ? value : JSON.stringify(value as Json) ?? '' };
+      return {
+        contentType: media.send,
+        text: typeof value === 'string' ? value : (JSON.stringify(value as Json) ?? ''),
+      };
   }
 }

@@ -28,26 +28,59 @@ function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] 
   const out: Edit[] = [];
   if (Array.isArray(node.enum)) for (const v of node.enum) out.push(() => v);
   const types = typesOf(node, ctx);
-  if (types.includes('boolean') && !Array.isArray(node.enum) && !('const' in node)) out.push(() => true, () => false);
+  if (types.includes('boolean') && !Array.isArray(node.enum) && !('const' in node))
+    out.push(
+      () => true,
+      () => false,
+    );
   if (types.includes('integer') || types.includes('number')) {
     const b = numericBounds(node);
     const int = !types.includes('number');
     // Integers: the limit and its inner neighbour (min, min+1, max-1, max); numbers: the inclusive limits.
-    const lo = b.min === undefined ? undefined : int ? (b.minExclusive ? Math.floor(b.min) + 1 : Math.ceil(b.min)) : b.minExclusive ? undefined : b.min;
-    const hi = b.max === undefined ? undefined : int ? (b.maxExclusive ? Math.ceil(b.max) - 1 : Math.floor(b.max)) : b.maxExclusive ? undefined : b.max;
-    for (const v of [lo, int && lo !== undefined ? lo + 1 : undefined, int && hi !== undefined ? hi - 1 : undefined, hi]) if (v !== undefined) out.push(() => v);
+    const lo =
+      b.min === undefined
+        ? undefined
+        : int
+          ? b.minExclusive
+            ? Math.floor(b.min) + 1
+            : Math.ceil(b.min)
+          : b.minExclusive
+            ? undefined
+            : b.min;
+    const hi =
+      b.max === undefined
+        ? undefined
+        : int
+          ? b.maxExclusive
+            ? Math.ceil(b.max) - 1
+            : Math.floor(b.max)
+          : b.maxExclusive
+            ? undefined
+            : b.max;
+    for (const v of [
+      lo,
+      int && lo !== undefined ? lo + 1 : undefined,
+      int && hi !== undefined ? hi - 1 : undefined,
+      hi,
+    ])
+      if (v !== undefined) out.push(() => v);
   }
   if (types.includes('string')) {
     const min = num(node, 'minLength') ?? 0;
     const max = num(node, 'maxLength');
-    const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter((n, i, all) => n >= min && n <= PROBE_MAX && (max === undefined || n <= max) && all.indexOf(n) === i);
+    const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter(
+      (n, i, all) => n >= min && n <= PROBE_MAX && (max === undefined || n <= max) && all.indexOf(n) === i,
+    );
     for (const n of lengths) out.push((cur) => stringOfLength(typeof cur === 'string' ? cur : 'a', n));
   }
   if (types.includes('array')) {
     const minItems = num(node, 'minItems') ?? 0;
     const maxItems = num(node, 'maxItems');
     out.push((cur) => (Array.isArray(cur) ? cur.slice(0, minItems) : cur));
-    if (maxItems !== undefined && maxItems <= 50) out.push((cur) => (Array.isArray(cur) && cur.length > 0 ? Array.from({ length: maxItems }, (_, i) => cur[i % cur.length]) : cur));
+    if (maxItems !== undefined && maxItems <= 50)
+      out.push((cur) =>
+        Array.isArray(cur) && cur.length > 0 ? Array.from({ length: maxItems }, (_, i) => cur[i % cur.length]) : cur,
+      );
   }
   if (types.includes('object')) {
     const visible = visibleProperties(node, ctx).map(([k]) => k);
@@ -87,8 +120,18 @@ function parameterEdits(og: OperationGen, seed: number): Array<(v: RequestValue)
   const out: Array<(v: RequestValue) => RequestValue | undefined> = [];
   const optional = og.model.parameters.filter((p) => !p.required);
   if (optional.length > 0) {
-    out.push((v) => ({ ...v, params: Object.fromEntries(Object.entries(v.params).filter(([k]) => !optional.some((p) => paramKey(p) === k))) }));
-    const all = fc.record(Object.fromEntries(optional.map((p) => [paramKey(p), compileSchema(p.schema, og.gen.context(p.in === 'header' ? 'header' : 'any'))])));
+    out.push((v) => ({
+      ...v,
+      params: Object.fromEntries(Object.entries(v.params).filter(([k]) => !optional.some((p) => paramKey(p) === k))),
+    }));
+    const all = fc.record(
+      Object.fromEntries(
+        optional.map((p) => [
+          paramKey(p),
+          compileSchema(p.schema, og.gen.context(p.in === 'header' ? 'header' : 'any')),
+        ]),
+      ),
+    );
     out.push((v) => ({ ...v, params: { ...v.params, ...all.generate(randomFromSeed(seed), undefined).value } }));
   }
   for (const p of og.model.parameters) {
@@ -96,14 +139,17 @@ function parameterEdits(og: OperationGen, seed: number): Array<(v: RequestValue)
     const node = resolveNode(p.schema, ctx);
     if (!node || p.contentType) continue;
     const key = paramKey(p);
-    for (const edit of nodeEdges(node, ctx, seed)) out.push((v) => (key in v.params ? { ...v, params: { ...v.params, [key]: edit(v.params[key]) } } : undefined));
+    for (const edit of nodeEdges(node, ctx, seed))
+      out.push((v) => (key in v.params ? { ...v, params: { ...v.params, [key]: edit(v.params[key]) } } : undefined));
   }
   return out;
 }
 
 /** The base boundary edits apply to: the example filled from a saturated generated request, else the first valid one, one with a body preferred. */
 function editBase(og: OperationGen, seq: BaseSequence): Base | { problem: string } {
-  const order = seq.example ? [1, 0, ...Array.from({ length: seq.count - 2 }, (_, i) => i + 2)] : Array.from({ length: seq.count }, (_, i) => i);
+  const order = seq.example
+    ? [1, 0, ...Array.from({ length: seq.count - 2 }, (_, i) => i + 2)]
+    : Array.from({ length: seq.count }, (_, i) => i);
   const valid: Base[] = [];
   let problem: string | undefined;
   for (const n of order) {
@@ -132,7 +178,10 @@ export function boundaryDrafts(og: OperationGen, seed: number, problem: (reason:
   const edits = [
     () => setStream(og, streamBase, true),
     () => setStream(og, streamBase, false),
-    ...[...parameterEdits(og, caseSeed(seed, key, 'boundary-fill', 0)), ...bodyEdits(og, caseSeed(seed, key, 'boundary-fill', 1))].map((edit) => () => edit(base.value)),
+    ...[
+      ...parameterEdits(og, caseSeed(seed, key, 'boundary-fill', 0)),
+      ...bodyEdits(og, caseSeed(seed, key, 'boundary-fill', 1)),
+    ].map((edit) => () => edit(base.value)),
   ];
   const seen = new Set<string>();
   const out: Draft[] = [];

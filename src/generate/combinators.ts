@@ -43,7 +43,10 @@ export function unionArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   const branches = (schema[key] as Json[]) ?? [];
   const rest = without(schema, key, 'discriminator');
   const siblings = Object.keys(rest).some((k) => !ANNOTATIONS.has(k));
-  const disc = isObject(schema.discriminator) && typeof schema.discriminator.propertyName === 'string' ? schema.discriminator : undefined;
+  const disc =
+    isObject(schema.discriminator) && typeof schema.discriminator.propertyName === 'string'
+      ? schema.discriminator
+      : undefined;
   const arbs = branches.map((branch) => {
     const merged = siblings ? mergeAllOf({ allOf: [rest, branch] }, ctx) : branch;
     const arb = compileSchema(merged, ctx, depth);
@@ -60,7 +63,19 @@ export function unionArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
 }
 
 /** Keywords that never constrain a value (so their presence beside a oneOf needs no merge). */
-const ANNOTATIONS = new Set(['description', 'title', 'example', 'examples', 'default', 'deprecated', 'externalDocs', 'xml', '$comment', 'readOnly', 'writeOnly']);
+const ANNOTATIONS = new Set([
+  'description',
+  'title',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  'externalDocs',
+  'xml',
+  '$comment',
+  'readOnly',
+  'writeOnly',
+]);
 
 /** `not`: values of the rest of the schema, kept only if they fail the `not` subschema. */
 export function notArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
@@ -91,11 +106,17 @@ export function inheritanceArbitrary(schema: JsonObject, ctx: CompileContext, de
   const prop = disc.propertyName as string;
   const rest = without(schema, 'discriminator');
   const branches = Object.entries(disc.mapping as JsonObject)
-    .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && ctx.resolve(entry[1].startsWith('#') ? entry[1] : `#/components/schemas/${entry[1]}`) !== schema)
+    .filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === 'string' &&
+        ctx.resolve(entry[1].startsWith('#') ? entry[1] : `#/components/schemas/${entry[1]}`) !== schema,
+    )
     .map(([value, target]) => {
       const ref = target.startsWith('#') ? target : `#/components/schemas/${target}`;
       return compileSchema({ $ref: ref }, ctx, depth).map((v) => (isObject(v) ? { ...v, [prop]: value } : v));
     });
   const parent = compileSchema(rest, ctx, depth);
-  return branches.length === 0 ? parent : fc.oneof({ arbitrary: fc.oneof(...branches), weight: 4 }, { arbitrary: parent, weight: 1 });
+  return branches.length === 0
+    ? parent
+    : fc.oneof({ arbitrary: fc.oneof(...branches), weight: 4 }, { arbitrary: parent, weight: 1 });
 }

@@ -16,12 +16,18 @@ const repoRoot = path.resolve(import.meta.dirname, '../..');
 const dir = path.resolve(repoRoot, '../shared/specs');
 const present = existsSync(dir);
 const files = present
-  ? [...readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f) && !f.includes('-fail-')), 'digitalocean/specification/DigitalOcean-public.v2.yaml'].filter((f) => existsSync(path.join(dir, f)))
+  ? [
+      ...readdirSync(dir).filter((f) => /\.(json|ya?ml)$/.test(f) && !f.includes('-fail-')),
+      'digitalocean/specification/DigitalOcean-public.v2.yaml',
+    ].filter((f) => existsSync(path.join(dir, f)))
   : [];
 const PER_SPEC = 5;
 
 /** Every n-th operation, so the sample spreads over the whole document and is the same every time. */
-const sample = (ops: Operation[]): Operation[] => (ops.length <= PER_SPEC ? ops : Array.from({ length: PER_SPEC }, (_, i) => ops[Math.floor((i * ops.length) / PER_SPEC)]!));
+const sample = (ops: Operation[]): Operation[] =>
+  ops.length <= PER_SPEC
+    ? ops
+    : Array.from({ length: PER_SPEC }, (_, i) => ops[Math.floor((i * ops.length) / PER_SPEC)]!);
 
 const tally = { tried: 0, generated: 0, failures: [] as string[] };
 
@@ -39,11 +45,15 @@ describe.skipIf(!present)('corpus: /work/shared/specs', () => {
       tally.generated++;
       const media = requestModel(spec, operation).body?.media ?? [];
       const schemaOf = (key?: string) => media.find((m) => m.key === key)?.schema;
-      for (const c of positive.cases) if (c.mediaType) expect(validator.validateSchema(schemaOf(c.mediaType)!, c.body, 'request'), c.id).toEqual([]);
+      for (const c of positive.cases)
+        if (c.mediaType) expect(validator.validateSchema(schemaOf(c.mediaType)!, c.body, 'request'), c.id).toEqual([]);
       for (const c of generate(spec, operation, { kind: 'negative', count: 2, seed: 1, validator }).cases) {
         const v = c.violation!;
         if (v.location.startsWith('body') && c.mediaType && !/^body is not (JSON|well-formed XML)$/.test(v.message)) {
-          expect(validator.validateSchema(schemaOf(c.mediaType)!, c.body, 'request').length, `${c.id} ${v.message}`).toBeGreaterThan(0);
+          expect(
+            validator.validateSchema(schemaOf(c.mediaType)!, c.body, 'request').length,
+            `${c.id} ${v.message}`,
+          ).toBeGreaterThan(0);
         }
       }
     }
@@ -51,7 +61,9 @@ describe.skipIf(!present)('corpus: /work/shared/specs', () => {
 
   afterAll(() => {
     const share = tally.tried === 0 ? 1 : tally.generated / tally.tried;
-    console.log(`generate corpus: positives for ${tally.generated}/${tally.tried} sampled operations (${(share * 100).toFixed(1)}%)`);
+    console.log(
+      `generate corpus: positives for ${tally.generated}/${tally.tried} sampled operations (${(share * 100).toFixed(1)}%)`,
+    );
     for (const f of tally.failures) console.log(`  cannot generate: ${f}`);
     expect(share).toBeGreaterThanOrEqual(0.9);
   });

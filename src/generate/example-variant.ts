@@ -65,12 +65,23 @@ function variant(example: Json, random: unknown, choices: number[], required: Se
  * Bodies of one media type: random values (half the time) and variants of its valid examples (the other
  * half). Shrinks toward the example itself. Returns `random` unchanged when the media type has no valid example.
  */
-export function withExamples(random: fc.Arbitrary<unknown>, examples: Json[], media: MediaModel, ctx: CompileContext): fc.Arbitrary<unknown> {
+export function withExamples(
+  random: fc.Arbitrary<unknown>,
+  examples: Json[],
+  media: MediaModel,
+  ctx: CompileContext,
+): fc.Arbitrary<unknown> {
   if (examples.length === 0) return random;
   const node = resolveNode(media.schema, ctx);
-  const required = new Set(node && Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string') : []);
+  const required = new Set(
+    node && Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string') : [],
+  );
   const variants = fc
-    .tuple(fc.constantFrom(...examples), random, fc.array(fc.integer({ min: 0, max: 2 }), { minLength: CHOICES, maxLength: CHOICES }))
+    .tuple(
+      fc.constantFrom(...examples),
+      random,
+      fc.array(fc.integer({ min: 0, max: 2 }), { minLength: CHOICES, maxLength: CHOICES }),
+    )
     .map(([example, value, choices]) => variant(example, value, choices, required));
   return fc.oneof(random, variants);
 }

@@ -21,7 +21,8 @@ export function exampleDrafts(og: OperationGen, seed: number, problem: (reason: 
   }
   const bodies: Array<{ media: number; value: unknown }> = [];
   og.model.body?.media.forEach((m, i) => {
-    for (const value of [...documentedExamples(m.object as JsonObject, ctx), ...documentedExamples(m.schema, ctx)]) bodies.push({ media: i, value });
+    for (const value of [...documentedExamples(m.object as JsonObject, ctx), ...documentedExamples(m.schema, ctx)])
+      bodies.push({ media: i, value });
   });
   if (params.size === 0 && bodies.length === 0) return [];
   const base = drawPositive(og, caseSeed(seed, og.model.operation.key, 'example-base', 0));
@@ -30,7 +31,10 @@ export function exampleDrafts(og: OperationGen, seed: number, problem: (reason: 
   const out: Draft[] = [];
   const seen = new Set<string>();
   for (const body of bodies.length > 0 ? bodies : [fill.body]) {
-    const value: RequestValue = { params: { ...fill.params, ...Object.fromEntries(params) }, ...(body ? { body } : {}) };
+    const value: RequestValue = {
+      params: { ...fill.params, ...Object.fromEntries(params) },
+      ...(body ? { body } : {}),
+    };
     const why = positiveProblem(og, value);
     if (why) {
       problem(`example does not validate, not sent: ${why}`);

@@ -6,14 +6,20 @@
 import fc from 'fast-check';
 
 const two = (n: number): string => String(n).padStart(2, '0');
-const date = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('2099-12-31T23:59:59Z'), noInvalidDate: true });
+const date = fc.date({
+  min: new Date('1970-01-01T00:00:00Z'),
+  max: new Date('2099-12-31T23:59:59Z'),
+  noInvalidDate: true,
+});
 const word = fc.stringMatching(/^[a-z][a-z0-9]{0,9}$/);
 
 const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
   'date-time': () => date.map((d) => d.toISOString().replace('.000Z', 'Z')),
   date: () => date.map((d) => d.toISOString().slice(0, 10)),
-  time: () => fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
-    .map(([h, m, s]) => `${two(h)}:${two(m)}:${two(s)}Z`),
+  time: () =>
+    fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m, s]) => `${two(h)}:${two(m)}:${two(s)}Z`),
   duration: () => fc.tuple(fc.nat(30), fc.nat(23), fc.nat(59)).map(([d, h, m]) => `P${d}DT${h}H${m}M`),
   email: () => fc.tuple(word, word).map(([local, domain]) => `${local}@${domain}.example.com`),
   'idn-email': () => fc.tuple(word, word).map(([local, domain]) => `${local}@${domain}.example.com`),
@@ -23,7 +29,11 @@ const FORMATS: Record<string, () => fc.Arbitrary<string>> = {
   ipv6: () => fc.ipV6(),
   uri: () => fc.webUrl({ withQueryParameters: true }),
   iri: () => fc.webUrl(),
-  'uri-reference': () => fc.oneof(fc.webUrl(), fc.webPath().filter((p) => p.length > 0)),
+  'uri-reference': () =>
+    fc.oneof(
+      fc.webUrl(),
+      fc.webPath().filter((p) => p.length > 0),
+    ),
   'iri-reference': () => fc.webUrl(),
   'uri-template': () => word.map((w) => `https://example.com/${w}/{id}`),
   url: () => fc.webUrl(),

@@ -43,7 +43,9 @@ describe('law: positive cases are valid requests', () => {
   });
 
   it('fills path, query, headers and cookies by style, and leaves readOnly properties out', () => {
-    const cases = SEEDS.flatMap((seed) => generateCases(spec, op('getItem'), { kind: 'positive', count: 20, seed, validator }));
+    const cases = SEEDS.flatMap((seed) =>
+      generateCases(spec, op('getItem'), { kind: 'positive', count: 20, seed, validator }),
+    );
     for (const c of cases) {
       expect(c.path).toMatch(/^\/items\/\d+$/);
       const id = Number(c.path.split('/')[2]);
@@ -75,13 +77,19 @@ paths:
       responses: { '200': { description: ok } }
 `);
     const put = s3like.operations[0]!;
-    const cases = (['example', 'boundary', 'positive', 'negative'] as const).flatMap((kind) => generateCases(s3like, put, { kind, count: 10, seed: 3 }));
+    const cases = (['example', 'boundary', 'positive', 'negative'] as const).flatMap((kind) =>
+      generateCases(s3like, put, { kind, count: 10, seed: 3 }),
+    );
     expect(cases.length).toBeGreaterThan(10);
-    expect(cases.flatMap((c) => Object.keys(c.headers).map((h) => h.toLowerCase())).filter((h) => h === 'content-length' || h === 'host')).toEqual([]);
+    expect(
+      cases
+        .flatMap((c) => Object.keys(c.headers).map((h) => h.toLowerCase()))
+        .filter((h) => h === 'content-length' || h === 'host'),
+    ).toEqual([]);
     expect(cases.some((c) => 'x-amz-meta' in c.headers)).toBe(true);
   });
 
-  it('sends a path key\'s #fragment nowhere: /buckets/{name}#acl goes to /buckets/x?acl', () => {
+  it("sends a path key's #fragment nowhere: /buckets/{name}#acl goes to /buckets/x?acl", () => {
     const variants = specFromText(`
 openapi: 3.0.3
 info: { title: t, version: '1' }
@@ -93,7 +101,9 @@ paths:
         - { name: acl, in: query, required: true, allowEmptyValue: true, schema: { type: boolean } }
       responses: { '200': { description: ok } }
 `);
-    const cases = (['example', 'boundary', 'positive', 'negative'] as const).flatMap((kind) => generateCases(variants, variants.operations[0]!, { kind, count: 10, seed: 4 }));
+    const cases = (['example', 'boundary', 'positive', 'negative'] as const).flatMap((kind) =>
+      generateCases(variants, variants.operations[0]!, { kind, count: 10, seed: 4 }),
+    );
     expect(cases.length).toBeGreaterThan(5);
     for (const c of cases) expect(c.path).toMatch(/^\/buckets\/[^#]*$/);
   });
@@ -113,55 +123,74 @@ paths:
       const parsed = new URLSearchParams(c.bodyText);
       expect(Number(parsed.get('amount'))).toBe((c.body as { amount: number }).amount);
     }
-    const multipart = generateCases(spec, op('upload'), { kind: 'positive', count: 10, seed: 1, validator }).filter((c) => c.bodyText);
+    const multipart = generateCases(spec, op('upload'), { kind: 'positive', count: 10, seed: 1, validator }).filter(
+      (c) => c.bodyText,
+    );
     for (const c of multipart) {
       const boundary = c.headers['content-type']!.match(/boundary=(.+)$/)![1]!;
       expect(c.bodyText!.endsWith(`--${boundary}--\r\n`)).toBe(true);
       expect(c.bodyText).toContain('Content-Disposition: form-data; name="file"; filename="file.bin"');
     }
-    for (const c of generateCases(spec, op('postNote'), { kind: 'positive', count: 10, seed: 1, validator })) expect(c.bodyText).toBe(c.body);
+    for (const c of generateCases(spec, op('postNote'), { kind: 'positive', count: 10, seed: 1, validator }))
+      expect(c.bodyText).toBe(c.body);
   });
 });
 
 describe('law: negative cases violate exactly what they say, and a server must reject them', () => {
-  const all = spec.operations.flatMap((o) => SEEDS.flatMap((seed) => generateCases(spec, o, { kind: 'negative', count: 12, seed, validator }).map((c) => [o, c] as const)));
+  const all = spec.operations.flatMap((o) =>
+    SEEDS.flatMap((seed) =>
+      generateCases(spec, o, { kind: 'negative', count: 12, seed, validator }).map((c) => [o, c] as const),
+    ),
+  );
 
   it('generates negatives for every operation that has a constraint', () => {
     expect(new Set(all.map(([o]) => o.key)).size).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(all.map(([o, c]) => [`${c.id} ${c.violation?.location} ${c.violation?.keyword}`, o, c] as const))('%s', (_name, o, c) => {
-    const v = c.violation!;
-    expect(v.message.length).toBeGreaterThan(0);
-    if (v.location === 'body' && v.message === 'body is not JSON') expect(() => JSON.parse(c.bodyText!)).toThrow();
-    else if (v.location === 'body' && v.keyword === 'required') expect(c.bodyText).toBeUndefined();
-    else if (v.location.startsWith('body')) {
-      const errors = validator.validateSchema(bodySchema(o, c), c.body, 'request');
-      expect(errors.map((e) => e.keyword)).toContain(v.keyword === 'additionalProperties' ? errors.find((e) => /Properties$/.test(e.keyword))?.keyword : v.keyword);
-    } else {
-      const param = requestModel(spec, o).parameters.find((p) => `${p.in}.${p.name}` === v.location)!;
-      const sent = sentText(c, v.location);
-      if (v.keyword === 'required') expect(sent).toBeUndefined();
-      else if (param.in !== 'path') {
-        // A text that some reading makes valid (e.g. "123" for an integer) would not be a violation.
-        for (const r of readings(sent!)) expect(validator.validateSchema(param.schema, r, 'request').length).toBeGreaterThan(0);
+  it.each(all.map(([o, c]) => [`${c.id} ${c.violation?.location} ${c.violation?.keyword}`, o, c] as const))(
+    '%s',
+    (_name, o, c) => {
+      const v = c.violation!;
+      expect(v.message.length).toBeGreaterThan(0);
+      if (v.location === 'body' && v.message === 'body is not JSON') expect(() => JSON.parse(c.bodyText!)).toThrow();
+      else if (v.location === 'body' && v.keyword === 'required') expect(c.bodyText).toBeUndefined();
+      else if (v.location.startsWith('body')) {
+        const errors = validator.validateSchema(bodySchema(o, c), c.body, 'request');
+        expect(errors.map((e) => e.keyword)).toContain(
+          v.keyword === 'additionalProperties' ? errors.find((e) => /Properties$/.test(e.keyword))?.keyword : v.keyword,
+        );
+      } else {
+        const param = requestModel(spec, o).parameters.find((p) => `${p.in}.${p.name}` === v.location)!;
+        const sent = sentText(c, v.location);
+        if (v.keyword === 'required') expect(sent).toBeUndefined();
+        else if (param.in !== 'path') {
+          // A text that some reading makes valid (e.g. "123" for an integer) would not be a violation.
+          for (const r of readings(sent!))
+            expect(validator.validateSchema(param.schema, r, 'request').length).toBeGreaterThan(0);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('never mutates an unconstrained header, and never removes a path parameter', () => {
     expect(all.some(([, c]) => c.violation!.location === 'header.X-Trace')).toBe(false);
-    expect(all.some(([, c]) => c.violation!.location.startsWith('path.') && c.violation!.keyword === 'required')).toBe(false);
+    expect(all.some(([, c]) => c.violation!.location.startsWith('path.') && c.violation!.keyword === 'required')).toBe(
+      false,
+    );
   });
 
   it('does not generate "123"-style type violations for numeric query parameters', () => {
-    for (const [, c] of all.filter(([, c]) => c.violation!.location === 'query.limit' && c.violation!.keyword === 'type')) {
+    for (const [, c] of all.filter(
+      ([, c]) => c.violation!.location === 'query.limit' && c.violation!.keyword === 'type',
+    )) {
       expect(Number.isNaN(Number(sentText(c, 'query.limit')))).toBe(true);
     }
   });
 
   it('never sends an empty value for an optional parameter as a violation (servers may read it as absent)', () => {
-    for (const [o, c] of all.filter(([, c]) => /^(query|cookie|header)\./.test(c.violation!.location) && c.violation!.keyword !== 'required')) {
+    for (const [o, c] of all.filter(
+      ([, c]) => /^(query|cookie|header)\./.test(c.violation!.location) && c.violation!.keyword !== 'required',
+    )) {
       const param = requestModel(spec, o).parameters.find((p) => `${p.in}.${p.name}` === c.violation!.location)!;
       if (!param.required) expect(sentText(c, c.violation!.location)).not.toBe('');
     }
@@ -170,14 +199,17 @@ describe('law: negative cases violate exactly what they say, and a server must r
   it('law: no two negative cases of one operation and seed send the same request with the same violation', () => {
     for (const o of spec.operations) {
       for (const seed of SEEDS) {
-        const sent = generateCases(spec, o, { kind: 'negative', count: 12, seed, validator }).map((c) => JSON.stringify([c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body, c.violation]));
+        const sent = generateCases(spec, o, { kind: 'negative', count: 12, seed, validator }).map((c) =>
+          JSON.stringify([c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body, c.violation]),
+        );
         expect(new Set(sent).size).toBe(sent.length);
       }
     }
   });
 
   it('drops path mutations that another route would match (/items/search)', () => {
-    for (const [, c] of all.filter(([, c]) => c.violation!.location === 'path.itemId')) expect(c.path).not.toBe('/items/search');
+    for (const [, c] of all.filter(([, c]) => c.violation!.location === 'path.itemId'))
+      expect(c.path).not.toBe('/items/search');
   });
 });
 
@@ -203,7 +235,14 @@ describe('boundary and example cases', () => {
 });
 
 describe('determinism', () => {
-  const run = (seed: number) => JSON.stringify(spec.operations.flatMap((o) => (['example', 'positive', 'negative', 'boundary'] as const).map((kind) => generate(spec, o, { kind, count: 8, seed, validator }))));
+  const run = (seed: number) =>
+    JSON.stringify(
+      spec.operations.flatMap((o) =>
+        (['example', 'positive', 'negative', 'boundary'] as const).map((kind) =>
+          generate(spec, o, { kind, count: 8, seed, validator }),
+        ),
+      ),
+    );
 
   it('law: the same seed gives byte-identical output, a different seed a different one', () => {
     const a = run(77);
@@ -214,7 +253,9 @@ describe('determinism', () => {
   it('law: the same seed gives the same output with a fresh spec and validator', () => {
     const fresh = specFromText(text, 'requests-3.1.yaml');
     const o = fresh.operations.find((x) => x.operationId === 'putItem')!;
-    expect(JSON.stringify(generateCases(fresh, o, { kind: 'positive', count: 5, seed: 3 }))).toBe(JSON.stringify(generateCases(spec, op('putItem'), { kind: 'positive', count: 5, seed: 3, validator })));
+    expect(JSON.stringify(generateCases(fresh, o, { kind: 'positive', count: 5, seed: 3 }))).toBe(
+      JSON.stringify(generateCases(spec, op('putItem'), { kind: 'positive', count: 5, seed: 3, validator })),
+    );
   });
 });
 
@@ -230,7 +271,10 @@ describe('shrinkCase', () => {
     for (const c of generateCases(spec, op('putItem'), { kind: 'negative', count: 10, seed: 4, validator })) {
       const small = await shrinkCase(c, async () => true);
       expect(small.violation?.keyword).toBe(c.violation?.keyword);
-      if (small.violation!.location.startsWith('body.')) expect(validator.validateSchema(bodySchema(op('putItem'), small), small.body, 'request').length).toBeGreaterThan(0);
+      if (small.violation!.location.startsWith('body.'))
+        expect(
+          validator.validateSchema(bodySchema(op('putItem'), small), small.body, 'request').length,
+        ).toBeGreaterThan(0);
     }
   });
 });

@@ -56,7 +56,8 @@ function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult):
   for (let i = 0; i < o.count; i++) {
     const seed = caseSeed(o.seed, og.model.operation.key, 'positive', i);
     // A stream switch alternates by case index (on for even cases), so every budget of two or more has both.
-    const pin = streamSwitches(og).length > 0 ? (v: RequestValue): RequestValue => setStream(og, v, i % 2 === 0) ?? v : undefined;
+    const pin =
+      streamSwitches(og).length > 0 ? (v: RequestValue): RequestValue => setStream(og, v, i % 2 === 0) ?? v : undefined;
     const drawn = drawPositive(og, seed, pin);
     if ('problem' in drawn) {
       out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: drawn.problem });
@@ -64,18 +65,34 @@ function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult):
     }
     const draft = { value: drawn.value };
     const c = renderCase(og, draft, { kind: 'positive', index: i, seed });
-    if (!c) out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: `case ${i}: the request cannot be serialized` });
+    if (!c)
+      out.problems.push({
+        operation: og.model.operation.key,
+        kind: 'positive',
+        reason: `case ${i}: the request cannot be serialized`,
+      });
     else {
-      origins.set(c, { og, draft, context: drawn.context, ...(pin && drawn.unpinned ? { pin, base: drawn.unpinned } : {}) });
+      origins.set(c, {
+        og,
+        draft,
+        context: drawn.context,
+        ...(pin && drawn.unpinned ? { pin, base: drawn.unpinned } : {}),
+      });
       out.cases.push(c);
     }
   }
 }
 
 /** The request a case sends plus its violation: two negative cases with the same one are one case sent twice. */
-const sentAs = (c: Case): string => JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body, c.violation]);
+const sentAs = (c: Case): string =>
+  JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body, c.violation]);
 
-function negatives(og: OperationGen, o: GenerateOptions, out: GenerationResult, problem: (reason: string) => void): void {
+function negatives(
+  og: OperationGen,
+  o: GenerateOptions,
+  out: GenerationResult,
+  problem: (reason: string) => void,
+): void {
   const seen = new Set<string>();
   // A whole round of the mutation list without a new request: later rounds would only repeat it too.
   const patience = Math.max(2, mutationsOf(og).length);
@@ -95,7 +112,13 @@ function negatives(og: OperationGen, o: GenerateOptions, out: GenerationResult, 
   }
 }
 
-function fromDrafts(og: OperationGen, kind: CaseKind, drafts: Draft[], o: GenerateOptions, out: GenerationResult): void {
+function fromDrafts(
+  og: OperationGen,
+  kind: CaseKind,
+  drafts: Draft[],
+  o: GenerateOptions,
+  out: GenerationResult,
+): void {
   for (const [i, draft] of drafts.slice(0, o.count).entries()) {
     const c = renderCase(og, draft, { kind, index: i, seed: caseSeed(o.seed, og.model.operation.key, kind, i) });
     if (c) {
@@ -113,7 +136,12 @@ export function generate(spec: Spec, operation: Operation, options: GenerateOpti
   try {
     return generateOrThrow(spec, operation, options);
   } catch (error) {
-    return { cases: [], problems: [{ operation: operation.key, kind: options.kind, reason: `generation failed: ${(error as Error).message}` }] };
+    return {
+      cases: [],
+      problems: [
+        { operation: operation.key, kind: options.kind, reason: `generation failed: ${(error as Error).message}` },
+      ],
+    };
   }
 }
 
@@ -124,10 +152,13 @@ function generateOrThrow(spec: Spec, operation: Operation, options: GenerateOpti
     out.problems.push({ operation: operation.key, kind: options.kind, reason: og.blocked });
     return out;
   }
-  const problem = (reason: string): void => void out.problems.push({ operation: operation.key, kind: options.kind, reason });
+  const problem = (reason: string): void =>
+    void out.problems.push({ operation: operation.key, kind: options.kind, reason });
   if (options.kind === 'positive') positives(og, options, out);
-  else if (options.kind === 'boundary') fromDrafts(og, 'boundary', boundaryDrafts(og, options.seed, problem), options, out);
-  else if (options.kind === 'example') fromDrafts(og, 'example', exampleDrafts(og, options.seed, problem), options, out);
+  else if (options.kind === 'boundary')
+    fromDrafts(og, 'boundary', boundaryDrafts(og, options.seed, problem), options, out);
+  else if (options.kind === 'example')
+    fromDrafts(og, 'example', exampleDrafts(og, options.seed, problem), options, out);
   else negatives(og, options, out, problem);
   return out;
 }

@@ -4,7 +4,13 @@
  */
 export { compileSchema } from './schema.ts';
 export { createContext, randomFromSeed, type CompileContext, type Charset } from './context.ts';
-export { generate, generateCases, type GenerateOptions, type GenerationProblem, type GenerationResult } from './generate.ts';
+export {
+  generate,
+  generateCases,
+  type GenerateOptions,
+  type GenerationProblem,
+  type GenerationResult,
+} from './generate.ts';
 export { shrinkCase, type ShrinkOptions } from './shrink.ts';
 export { serializeParameter, percentEncode, type StyleOptions } from './serialize.ts';
 export { requestModel, bodyKind, type RequestModel, type ParameterModel, type MediaModel } from './operation-model.ts';

@@ -30,7 +30,10 @@ const MAX_KEYS = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxPr
 /** Normalises 3.0 boolean exclusive bounds to the 3.1 numeric form so bounds merge as numbers. */
 function normalise(s: JsonObject): JsonObject {
   const out = { ...s };
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[flag] === 'boolean') {
       if (out[flag] === true && typeof out[bound] === 'number') {
         out[flag] = out[bound];
@@ -51,13 +54,16 @@ function typeSet(t: Json | undefined): string[] | undefined {
 function mergeKey(into: JsonObject, key: string, value: Json): void {
   const cur = into[key];
   if (cur === undefined) into[key] = value;
-  else if (MIN_KEYS.includes(key) && typeof cur === 'number' && typeof value === 'number') into[key] = Math.max(cur, value);
-  else if (MAX_KEYS.includes(key) && typeof cur === 'number' && typeof value === 'number') into[key] = Math.min(cur, value);
+  else if (MIN_KEYS.includes(key) && typeof cur === 'number' && typeof value === 'number')
+    into[key] = Math.max(cur, value);
+  else if (MAX_KEYS.includes(key) && typeof cur === 'number' && typeof value === 'number')
+    into[key] = Math.min(cur, value);
   else if (key === 'type') {
     const a = typeSet(cur) ?? [];
     const both = (typeSet(value) ?? []).filter((t) => a.includes(t));
     into.type = both.length === 0 ? [] : both.includes('number') ? both.filter((t) => t !== 'integer') : both;
-  } else if (key === 'required' && Array.isArray(cur) && Array.isArray(value)) into.required = [...new Set([...cur, ...value])];
+  } else if (key === 'required' && Array.isArray(cur) && Array.isArray(value))
+    into.required = [...new Set([...cur, ...value])];
   else if (key === 'enum' && Array.isArray(cur) && Array.isArray(value)) {
     const texts = new Set(value.map((v) => JSON.stringify(v)));
     into.enum = cur.filter((v) => texts.has(JSON.stringify(v)));
@@ -65,7 +71,8 @@ function mergeKey(into: JsonObject, key: string, value: Json): void {
     const props: JsonObject = { ...cur };
     for (const [k, v] of Object.entries(value)) props[k] = k in props ? { allOf: [props[k]!, v] } : v;
     into.properties = props;
-  } else if ((key === 'items' || key === 'additionalProperties') && (value === false || cur === false)) into[key] = false;
+  } else if ((key === 'items' || key === 'additionalProperties') && (value === false || cur === false))
+    into[key] = false;
   else if (key === 'items' || key === 'additionalProperties' || key === 'contains' || key === 'propertyNames') {
     into[key] = { allOf: [cur, value] };
   } else if ((key === 'readOnly' || key === 'writeOnly' || key === 'nullable') && typeof value === 'boolean') {

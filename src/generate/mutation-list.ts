@@ -31,7 +31,8 @@ const MAX_DEPTH = 3;
 const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
 const cache = new WeakMap<OperationGen, Mutation[]>();
 
-const locationOf = (path: Array<string | number>): string => `body${path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
+const locationOf = (path: Array<string | number>): string =>
+  `body${path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
 
 function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
   const key = paramKey(p);
@@ -39,7 +40,15 @@ function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
   const out: Mutation[] = [];
   const label = p.in === 'header' ? 'header' : `${p.in} parameter`;
   if (p.required && p.in !== 'path') {
-    out.push({ id: `${location}#required`, location, keyword: 'required', apply: (base) => ({ draft: { value: base, raw: { [key]: null } }, message: `missing required ${label} ${p.name}` }) });
+    out.push({
+      id: `${location}#required`,
+      location,
+      keyword: 'required',
+      apply: (base) => ({
+        draft: { value: base, raw: { [key]: null } },
+        message: `missing required ${label} ${p.name}`,
+      }),
+    });
   }
   const node = p.contentType ? undefined : resolveNode(p.schema, og.gen.context('any'));
   if (!node) return out;
@@ -87,7 +96,12 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
   // the server reads text, so only primitive bad values count, checked against every reading of that text.
   const fields = media.kind === 'form' || media.kind === 'multipart';
   const textual = fields || media.kind === 'text' || media.kind === 'binary';
-  const withBody = (base: RequestValue, path: Array<string | number>, next: unknown, remove = false): Draft | undefined => {
+  const withBody = (
+    base: RequestValue,
+    path: Array<string | number>,
+    next: unknown,
+    remove = false,
+  ): Draft | undefined => {
     if (base.body?.media !== index) return undefined;
     return { value: { ...base, body: { media: index, value: replaceAt(base.body.value, path, next, remove) } } };
   };
@@ -104,7 +118,14 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
       const draft = withBody(base, path, bad);
       return draft && { draft, message: nm.message(bad) };
     },
-    verify: (draft) => bodyFails(og, media, draft, nm.keyword) && (!textual || readings(primitiveText(at(draft.value.body!.value, path))).every((r) => og.gen.validator.validateSchema(media.schema, replaceAt(draft.value.body!.value, path, r), 'request').length > 0)),
+    verify: (draft) =>
+      bodyFails(og, media, draft, nm.keyword) &&
+      (!textual ||
+        readings(primitiveText(at(draft.value.body!.value, path))).every(
+          (r) =>
+            og.gen.validator.validateSchema(media.schema, replaceAt(draft.value.body!.value, path, r), 'request')
+              .length > 0,
+        )),
   });
   const walk = (schema: Json | undefined, path: Array<string | number>, depth: number): void => {
     const node = resolveNode(schema, ctx);
@@ -114,29 +135,58 @@ function bodyMutations(og: OperationGen, media: MediaModel, index: number): Muta
     const types = typesOf(node, ctx);
     if (types.includes('object')) {
       const props = isObject(node.properties) ? node.properties : {};
-      const required = Array.isArray(node.required) ? node.required.filter((k): k is string => typeof k === 'string' && !(k in props && isHidden(props[k], ctx))) : [];
+      const required = Array.isArray(node.required)
+        ? node.required.filter((k): k is string => typeof k === 'string' && !(k in props && isHidden(props[k], ctx)))
+        : [];
       for (const k of required) {
-        out.push({ id: `${index}:${locationOf([...path, k])}#required`, location: locationOf([...path, k]), keyword: 'required',
-          apply: (base) => { const d = at(base.body?.value, path) !== undefined ? withBody(base, [...path, k], undefined, true) : undefined; return d && { draft: d, message: `missing required property ${k}` }; },
-          verify: (draft) => bodyFails(og, media, draft, 'required') });
+        out.push({
+          id: `${index}:${locationOf([...path, k])}#required`,
+          location: locationOf([...path, k]),
+          keyword: 'required',
+          apply: (base) => {
+            const d =
+              at(base.body?.value, path) !== undefined ? withBody(base, [...path, k], undefined, true) : undefined;
+            return d && { draft: d, message: `missing required property ${k}` };
+          },
+          verify: (draft) => bodyFails(og, media, draft, 'required'),
+        });
       }
       if (node.additionalProperties === false || node.unevaluatedProperties === false) {
         const extra = 'specgate_unexpected';
-        out.push({ id: `${index}:${locationOf(path)}#additionalProperties`, location: locationOf([...path, extra]), keyword: 'additionalProperties',
-          apply: (base) => { const d = isObject(at(base.body?.value, path)) ? withBody(base, [...path, extra], 'x') : undefined; return d && { draft: d, message: `unexpected property ${extra} where additionalProperties is false` }; },
-          verify: (draft) => bodyFails(og, media, draft, 'additionalProperties') });
+        out.push({
+          id: `${index}:${locationOf(path)}#additionalProperties`,
+          location: locationOf([...path, extra]),
+          keyword: 'additionalProperties',
+          apply: (base) => {
+            const d = isObject(at(base.body?.value, path)) ? withBody(base, [...path, extra], 'x') : undefined;
+            return d && { draft: d, message: `unexpected property ${extra} where additionalProperties is false` };
+          },
+          verify: (draft) => bodyFails(og, media, draft, 'additionalProperties'),
+        });
       }
       for (const [k, s] of visibleProperties(node, ctx)) walk(s, [...path, k], depth + 1);
     }
-    if (types.includes('array') && node.items !== undefined && typeof node.items !== 'boolean') walk(node.items, [...path, 0], depth + 1);
+    if (types.includes('array') && node.items !== undefined && typeof node.items !== 'boolean')
+      walk(node.items, [...path, 0], depth + 1);
   };
   walk(media.schema, [], 0);
   // A body its parser must refuse: cut JSON, or XML whose elements are not closed.
-  const malformed = media.kind === 'json' ? { text: '{"specgate": ', message: 'body is not JSON' }
-    : media.kind === 'xml' ? { text: '<?xml version="1.0" encoding="UTF-8"?><specgate><unclosed>', message: 'body is not well-formed XML' } : undefined;
+  const malformed =
+    media.kind === 'json'
+      ? { text: '{"specgate": ', message: 'body is not JSON' }
+      : media.kind === 'xml'
+        ? { text: '<?xml version="1.0" encoding="UTF-8"?><specgate><unclosed>', message: 'body is not well-formed XML' }
+        : undefined;
   if (malformed) {
-    out.push({ id: `${index}:body#malformed`, location: 'body', keyword: 'type',
-      apply: (base) => (base.body?.media === index ? { draft: { value: base, bodyText: malformed.text }, message: malformed.message } : undefined) });
+    out.push({
+      id: `${index}:body#malformed`,
+      location: 'body',
+      keyword: 'type',
+      apply: (base) =>
+        base.body?.media === index
+          ? { draft: { value: base, bodyText: malformed.text }, message: malformed.message }
+          : undefined,
+    });
   }
   return out;
 }
@@ -148,13 +198,21 @@ export function mutationsOf(og: OperationGen): Mutation[] {
   const list: Mutation[] = og.model.parameters.flatMap((p) => parameterMutations(og, p));
   const body = og.model.body;
   if (body?.required && body.media.length > 0) {
-    list.push({ id: 'body#required', location: 'body', keyword: 'required',
-      apply: (base) => (base.body ? { draft: { value: { params: base.params } }, message: 'missing required request body' } : undefined) });
+    list.push({
+      id: 'body#required',
+      location: 'body',
+      keyword: 'required',
+      apply: (base) =>
+        base.body ? { draft: { value: { params: base.params } }, message: 'missing required request body' } : undefined,
+    });
   }
   body?.media.forEach((m, i) => list.push(...bodyMutations(og, m, i)));
   const seen = new Set<string>();
   const unique = list.filter((m) => !seen.has(m.id) && Boolean(seen.add(m.id)));
-  const ranked = unique.map((m, i) => ({ m, i, rank: rankOf(m) })).sort((a, b) => a.rank - b.rank || depthOf(a.m) - depthOf(b.m) || a.i - b.i).map((x) => x.m);
+  const ranked = unique
+    .map((m, i) => ({ m, i, rank: rankOf(m) }))
+    .sort((a, b) => a.rank - b.rank || depthOf(a.m) - depthOf(b.m) || a.i - b.i)
+    .map((x) => x.m);
   cache.set(og, ranked);
   return ranked;
 }
@@ -167,9 +225,18 @@ export function mutationsOf(og: OperationGen): Mutation[] {
 const RANKS: Record<string, number> = {
   required: 0,
   type: 1,
-  minimum: 2, maximum: 2, exclusiveMinimum: 2, exclusiveMaximum: 2, multipleOf: 2,
-  minLength: 2, maxLength: 2, minItems: 2, maxItems: 2, uniqueItems: 2,
-  enum: 3, const: 3,
+  minimum: 2,
+  maximum: 2,
+  exclusiveMinimum: 2,
+  exclusiveMaximum: 2,
+  multipleOf: 2,
+  minLength: 2,
+  maxLength: 2,
+  minItems: 2,
+  maxItems: 2,
+  uniqueItems: 2,
+  enum: 3,
+  const: 3,
   additionalProperties: 4,
   pattern: 5,
 };

@@ -31,13 +31,14 @@ export function resolveNode(schema: Json | undefined, ctx: CompileContext): Json
   return Array.isArray(node.allOf) ? mergeAllOf(node, ctx) : node;
 }
 
-const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v)));
 
 /** A value of a type the node does not admit, that lenient parsers do not coerce back. */
 function wrongType(types: string[]): unknown {
   const admits = (t: string): boolean => types.includes(t) || (t === 'integer' && types.includes('number'));
   if (!admits('object') && (types.includes('string') || types.includes('array'))) return { specgate: 1 };
-  if (!admits('string')) return types.includes('boolean') ? 'not-a-boolean' : types.includes('object') ? 'not-an-object' : 'not-a-number';
+  if (!admits('string'))
+    return types.includes('boolean') ? 'not-a-boolean' : types.includes('object') ? 'not-an-object' : 'not-a-number';
   if (!admits('array') && !admits('object')) return [1];
   return undefined;
 }
@@ -58,7 +59,11 @@ function numberMutations(node: JsonObject, integer: boolean): NodeMutation[] {
   }
   const m = num(node, 'multipleOf');
   if (m !== undefined && m > 0) {
-    out.push({ keyword: 'multipleOf', value: (cur) => (typeof cur === 'number' ? cur : 0) + m / 2, message: (v) => `${show(v)} is not a multiple of ${m}` });
+    out.push({
+      keyword: 'multipleOf',
+      value: (cur) => (typeof cur === 'number' ? cur : 0) + m / 2,
+      message: (v) => `${show(v)} is not a multiple of ${m}`,
+    });
   }
   return out;
 }
@@ -69,21 +74,34 @@ function stringMutations(node: JsonObject): NodeMutation[] {
   const max = num(node, 'maxLength');
   const base = (cur: unknown): string => (typeof cur === 'string' && cur.length > 0 ? cur : 'a');
   if (min !== undefined && min > 0 && min <= PROBE_MAX) {
-    out.push({ keyword: 'minLength', value: (cur) => stringOfLength(base(cur), min - 1), message: () => `string of ${min - 1} characters violates minLength ${min}` });
+    out.push({
+      keyword: 'minLength',
+      value: (cur) => stringOfLength(base(cur), min - 1),
+      message: () => `string of ${min - 1} characters violates minLength ${min}`,
+    });
   }
   if (max !== undefined && max < PROBE_MAX) {
-    out.push({ keyword: 'maxLength', value: (cur) => stringOfLength(base(cur), max + 1), message: () => `string of ${max + 1} characters violates maxLength ${max}` });
+    out.push({
+      keyword: 'maxLength',
+      value: (cur) => stringOfLength(base(cur), max + 1),
+      message: () => `string of ${max + 1} characters violates maxLength ${max}`,
+    });
   }
   const re = typeof node.pattern === 'string' ? patternRegExp(node.pattern) : undefined;
   if (re) {
     const fits = (s: string): boolean => codePoints(s) >= (min ?? 0) && codePoints(s) <= (max ?? Infinity);
     const pick = (cur: unknown): unknown => {
       const seeds = ['!', '~', '-', '0', 'a', 'Z', ' ', '_'];
-      for (const n of [min ?? 1, 1, 2, 8]) for (const s of seeds) if (n > 0 && fits(s.repeat(n)) && !re.test(s.repeat(n))) return s.repeat(n);
+      for (const n of [min ?? 1, 1, 2, 8])
+        for (const s of seeds) if (n > 0 && fits(s.repeat(n)) && !re.test(s.repeat(n))) return s.repeat(n);
       const rev = [...base(cur)].reverse().join('');
       return !re.test(rev) && fits(rev) ? rev : undefined;
     };
-    out.push({ keyword: 'pattern', value: pick, message: (v) => `${show(v)} does not match pattern ${node.pattern as string}` });
+    out.push({
+      keyword: 'pattern',
+      value: pick,
+      message: (v) => `${show(v)} does not match pattern ${node.pattern as string}`,
+    });
   }
   return out;
 }
@@ -94,14 +112,32 @@ function arrayMutations(node: JsonObject): NodeMutation[] {
   const max = num(node, 'maxItems');
   const items = (cur: unknown): unknown[] => (Array.isArray(cur) ? cur : []);
   if (min !== undefined && min > 0) {
-    out.push({ keyword: 'minItems', value: (cur) => (items(cur).length >= min ? items(cur).slice(0, min - 1) : undefined), message: (v) => `${(v as unknown[]).length} items violate minItems ${min}` });
+    out.push({
+      keyword: 'minItems',
+      value: (cur) => (items(cur).length >= min ? items(cur).slice(0, min - 1) : undefined),
+      message: (v) => `${(v as unknown[]).length} items violate minItems ${min}`,
+    });
   }
   // Longer arrays repeat existing items, which would also break uniqueItems: not a single violation then.
   if (max !== undefined && max < 1000 && node.uniqueItems !== true) {
-    out.push({ keyword: 'maxItems', value: (cur) => (items(cur).length > 0 ? Array.from({ length: max + 1 }, (_, i) => items(cur)[i % items(cur).length]) : undefined), message: (v) => `${(v as unknown[]).length} items violate maxItems ${max}` });
+    out.push({
+      keyword: 'maxItems',
+      value: (cur) =>
+        items(cur).length > 0
+          ? Array.from({ length: max + 1 }, (_, i) => items(cur)[i % items(cur).length])
+          : undefined,
+      message: (v) => `${(v as unknown[]).length} items violate maxItems ${max}`,
+    });
   }
   if (node.uniqueItems === true && (max === undefined || max >= 2)) {
-    out.push({ keyword: 'uniqueItems', value: (cur) => (items(cur).length > 0 && (max === undefined || items(cur).length < max) ? [...items(cur), items(cur)[0]] : undefined), message: () => 'an item repeats where uniqueItems is true' });
+    out.push({
+      keyword: 'uniqueItems',
+      value: (cur) =>
+        items(cur).length > 0 && (max === undefined || items(cur).length < max)
+          ? [...items(cur), items(cur)[0]]
+          : undefined,
+      message: () => 'an item repeats where uniqueItems is true',
+    });
   }
   return out;
 }
@@ -122,18 +158,26 @@ export function nodeMutations(node: JsonObject, ctx: CompileContext): NodeMutati
   if (Array.isArray(values) && values.length > 0) {
     const bad = outsider(values);
     const listed = `${values.slice(0, 5).map(show).join(', ')}${values.length > 5 ? ', ...' : ''}`;
-    if (bad !== undefined) out.push({ keyword: 'enum', value: () => bad, message: (v) => `${show(v)} is not one of ${listed}` });
+    if (bad !== undefined)
+      out.push({ keyword: 'enum', value: () => bad, message: (v) => `${show(v)} is not one of ${listed}` });
   } else if ('const' in node) {
     const bad = outsider([node.const!]);
-    if (bad !== undefined) out.push({ keyword: 'const', value: () => bad, message: (v) => `${show(v)} is not ${show(node.const)}` });
+    if (bad !== undefined)
+      out.push({ keyword: 'const', value: () => bad, message: (v) => `${show(v)} is not ${show(node.const)}` });
   }
   const typed = typeof node.type === 'string' || Array.isArray(node.type);
   const types = typesOf(node, ctx);
   if (typed) {
     const bad = wrongType(types);
-    if (bad !== undefined) out.push({ keyword: 'type', value: () => bad, message: (v) => `${show(v)} is not of type ${types.join(' or ')}` });
+    if (bad !== undefined)
+      out.push({
+        keyword: 'type',
+        value: () => bad,
+        message: (v) => `${show(v)} is not of type ${types.join(' or ')}`,
+      });
   }
-  if (types.includes('integer') || types.includes('number')) out.push(...numberMutations(node, !types.includes('number')));
+  if (types.includes('integer') || types.includes('number'))
+    out.push(...numberMutations(node, !types.includes('number')));
   if (types.includes('string')) out.push(...stringMutations(node));
   if (types.includes('array')) out.push(...arrayMutations(node));
   return out;

@@ -35,7 +35,9 @@ export function readings(text: string): unknown[] {
 /** True when `path` would also match a different operation's template of the same method. */
 export function routesElsewhere(og: OperationGen, path: string): boolean {
   const { operation } = og.model;
-  return og.gen.spec.operations.some((o) => o !== operation && !o.webhook && o.method === operation.method && templateMatches(o.path, path));
+  return og.gen.spec.operations.some(
+    (o) => o !== operation && !o.webhook && o.method === operation.method && templateMatches(o.path, path),
+  );
 }
 
 /**
@@ -43,9 +45,14 @@ export function routesElsewhere(og: OperationGen, path: string): boolean {
  * for every seed, so a small budget always covers the missing required fields), applied to the best base that
  * has the mutated spot (the example request first, see bases.ts); the next mutations if it does not apply.
  */
-export function negativeCase(og: OperationGen, seed: number, index: number): { case: Case; origin: CaseOrigin } | { problem: string } {
+export function negativeCase(
+  og: OperationGen,
+  seed: number,
+  index: number,
+): { case: Case; origin: CaseOrigin } | { problem: string } {
   const list = mutationsOf(og);
-  if (list.length === 0) return { problem: 'no constraint in this operation can be violated in a way a server must reject' };
+  if (list.length === 0)
+    return { problem: 'no constraint in this operation can be violated in a way a server must reject' };
   const caseSeedValue = caseSeed(seed, og.model.operation.key, 'negative', index);
   // Bases are drawn once per case and shared by every mutation tried (an optional spot may be absent from one
   // base and present in another).
@@ -64,13 +71,23 @@ export function negativeCase(og: OperationGen, seed: number, index: number): { c
       }
       const applied = m.apply(base.value);
       if (!applied) continue;
-      const c = renderCase(og, applied.draft, { kind: 'negative', index, seed: caseSeedValue, violation: { location: m.location, keyword: m.keyword, message: applied.message } });
+      const c = renderCase(og, applied.draft, {
+        kind: 'negative',
+        index,
+        seed: caseSeedValue,
+        violation: { location: m.location, keyword: m.keyword, message: applied.message },
+      });
       if (!c || (m.verify && !m.verify(applied.draft, c))) continue;
       return { case: c, origin: { og, draft: applied.draft, context: base.context, mutation: m.id, base: base.value } };
     }
   }
   if (problem) return { problem };
-  return { problem: `no mutation yields a request a server must reject (tried ${list.slice(0, 6).map((m) => m.id).join(', ')}${list.length > 6 ? ', ...' : ''})` };
+  return {
+    problem: `no mutation yields a request a server must reject (tried ${list
+      .slice(0, 6)
+      .map((m) => m.id)
+      .join(', ')}${list.length > 6 ? ', ...' : ''})`,
+  };
 }
 
 /** Reads the value at a path of a JSON value. */

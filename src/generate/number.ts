@@ -70,7 +70,9 @@ function multiples(step: number, b: NumericBounds, integer: boolean): fc.Arbitra
   const k = integerRange({ min: lo, max: hi, minExclusive: b.minExclusive, maxExclusive: b.maxExclusive });
   if (k[0] > k[1]) return never() as fc.Arbitrary<number>;
   const places = Math.min(decimals(step), 100);
-  const arb = fc.integer({ min: k[0], max: k[1] }).map((n) => (integer ? Math.round(n * step) : Number((n * step).toFixed(places))));
+  const arb = fc
+    .integer({ min: k[0], max: k[1] })
+    .map((n) => (integer ? Math.round(n * step) : Number((n * step).toFixed(places))));
   // Validators test `x / step` for integrality in floating point (4.69 / 0.01 is not an integer there), so keep
   // only values that pass that very test.
   return integer ? arb : attempt(arb, (v) => Number.isInteger(v / step), 30);
@@ -87,12 +89,14 @@ export function numberArbitrary(schema: JsonObject, integer: boolean): fc.Arbitr
     return lo > hi ? (never() as fc.Arbitrary<number>) : fc.integer({ min: lo, max: hi });
   }
   if (b.min !== undefined && b.max !== undefined && b.min > b.max) return never() as fc.Arbitrary<number>;
-  return fc.double({
-    min: b.min ?? (b.max !== undefined ? Math.min(b.max, 0) - 1e6 : -1e9),
-    max: b.max ?? (b.min !== undefined ? Math.max(b.min, 0) + 1e6 : 1e9),
-    minExcluded: b.minExclusive,
-    maxExcluded: b.maxExclusive,
-    noNaN: true,
-    noDefaultInfinity: true,
-  }).map((x) => (Object.is(x, -0) ? 0 : x));
+  return fc
+    .double({
+      min: b.min ?? (b.max !== undefined ? Math.min(b.max, 0) - 1e6 : -1e9),
+      max: b.max ?? (b.min !== undefined ? Math.max(b.min, 0) + 1e6 : 1e9),
+      minExcluded: b.minExclusive,
+      maxExcluded: b.maxExclusive,
+      noNaN: true,
+      noDefaultInfinity: true,
+    })
+    .map((x) => (Object.is(x, -0) ? 0 : x));
 }

@@ -41,7 +41,12 @@ export function visibleProperties(schema: JsonObject, ctx: CompileContext): Arra
  * minKeys (propertyNames with two names and minProperties 3); repeated keys just collapse here, and the
  * validation gate rejects an object left too small.
  */
-function entries(key: fc.Arbitrary<unknown>, value: fc.Arbitrary<unknown>, min: number, max: number): fc.Arbitrary<Record<string, unknown>> {
+function entries(
+  key: fc.Arbitrary<unknown>,
+  value: fc.Arbitrary<unknown>,
+  min: number,
+  max: number,
+): fc.Arbitrary<Record<string, unknown>> {
   return fc.array(fc.tuple(key, value), { minLength: min, maxLength: max }).map((pairs) => {
     const out: Record<string, unknown> = Object.create(null);
     for (const [k, v] of pairs) out[String(k)] = v;
@@ -50,7 +55,13 @@ function entries(key: fc.Arbitrary<unknown>, value: fc.Arbitrary<unknown>, min: 
 }
 
 /** Arbitrary for extra keys allowed by patternProperties / additionalProperties (empty record when none). */
-function extraArbitrary(schema: JsonObject, ctx: CompileContext, depth: number, taken: Set<string>, minKeys: number): fc.Arbitrary<Record<string, unknown>>[] {
+function extraArbitrary(
+  schema: JsonObject,
+  ctx: CompileContext,
+  depth: number,
+  taken: Set<string>,
+  minKeys: number,
+): fc.Arbitrary<Record<string, unknown>>[] {
   const out: fc.Arbitrary<Record<string, unknown>>[] = [];
   const patterns = isObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : [];
   for (const [pattern, sub] of patterns) {
@@ -61,7 +72,9 @@ function extraArbitrary(schema: JsonObject, ctx: CompileContext, depth: number, 
   const extra = schema.additionalProperties;
   if (extra === true || isObject(extra)) {
     const regexes = patterns.map(([p]) => patternRegExp(p)).filter((r): r is RegExp => r !== undefined);
-    const key = (isObject(schema.propertyNames) ? (compileSchema(schema.propertyNames, ctx, depth) as fc.Arbitrary<string>) : plainString(ctx, 1, 12))
+    const key = isObject(schema.propertyNames)
+      ? (compileSchema(schema.propertyNames, ctx, depth) as fc.Arbitrary<string>)
+      : plainString(ctx, 1, 12);
     const fresh = attempt(key, (k) => typeof k === 'string' && !taken.has(k) && !regexes.some((r) => r.test(k)));
     out.push(entries(fresh, compileSchema(extra === true ? {} : extra, ctx, depth), minKeys, Math.max(2, minKeys)));
   }
@@ -71,12 +84,18 @@ function extraArbitrary(schema: JsonObject, ctx: CompileContext, depth: number, 
 /** Keys `required` by the schema that the context may send (a hidden readOnly/writeOnly key is not required). */
 function requiredKeys(schema: JsonObject, ctx: CompileContext): string[] {
   const props = isObject(schema.properties) ? schema.properties : {};
-  const declared = Array.isArray(schema.required) ? schema.required.filter((k): k is string => typeof k === 'string') : [];
+  const declared = Array.isArray(schema.required)
+    ? schema.required.filter((k): k is string => typeof k === 'string')
+    : [];
   return [...new Set(declared)].filter((k) => !(k in props && isHidden(props[k], ctx)));
 }
 
 /** Adds the properties `dependentRequired` demands, taking their values from a full record. */
-function withDependents(schema: JsonObject, value: Record<string, unknown>, all: Record<string, unknown>): Record<string, unknown> {
+function withDependents(
+  schema: JsonObject,
+  value: Record<string, unknown>,
+  all: Record<string, unknown>,
+): Record<string, unknown> {
   if (!isObject(schema.dependentRequired)) return value;
   const out = { ...value };
   for (let changed = true; changed; ) {
@@ -95,7 +114,11 @@ function withDependents(schema: JsonObject, value: Record<string, unknown>, all:
 }
 
 /** Arbitrary for a schema of type `object`. */
-export function objectArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<Record<string, unknown>> {
+export function objectArbitrary(
+  schema: JsonObject,
+  ctx: CompileContext,
+  depth: number,
+): fc.Arbitrary<Record<string, unknown>> {
   const minimal = depth > ctx.maxDepth;
   const visible = visibleProperties(schema, ctx);
   const required = requiredKeys(schema, ctx);
@@ -107,19 +130,28 @@ export function objectArbitrary(schema: JsonObject, ctx: CompileContext, depth: 
   // Null prototype: property names such as `constructor` or `__proto__` are ordinary keys here.
   const model: Record<string, fc.Arbitrary<unknown>> = Object.create(null);
   const siblings = Object.fromEntries(visible);
-  for (const [k, s] of visible) if (!minimal || forced.has(k)) model[k] = withPool(compileSchema(s, ctx, depth), k, s, ctx, [], propertyKin(k, siblings));
-  for (const k of required) if (!Object.hasOwn(model, k)) model[k] = compileSchema(isObject(schema.additionalProperties) ? schema.additionalProperties : {}, ctx, depth);
+  for (const [k, s] of visible)
+    if (!minimal || forced.has(k))
+      model[k] = withPool(compileSchema(s, ctx, depth), k, s, ctx, [], propertyKin(k, siblings));
+  for (const k of required)
+    if (!Object.hasOwn(model, k))
+      model[k] = compileSchema(isObject(schema.additionalProperties) ? schema.additionalProperties : {}, ctx, depth);
   const keys = Object.keys(model);
   const record = fc.record(model, { requiredKeys: keys.filter((k) => forced.has(k)) });
   const taken = new Set([...keys, ...visible.map(([k]) => k)]);
-  const extras = minimal && forced.size >= minProps ? [] : extraArbitrary(schema, ctx, depth, taken, Math.max(0, minProps - forced.size));
+  const extras =
+    minimal && forced.size >= minProps
+      ? []
+      : extraArbitrary(schema, ctx, depth, taken, Math.max(0, minProps - forced.size));
   const full = isObject(schema.dependentRequired) ? fc.record(model) : fc.constant({});
   return fc.tuple(record, full, ...extras).map(([base, all, ...more]) => {
     let value = withDependents(schema, base as Record<string, unknown>, all as Record<string, unknown>);
     for (const m of more) value = { ...m, ...value };
     const names = Object.keys(value);
     if (names.length <= maxProps) return value;
-    const keep = new Set([...required, ...names.filter((k) => !required.includes(k))].slice(0, Math.max(maxProps, required.length)));
+    const keep = new Set(
+      [...required, ...names.filter((k) => !required.includes(k))].slice(0, Math.max(maxProps, required.length)),
+    );
     return Object.fromEntries(Object.entries(value).filter(([k]) => keep.has(k)));
   });
 }

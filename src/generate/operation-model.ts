@@ -59,7 +59,6 @@ export interface RequestModel {
   body?: { required: boolean; media: MediaModel[]; pointer: string; unsupported: string[] };
 }
 
-
 /** Classifies a media type by how a body of it is serialized; undefined when specgate cannot write it. */
 export function bodyKind(mediaType: string): { kind: BodyKind; send: string } | undefined {
   const type = mediaType.split(';')[0]!.trim().toLowerCase();
@@ -67,9 +66,11 @@ export function bodyKind(mediaType: string): { kind: BodyKind; send: string } | 
   if (type === '*/*' || type === 'application/*') return { kind: 'json', send: 'application/json' };
   if (type === 'application/x-www-form-urlencoded') return { kind: 'form', send: mediaType };
   if (type === 'multipart/form-data') return { kind: 'multipart', send: 'multipart/form-data' };
-  if (type === 'text/plain' || type === 'text/*') return { kind: 'text', send: type === 'text/*' ? 'text/plain' : mediaType };
+  if (type === 'text/plain' || type === 'text/*')
+    return { kind: 'text', send: type === 'text/*' ? 'text/plain' : mediaType };
   if (type === 'application/octet-stream') return { kind: 'binary', send: mediaType };
-  if (type === 'application/xml' || type === 'text/xml' || /^[a-z]+\/[^;]*\+xml$/.test(type)) return { kind: 'xml', send: mediaType };
+  if (type === 'application/xml' || type === 'text/xml' || /^[a-z]+\/[^;]*\+xml$/.test(type))
+    return { kind: 'xml', send: mediaType };
   return undefined;
 }
 
@@ -81,9 +82,22 @@ function parameterModel(p: Operation['parameters'][number]): ParameterModel {
   const explode = typeof o.explode === 'boolean' ? o.explode : style === 'form';
   if (content && isObject(content[1])) {
     const pointer = joinPointer(p.pointer, 'content', content[0], 'schema');
-    return { ...base, schema: content[1].schema ?? {}, pointer, explode, allowReserved: false, contentType: content[0] };
+    return {
+      ...base,
+      schema: content[1].schema ?? {},
+      pointer,
+      explode,
+      allowReserved: false,
+      contentType: content[0],
+    };
   }
-  return { ...base, schema: o.schema ?? {}, pointer: joinPointer(p.pointer, 'schema'), explode, allowReserved: o.allowReserved === true };
+  return {
+    ...base,
+    schema: o.schema ?? {},
+    pointer: joinPointer(p.pointer, 'schema'),
+    explode,
+    allowReserved: o.allowReserved === true,
+  };
 }
 
 /** Builds the request model of an operation (pure; `$ref`s resolved through the spec). */
@@ -109,7 +123,10 @@ export function requestModel(spec: Spec, operation: Operation): RequestModel {
     if (kind.kind === 'xml') {
       const resolve = specResolver(spec);
       // The run's validator (specGeneration is cached per spec, so this is the one generation already uses).
-      const errorKeywords = (value: unknown): string[] => specGeneration(spec).validator.validateSchema(schema, value, 'request').map((e) => e.keyword);
+      const errorKeywords = (value: unknown): string[] =>
+        specGeneration(spec)
+          .validator.validateSchema(schema, value, 'request')
+          .map((e) => e.keyword);
       m.xml = { root: xmlRootName(schema, resolve), resolve, line: spec.line, errorKeywords };
     }
     media.push(m);

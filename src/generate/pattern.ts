@@ -63,7 +63,10 @@ export function patternArbitrary(pattern: string, base: fc.Arbitrary<string>): f
     return fc.stringMatching(re);
   } catch (error) {
     const reason = (error as Error).message;
-    patternFallbacks.set(pattern, `pattern ${JSON.stringify(pattern)} uses a regex feature fast-check cannot generate (${reason}); values are filtered random strings`);
+    patternFallbacks.set(
+      pattern,
+      `pattern ${JSON.stringify(pattern)} uses a regex feature fast-check cannot generate (${reason}); values are filtered random strings`,
+    );
     const test = (s: string): boolean => re.test(s);
     const relaxed = patternRegExp(relax(re.source));
     if (relaxed) {

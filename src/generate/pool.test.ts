@@ -118,21 +118,35 @@ describe('law: named spots mostly take the spec values, and randomness is kept',
   const share = (values: unknown[], hit: unknown): number => values.filter((v) => v === hit).length / values.length;
 
   it('a body property takes its own documented value most of the time, never another endpoint one', () => {
-    const models = cases('embed', 'positive', 10).map((c) => body(c).model).filter((m) => m !== undefined);
+    const models = cases('embed', 'positive', 10)
+      .map((c) => body(c).model)
+      .filter((m) => m !== undefined);
     expect(share(models, 'live-embed')).toBeGreaterThanOrEqual(0.6);
     expect(share(models, 'live-embed')).toBeLessThan(1);
     expect(models).not.toContain('live-chat');
   });
 
   it('a qualified sibling borrows the documented values of the field it qualifies (baseline_model ← model)', () => {
-    const baselines = cases('chat', 'positive', 10).map((c) => body(c).baseline_model).filter((m) => m !== undefined);
+    const baselines = cases('chat', 'positive', 10)
+      .map((c) => body(c).baseline_model)
+      .filter((m) => m !== undefined);
     expect(baselines).toContain('live-chat');
   });
 
   it('path parameters take their example and query parameters a value the spec gives their name elsewhere', () => {
     const got = cases('getThing', 'positive', 10);
-    expect(share(got.map((c) => c.path), '/things/thing_1')).toBeGreaterThanOrEqual(0.6);
-    expect(share(got.map((c) => new URLSearchParams(c.query).get('owner')), 'acme')).toBeGreaterThanOrEqual(0.6);
+    expect(
+      share(
+        got.map((c) => c.path),
+        '/things/thing_1',
+      ),
+    ).toBeGreaterThanOrEqual(0.6);
+    expect(
+      share(
+        got.map((c) => new URLSearchParams(c.query).get('owner')),
+        'acme',
+      ),
+    ).toBeGreaterThanOrEqual(0.6);
   });
 
   it('an idempotency key is never reused from the spec (every request after the first would be a replay)', () => {
@@ -149,13 +163,17 @@ describe('law: named spots mostly take the spec values, and randomness is kept',
 describe('law: negative cases start from the example request, most important violations first', () => {
   it('the first negative cases are the missing required fields, whatever the seed', () => {
     for (const seed of SEEDS) {
-      const got = generateCases(spec, op('embed'), { kind: 'negative', count: 3, seed, validator }).map((c) => `${c.violation!.location}#${c.violation!.keyword}`);
+      const got = generateCases(spec, op('embed'), { kind: 'negative', count: 3, seed, validator }).map(
+        (c) => `${c.violation!.location}#${c.violation!.keyword}`,
+      );
       expect(got).toEqual(['header.Idempotency-Key#required', 'body#required', 'body.input#required']);
     }
   });
 
   it('a missing required property is removed from the example itself, nothing else changed', () => {
-    const removed = cases('embed', 'negative', 8).filter((c) => c.violation!.location === 'body.input' && c.violation!.keyword === 'required');
+    const removed = cases('embed', 'negative', 8).filter(
+      (c) => c.violation!.location === 'body.input' && c.violation!.keyword === 'required',
+    );
     expect(removed.length).toBeGreaterThan(0);
     for (const c of removed) expect(c.body).toEqual({ model: 'live-embed' });
   });
@@ -178,7 +196,9 @@ describe('law: a stream switch is exercised both ways', () => {
 
   it('positive cases alternate stream on (even) and off (odd)', () => {
     for (const seed of SEEDS) {
-      const got = generateCases(spec, op('chat'), { kind: 'positive', count: 4, seed, validator }).map((c) => body(c).stream);
+      const got = generateCases(spec, op('chat'), { kind: 'positive', count: 4, seed, validator }).map(
+        (c) => body(c).stream,
+      );
       expect(got).toEqual([true, false, true, false]);
     }
   });
@@ -203,10 +223,23 @@ describe('law: a stream switch is exercised both ways', () => {
 
 describe('determinism with the pool', () => {
   it('law: the same seed gives byte-identical output', () => {
-    const all = (seed: number) => JSON.stringify(spec.operations.flatMap((o) => (['example', 'boundary', 'positive', 'negative'] as const).map((kind) => generate(spec, o, { kind, count: 6, seed, validator }))));
+    const all = (seed: number) =>
+      JSON.stringify(
+        spec.operations.flatMap((o) =>
+          (['example', 'boundary', 'positive', 'negative'] as const).map((kind) =>
+            generate(spec, o, { kind, count: 6, seed, validator }),
+          ),
+        ),
+      );
     expect(all(5)).toBe(all(5));
     const fresh = specFromText(text, 'pool.yaml');
-    const again = JSON.stringify(fresh.operations.flatMap((o) => (['example', 'boundary', 'positive', 'negative'] as const).map((kind) => generate(fresh, o, { kind, count: 6, seed: 5 }))));
+    const again = JSON.stringify(
+      fresh.operations.flatMap((o) =>
+        (['example', 'boundary', 'positive', 'negative'] as const).map((kind) =>
+          generate(fresh, o, { kind, count: 6, seed: 5 }),
+        ),
+      ),
+    );
     expect(again).toBe(all(5));
   });
 });

@@ -65,7 +65,12 @@ function enumerated(schema: Json | undefined): boolean {
  */
 export function kinOf(name: string, siblings: string[]): string | undefined {
   const lower = name.toLowerCase();
-  const fits = (s: string): boolean => s.length > 0 && s.length < name.length && (lower.endsWith(`_${s.toLowerCase()}`) || lower.endsWith(`-${s.toLowerCase()}`) || name.endsWith(s.charAt(0).toUpperCase() + s.slice(1)));
+  const fits = (s: string): boolean =>
+    s.length > 0 &&
+    s.length < name.length &&
+    (lower.endsWith(`_${s.toLowerCase()}`) ||
+      lower.endsWith(`-${s.toLowerCase()}`) ||
+      name.endsWith(s.charAt(0).toUpperCase() + s.slice(1)));
   return siblings.filter(fits).sort((a, b) => b.length - a.length)[0];
 }
 
@@ -79,7 +84,8 @@ const cache = new WeakMap<CompileContext, WeakMap<object, Map<string, Json[]>>>(
 
 /** The usable pooled values of a named spot, validated once per (context, schema, name, extra values, kin). */
 function candidates(name: string, schema: Json, ctx: CompileContext, extra: Json[], kin?: Kin): Json[] {
-  if (!ctx.pool || !ctx.accepts || !isObject(schema) || FRESH_NAMES.test(name) || enumerated(deref(schema, ctx))) return [];
+  if (!ctx.pool || !ctx.accepts || !isObject(schema) || FRESH_NAMES.test(name) || enumerated(deref(schema, ctx)))
+    return [];
   let bySchema = cache.get(ctx);
   if (!bySchema) cache.set(ctx, (bySchema = new WeakMap()));
   let byName = bySchema.get(schema);
@@ -101,14 +107,30 @@ function candidates(name: string, schema: Json, ctx: CompileContext, extra: Json
  * `arb` with the pooled values of a named spot mixed in. `extra` are values the caller knows are local
  * (a parameter's own examples). Without a pool or a validator in the context, `arb` is returned as is.
  */
-export function withPool(arb: fc.Arbitrary<unknown>, name: string, schema: Json, ctx: CompileContext, extra: Json[] = [], kin?: Kin): fc.Arbitrary<unknown> {
+export function withPool(
+  arb: fc.Arbitrary<unknown>,
+  name: string,
+  schema: Json,
+  ctx: CompileContext,
+  extra: Json[] = [],
+  kin?: Kin,
+): fc.Arbitrary<unknown> {
   const values = candidates(name, schema, ctx, extra, kin);
   if (values.length === 0) return arb;
-  return fc.oneof({ arbitrary: fc.constantFrom(...values), weight: WEIGHTS.pooled }, { arbitrary: arb, weight: WEIGHTS.random });
+  return fc.oneof(
+    { arbitrary: fc.constantFrom(...values), weight: WEIGHTS.pooled },
+    { arbitrary: arb, weight: WEIGHTS.random },
+  );
 }
 
 /** The best pooled value of a named spot (its first documented one, else a sibling's, else a borrowed one), if any. */
-export function bestPooled(name: string, schema: Json, ctx: CompileContext, extra: Json[] = [], kin?: Kin): { value: Json } | undefined {
+export function bestPooled(
+  name: string,
+  schema: Json,
+  ctx: CompileContext,
+  extra: Json[] = [],
+  kin?: Kin,
+): { value: Json } | undefined {
   const [first] = candidates(name, schema, ctx, extra, kin);
   return first === undefined ? undefined : { value: first };
 }

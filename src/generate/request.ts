@@ -44,16 +44,19 @@ export interface OperationGen {
 export const paramKey = (p: Pick<ParameterModel, 'in' | 'name'>): string => `${p.in}:${p.name}`;
 
 /** The charset of values a parameter carries (header and path values are narrower). */
-export const charsetFor = (p: ParameterModel): Charset => (p.contentType ? 'any' : p.in === 'header' ? 'header' : p.in === 'path' ? 'path' : 'any');
+export const charsetFor = (p: ParameterModel): Charset =>
+  p.contentType ? 'any' : p.in === 'header' ? 'header' : p.in === 'path' ? 'path' : 'any';
 
 const cache = new WeakMap<SpecGeneration, WeakMap<Operation, OperationGen>>();
 
 function blockedReason(model: RequestModel): string | undefined {
   const declared = new Set(model.parameters.filter((p) => p.in === 'path').map((p) => p.name));
   const missing = [...model.operation.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!).filter((n) => !declared.has(n));
-  if (missing.length > 0) return `path template variable(s) ${missing.map((n) => `{${n}}`).join(', ')} have no path parameter`;
+  if (missing.length > 0)
+    return `path template variable(s) ${missing.map((n) => `{${n}}`).join(', ')} have no path parameter`;
   const body = model.body;
-  if (body && body.required && body.media.length === 0) return `request body media type(s) ${body.unsupported.join(', ')} cannot be generated (supported: JSON, XML, form-urlencoded, multipart/form-data, text/plain, octet-stream)`;
+  if (body && body.required && body.media.length === 0)
+    return `request body media type(s) ${body.unsupported.join(', ')} cannot be generated (supported: JSON, XML, form-urlencoded, multipart/form-data, text/plain, octet-stream)`;
   return undefined;
 }
 
@@ -67,14 +70,27 @@ export function operationGen(gen: SpecGeneration, operation: Operation): Operati
   const params: Record<string, fc.Arbitrary<unknown>> = {};
   for (const p of model.parameters) {
     const ctx = gen.context(charsetFor(p));
-    params[paramKey(p)] = withPool(compileSchema(p.schema, ctx), p.name, p.schema, ctx, documentedExamples(p.object, ctx));
+    params[paramKey(p)] = withPool(
+      compileSchema(p.schema, ctx),
+      p.name,
+      p.schema,
+      ctx,
+      documentedExamples(p.object, ctx),
+    );
   }
   const requiredKeys = model.parameters.filter((p) => p.required).map(paramKey);
   const shape: Record<string, fc.Arbitrary<unknown>> = { params: fc.record(params, { requiredKeys }) };
   const media = model.body?.media ?? [];
   const any = gen.context('any');
-  if (media.length > 0) shape.body = fc.oneof(...media.map((m, i) => withExamples(compileSchema(m.schema, any), validExamples(gen, m), m, any).map((value) => ({ media: i, value }))));
-  const arbitrary = fc.record(shape, { requiredKeys: model.body?.required && shape.body ? ['params', 'body'] : ['params'] }) as fc.Arbitrary<RequestValue>;
+  if (media.length > 0)
+    shape.body = fc.oneof(
+      ...media.map((m, i) =>
+        withExamples(compileSchema(m.schema, any), validExamples(gen, m), m, any).map((value) => ({ media: i, value })),
+      ),
+    );
+  const arbitrary = fc.record(shape, {
+    requiredKeys: model.body?.required && shape.body ? ['params', 'body'] : ['params'],
+  }) as fc.Arbitrary<RequestValue>;
   const made: OperationGen = { gen, model, arbitrary, blocked: blockedReason(model) };
   byOp.set(operation, made);
   return made;
@@ -101,15 +117,18 @@ function explain(error: SchemaError): string {
 /** Why a parameter value would not arrive at the server as itself (undefined when it would). */
 function parameterProblem(og: OperationGen, p: ParameterModel, value: unknown): string | undefined {
   const where = `${p.in}.${p.name}`;
-  if (value === null || value === undefined || hasUnsatisfiable(value)) return `${where}: no value satisfies the schema`;
+  if (value === null || value === undefined || hasUnsatisfiable(value))
+    return `${where}: no value satisfies the schema`;
   const nested = (v: unknown): boolean => v !== null && typeof v === 'object';
-  if (!p.contentType && p.style !== 'deepObject' && nested(value) && Object.values(value as object).some(nested)) return `${where}: nested values cannot be serialized in style ${p.style}`;
+  if (!p.contentType && p.style !== 'deepObject' && nested(value) && Object.values(value as object).some(nested))
+    return `${where}: nested values cannot be serialized in style ${p.style}`;
   const errors = og.gen.validator.validateSchema(p.schema, value, 'request');
   if (errors.length > 0) return `${where}${errors[0]!.instancePath}: ${explain(errors[0]!)}`;
   const text = parameterText(p, value, og.gen.spec.line);
   if (text === undefined) return `${where}: value cannot be percent-encoded`;
   if (p.in === 'header' && !fitsCharset(text, 'header')) return `${where}: not a legal header value`;
-  if (p.in === 'path' && !fitsCharset(decodeURIComponent(text), 'path')) return `${where}: would change the route (empty or dot segment)`;
+  if (p.in === 'path' && !fitsCharset(decodeURIComponent(text), 'path'))
+    return `${where}: would change the route (empty or dot segment)`;
   if (p.required && text === '') return `${where}: serializes to nothing, so the required parameter would be missing`;
   return undefined;
 }
@@ -141,10 +160,16 @@ function fieldInfo(og: OperationGen, media: MediaModel): (name: string) => { fil
   const ctx = og.gen.context('any');
   return (name) => {
     let schema: Json | undefined = media.schema;
-    for (let i = 0; i < 8 && isObject(schema) && typeof schema.$ref === 'string'; i++) schema = ctx.resolve(schema.$ref);
+    for (let i = 0; i < 8 && isObject(schema) && typeof schema.$ref === 'string'; i++)
+      schema = ctx.resolve(schema.$ref);
     let prop = isObject(schema) && isObject(schema.properties) ? schema.properties[name] : undefined;
     for (let i = 0; i < 8 && isObject(prop) && typeof prop.$ref === 'string'; i++) prop = ctx.resolve(prop.$ref);
-    const file = isObject(prop) && (prop.format === 'binary' || prop.format === 'base64' || typeof prop.contentMediaType === 'string' || typeof prop.contentEncoding === 'string');
+    const file =
+      isObject(prop) &&
+      (prop.format === 'binary' ||
+        prop.format === 'base64' ||
+        typeof prop.contentMediaType === 'string' ||
+        typeof prop.contentEncoding === 'string');
     return { file };
   };
 }
@@ -208,5 +233,12 @@ export function renderCase(og: OperationGen, draft: Draft, meta: CaseMeta): Case
 function rawText(p: ParameterModel, raw: string, line: Spec['line']): string | undefined {
   if (p.in === 'header') return raw;
   if (p.in === 'cookie') return percentEncode(raw);
-  return serializeParameter(raw, { name: p.name, in: p.in, style: p.style, explode: p.explode, allowReserved: false, line });
+  return serializeParameter(raw, {
+    name: p.name,
+    in: p.in,
+    style: p.style,
+    explode: p.explode,
+    allowReserved: false,
+    line,
+  });
 }

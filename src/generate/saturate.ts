@@ -15,7 +15,8 @@ const MAX_DEPTH = 4;
 function saturateValue(value: unknown, schema: Json | undefined, ctx: CompileContext, depth: number): unknown {
   const node = depth > MAX_DEPTH ? undefined : resolveNode(schema, ctx);
   if (!node) return value;
-  if (Array.isArray(value)) return isObject(node.items) ? value.map((v) => saturateValue(v, node.items, ctx, depth + 1)) : value;
+  if (Array.isArray(value))
+    return isObject(node.items) ? value.map((v) => saturateValue(v, node.items, ctx, depth + 1)) : value;
   if (!isObject(value) || !isObject(node.properties)) return value;
   const out: Record<string, unknown> = { ...value };
   for (const [k, s] of Object.entries(node.properties)) {
@@ -36,7 +37,10 @@ export function saturate(og: OperationGen, value: RequestValue): RequestValue {
     const best = bestPooled(p.name, p.schema, ctx, documentedExamples(p.object, ctx));
     if (best) params[key] = best.value;
   }
-  const body = value.body && { media: value.body.media, value: saturateValue(value.body.value, og.model.body!.media[value.body.media]!.schema, og.gen.context('any'), 0) };
+  const body = value.body && {
+    media: value.body.media,
+    value: saturateValue(value.body.value, og.model.body!.media[value.body.media]!.schema, og.gen.context('any'), 0),
+  };
   const out: RequestValue = { params, ...(body ? { body } : {}) };
   return positiveProblem(og, out) ? value : out;
 }

@@ -20,7 +20,9 @@ describe.each(fixtures)('schema fixtures %s', (file) => {
   it.each(schemas)('law: every generated value of %s validates (many seeds)', (name, schema) => {
     const arb = compileSchema(schema, gen.context('any'));
     const values = fc.sample(arb, { numRuns: 150, seed: 7 });
-    const invalid = values.filter((v) => hasUnsatisfiable(v) || gen.validator.validateSchema(schema, v, 'request').length > 0);
+    const invalid = values.filter(
+      (v) => hasUnsatisfiable(v) || gen.validator.validateSchema(schema, v, 'request').length > 0,
+    );
     // Fixtures named Impossible* have no valid value: generation must still terminate, and nothing validates.
     if (name.startsWith('Impossible')) return expect(invalid.length).toBe(values.length);
     // Inner filters are bounded, so a rare miss is allowed: the request gate retries those. The share must be tiny.
@@ -38,7 +40,8 @@ describe('schema compiler details', () => {
   const spec = specFromText(readFileSync(path.join(dir, 'keywords-3.1.json'), 'utf8'));
   const gen = specGeneration(spec);
   const schema = (name: string) => spec.get(`/components/schemas/${name}`);
-  const sample = (name: string, n = 200) => fc.sample(compileSchema(schema(name), gen.context('any')), { numRuns: n, seed: 3 });
+  const sample = (name: string, n = 200) =>
+    fc.sample(compileSchema(schema(name), gen.context('any')), { numRuns: n, seed: 3 });
 
   it('leaves readOnly properties out of requests', () => {
     expect(sample('ClosedObject').some((v) => 'id' in (v as object))).toBe(false);
@@ -94,7 +97,10 @@ describe('discriminator by inheritance', () => {
   it('generates mostly mapped children, each with its own discriminator value', () => {
     const spec = specFromText(readFileSync(path.join(dir, 'inheritance-3.0.json'), 'utf8'));
     const gen = specGeneration(spec);
-    const values = fc.sample(compileSchema(spec.get('/components/schemas/Pet'), gen.context('any')), { numRuns: 200, seed: 2 }) as Array<Record<string, unknown>>;
+    const values = fc.sample(compileSchema(spec.get('/components/schemas/Pet'), gen.context('any')), {
+      numRuns: 200,
+      seed: 2,
+    }) as Array<Record<string, unknown>>;
     const cats = values.filter((v) => v.petType === 'cat');
     const dogs = values.filter((v) => v.petType === 'dog');
     expect(cats.length + dogs.length).toBeGreaterThan(values.length / 2);

@@ -31,7 +31,12 @@ function build(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbit
   if ('const' in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return schema.enum.length > 0 ? fc.constantFrom(...schema.enum) : never();
   if (Array.isArray(schema.oneOf) || Array.isArray(schema.anyOf)) return unionArbitrary(schema, ctx, depth);
-  if (isObject(schema.discriminator) && isObject(schema.discriminator.mapping) && typeof schema.discriminator.propertyName === 'string') return inheritanceArbitrary(schema, ctx, depth);
+  if (
+    isObject(schema.discriminator) &&
+    isObject(schema.discriminator.mapping) &&
+    typeof schema.discriminator.propertyName === 'string'
+  )
+    return inheritanceArbitrary(schema, ctx, depth);
   return typedArbitrary(schema, ctx, depth);
 }
 
@@ -41,7 +46,9 @@ function refArbitrary(schema: JsonObject, ctx: CompileContext, depth: number): f
   const ref = schema.$ref as string;
   const siblings = without(schema, '$ref');
   // 3.1: keywords beside $ref apply too (allOf semantics); 3.0 ignores them.
-  const constrained = ctx.line !== '3.0' && Object.keys(siblings).some((k) => !/^(description|title|summary|example|examples|default|deprecated)$/.test(k));
+  const constrained =
+    ctx.line !== '3.0' &&
+    Object.keys(siblings).some((k) => !/^(description|title|summary|example|examples|default|deprecated)$/.test(k));
   return lazy(() => {
     const target = constrained ? mergeAllOf({ allOf: [{ $ref: ref }, siblings] }, ctx) : ctx.resolve(ref);
     return target === undefined ? never() : compileSchema(target, ctx, depth + 1);

@@ -52,13 +52,20 @@ export function primitiveText(value: unknown): string {
 }
 
 type Kind = 'primitive' | 'array' | 'object';
-const kindOf = (v: unknown): Kind => (Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : 'primitive');
+const kindOf = (v: unknown): Kind =>
+  Array.isArray(v) ? 'array' : v !== null && typeof v === 'object' ? 'object' : 'primitive';
 
 /** Serializes a parameter value: the path segment, the query fragment (`a=1&b=2`), or the header/cookie value. */
 export function serializeParameter(value: unknown, o: StyleOptions): string | undefined {
-  const encode = (s: unknown): string | undefined => (o.in === 'header' ? primitiveText(s) : percentEncode(primitiveText(s), o.allowReserved));
+  const encode = (s: unknown): string | undefined =>
+    o.in === 'header' ? primitiveText(s) : percentEncode(primitiveText(s), o.allowReserved);
   const kind = kindOf(value);
-  const items = kind === 'array' ? (value as unknown[]).map(encode) : kind === 'object' ? Object.entries(value as object).flatMap(([k, v]) => [encode(k), encode(v)]) : [encode(value)];
+  const items =
+    kind === 'array'
+      ? (value as unknown[]).map(encode)
+      : kind === 'object'
+        ? Object.entries(value as object).flatMap(([k, v]) => [encode(k), encode(v)])
+        : [encode(value)];
   if (items.some((x) => x === undefined)) return undefined;
   const parts = items as string[];
   const name = percentEncode(o.name, true)!;
@@ -71,10 +78,19 @@ export function serializeParameter(value: unknown, o: StyleOptions): string | un
     case 'matrix':
       if (kind === 'primitive') return parts[0] === '' ? `;${name}` : `;${name}=${parts[0]}`;
       if (!o.explode) return `;${name}=${parts.join(',')}`;
-      return kind === 'array' ? parts.map((p) => `;${name}=${p}`).join('') : pairs().map((p) => `;${p}`).join('');
+      return kind === 'array'
+        ? parts.map((p) => `;${name}=${p}`).join('')
+        : pairs()
+            .map((p) => `;${p}`)
+            .join('');
     case 'label': {
       if (kind === 'primitive') return `.${parts[0]}`;
-      if (o.explode) return kind === 'array' ? parts.map((p) => `.${p}`).join('') : pairs().map((p) => `.${p}`).join('');
+      if (o.explode)
+        return kind === 'array'
+          ? parts.map((p) => `.${p}`).join('')
+          : pairs()
+              .map((p) => `.${p}`)
+              .join('');
       return `.${parts.join(o.line === '3.2' ? ',' : '.')}`;
     }
     case 'form':
@@ -83,12 +99,15 @@ export function serializeParameter(value: unknown, o: StyleOptions): string | un
       return kind === 'array' ? parts.map((p) => `${name}=${p}`).join('&') : pairs().join('&');
     case 'spaceDelimited':
     case 'pipeDelimited': {
-      if (kind === 'primitive' || (o.explode && kind === 'array')) return serializeParameter(value, { ...o, style: 'form' });
+      if (kind === 'primitive' || (o.explode && kind === 'array'))
+        return serializeParameter(value, { ...o, style: 'form' });
       const sep = o.style === 'spaceDelimited' ? '%20' : o.line === '3.2' ? '%7C' : '|';
       return parts.length === 0 ? '' : `${name}=${parts.join(sep)}`;
     }
     case 'deepObject':
-      return kind === 'object' ? deepObject(o.name, value as Record<string, unknown>, o.allowReserved) : serializeParameter(value, { ...o, style: 'form' });
+      return kind === 'object'
+        ? deepObject(o.name, value as Record<string, unknown>, o.allowReserved)
+        : serializeParameter(value, { ...o, style: 'form' });
     default: // simple (and cookie values, which are written as form values without the name)
       if (kind === 'primitive') return parts[0];
       if (!o.explode || kind === 'array') return parts.join(',');
@@ -97,7 +116,11 @@ export function serializeParameter(value: unknown, o: StyleOptions): string | un
 }
 
 /** `name[key]=value` pairs; nested objects and arrays continue the brackets (the qs convention Stripe and Rails use). */
-function deepObject(prefix: string, value: Record<string, unknown> | unknown[], allowReserved: boolean): string | undefined {
+function deepObject(
+  prefix: string,
+  value: Record<string, unknown> | unknown[],
+  allowReserved: boolean,
+): string | undefined {
   const out: string[] = [];
   const walk = (path: string, v: unknown): boolean => {
     if (v !== null && typeof v === 'object') {

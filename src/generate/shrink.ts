@@ -28,7 +28,12 @@ function rebuild(origin: CaseOrigin, base: RequestValue, c: Case): { draft: Draf
   const m = mutationsOf(origin.og).find((x) => x.id === origin.mutation);
   const applied = m?.apply(base);
   if (!m || !applied) return undefined;
-  const out = renderCase(origin.og, applied.draft, { kind: c.kind, index, seed: c.seed, violation: { location: m.location, keyword: m.keyword, message: applied.message } });
+  const out = renderCase(origin.og, applied.draft, {
+    kind: c.kind,
+    index,
+    seed: c.seed,
+    violation: { location: m.location, keyword: m.keyword, message: applied.message },
+  });
   if (!out || (m.verify && !m.verify(applied.draft, out))) return undefined;
   return { draft: applied.draft, case: out };
 }
@@ -37,7 +42,11 @@ function rebuild(origin: CaseOrigin, base: RequestValue, c: Case): { draft: Draf
  * Shrinks `c` while `stillFails` holds; returns the smallest failing case found (`c` itself when it cannot be
  * shrunk: examples, boundary cases and cases not generated in this process).
  */
-export async function shrinkCase(c: Case, stillFails: (candidate: Case) => Promise<boolean>, options: ShrinkOptions = {}): Promise<Case> {
+export async function shrinkCase(
+  c: Case,
+  stillFails: (candidate: Case) => Promise<boolean>,
+  options: ShrinkOptions = {},
+): Promise<Case> {
   const origin = origins.get(c);
   if (!origin || origin.context === undefined) return c;
   let budget = options.maxAttempts ?? 200;

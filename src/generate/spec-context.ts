@@ -43,7 +43,11 @@ export function specGeneration(spec: Spec, validator?: Validator): SpecGeneratio
     validator: v,
     context(charset) {
       let ctx = contexts.get(charset);
-      if (!ctx) contexts.set(charset, (ctx = createContext({ resolve: resolver(spec), accepts, line: spec.line, charset, pool: valuePool(spec) })));
+      if (!ctx)
+        contexts.set(
+          charset,
+          (ctx = createContext({ resolve: resolver(spec), accepts, line: spec.line, charset, pool: valuePool(spec) })),
+        );
       return ctx;
     },
   };

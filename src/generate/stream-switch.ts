@@ -26,7 +26,11 @@ function streams(og: OperationGen): boolean {
   return Object.entries(responses).some(([status, raw]) => {
     if (!/^(2\d\d|2XX)$/i.test(status)) return false;
     const response = og.gen.spec.deref<JsonObject>(raw).value;
-    return isObject(response) && isObject(response.content) && Object.keys(response.content).some((k) => k.split(';')[0]!.trim().toLowerCase() === 'text/event-stream');
+    return (
+      isObject(response) &&
+      isObject(response.content) &&
+      Object.keys(response.content).some((k) => k.split(';')[0]!.trim().toLowerCase() === 'text/event-stream')
+    );
   });
 }
 
@@ -42,7 +46,8 @@ export function streamSwitches(og: OperationGen): StreamSwitch[] {
       const node = resolveNode(media.schema, ctx);
       const prop = node && isObject(node.properties) ? node.properties.stream : undefined;
       const target = resolveNode(prop, ctx);
-      if (target && !isHidden(prop, ctx) && typesOf(target, ctx).includes('boolean')) out.push({ media: index, property: 'stream' });
+      if (target && !isHidden(prop, ctx) && typesOf(target, ctx).includes('boolean'))
+        out.push({ media: index, property: 'stream' });
     });
   }
   cache.set(og, out);

@@ -27,14 +27,20 @@ export function stringOfLength(seed: string, n: number): string {
 /** Longest string generated when the schema sets no maxLength: long enough to be interesting, cheap to send. */
 const OPEN_MAX = 24;
 
-const HEADER_UNIT = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!*+/=:@'.split(''));
+const HEADER_UNIT = fc.constantFrom(
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!*+/=:@'.split(''),
+);
 
 /**
  * Any non-ASCII code point except surrogates. fast-check's own `unit: 'binary'` builds a reverse map of all
  * 1.1M code points on first use (3.6 s here), which a CLI that starts per invocation cannot afford.
  */
 const NON_ASCII = fc
-  .oneof(fc.integer({ min: 0xa0, max: 0xd7ff }), fc.integer({ min: 0xe000, max: 0xfffd }), fc.integer({ min: 0x10000, max: 0x10ffff }))
+  .oneof(
+    fc.integer({ min: 0xa0, max: 0xd7ff }),
+    fc.integer({ min: 0xe000, max: 0xfffd }),
+    fc.integer({ min: 0x10000, max: 0x10ffff }),
+  )
   .map((cp) => String.fromCodePoint(cp));
 
 /** Plain strings within [min, max] code points for the charset. */
@@ -43,7 +49,14 @@ export function plainString(ctx: CompileContext, min: number, max: number): fc.A
   // Mostly ASCII (what real clients send), sometimes any code point (what real clients also send).
   return fc.oneof(
     { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }), weight: 4 },
-    { arbitrary: fc.string({ unit: fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), NON_ASCII), minLength: min, maxLength: max }), weight: 1 },
+    {
+      arbitrary: fc.string({
+        unit: fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), NON_ASCII),
+        minLength: min,
+        maxLength: max,
+      }),
+      weight: 1,
+    },
   );
 }
 

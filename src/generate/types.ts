@@ -11,7 +11,19 @@ import { objectArbitrary } from './object.ts';
 import { stringArbitrary } from './string.ts';
 
 const FAMILY_HINTS: Array<[string, string[]]> = [
-  ['object', ['properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties', 'propertyNames', 'dependentRequired']],
+  [
+    'object',
+    [
+      'properties',
+      'required',
+      'additionalProperties',
+      'patternProperties',
+      'minProperties',
+      'maxProperties',
+      'propertyNames',
+      'dependentRequired',
+    ],
+  ],
   ['array', ['items', 'prefixItems', 'minItems', 'maxItems', 'uniqueItems', 'contains']],
   ['string', ['minLength', 'maxLength', 'pattern']],
   ['number', ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf']],
@@ -34,20 +46,33 @@ export function typesOf(schema: JsonObject, ctx: CompileContext): string[] {
 function anyJson(schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
   const scalar = fc.oneof(stringArbitrary({ maxLength: 8 }, ctx), fc.integer({ min: -100, max: 100 }), fc.boolean());
   if (depth > ctx.maxDepth) return scalar;
-  return fc.oneof({ arbitrary: scalar, weight: 4 }, { arbitrary: fc.array(scalar, { maxLength: 2 }), weight: 1 }, { arbitrary: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), scalar, { maxKeys: 2 }), weight: 1 });
+  return fc.oneof(
+    { arbitrary: scalar, weight: 4 },
+    { arbitrary: fc.array(scalar, { maxLength: 2 }), weight: 1 },
+    { arbitrary: fc.dictionary(fc.stringMatching(/^[a-z]{1,6}$/), scalar, { maxKeys: 2 }), weight: 1 },
+  );
 }
 
 function one(type: string, schema: JsonObject, ctx: CompileContext, depth: number): fc.Arbitrary<unknown> {
   switch (type) {
-    case 'string': return stringArbitrary(schema, ctx);
-    case 'integer': return numberArbitrary(schema, true);
-    case 'number': return numberArbitrary(schema, schema.format === 'int32' || schema.format === 'int64');
-    case 'boolean': return fc.boolean();
-    case 'null': return fc.constant(null);
-    case 'object': return objectArbitrary(schema, ctx, depth);
-    case 'array': return arrayArbitrary(schema, ctx, depth);
-    case 'any': return anyJson(schema, ctx, depth);
-    default: return never();
+    case 'string':
+      return stringArbitrary(schema, ctx);
+    case 'integer':
+      return numberArbitrary(schema, true);
+    case 'number':
+      return numberArbitrary(schema, schema.format === 'int32' || schema.format === 'int64');
+    case 'boolean':
+      return fc.boolean();
+    case 'null':
+      return fc.constant(null);
+    case 'object':
+      return objectArbitrary(schema, ctx, depth);
+    case 'array':
+      return arrayArbitrary(schema, ctx, depth);
+    case 'any':
+      return anyJson(schema, ctx, depth);
+    default:
+      return never();
   }
 }
 

@@ -20,7 +20,27 @@ const MAX_VALUES = 16;
 const MAX_TEXT = 4000;
 const DATA_DEPTH = 8;
 /** Keys whose children are user-named entries, not keywords: a property named `example` is a schema. */
-const NAMED_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'schemas', 'parameters', 'examples', 'headers', 'responses', 'requestBodies', 'securitySchemes', 'links', 'callbacks', 'pathItems', 'paths', 'webhooks', 'content', 'encoding', 'mapping']);
+const NAMED_MAPS = new Set([
+  'properties',
+  'patternProperties',
+  '$defs',
+  'definitions',
+  'schemas',
+  'parameters',
+  'examples',
+  'headers',
+  'responses',
+  'requestBodies',
+  'securitySchemes',
+  'links',
+  'callbacks',
+  'pathItems',
+  'paths',
+  'webhooks',
+  'content',
+  'encoding',
+  'mapping',
+]);
 
 function pushUnique(list: Json[], seen: Set<string>, value: Json): void {
   if (list.length >= MAX_VALUES || value === undefined) return;
@@ -59,7 +79,8 @@ class PoolBuilder {
     let target = node;
     for (let i = 0; i < 8 && isObject(target) && typeof target.$ref === 'string'; i++) {
       const ref = target.$ref;
-      if (!this.targets.has(ref)) this.targets.set(ref, ref.startsWith('#') ? this.spec.get(decodePointer(ref.slice(1))) : undefined);
+      if (!this.targets.has(ref))
+        this.targets.set(ref, ref.startsWith('#') ? this.spec.get(decodePointer(ref.slice(1))) : undefined);
       target = this.targets.get(ref);
     }
     return target;
@@ -70,7 +91,9 @@ class PoolBuilder {
     if (depth > DATA_DEPTH) return;
     const target = this.deref(schema);
     const node = isObject(target) ? target : undefined;
-    if (node) for (const key of ['allOf', 'oneOf', 'anyOf'] as const) if (Array.isArray(node[key])) for (const branch of node[key]) this.attach(branch, value, depth);
+    if (node)
+      for (const key of ['allOf', 'oneOf', 'anyOf'] as const)
+        if (Array.isArray(node[key])) for (const branch of node[key]) this.attach(branch, value, depth);
     if (Array.isArray(value)) {
       const items = node && isObject(node.items) ? node.items : undefined;
       for (const item of value.slice(0, 20)) {
@@ -135,7 +158,14 @@ class PoolBuilder {
       for (const v of [...found, ...(isObject(target) ? ownValues(target) : [])]) this.addName(node.name, v);
     }
     for (const [key, child] of Object.entries(node)) {
-      if (key === 'example' || key === 'default' || key === 'enum' || key === 'const' || (key === 'examples' && Array.isArray(child))) continue;
+      if (
+        key === 'example' ||
+        key === 'default' ||
+        key === 'enum' ||
+        key === 'const' ||
+        (key === 'examples' && Array.isArray(child))
+      )
+        continue;
       this.visit(child, key, depth + 1);
     }
   }

@@ -55,7 +55,8 @@ const builder = new XMLBuilder({
 
 /** Characters XML 1.0 cannot carry at all, not even as references. */
 // eslint-disable-next-line no-control-regex
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const ILLEGAL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 class Unwritable extends Error {}
 
@@ -78,7 +79,15 @@ class Writer {
   constructor(private readonly o: XmlWriteOptions) {}
 
   /** An element named `name` (with `prefix`/`namespace`) holding `value` as `schema` describes it. */
-  element(name: string, ns: { prefix?: string; namespace?: string }, value: unknown, schema: Json | undefined, scope: Scope, depth: number, itemName?: string): Node {
+  element(
+    name: string,
+    ns: { prefix?: string; namespace?: string },
+    value: unknown,
+    schema: Json | undefined,
+    scope: Scope,
+    depth: number,
+    itemName?: string,
+  ): Node {
     if (depth > MAX_XML_DEPTH) throw new Unwritable('nested too deep');
     const attrs: Record<string, string> = {};
     const inner = new Map(scope);
@@ -114,7 +123,9 @@ class Writer {
           const items = itemsOf(s, this.o.resolve);
           for (const item of v) children.push(this.element(p.name, p, item, items, inner, depth + 1));
         } else if (p.mode === 'wrapped' && Array.isArray(v)) {
-          children.push(this.element(p.name, p, v, s, inner, depth + 1, xmlItemName(s, this.o.resolve, encodeName(key))));
+          children.push(
+            this.element(p.name, p, v, s, inner, depth + 1, xmlItemName(s, this.o.resolve, encodeName(key))),
+          );
         } else if (Array.isArray(v)) {
           // An array where the schema wants something else (a negative case): repeated elements, read back as an array.
           for (const item of v) children.push(this.element(p.name, p, item, undefined, inner, depth + 1));
@@ -142,7 +153,10 @@ export function toXml(value: unknown, schema: Json | undefined, options: XmlWrit
   const xml = xmlOf(schema, options.resolve);
   try {
     const doc = new Writer(options).element(root, xml, value, schema, new Map(), 0);
-    return builder.build([{ '?xml': [{ '#text': '' }], ':@': { '@_version': '1.0', '@_encoding': 'UTF-8' } }, doc]) as string;
+    return builder.build([
+      { '?xml': [{ '#text': '' }], ':@': { '@_version': '1.0', '@_encoding': 'UTF-8' } },
+      doc,
+    ]) as string;
   } catch (error) {
     if (error instanceof Unwritable) return undefined;
     throw error;

@@ -34,12 +34,16 @@ describe.skipIf(!present)('corpus', () => {
     const problems = lintSpec(await loadSpec(file));
 
     const nullableLines = [...text.matchAll(/"nullable"\s*:\s*true/g)].map((m) => lineAt(text, m.index));
-    const reportedNullable = problems.filter((p) => p.rule === 'schema-3-0-keyword' && p.message.includes('"nullable"')).map((p) => p.line);
+    const reportedNullable = problems
+      .filter((p) => p.rule === 'schema-3-0-keyword' && p.message.includes('"nullable"'))
+      .map((p) => p.line);
     expect(nullableLines.length).toBeGreaterThan(0);
     expect(reportedNullable.sort((a, b) => a - b)).toEqual(nullableLines.sort((a, b) => a - b));
 
     // Independently: walk the parsed paths, and find each GET 200 without content by scanning the text in order.
-    const document = JSON.parse(text) as { paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>> };
+    const document = JSON.parse(text) as {
+      paths: Record<string, Record<string, { responses?: Record<string, { content?: unknown }> }>>;
+    };
     const expected: number[] = [];
     for (const [path, item] of Object.entries(document.paths)) {
       const ok = item.get?.responses?.['200'];

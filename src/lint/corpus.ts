@@ -38,7 +38,9 @@ function findRoot(dir: string): string | undefined {
     const next: string[] = [];
     for (const folder of level) {
       const names = readdirSync(folder).sort();
-      const found = names.map((n) => join(folder, n)).find((p) => DESCRIPTION.test(p) && statSync(p).isFile() && looksLikeRoot(p));
+      const found = names
+        .map((n) => join(folder, n))
+        .find((p) => DESCRIPTION.test(p) && statSync(p).isFile() && looksLikeRoot(p));
       if (found) return found;
       next.push(...names.map((n) => join(folder, n)).filter((p) => statSync(p).isDirectory()));
     }
@@ -78,10 +80,20 @@ export async function lintDocument(file: string, base: string, timeoutMs = 60_00
     const spec = await withTimeout(loadSpec(file), timeoutMs, name);
     const problems = lintSpec(spec);
     const errors = problems.filter((p) => p.severity === 'error').length;
-    return { file: name, operations: spec.operations.length, errors, warnings: problems.length - errors, ms: performance.now() - started };
+    return {
+      file: name,
+      operations: spec.operations.length,
+      errors,
+      warnings: problems.length - errors,
+      ms: performance.now() - started,
+    };
   } catch (error) {
     const crash = !(error instanceof HarnessError);
     const code = error instanceof HarnessError ? error.code : 'CRASH';
-    return { file: name, ms: performance.now() - started, failure: { code, message: (error as Error)?.message ?? String(error), crash } };
+    return {
+      file: name,
+      ms: performance.now() - started,
+      failure: { code, message: (error as Error)?.message ?? String(error), crash },
+    };
   }
 }

@@ -33,8 +33,15 @@ const names = ['Pet', 'Owner', 'Mixed'];
 
 /** Any JSON value, small, using the property names the schemas above know. */
 const anyValue = fc.letrec<{ v: Json }>((tie) => ({
-  v: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.integer({ min: -2, max: 5 }), fc.string({ maxLength: 4 }),
-    fc.array(tie('v'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('name', 'tags', 'owner', 'age', 'id', 'vip', 'x'), tie('v'), { maxKeys: 4 })),
+  v: fc.oneof(
+    { depthSize: 'small' },
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer({ min: -2, max: 5 }),
+    fc.string({ maxLength: 4 }),
+    fc.array(tie('v'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('name', 'tags', 'owner', 'age', 'id', 'vip', 'x'), tie('v'), { maxKeys: 4 }),
+  ),
 })).v;
 
 describe('deepVerdict decides only what the real validator decides the same way', () => {
@@ -60,15 +67,18 @@ describe('deepVerdict decides only what the real validator decides the same way'
 
   it('law: "valid" means ajv finds no error, "invalid" means it finds one', () => {
     let decided = 0;
-    fc.assert(fc.property(fc.constantFrom(...names), anyValue, (name, v) => {
-      const pointer = `/components/schemas/${name}`;
-      const verdict = deepVerdict(spec.get(pointer)!, v, resolve);
-      if (verdict === undefined) return;
-      decided++;
-      const errors = validator.validate(pointer, v, 'response');
-      if (verdict === null) expect(errors).toEqual([]);
-      else expect(errors).not.toEqual([]);
-    }), { numRuns: 3000, seed: 7 });
+    fc.assert(
+      fc.property(fc.constantFrom(...names), anyValue, (name, v) => {
+        const pointer = `/components/schemas/${name}`;
+        const verdict = deepVerdict(spec.get(pointer)!, v, resolve);
+        if (verdict === undefined) return;
+        decided++;
+        const errors = validator.validate(pointer, v, 'response');
+        if (verdict === null) expect(errors).toEqual([]);
+        else expect(errors).not.toEqual([]);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
     expect(decided).toBeGreaterThan(1000); // the law must actually be exercised
   });
 });

@@ -10,14 +10,57 @@ import { shallowCheck, type Resolve } from './shallow-check.ts';
 
 /** Keywords that do not constrain a value, or that this check evaluates itself. */
 const UNDERSTOOD = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems', 'minProperties',
-  'maxProperties', 'enum', 'const', 'allOf', 'anyOf', 'oneOf', 'nullable', 'discriminator', 'readOnly', 'writeOnly',
-  'title', 'description', 'example', 'examples', 'default', 'deprecated', 'xml', 'externalDocs', '$comment',
-  'format', 'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'minProperties',
+  'maxProperties',
+  'enum',
+  'const',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'nullable',
+  'discriminator',
+  'readOnly',
+  'writeOnly',
+  'title',
+  'description',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  'xml',
+  'externalDocs',
+  '$comment',
+  'format',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
 ]);
 
 /** Keywords that never constrain a value (`readOnly`/`writeOnly` matter only to a parent's `required`). */
-const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', 'externalDocs', '$comment']);
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'example',
+  'examples',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'externalDocs',
+  '$comment',
+]);
 
 const MAX_DEPTH = 32;
 
@@ -32,7 +75,11 @@ export type Verdict = null | DeepError | undefined;
 
 /** Judges `value` against `schema` where that is certain (see the file comment), else `undefined`. */
 export function deepVerdict(schema: Json, value: Json, resolve: Resolve, depth = 0, path = ''): Verdict {
-  if (schema === true || (schema !== null && typeof schema === 'object' && !Array.isArray(schema) && Object.keys(schema).length === 0)) return null;
+  if (
+    schema === true ||
+    (schema !== null && typeof schema === 'object' && !Array.isArray(schema) && Object.keys(schema).length === 0)
+  )
+    return null;
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema) || depth > MAX_DEPTH) return undefined;
   if (typeof schema.$ref === 'string') {
     // Siblings that only annotate (common in 3.1 documents) change nothing; others need the validator.
@@ -43,14 +90,25 @@ export function deepVerdict(schema: Json, value: Json, resolve: Resolve, depth =
   for (const key of Object.keys(schema)) if (!UNDERSTOOD.has(key) && !key.startsWith('x-')) return undefined;
   if (value === null || typeof value !== 'object') return primitive(schema, value, resolve, depth, path);
   const kind = Array.isArray(value) ? 'array' : 'object';
-  if (!typeAllows(schema, kind)) return typeof schema.type === 'string' || Array.isArray(schema.type) ? { path, message: `must be ${[schema.type].flat().join(',')}` } : undefined;
+  if (!typeAllows(schema, kind))
+    return typeof schema.type === 'string' || Array.isArray(schema.type)
+      ? { path, message: `must be ${[schema.type].flat().join(',')}` }
+      : undefined;
   if (Array.isArray(schema.enum) || 'const' in schema) return undefined;
   const composed = composedVerdict(schema, value, resolve, depth, path);
   if (composed !== null) return composed;
-  return Array.isArray(value) ? arrayVerdict(schema, value, resolve, depth, path) : objectVerdict(schema, value, resolve, depth, path);
+  return Array.isArray(value)
+    ? arrayVerdict(schema, value, resolve, depth, path)
+    : objectVerdict(schema, value, resolve, depth, path);
 }
 
-function primitive(schema: JsonObject, value: string | number | boolean | null, resolve: Resolve, depth: number, path: string): Verdict {
+function primitive(
+  schema: JsonObject,
+  value: string | number | boolean | null,
+  resolve: Resolve,
+  depth: number,
+  path: string,
+): Verdict {
   const verdict = shallowCheck(schema, value, resolve, depth);
   return typeof verdict === 'string' ? { path, message: verdict } : verdict;
 }
@@ -79,14 +137,19 @@ function composedVerdict(schema: JsonObject, value: Json, resolve: Resolve, dept
     if (key === 'oneOf' && passed === 1 && !unknown) continue;
     if (key === 'oneOf' && passed > 1) return { path, message: 'must match exactly one schema in oneOf' };
     if (unknown) return undefined;
-    return { path, message: key === 'anyOf' ? 'must match a schema in anyOf' : 'must match exactly one schema in oneOf' };
+    return {
+      path,
+      message: key === 'anyOf' ? 'must match a schema in anyOf' : 'must match exactly one schema in oneOf',
+    };
   }
   return null;
 }
 
 function arrayVerdict(schema: JsonObject, value: Json[], resolve: Resolve, depth: number, path: string): Verdict {
-  if (typeof schema.minItems === 'number' && value.length < schema.minItems) return { path, message: `must NOT have fewer than ${schema.minItems} items` };
-  if (typeof schema.maxItems === 'number' && value.length > schema.maxItems) return { path, message: `must NOT have more than ${schema.maxItems} items` };
+  if (typeof schema.minItems === 'number' && value.length < schema.minItems)
+    return { path, message: `must NOT have fewer than ${schema.minItems} items` };
+  if (typeof schema.maxItems === 'number' && value.length > schema.maxItems)
+    return { path, message: `must NOT have more than ${schema.maxItems} items` };
   if (schema.items === undefined) return null;
   if (Array.isArray(schema.items)) return undefined;
   return all(value.map((item, i) => () => deepVerdict(schema.items!, item, resolve, depth + 1, `${path}/${i}`)));
@@ -94,9 +157,14 @@ function arrayVerdict(schema: JsonObject, value: Json[], resolve: Resolve, depth
 
 function objectVerdict(schema: JsonObject, value: JsonObject, resolve: Resolve, depth: number, path: string): Verdict {
   const keys = Object.keys(value);
-  if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) return { path, message: `must NOT have fewer than ${schema.minProperties} properties` };
-  if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) return { path, message: `must NOT have more than ${schema.maxProperties} properties` };
-  const props = schema.properties && typeof schema.properties === 'object' && !Array.isArray(schema.properties) ? schema.properties : {};
+  if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties)
+    return { path, message: `must NOT have fewer than ${schema.minProperties} properties` };
+  if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties)
+    return { path, message: `must NOT have more than ${schema.maxProperties} properties` };
+  const props =
+    schema.properties && typeof schema.properties === 'object' && !Array.isArray(schema.properties)
+      ? schema.properties
+      : {};
   for (const name of Array.isArray(schema.required) ? schema.required.map(String) : []) {
     if (name in value) continue;
     // readOnly/writeOnly properties are required on one side only: the validator judges per direction.
@@ -104,12 +172,14 @@ function objectVerdict(schema: JsonObject, value: JsonObject, resolve: Resolve, 
     if (prop === undefined || prop.readOnly === true || prop.writeOnly === true) return undefined;
     return { path, message: `must have required property '${name}'` };
   }
-  return all(keys.map((key) => () => {
-    const sub = key in props ? props[key]! : schema.additionalProperties;
-    if (sub === undefined) return null;
-    if (sub === false) return { path, message: 'must NOT have additional properties' };
-    return deepVerdict(sub, value[key]!, resolve, depth + 1, `${path}/${escape(key)}`);
-  }));
+  return all(
+    keys.map((key) => () => {
+      const sub = key in props ? props[key]! : schema.additionalProperties;
+      if (sub === undefined) return null;
+      if (sub === false) return { path, message: 'must NOT have additional properties' };
+      return deepVerdict(sub, value[key]!, resolve, depth + 1, `${path}/${escape(key)}`);
+    }),
+  );
 }
 
 /** The first definite error, else null when every verdict is null, else undefined. */
@@ -125,7 +195,12 @@ function all(verdicts: Array<() => Verdict>): Verdict {
 
 function resolveDeep(node: Json, resolve: Resolve): JsonObject | undefined {
   let current: Json | undefined = node;
-  for (let hops = 0; hops < 16 && current && typeof current === 'object' && !Array.isArray(current) && typeof current.$ref === 'string'; hops++) current = resolve(current);
+  for (
+    let hops = 0;
+    hops < 16 && current && typeof current === 'object' && !Array.isArray(current) && typeof current.$ref === 'string';
+    hops++
+  )
+    current = resolve(current);
   return current && typeof current === 'object' && !Array.isArray(current) ? current : undefined;
 }
 

@@ -51,7 +51,15 @@ export function lintSpec(spec: Spec, options: LintOptions = {}): Problem[] {
     }
     for (const report of reports) {
       const where = spec.locate(report.pointer);
-      problems.push({ rule: rule.id, severity, message: report.message, pointer: report.pointer, file: where.file, line: where.line, column: where.column });
+      problems.push({
+        rule: rule.id,
+        severity,
+        message: report.message,
+        pointer: report.pointer,
+        file: where.file,
+        line: where.line,
+        column: where.column,
+      });
     }
   }
   return problems.sort(compareProblems);

@@ -14,7 +14,11 @@ export function join(pointer: string, ...tokens: Array<string | number>): string
 /** Splits a pointer into unescaped tokens. */
 export function tokens(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];
-  return pointer.replace(/^#/, '').slice(1).split('/').map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .replace(/^#/, '')
+    .slice(1)
+    .split('/')
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 /** Turns a `$ref` value into a document pointer when it is internal (`#/...`), else undefined. */

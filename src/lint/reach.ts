@@ -17,7 +17,9 @@ function mappingTargets(node: Json | undefined): string[] {
   if (!isObject(node) || !isObject(node.mapping)) return [];
   return Object.values(node.mapping)
     .filter((v): v is string => typeof v === 'string')
-    .map((v) => (v.startsWith('#') ? refTarget(v) ?? v : v.includes('/') ? '' : `/components/schemas/${escapeToken(v)}`))
+    .map((v) =>
+      v.startsWith('#') ? (refTarget(v) ?? v) : v.includes('/') ? '' : `/components/schemas/${escapeToken(v)}`,
+    )
     .filter((v) => v !== '');
 }
 

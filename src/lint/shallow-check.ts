@@ -48,7 +48,9 @@ function composedCheck(schema: JsonObject, value: Json, resolve: Resolve, depth:
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = schema[key];
     if (!Array.isArray(list)) continue;
-    const verdicts = list.map((b) => (b !== null && typeof b === 'object' && !Array.isArray(b) ? shallowCheck(b, value, resolve, depth + 1) : undefined));
+    const verdicts = list.map((b) =>
+      b !== null && typeof b === 'object' && !Array.isArray(b) ? shallowCheck(b, value, resolve, depth + 1) : undefined,
+    );
     if (verdicts.some((v) => v === undefined)) return undefined;
     const passed = verdicts.filter((v) => v === null).length;
     if (key === 'allOf' && passed < list.length) return verdicts.find((v) => typeof v === 'string');
@@ -62,10 +64,12 @@ function ownCheck(schema: JsonObject, value: string | number | boolean | null): 
   const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type : [];
   if (value === null) {
     if (types.includes('null') || (schema.nullable === true && !Array.isArray(schema.enum))) return null;
-    if (Array.isArray(schema.enum)) return schema.enum.includes(null) && (types.length === 0 || schema.nullable === true) ? null : undefined;
+    if (Array.isArray(schema.enum))
+      return schema.enum.includes(null) && (types.length === 0 || schema.nullable === true) ? null : undefined;
     return types.length > 0 ? `must be ${types.join(',')}` : undefined;
   }
-  if (types.length > 0 && !types.some((t) => typeof t === 'string' && typeOk(t, value))) return `must be ${types.join(',')}`;
+  if (types.length > 0 && !types.some((t) => typeof t === 'string' && typeOk(t, value)))
+    return `must be ${types.join(',')}`;
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return 'must be equal to one of the allowed values';
   if ('const' in schema && schema.const !== value) return 'must be equal to constant';
   if (typeof value === 'string') return stringCheck(schema, value);
@@ -75,8 +79,10 @@ function ownCheck(schema: JsonObject, value: string | number | boolean | null): 
 
 function stringCheck(schema: JsonObject, value: string): string | null | undefined {
   const length = [...value].length;
-  if (typeof schema.minLength === 'number' && length < schema.minLength) return `must NOT have fewer than ${schema.minLength} characters`;
-  if (typeof schema.maxLength === 'number' && length > schema.maxLength) return `must NOT have more than ${schema.maxLength} characters`;
+  if (typeof schema.minLength === 'number' && length < schema.minLength)
+    return `must NOT have fewer than ${schema.minLength} characters`;
+  if (typeof schema.maxLength === 'number' && length > schema.maxLength)
+    return `must NOT have more than ${schema.maxLength} characters`;
   if (typeof schema.pattern === 'string') {
     const re = regexp(schema.pattern);
     if (!re) return undefined;
@@ -85,22 +91,38 @@ function stringCheck(schema: JsonObject, value: string): string | null | undefin
   if (typeof schema.format !== 'string') return null;
   if (schema.format === 'byte') return undefined;
   const format = (fullFormats as Record<string, unknown>)[schema.format];
-  const test = format instanceof RegExp ? (s: string) => format.test(s)
-    : typeof format === 'function' ? (format as (s: string) => boolean)
-    : format && typeof format === 'object' && typeof (format as { validate?: unknown }).validate === 'function' && (format as { type?: string }).type !== 'number'
-      ? ((format as { validate: unknown }).validate as (s: string) => boolean) : undefined;
-  if (test && typeof (format as { async?: boolean }).async !== 'boolean' && !test(value)) return `must match format "${schema.format}"`;
+  const test =
+    format instanceof RegExp
+      ? (s: string) => format.test(s)
+      : typeof format === 'function'
+        ? (format as (s: string) => boolean)
+        : format &&
+            typeof format === 'object' &&
+            typeof (format as { validate?: unknown }).validate === 'function' &&
+            (format as { type?: string }).type !== 'number'
+          ? ((format as { validate: unknown }).validate as (s: string) => boolean)
+          : undefined;
+  if (test && typeof (format as { async?: boolean }).async !== 'boolean' && !test(value))
+    return `must match format "${schema.format}"`;
   return null;
 }
 
 function numberCheck(schema: JsonObject, value: number): string | null | undefined {
   const { minimum, maximum, exclusiveMinimum: exMin, exclusiveMaximum: exMax, multipleOf } = schema;
-  if (typeof minimum === 'number' && (exMin === true ? value <= minimum : value < minimum)) return `must be ${exMin === true ? '>' : '>='} ${minimum}`;
-  if (typeof maximum === 'number' && (exMax === true ? value >= maximum : value > maximum)) return `must be ${exMax === true ? '<' : '<='} ${maximum}`;
+  if (typeof minimum === 'number' && (exMin === true ? value <= minimum : value < minimum))
+    return `must be ${exMin === true ? '>' : '>='} ${minimum}`;
+  if (typeof maximum === 'number' && (exMax === true ? value >= maximum : value > maximum))
+    return `must be ${exMax === true ? '<' : '<='} ${maximum}`;
   if (typeof exMin === 'number' && value <= exMin) return `must be > ${exMin}`;
   if (typeof exMax === 'number' && value >= exMax) return `must be < ${exMax}`;
-  if (typeof multipleOf === 'number' && multipleOf > 0 && !Number.isInteger(Number((value / multipleOf).toPrecision(12)))) return `must be multiple of ${multipleOf}`;
-  if (schema.format === 'int32' && (!Number.isInteger(value) || value < -(2 ** 31) || value > 2 ** 31 - 1)) return 'must match format "int32"';
+  if (
+    typeof multipleOf === 'number' &&
+    multipleOf > 0 &&
+    !Number.isInteger(Number((value / multipleOf).toPrecision(12)))
+  )
+    return `must be multiple of ${multipleOf}`;
+  if (schema.format === 'int32' && (!Number.isInteger(value) || value < -(2 ** 31) || value > 2 ** 31 - 1))
+    return 'must match format "int32"';
   if (schema.format === 'int64' && !Number.isInteger(value)) return 'must match format "int64"';
   return null;
 }

@@ -59,8 +59,14 @@ export function mediaTypes(ctx: LintContext): MediaTypeSite[] {
 /** True for media types whose payload a JSON Schema describes structurally (JSON, forms, event streams). */
 export function isStructured(mediaType: string): boolean {
   const type = mediaType.split(';')[0]!.trim().toLowerCase();
-  return /[/+]json$/.test(type) || type === 'application/x-www-form-urlencoded' || type.startsWith('multipart/')
-    || type === 'text/event-stream' || type === 'application/x-ndjson' || type === 'application/jsonl';
+  return (
+    /[/+]json$/.test(type) ||
+    type === 'application/x-www-form-urlencoded' ||
+    type.startsWith('multipart/') ||
+    type === 'text/event-stream' ||
+    type === 'application/x-ndjson' ||
+    type === 'application/jsonl'
+  );
 }
 
 /** True for JSON media types, whose examples are JSON values comparable with the schema. */

@@ -42,13 +42,19 @@ export function checkValue(
   const resolve = resolveNode(ctx);
   // Certain verdicts skip ajv, whose compile of a large schema costs far more than judging one value.
   // Primitives go to shallowCheck alone (it accepts more keywords than deepVerdict, which defers on them).
-  const verdict = value === null || typeof value !== 'object'
-    ? (isObject(schema) ? asVerdict(shallowCheck(schema, value, resolve)) : undefined)
-    : deepVerdict(schema ?? true, value, resolve);
+  const verdict =
+    value === null || typeof value !== 'object'
+      ? isObject(schema)
+        ? asVerdict(shallowCheck(schema, value, resolve))
+        : undefined
+      : deepVerdict(schema ?? true, value, resolve);
   if (verdict === null) return undefined;
   if (verdict) {
     const at = verdict.path ? `at ${verdict.path}: ` : '';
-    return { pointer: valuePointer + verdict.path, message: `${what} does not match its schema: ${at}${verdict.message}.` };
+    return {
+      pointer: valuePointer + verdict.path,
+      message: `${what} does not match its schema: ${at}${verdict.message}.`,
+    };
   }
   let first: Array<{ instancePath: string; message: string }> | undefined;
   for (const direction of directions(where)) {
@@ -68,14 +74,21 @@ export function checkValue(
   if (!error) return undefined;
   const more = first!.length > 1 ? ` (and ${first!.length - 1} more)` : '';
   const at = error.instancePath ? `at ${error.instancePath}: ` : '';
-  return { pointer: valuePointer + error.instancePath, message: `${what} does not match its schema: ${at}${error.message}${more}.` };
+  return {
+    pointer: valuePointer + error.instancePath,
+    message: `${what} does not match its schema: ${at}${error.message}${more}.`,
+  };
 }
 
 /** True when the error is a missing required property that is readOnly or writeOnly (or cannot be told). */
-function directionDependent(ctx: LintContext, error: { keyword: string; schemaPath: string; params: Record<string, unknown> }): boolean {
+function directionDependent(
+  ctx: LintContext,
+  error: { keyword: string; schemaPath: string; params: Record<string, unknown> },
+): boolean {
   if (error.keyword !== 'required') return false;
   const missing = error.params.missingProperty;
-  if (typeof missing !== 'string' || !error.schemaPath.startsWith('#/') || !error.schemaPath.endsWith('/required')) return true;
+  if (typeof missing !== 'string' || !error.schemaPath.startsWith('#/') || !error.schemaPath.endsWith('/required'))
+    return true;
   const parent = ctx.spec.get(error.schemaPath.slice(1, -'/required'.length));
   if (!isObject(parent) || !isObject(parent.properties)) return true;
   const prop = ctx.spec.deref<Json>(parent.properties[missing]).value;

@@ -26,7 +26,10 @@ export interface Bundle {
 }
 
 /** Loads every file reachable through `$ref` from `root` (breadth-first, in parallel per level) and bundles them. */
-export async function bundle(root: SourceFile, load: (uri: string, from: string) => Promise<SourceFile>): Promise<Bundle> {
+export async function bundle(
+  root: SourceFile,
+  load: (uri: string, from: string) => Promise<SourceFile>,
+): Promise<Bundle> {
   const files: SourceFile[] = [root];
   const indexOf = new Map<string, number>([[stripFragment(root.uri), 0]]);
   let level = [0];
@@ -67,7 +70,11 @@ function rewriteRefs(file: SourceFile, index: number, indexOf: Map<string, numbe
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
     if (path.length > MAX_DEPTH) {
-      throw new HarnessError('SPEC_INVALID', `the document is nested more than ${MAX_DEPTH} levels deep`, where(file, path));
+      throw new HarnessError(
+        'SPEC_INVALID',
+        `the document is nested more than ${MAX_DEPTH} levels deep`,
+        where(file, path),
+      );
     }
     if (!Array.isArray(node) && typeof node.$ref === 'string') {
       const target = resolveRef(node.$ref, file.uri, path, file);
@@ -89,7 +96,12 @@ function rewriteRefs(file: SourceFile, index: number, indexOf: Map<string, numbe
   }
 }
 
-function resolveRef(ref: string, base: string, path: string[], file: SourceFile): { uri: string | null; pointer: string } {
+function resolveRef(
+  ref: string,
+  base: string,
+  path: string[],
+  file: SourceFile,
+): { uri: string | null; pointer: string } {
   const hash = ref.indexOf('#');
   const uriPart = hash === -1 ? ref : ref.slice(0, hash);
   const pointer = hash === -1 ? '' : fragmentToPointer(ref.slice(hash + 1));
@@ -101,7 +113,11 @@ function resolveRef(ref: string, base: string, path: string[], file: SourceFile)
   try {
     return { uri: stripFragment(new URL(uriPart, base).href), pointer };
   } catch {
-    throw new HarnessError('REF_UNRESOLVED', `$ref "${ref}" is not a valid URI reference`, where(file, [...path, '$ref']));
+    throw new HarnessError(
+      'REF_UNRESOLVED',
+      `$ref "${ref}" is not a valid URI reference`,
+      where(file, [...path, '$ref']),
+    );
   }
 }
 
@@ -129,6 +145,10 @@ export function checkExpansion(file: SourceFile): void {
   };
   const total = count(file.value);
   if (total > MAX_EXPANDED_NODES) {
-    throw new HarnessError('SPEC_TOO_LARGE', `YAML aliases expand the document past ${MAX_EXPANDED_NODES} nodes (an alias bomb?)`, file.uri);
+    throw new HarnessError(
+      'SPEC_TOO_LARGE',
+      `YAML aliases expand the document past ${MAX_EXPANDED_NODES} nodes (an alias bomb?)`,
+      file.uri,
+    );
   }
 }

@@ -28,7 +28,8 @@ export async function loadSpec(source: string, options: LoadOptions = {}): Promi
       result = await readSource(uri, name, read);
     } catch (error) {
       // A file named by a $ref: say which $ref, since that is what the user must fix.
-      if (error instanceof HarnessError && from) throw new HarnessError('REF_UNRESOLVED', `$ref target ${name}: ${error.message}`, from);
+      if (error instanceof HarnessError && from)
+        throw new HarnessError('REF_UNRESOLVED', `$ref target ${name}: ${error.message}`, from);
       throw error;
     }
     const file = parseSourceFile(uri, result.text);

@@ -27,7 +27,19 @@ async function loadError(source: string): Promise<HarnessError> {
 }
 
 describe('positions: every pointer maps back to file:line:col', () => {
-  const yaml = ['openapi: 3.1.0', 'info:', '  title: t', '  version: "1"', 'paths:', '  /a:', '    get:', '      responses:', "        '200':", '          description: ok', ''].join('\n');
+  const yaml = [
+    'openapi: 3.1.0',
+    'info:',
+    '  title: t',
+    '  version: "1"',
+    'paths:',
+    '  /a:',
+    '    get:',
+    '      responses:',
+    "        '200':",
+    '          description: ok',
+    '',
+  ].join('\n');
   it.each([
     ['/openapi', 1, 1],
     ['/info/title', 3, 3],
@@ -38,7 +50,15 @@ describe('positions: every pointer maps back to file:line:col', () => {
     expect([loc.line, loc.column]).toEqual([line, column]);
   });
 
-  const json = JSON.stringify({ openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { 200: { description: 'ok' } } } } } }, null, 2);
+  const json = JSON.stringify(
+    {
+      openapi: '3.0.3',
+      info: { title: 't', version: '1' },
+      paths: { '/a': { get: { responses: { 200: { description: 'ok' } } } } },
+    },
+    null,
+    2,
+  );
   it.each([
     ['/info/version', 5],
     ['/paths/~1a/get/responses/200', 11],
@@ -93,7 +113,11 @@ describe('hostile input ends in a clear HarnessError, never a crash or hang', ()
     ['empty.yaml', '', 'SPEC_PARSE'],
     ['blank.yaml', '  \n\n', 'SPEC_PARSE'],
     ['binary.bin', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), 'SPEC_UNREADABLE'],
-    ['latin1.yaml', new Uint8Array([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x70, 0x69, 0x3a, 0x20, 0xe9, 0x0a]), 'SPEC_UNREADABLE'],
+    [
+      'latin1.yaml',
+      new Uint8Array([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x70, 0x69, 0x3a, 0x20, 0xe9, 0x0a]),
+      'SPEC_UNREADABLE',
+    ],
     ['swagger.yaml', 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n', 'SPEC_UNSUPPORTED'],
     ['v4.yaml', 'openapi: 4.0.0\ninfo: {title: t, version: "1"}\n', 'SPEC_UNSUPPORTED'],
     ['list.yaml', '- 1\n- 2\n', 'SPEC_INVALID'],
@@ -104,7 +128,12 @@ describe('hostile input ends in a clear HarnessError, never a crash or hang', ()
 
   it('a YAML alias bomb is refused', async () => {
     const lines = ['openapi: 3.1.0', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const error = await loadError(file('bomb.yaml', lines.join('\n') + '\n'));
     expect(error.code).toBe('SPEC_TOO_LARGE');
   });
@@ -124,8 +153,12 @@ describe('hostile input ends in a clear HarnessError, never a crash or hang', ()
 
   it('a 50 MB document loads (bounded time, no crash)', async () => {
     const schemas: Record<string, unknown> = {};
-    for (let i = 0; schemas && i < 120_000; i++) schemas[`S${i}`] = { type: 'object', description: 'x'.repeat(380), properties: { id: { type: 'string' } } };
-    const path = file('big.json', JSON.stringify({ openapi: '3.1.0', info: { title: 'big', version: '1' }, paths: {}, components: { schemas } }));
+    for (let i = 0; schemas && i < 120_000; i++)
+      schemas[`S${i}`] = { type: 'object', description: 'x'.repeat(380), properties: { id: { type: 'string' } } };
+    const path = file(
+      'big.json',
+      JSON.stringify({ openapi: '3.1.0', info: { title: 'big', version: '1' }, paths: {}, components: { schemas } }),
+    );
     const spec = await loadSpec(path);
     expect(Object.keys(spec.get<object>('/components/schemas') ?? {})).toHaveLength(120_000);
   });
@@ -152,7 +185,10 @@ paths:
 `;
   it('merges path-level parameters, operation wins, security inherits unless overridden', () => {
     const [get, del] = specFromText(text).operations;
-    expect(get?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([['id', 'path', true], ['trace', 'header', true]]);
+    expect(get?.parameters.map((p) => [p.name, p.in, p.required])).toEqual([
+      ['id', 'path', true],
+      ['trace', 'header', true],
+    ]);
     expect(get?.security).toEqual([{ key: [] }]);
     expect(del?.key).toBe('DELETE /items/{id}');
     expect(del?.security).toEqual([]);

@@ -3,7 +3,15 @@
  * parameters merged in and `$ref`s resolved, in document order.
  * @see https://spec.openapis.org/oas/v3.1.0#path-item-object
  */
-import { HTTP_METHODS, type HttpMethod, type Json, type JsonObject, type Operation, type Parameter, type Spec } from '../types.ts';
+import {
+  HTTP_METHODS,
+  type HttpMethod,
+  type Json,
+  type JsonObject,
+  type Operation,
+  type Parameter,
+  type Spec,
+} from '../types.ts';
 import { joinPointer } from './pointer.ts';
 
 type Deref = Spec['deref'];
@@ -12,7 +20,10 @@ type Deref = Spec['deref'];
 export function listOperations(document: JsonObject, deref: Deref): Operation[] {
   const out: Operation[] = [];
   const rootSecurity = Array.isArray(document.security) ? (document.security as Array<Record<string, string[]>>) : [];
-  for (const [section, webhook] of [['paths', false], ['webhooks', true]] as const) {
+  for (const [section, webhook] of [
+    ['paths', false],
+    ['webhooks', true],
+  ] as const) {
     const items = deref<JsonObject>(document[section], `/${section}`).value;
     if (!isObject(items)) continue;
     for (const [path, rawItem] of Object.entries(items)) {
@@ -69,7 +80,13 @@ function parameters(list: Json | undefined, pointer: string, deref: Deref): Para
     const v = p.value;
     if (!isObject(v) || typeof v.name !== 'string' || typeof v.in !== 'string') return;
     if (!['path', 'query', 'header', 'cookie'].includes(v.in)) return;
-    out.push({ name: v.name, in: v.in as Parameter['in'], required: v.in === 'path' || v.required === true, object: v, pointer: p.pointer });
+    out.push({
+      name: v.name,
+      in: v.in as Parameter['in'],
+      required: v.in === 'path' || v.required === true,
+      object: v,
+      pointer: p.pointer,
+    });
   });
   return out;
 }
@@ -93,8 +110,10 @@ const segmentPatterns = new Map<string, RegExp>();
 function segmentPattern(segment: string): RegExp {
   let re = segmentPatterns.get(segment);
   if (!re) {
-    const source = segment.split(/(\{[^}]*\})/).map((part) =>
-      /^\{[^}]*\}$/.test(part) ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('');
+    const source = segment
+      .split(/(\{[^}]*\})/)
+      .map((part) => (/^\{[^}]*\}$/.test(part) ? '.+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
     segmentPatterns.set(segment, (re = new RegExp(`^${source}$`)));
   }
   return re;
@@ -115,8 +134,11 @@ function decoded(segment: string): string {
 export function templateMatches(template: string, concretePath: string): boolean {
   const t = requestPathTemplate(template).replace(/\/+$/, '').split('/');
   const c = requestPathTemplate(concretePath).replace(/\/+$/, '').split('/');
-  return t.length === c.length && t.every((s, i) => {
-    const re = segmentPattern(s);
-    return re.test(c[i]!) || re.test(decoded(c[i]!));
-  });
+  return (
+    t.length === c.length &&
+    t.every((s, i) => {
+      const re = segmentPattern(s);
+      return re.test(c[i]!) || re.test(decoded(c[i]!));
+    })
+  );
 }

@@ -30,7 +30,11 @@ export function displayName(uri: string, cwd: string): string {
 }
 
 /** Reads and decodes one document. `name` is used in error messages. */
-export async function readSource(uri: string, name: string, options: ReadOptions): Promise<{ text: string; bytes: Uint8Array }> {
+export async function readSource(
+  uri: string,
+  name: string,
+  options: ReadOptions,
+): Promise<{ text: string; bytes: Uint8Array }> {
   const bytes = uri.startsWith('file:') ? await readLocal(uri, name, options) : await readRemote(uri, name, options);
   if (bytes.length === 0) throw new HarnessError('SPEC_PARSE', 'the document is empty', name);
   const nul = bytes.indexOf(0);
@@ -38,7 +42,11 @@ export async function readSource(uri: string, name: string, options: ReadOptions
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), bytes };
   } catch {
-    throw new HarnessError('SPEC_UNREADABLE', `not valid UTF-8 (first bad byte near offset ${firstBadUtf8(bytes)})`, name);
+    throw new HarnessError(
+      'SPEC_UNREADABLE',
+      `not valid UTF-8 (first bad byte near offset ${firstBadUtf8(bytes)})`,
+      name,
+    );
   }
 }
 
@@ -51,7 +59,11 @@ async function readLocal(uri: string, name: string, options: ReadOptions): Promi
     size = info.size;
   } catch (error) {
     if (error instanceof HarnessError) throw error;
-    throw new HarnessError('SPEC_UNREADABLE', `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, name);
+    throw new HarnessError(
+      'SPEC_UNREADABLE',
+      `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      name,
+    );
   }
   if (size > options.maxBytes) throw tooLarge(size, name, options);
   return new Uint8Array(await readFile(path));
@@ -61,7 +73,11 @@ async function readRemote(uri: string, name: string, options: ReadOptions): Prom
   try {
     // Loaded on demand: undici is large, and most runs read local files.
     const { request } = await import('undici');
-    const res = await request(uri, { maxRedirections: 0, headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs } as never);
+    const res = await request(uri, {
+      maxRedirections: 0,
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    } as never);
     if (res.statusCode !== 200) {
       await res.body.dump();
       throw new HarnessError('SPEC_UNREADABLE', `fetching the document answered HTTP ${res.statusCode}`, name);
@@ -85,7 +101,11 @@ async function readRemote(uri: string, name: string, options: ReadOptions): Prom
 
 function tooLarge(size: number, name: string, options: ReadOptions): HarnessError {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-  return new HarnessError('SPEC_TOO_LARGE', `the document is ${mb(size)}, over the ${mb(options.maxBytes)} limit`, name);
+  return new HarnessError(
+    'SPEC_TOO_LARGE',
+    `the document is ${mb(size)}, over the ${mb(options.maxBytes)} limit`,
+    name,
+  );
 }
 
 function firstBadUtf8(bytes: Uint8Array): number {

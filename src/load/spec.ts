@@ -27,7 +27,12 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
     let current = node;
     let at = pointer;
     const seen = new Set<string>();
-    while (current !== null && typeof current === 'object' && !Array.isArray(current) && typeof current.$ref === 'string') {
+    while (
+      current !== null &&
+      typeof current === 'object' &&
+      !Array.isArray(current) &&
+      typeof current.$ref === 'string'
+    ) {
       const ref = current.$ref;
       if (!ref.startsWith('#') || seen.has(ref)) break;
       seen.add(ref);
@@ -47,7 +52,12 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
     }
     const file = bundle.files[fileIndex] ?? bundle.files[0]!;
     const pos = file.locate(inner);
-    return { file: names[fileIndex] ?? file.uri, line: pos.line, column: pos.column, pointer: joinPointer('', ...inner) };
+    return {
+      file: names[fileIndex] ?? file.uri,
+      line: pos.line,
+      column: pos.column,
+      pointer: joinPointer('', ...inner),
+    };
   };
 
   return {
@@ -66,7 +76,11 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
 
 function detectVersion(document: JsonObject, name: string): { version: string; line: OpenApiLine } {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
-    throw new HarnessError('SPEC_INVALID', 'the document is not an object, so it cannot be an OpenAPI description', name);
+    throw new HarnessError(
+      'SPEC_INVALID',
+      'the document is not an object, so it cannot be an OpenAPI description',
+      name,
+    );
   }
   if (document.swagger !== undefined) {
     throw new HarnessError(
@@ -78,10 +92,18 @@ function detectVersion(document: JsonObject, name: string): { version: string; l
   const version = typeof document.openapi === 'string' ? document.openapi : String(document.openapi ?? '');
   const match = /^3\.([012])(\.\d+)?(-.+)?$/.exec(version);
   if (!version || version === 'undefined') {
-    throw new HarnessError('SPEC_INVALID', 'the document has no "openapi" field, so it is not an OpenAPI 3.x description', name);
+    throw new HarnessError(
+      'SPEC_INVALID',
+      'the document has no "openapi" field, so it is not an OpenAPI 3.x description',
+      name,
+    );
   }
   if (!match) {
-    throw new HarnessError('SPEC_UNSUPPORTED', `openapi version "${version}" is not supported; expected 3.0.x, 3.1.x or 3.2.x`, `${name}#/openapi`);
+    throw new HarnessError(
+      'SPEC_UNSUPPORTED',
+      `openapi version "${version}" is not supported; expected 3.0.x, 3.1.x or 3.2.x`,
+      `${name}#/openapi`,
+    );
   }
   return { version, line: `3.${match[1]}` as OpenApiLine };
 }

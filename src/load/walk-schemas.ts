@@ -17,8 +17,20 @@ export interface SchemaVisitContext {
 type Visit = (schema: JsonObject, pointer: string, ctx: SchemaVisitContext) => void;
 
 const SUB_MAPS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'];
-const SUB_ONE = ['additionalProperties', 'items', 'not', 'if', 'then', 'else', 'contains', 'propertyNames',
-  'unevaluatedProperties', 'unevaluatedItems', 'additionalItems', 'contentSchema'];
+const SUB_ONE = [
+  'additionalProperties',
+  'items',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contains',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'additionalItems',
+  'contentSchema',
+];
 const SUB_LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems', 'items'];
 
 /** Walks all schemas of `spec`, calling `visit` once per schema pointer. */
@@ -81,7 +93,8 @@ class ObjectWalker {
   /** Resolves one object (through `$ref`) and calls `fn` on it unless it was visited already. */
   private one(node: Json | undefined, pointer: string, fn: (value: JsonObject, pointer: string) => void): void {
     const item = this.spec.deref<Json>(node, pointer);
-    if (!item.value || typeof item.value !== 'object' || Array.isArray(item.value) || this.seen.has(item.pointer)) return;
+    if (!item.value || typeof item.value !== 'object' || Array.isArray(item.value) || this.seen.has(item.pointer))
+      return;
     this.seen.add(item.pointer);
     fn(item.value, item.pointer);
   }
@@ -89,13 +102,16 @@ class ObjectWalker {
   private pathItem(item: JsonObject, pointer: string): void {
     this.list(item.parameters, joinPointer(pointer, 'parameters'), (v, p) => this.parameter(v, p));
     for (const [method, op] of Object.entries(item)) {
-      if (!op || typeof op !== 'object' || Array.isArray(op) || method === 'parameters' || method === 'servers') continue;
+      if (!op || typeof op !== 'object' || Array.isArray(op) || method === 'parameters' || method === 'servers')
+        continue;
       const o = this.spec.deref<JsonObject>(op, joinPointer(pointer, method));
       if (!o.value || typeof o.value !== 'object') continue;
       this.list(o.value.parameters, joinPointer(o.pointer, 'parameters'), (v, p) => this.parameter(v, p));
       this.one(o.value.requestBody, joinPointer(o.pointer, 'requestBody'), (v, p) => this.content(v, p, 'request'));
       this.map(o.value.responses, joinPointer(o.pointer, 'responses'), (v, p) => this.response(v, p));
-      this.map(o.value.callbacks, joinPointer(o.pointer, 'callbacks'), (v, p) => this.map(v, p, (i, q) => this.pathItem(i, q)));
+      this.map(o.value.callbacks, joinPointer(o.pointer, 'callbacks'), (v, p) =>
+        this.map(v, p, (i, q) => this.pathItem(i, q)),
+      );
     }
   }
 
@@ -123,7 +139,9 @@ class ObjectWalker {
       this.schema(media.schema, joinPointer(at, 'schema'), where);
       this.schema(media.itemSchema, joinPointer(at, 'itemSchema'), where);
       if (where !== 'response' && media.encoding && typeof media.encoding === 'object') {
-        this.map(media.encoding, joinPointer(at, 'encoding'), (e, p) => this.map(e.headers, joinPointer(p, 'headers'), (h, q) => this.parameter(h, q, 'header')));
+        this.map(media.encoding, joinPointer(at, 'encoding'), (e, p) =>
+          this.map(e.headers, joinPointer(p, 'headers'), (h, q) => this.parameter(h, q, 'header')),
+        );
       }
     }
   }

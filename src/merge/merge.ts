@@ -25,7 +25,10 @@ export function mergeShards(shards: ShardReports[], options: MergeOptions = {}):
   const same = (field: 'seed' | 'specSha256', what: string) => {
     const values = new Set(summaries.map((s) => s[field]));
     if (values.size > 1) {
-      throw new HarnessError('USAGE', `the shards are not of one run: ${what} differ (${summaries.map((s) => `${s.dir}: ${s[field]}`).join(', ')})`);
+      throw new HarnessError(
+        'USAGE',
+        `the shards are not of one run: ${what} differ (${summaries.map((s) => `${s.dir}: ${s[field]}`).join(', ')})`,
+      );
     }
   };
   same('seed', 'seeds');
@@ -34,7 +37,9 @@ export function mergeShards(shards: ShardReports[], options: MergeOptions = {}):
   const coverage = uniteCoverage(shards);
   const findings = order(uniteFindings(shards), coverage);
   const marked = options.baseline ? compareWithBaseline(findings, options.baseline) : { findings, fixed: [] };
-  const times = summaries.map((s) => [Date.parse(s.start), Date.parse(s.end)] as const).filter(([a, b]) => !Number.isNaN(a) && !Number.isNaN(b));
+  const times = summaries
+    .map((s) => [Date.parse(s.start), Date.parse(s.end)] as const)
+    .filter(([a, b]) => !Number.isNaN(a) && !Number.isNaN(b));
   const start = times.length ? Math.min(...times.map((t) => t[0])) : 0;
   const end = times.length ? Math.max(...times.map((t) => t[1])) : 0;
   const targets = [...new Set(summaries.map((s) => s.target))];
@@ -48,14 +53,22 @@ export function mergeShards(shards: ShardReports[], options: MergeOptions = {}):
     start: new Date(start).toISOString(),
     end: new Date(end).toISOString(),
     durationMs: end - start,
-    requests: summaries.length === shards.length ? sum(summaries.map((s) => s.requests)) : sum((coverage ?? []).map((c) => c.requests)),
+    requests:
+      summaries.length === shards.length
+        ? sum(summaries.map((s) => s.requests))
+        : sum((coverage ?? []).map((c) => c.requests)),
     casesByKind: addKinds(summaries.map((s) => s.casesByKind)),
     operationsTotal: total,
-    operationsReached: coverage ? coverage.filter((c) => c.reached).length : Math.min(total, sum(summaries.map((s) => s.operations.reached))),
+    operationsReached: coverage
+      ? coverage.filter((c) => c.reached).length
+      : Math.min(total, sum(summaries.map((s) => s.operations.reached))),
     findings: marked.findings,
     fixed: marked.fixed,
     coverage: coverage ?? [],
-    checks: uniteChecks(summaries.map((s) => s.checks), options.describeCheck),
+    checks: uniteChecks(
+      summaries.map((s) => s.checks),
+      options.describeCheck,
+    ),
     notes: notes(shards),
     exitCode: marked.findings.some((f) => f.severity === 'error' && f.baseline !== 'known') ? 1 : 0,
   };
@@ -67,7 +80,8 @@ function sum(values: number[]): number {
 
 function addKinds(all: Array<Partial<Record<CaseKind, number>>>): Partial<Record<CaseKind, number>> {
   const out: Partial<Record<CaseKind, number>> = {};
-  for (const kinds of all) for (const [k, n] of Object.entries(kinds)) out[k as CaseKind] = (out[k as CaseKind] ?? 0) + (n ?? 0);
+  for (const kinds of all)
+    for (const [k, n] of Object.entries(kinds)) out[k as CaseKind] = (out[k as CaseKind] ?? 0) + (n ?? 0);
   return out;
 }
 
@@ -86,7 +100,10 @@ function uniteFindings(shards: ShardReports[]): ReportedFinding[] {
 function order(findings: ReportedFinding[], coverage: OperationCoverage[] | undefined): ReportedFinding[] {
   const rank = new Map((coverage ?? []).map((c, i) => [c.operation, i]));
   const at = (f: ReportedFinding) => rank.get(f.operation) ?? rank.size;
-  return findings.map((f, i) => ({ f, i })).sort((a, b) => at(a.f) - at(b.f) || a.i - b.i).map((x) => x.f);
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => at(a.f) - at(b.f) || a.i - b.i)
+    .map((x) => x.f);
 }
 
 /** Per operation: reached anywhere → the shards that reached it, summed; else the most telling reason. */
@@ -113,16 +130,22 @@ function uniteCoverage(shards: ShardReports[]): OperationCoverage[] | undefined 
 
 function uniteChecks(lists: Array<ShardSummary['checks']>, describe?: (id: string) => string): RunResult['checks'] {
   const byId = new Map<string, RunResult['checks'][number]>();
-  for (const c of lists.flat()) if (!byId.has(c.id)) byId.set(c.id, { id: c.id, severity: c.severity, description: describe?.(c.id) ?? '' });
+  for (const c of lists.flat())
+    if (!byId.has(c.id)) byId.set(c.id, { id: c.id, severity: c.severity, description: describe?.(c.id) ?? '' });
   return [...byId.values()];
 }
 
 function notes(shards: ShardReports[]): string[] {
   const out = [`Merged from ${shards.length} shard report(s): ${shards.map((s) => s.dir).join(', ')}.`];
   if (shards.some((s) => s.coverage && !s.summary?.coverage)) {
-    out.push('Coverage was rebuilt from the shards\' junit.xml: cases by kind, statuses seen and status policies per operation are not in the shard reports.');
+    out.push(
+      "Coverage was rebuilt from the shards' junit.xml: cases by kind, statuses seen and status policies per operation are not in the shard reports.",
+    );
   }
   const missing = shards.filter((s) => !s.summary).map((s) => s.dir);
-  if (missing.length) out.push(`No summary.json in ${missing.join(', ')}: seed and spec could not be checked against the other shards, and its totals come from its junit.xml.`);
+  if (missing.length)
+    out.push(
+      `No summary.json in ${missing.join(', ')}: seed and spec could not be checked against the other shards, and its totals come from its junit.xml.`,
+    );
   return out;
 }

@@ -23,7 +23,13 @@ export interface FindingEntry {
   caseKind?: CaseKind | null;
   violation?: Violation;
   request?: { method: string; url: string; headers: Record<string, string>; body?: string } | null;
-  response?: { status: number; headers: Record<string, string | string[]>; body: string; truncated: boolean; durationMs?: number } | null;
+  response?: {
+    status: number;
+    headers: Record<string, string | string[]>;
+    body: string;
+    truncated: boolean;
+    durationMs?: number;
+  } | null;
   error?: { code: string; message: string };
   curl?: string | null;
 }
@@ -31,7 +37,11 @@ export interface FindingEntry {
 /** True for an entry merging can use: it names its operation, check and cause. */
 export function isFindingEntry(value: unknown): value is FindingEntry {
   const f = value as FindingEntry | null;
-  return typeof f?.operation === 'string' && typeof f.cause === 'string' && (typeof f.check === 'string' || typeof f.checkId === 'string');
+  return (
+    typeof f?.operation === 'string' &&
+    typeof f.cause === 'string' &&
+    (typeof f.check === 'string' || typeof f.checkId === 'string')
+  );
 }
 
 /** The entry as a ReportedFinding; `baseline` is dropped, since merging recomputes it. */
@@ -77,7 +87,13 @@ function exchangeOf(entry: FindingEntry): Exchange | undefined {
     },
     request,
     ...(response && {
-      response: { status: response.status, headers: response.headers, body: response.body, truncated: response.truncated, timeToFirstByteMs: 0 },
+      response: {
+        status: response.status,
+        headers: response.headers,
+        body: response.body,
+        truncated: response.truncated,
+        timeToFirstByteMs: 0,
+      },
     }),
     ...(entry.error && { error: entry.error }),
     durationMs: response?.durationMs ?? 0,

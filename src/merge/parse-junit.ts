@@ -12,7 +12,10 @@ export const UNKNOWN_POLICY = { rejected: [], accepted: [], source: 'not recorde
 const NOT_REACHED = 'operation not reached: ';
 
 function unescape(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+  return text.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!,
+  );
 }
 
 function attribute(tag: string, name: string): string | undefined {
@@ -27,12 +30,20 @@ export function coverageFromJunit(xml: string): OperationCoverage[] {
     const text = suite[0];
     const operation = attribute(text.slice(0, text.indexOf('>')), 'name');
     if (operation === undefined) continue;
-    const props = new Map([...text.matchAll(/<property\s[^>]*\/>/g)].map((p) => [attribute(p[0], 'name'), attribute(p[0], 'value')]));
+    const props = new Map(
+      [...text.matchAll(/<property\s[^>]*\/>/g)].map((p) => [attribute(p[0], 'name'), attribute(p[0], 'value')]),
+    );
     const cases = [...text.matchAll(/<testcase\s[^>]*?(?:\/>|>([\s\S]*?)<\/testcase>)/g)].map((c) => {
       const skipped = /<skipped\s[^>]*\/>/.exec(c[1] ?? '');
-      return { check: attribute(c[0], 'name') ?? '', skipped: skipped ? attribute(skipped[0], 'message') ?? '' : undefined };
+      return {
+        check: attribute(c[0], 'name') ?? '',
+        skipped: skipped ? (attribute(skipped[0], 'message') ?? '') : undefined,
+      };
     });
-    const why = cases.every((c) => c.skipped?.startsWith(NOT_REACHED)) && cases.length > 0 ? cases[0]!.skipped!.slice(NOT_REACHED.length) : undefined;
+    const why =
+      cases.every((c) => c.skipped?.startsWith(NOT_REACHED)) && cases.length > 0
+        ? cases[0]!.skipped!.slice(NOT_REACHED.length)
+        : undefined;
     const operationId = props.get('operationId');
     out.push({
       operation,
@@ -44,7 +55,10 @@ export function coverageFromJunit(xml: string): OperationCoverage[] {
       statusesSeen: [],
       statusesNeverSeen: [],
       checked: why === undefined ? cases.filter((c) => c.skipped === undefined).map((c) => c.check) : [],
-      unchecked: why === undefined ? cases.filter((c) => c.skipped !== undefined).map((c) => ({ check: c.check, why: c.skipped! })) : [],
+      unchecked:
+        why === undefined
+          ? cases.filter((c) => c.skipped !== undefined).map((c) => ({ check: c.check, why: c.skipped! }))
+          : [],
       policy: UNKNOWN_POLICY,
     });
   }

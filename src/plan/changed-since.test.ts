@@ -34,11 +34,27 @@ describe('touchedOperations', () => {
   it.each([
     ['nothing changed', BASE, []],
     ['a description edit (no contract change, still other text)', BASE.replace('lists a', 'lists every a'), ['GET /a']],
-    ['a shared component an operation reaches through $ref', BASE.replace('n: { type: integer }', 'n: { type: string }'), ['GET /a']],
-    ['a Path Item parameter touches every operation of the path', BASE.replace('schema: { type: string } }]', 'schema: { type: string, maxLength: 3 } }]'), ['GET /b/{id}']],
+    [
+      'a shared component an operation reaches through $ref',
+      BASE.replace('n: { type: integer }', 'n: { type: string }'),
+      ['GET /a'],
+    ],
+    [
+      'a Path Item parameter touches every operation of the path',
+      BASE.replace('schema: { type: string } }]', 'schema: { type: string, maxLength: 3 } }]'),
+      ['GET /b/{id}'],
+    ],
     ['an example (the cases sent change)', BASE.replace('example: { n: 1 }', 'example: { n: 2 }'), ['GET /b/{id}']],
-    ['an added operation', BASE.replace("    post:\n", "    put:\n      responses: { '200': { description: ok } }\n    post:\n"), ['PUT /a']],
-    ['a removed operation (named, though only the base has it)', BASE.replace("    post:\n      responses: { '201': { description: ok } }\n", ''), ['POST /a']],
+    [
+      'an added operation',
+      BASE.replace('    post:\n', "    put:\n      responses: { '200': { description: ok } }\n    post:\n"),
+      ['PUT /a'],
+    ],
+    [
+      'a removed operation (named, though only the base has it)',
+      BASE.replace("    post:\n      responses: { '201': { description: ok } }\n", ''),
+      ['POST /a'],
+    ],
   ])('%s', (_name, head, want) => {
     expect(touched(head)).toEqual(want);
   });
@@ -46,19 +62,29 @@ describe('touchedOperations', () => {
 
 describe('scopeToChanges', () => {
   const b = spec(BASE, 'base.yaml');
-  const h = spec(BASE.replace("    post:\n      responses: { '201': { description: ok } }\n", '').replace('lists a', 'lists all'), 'head.yaml');
+  const h = spec(
+    BASE.replace("    post:\n      responses: { '201': { description: ok } }\n", '').replace('lists a', 'lists all'),
+    'head.yaml',
+  );
   const plan = buildPlan(h, { available: [] }, 1);
   const { plan: narrowed, scope } = scopeToChanges(plan, b, h);
 
   it('keeps touched operations and skips the rest as unchanged, saying since what', () => {
     expect(narrowed.operations.map((p) => p.operation.key)).toEqual(['GET /a']);
-    expect(narrowed.skipped).toEqual([{ operation: h.operations.find((o) => o.key === 'GET /b/{id}'), reason: 'unchanged since base.yaml (--changed-since)' }]);
+    expect(narrowed.skipped).toEqual([
+      {
+        operation: h.operations.find((o) => o.key === 'GET /b/{id}'),
+        reason: 'unchanged since base.yaml (--changed-since)',
+      },
+    ]);
     expect(scope).toMatchObject({ base: 'base.yaml', touched: ['GET /a'], unchanged: ['GET /b/{id}'] });
   });
 
   it('turns each breaking change into an error finding with the rule in its cause', () => {
     const findings = breakingFindings(scope, h, 1);
-    expect(findings.map((f) => [f.checkId, f.severity, f.operation, f.cause])).toEqual([['breaking_change', 'error', 'POST /a', 'operation-removed: operation POST /a removed']]);
+    expect(findings.map((f) => [f.checkId, f.severity, f.operation, f.cause])).toEqual([
+      ['breaking_change', 'error', 'POST /a', 'operation-removed: operation POST /a removed'],
+    ]);
     // A removed operation exists only in the base: its finding points there.
     expect(findings[0]!.specLocation?.file).toBe('base.yaml');
   });

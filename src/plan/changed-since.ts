@@ -25,7 +25,8 @@ export function touchedOperations(base: Spec, head: Spec, changes: readonly Chan
   if (changes.some((c) => c.operation === '')) return new Set(head.operations.map((op) => op.key));
   const touched = new Set(changes.map((c) => c.operation));
   const unchanged = unchangedPlaces(base, head);
-  for (const op of head.operations) if (!touched.has(op.key) && !sameOperation(op, base, head, unchanged)) touched.add(op.key);
+  for (const op of head.operations)
+    if (!touched.has(op.key) && !sameOperation(op, base, head, unchanged)) touched.add(op.key);
   return touched;
 }
 
@@ -51,26 +52,45 @@ export function scopeToChanges(plan: Plan, base: Spec, head: Spec): { plan: Plan
     unchanged: drop.map((p) => p.operation.key),
   };
   const reason = unchangedReason(base.source);
-  return { plan: { ...plan, operations: keep, skipped: [...plan.skipped, ...drop.map((p) => ({ operation: p.operation, reason }))] }, scope };
+  return {
+    plan: {
+      ...plan,
+      operations: keep,
+      skipped: [...plan.skipped, ...drop.map((p) => ({ operation: p.operation, reason }))],
+    },
+    scope,
+  };
 }
 
 function changeReport(c: Change, op: Operation | undefined): SpecChangeReport {
   // A removed operation only exists in the base: point there.
   const site = op ? c.head : c.base;
-  return { rule: c.rule, kind: c.kind, operation: c.operation, message: c.message, location: { file: site.file, line: site.line, column: 1, pointer: op?.pointer ?? '' } };
+  return {
+    rule: c.rule,
+    kind: c.kind,
+    operation: c.operation,
+    message: c.message,
+    location: { file: site.file, line: site.line, column: 1, pointer: op?.pointer ?? '' },
+  };
 }
 
 /** One error finding per breaking change, on its operation, located in the spec under test (the base, when removed). */
 export function breakingFindings(scope: ChangeScope, head: Spec, seed: number): Finding[] {
   const byKey = new Map(head.operations.map((op) => [op.key, op]));
-  return scope.changes.filter((c) => c.kind === 'breaking').map((c) => {
-    const op = byKey.get(c.operation);
-    const f: Finding = {
-      checkId: BREAKING_CHANGE, severity: 'error', operation: c.operation || 'DOCUMENT',
-      message: `Breaking change since ${scope.base} (${c.rule})\n${c.message}`,
-      cause: `${c.rule}: ${c.message}`, specLocation: c.location, seed,
-    };
-    if (op?.operationId) f.operationId = op.operationId;
-    return f;
-  });
+  return scope.changes
+    .filter((c) => c.kind === 'breaking')
+    .map((c) => {
+      const op = byKey.get(c.operation);
+      const f: Finding = {
+        checkId: BREAKING_CHANGE,
+        severity: 'error',
+        operation: c.operation || 'DOCUMENT',
+        message: `Breaking change since ${scope.base} (${c.rule})\n${c.message}`,
+        cause: `${c.rule}: ${c.message}`,
+        specLocation: c.location,
+        seed,
+      };
+      if (op?.operationId) f.operationId = op.operationId;
+      return f;
+    });
 }

@@ -12,7 +12,9 @@ export function formatPlan(plan: Plan): string {
     const budget = KIND_ORDER.map((k) => `${k} ${p.budget[k]}`).join(', ');
     cases += KIND_ORDER.reduce((n, k) => n + p.budget[k], 0);
     lines.push(`  ${p.operation.key}  seed ${p.seed}  [${budget}]`);
-    lines.push(`      rejected: ${formatStatuses(p.policy.rejected)}; accepted: ${formatStatuses(p.policy.accepted)} (${p.policy.source})`);
+    lines.push(
+      `      rejected: ${formatStatuses(p.policy.rejected)}; accepted: ${formatStatuses(p.policy.accepted)} (${p.policy.source})`,
+    );
   }
   if (plan.skipped.length > 0) {
     lines.push('', `Skipped (${plan.skipped.length}):`);

@@ -1,5 +1,14 @@
 /** The plan stage: pure selection of operations, checks, budgets and status policies. */
-export { buildPlan, DEFAULT_BUDGET, KIND_ORDER, type Plan, type PlanOptions, type PlannedOperation, type Budget, type CheckInfo } from './plan.ts';
+export {
+  buildPlan,
+  DEFAULT_BUDGET,
+  KIND_ORDER,
+  type Plan,
+  type PlanOptions,
+  type PlannedOperation,
+  type Budget,
+  type CheckInfo,
+} from './plan.ts';
 export { formatPlan } from './format.ts';
 export { defaultPolicy, formatStatuses, DEFAULT_REJECTED } from './policy.ts';
 export { parseShard, inShard, stableHash, operationSeed, type Shard } from './shard.ts';

@@ -17,8 +17,12 @@ paths:
   /v1/chat:
     post: { operationId: chat, tags: [Chat], responses: { '200': { description: ok }, '4XX': { description: bad } } }
 `);
-const available = [{ id: 'a', defaultSeverity: 'error' as const }, { id: 'b', defaultSeverity: 'warn' as const }];
-const keys = (o: Partial<PlanOptions>) => buildPlan(spec, { available, ...o }, 1).operations.map((p) => p.operation.key);
+const available = [
+  { id: 'a', defaultSeverity: 'error' as const },
+  { id: 'b', defaultSeverity: 'warn' as const },
+];
+const keys = (o: Partial<PlanOptions>) =>
+  buildPlan(spec, { available, ...o }, 1).operations.map((p) => p.operation.key);
 
 describe('operation selection', () => {
   const table: Array<[string, Partial<PlanOptions>, string[]]> = [
@@ -45,11 +49,18 @@ describe('operation selection', () => {
 
 describe('checks and policies', () => {
   it('unknown check ids fail with the list of valid ones', () => {
-    expect(() => buildPlan(spec, { available, checks: ['a,nope'] }, 1)).toThrow(/unknown check "nope"; valid checks: all, a, b/);
+    expect(() => buildPlan(spec, { available, checks: ['a,nope'] }, 1)).toThrow(
+      /unknown check "nope"; valid checks: all, a, b/,
+    );
   });
   it('selects checks in list order with their severities; off drops a check', () => {
-    expect(buildPlan(spec, { available }, 1).checks).toEqual([{ id: 'a', severity: 'error' }, { id: 'b', severity: 'warn' }]);
-    expect(buildPlan(spec, { available, checks: ['b'], severities: { b: 'error' } }, 1).checks).toEqual([{ id: 'b', severity: 'error' }]);
+    expect(buildPlan(spec, { available }, 1).checks).toEqual([
+      { id: 'a', severity: 'error' },
+      { id: 'b', severity: 'warn' },
+    ]);
+    expect(buildPlan(spec, { available, checks: ['b'], severities: { b: 'error' } }, 1).checks).toEqual([
+      { id: 'b', severity: 'error' },
+    ]);
     expect(buildPlan(spec, { available, severities: { a: 'off' } }, 1).checks.map((c) => c.id)).toEqual(['b']);
   });
   it('rejected = documented 4xx plus defaults; accepted = 2xx', () => {
@@ -62,7 +73,11 @@ describe('checks and policies', () => {
 
 describe('configured status policies', () => {
   it('an operation\'s own policy (operationId or "METHOD /path") wins over "*", which wins over the defaults', () => {
-    const policies = { '*': { accepted: [200, 202] }, chat: { rejected: [400, 422] }, 'DELETE /v1/models/{id}': { accepted: [204] } };
+    const policies = {
+      '*': { accepted: [200, 202] },
+      chat: { rejected: [400, 422] },
+      'DELETE /v1/models/{id}': { accepted: [204] },
+    };
     const ops = buildPlan(spec, { available, policies }, 1).operations;
     expect(ops.map((o) => [o.operation.key, o.policy.source, o.policy.accepted.join(',')])).toEqual([
       ['GET /v1/models', 'policies["*"]', '200,202'],
@@ -73,19 +88,31 @@ describe('configured status policies', () => {
     expect(ops[3]!.policy.rejected).toEqual([400, 422]);
   });
   it('a policy key that names no operation is refused, not silently ignored', () => {
-    expect(() => buildPlan(spec, { available, policies: { listModel: { accepted: [200] } } }, 1)).toThrow(/policies name no operation of the spec: "listModel"/);
+    expect(() => buildPlan(spec, { available, policies: { listModel: { accepted: [200] } } }, 1)).toThrow(
+      /policies name no operation of the spec: "listModel"/,
+    );
   });
 });
 
 describe('sharding', () => {
   it('every operation lands in exactly one shard, and seeds do not depend on sharding', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 7 }), fc.string(), (n, key) =>
-        Array.from({ length: n }, (_, i) => inShard(key, { index: i + 1, count: n })).filter(Boolean).length === 1),
+      fc.property(
+        fc.integer({ min: 1, max: 7 }),
+        fc.string(),
+        (n, key) =>
+          Array.from({ length: n }, (_, i) => inShard(key, { index: i + 1, count: n })).filter(Boolean).length === 1,
+      ),
     );
     const all = buildPlan(spec, { available }, 42).operations;
-    const parts = [1, 2, 3].flatMap((i) => buildPlan(spec, { available, shard: { index: i, count: 3 } }, 42).operations);
-    expect(parts.map((p) => [p.operation.key, p.seed]).sort()).toEqual(all.map((p) => [p.operation.key, p.seed]).sort());
+    const parts = [1, 2, 3].flatMap(
+      (i) => buildPlan(spec, { available, shard: { index: i, count: 3 } }, 42).operations,
+    );
+    expect(parts.map((p) => [p.operation.key, p.seed]).sort()).toEqual(
+      all.map((p) => [p.operation.key, p.seed]).sort(),
+    );
   });
-  it.each(['0/3', '4/3', '1', 'a/b', '1/0'])('rejects --shard %j', (s) => expect(() => parseShard(s)).toThrow(/--shard/));
+  it.each(['0/3', '4/3', '1', 'a/b', '1/0'])('rejects --shard %j', (s) =>
+    expect(() => parseShard(s)).toThrow(/--shard/),
+  );
 });

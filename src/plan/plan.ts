@@ -96,11 +96,19 @@ function skipReason(
 }
 
 function selectChecks(options: PlanOptions): Plan['checks'] {
-  const requested = (options.checks ?? ['all']).flatMap((c) => c.split(',')).map((c) => c.trim()).filter(Boolean);
+  const requested = (options.checks ?? ['all'])
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim())
+    .filter(Boolean);
   const valid = options.available.map((c) => c.id);
-  const unknown = [...requested, ...Object.keys(options.severities ?? {})].filter((id) => id !== 'all' && !valid.includes(id));
+  const unknown = [...requested, ...Object.keys(options.severities ?? {})].filter(
+    (id) => id !== 'all' && !valid.includes(id),
+  );
   if (unknown.length > 0) {
-    throw new HarnessError('UNKNOWN_CHECK', `unknown check ${unknown.map((u) => `"${u}"`).join(', ')}; valid checks: all, ${valid.join(', ')}`);
+    throw new HarnessError(
+      'UNKNOWN_CHECK',
+      `unknown check ${unknown.map((u) => `"${u}"`).join(', ')}; valid checks: all, ${valid.join(', ')}`,
+    );
   }
   const wanted = requested.length === 0 || requested.includes('all') ? valid : requested;
   return options.available.flatMap((c) => {
@@ -122,6 +130,9 @@ function checkPolicyKeys(spec: Spec, overrides: PlanOptions['policies']): void {
   const names = new Set(spec.operations.flatMap((o) => [o.key, ...(o.operationId ? [o.operationId] : [])]));
   const unknown = Object.keys(overrides ?? {}).filter((k) => k !== '*' && !names.has(k));
   if (unknown.length > 0) {
-    throw new HarnessError('UNKNOWN_OPERATION', `policies name no operation of the spec: ${unknown.map((u) => `"${u}"`).join(', ')} (keys are operationIds, "METHOD /path" or "*")`);
+    throw new HarnessError(
+      'UNKNOWN_OPERATION',
+      `policies name no operation of the spec: ${unknown.map((u) => `"${u}"`).join(', ')} (keys are operationIds, "METHOD /path" or "*")`,
+    );
   }
 }

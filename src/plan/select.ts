@@ -12,7 +12,10 @@ export interface Selector {
 
 /** `*` matches any run of characters (including `/`), `?` one character; everything else is literal. */
 export function globToRegExp(glob: string, flags = ''): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*+/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*+/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, flags);
 }
 
@@ -41,5 +44,8 @@ export function parseSelector(text: string): Selector {
 
 /** Splits repeatable, comma-separated flag values into selectors. */
 export function parseSelectors(values: string[]): Selector[] {
-  return values.flatMap((v) => v.split(',')).filter((v) => v.trim()).map(parseSelector);
+  return values
+    .flatMap((v) => v.split(','))
+    .filter((v) => v.trim())
+    .map(parseSelector);
 }

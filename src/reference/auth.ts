@@ -10,7 +10,8 @@ import { DEFAULT_SUB_ACCOUNT_RPM, type Principal, type ResolvedOptions } from '.
 /** The id the root key is reported under (usage `key_id`, traces). */
 export const ROOT_KEY_ID = 'key_root';
 
-const unauthorized = (message: string): ApiError => new ApiError(401, 'authentication_error', 'invalid_api_key', message);
+const unauthorized = (message: string): ApiError =>
+  new ApiError(401, 'authentication_error', 'invalid_api_key', message);
 
 /** The caller of a request, or a 401 ApiError. Marks sub-account keys as used. */
 export function authenticate(headers: IncomingHttpHeaders, state: State, opts: ResolvedOptions): Principal {
@@ -19,13 +20,19 @@ export function authenticate(headers: IncomingHttpHeaders, state: State, opts: R
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw unauthorized('Authorization must be "Bearer <key>".');
   const presented = match[1]!;
-  if (presented === opts.key) return { owner: 'root', keyId: ROOT_KEY_ID, subAccount: null, rpm: opts.rootRateLimitRpm };
+  if (presented === opts.key)
+    return { owner: 'root', keyId: ROOT_KEY_ID, subAccount: null, rpm: opts.rootRateLimitRpm };
   for (const key of state.keys.values()) {
     if (key.key !== presented) continue;
     const sub = state.subAccounts.get(key.sub_account_id);
     if (key.revoked || !sub || sub.deleted) break;
     key.last_used_at = Math.floor(opts.now() / 1000);
-    return { owner: sub.id, keyId: key.id, subAccount: sub, rpm: key.rate_limit_rpm ?? sub.rate_limit_rpm ?? DEFAULT_SUB_ACCOUNT_RPM };
+    return {
+      owner: sub.id,
+      keyId: key.id,
+      subAccount: sub,
+      rpm: key.rate_limit_rpm ?? sub.rate_limit_rpm ?? DEFAULT_SUB_ACCOUNT_RPM,
+    };
   }
   throw unauthorized('Invalid API key.');
 }

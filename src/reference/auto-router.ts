@@ -7,10 +7,19 @@ import { CATALOG, PREMIUM, findModel, type CatalogModel } from './catalog.ts';
 import { badRequest, modelNotFound } from './errors.ts';
 
 /** The model to run and the routing headers to send. */
-export interface Resolved { model: CatalogModel; baseline: CatalogModel | null; headers: Record<string, string> }
+export interface Resolved {
+  model: CatalogModel;
+  baseline: CatalogModel | null;
+  headers: Record<string, string>;
+}
 
 /** Routing knobs of a request. */
-export interface RouteRequest { baseline?: string; bias?: string; promptChars: number; param?: string }
+export interface RouteRequest {
+  baseline?: string;
+  bias?: string;
+  promptChars: number;
+  param?: string;
+}
 
 const price = (m: CatalogModel): number => m.inputPrice + m.outputPrice;
 
@@ -18,35 +27,62 @@ const price = (m: CatalogModel): number => m.inputPrice + m.outputPrice;
 export function explicitModel(id: string, modality: CatalogModel['modality'], param = 'model'): CatalogModel {
   const model = findModel(id);
   if (!model) throw modelNotFound(id, param);
-  if (model.modality !== modality) throw badRequest('wrong_modality', `${id} is a ${model.modality} model; this endpoint needs a ${modality} model.`, param);
-  if (model.status === 'unavailable') throw badRequest('model_unavailable', `${id} is not routable right now; see GET /v1/models?available=true.`, param);
+  if (model.modality !== modality)
+    throw badRequest(
+      'wrong_modality',
+      `${id} is a ${model.modality} model; this endpoint needs a ${modality} model.`,
+      param,
+    );
+  if (model.status === 'unavailable')
+    throw badRequest('model_unavailable', `${id} is not routable right now; see GET /v1/models?available=true.`, param);
   return model;
 }
 
 /** Resolves `requested` (maybe undefined or an Auto Router value) for an endpoint of `modality`. */
-export function resolveModel(requested: string | undefined, modality: CatalogModel['modality'], req: RouteRequest): Resolved {
+export function resolveModel(
+  requested: string | undefined,
+  modality: CatalogModel['modality'],
+  req: RouteRequest,
+): Resolved {
   const param = req.param ?? 'model';
   if (requested !== undefined && requested !== 'auto' && !requested.startsWith('auto/')) {
     return { model: explicitModel(requested, modality, param), baseline: null, headers: {} };
   }
   if (requested !== undefined && requested !== 'auto' && requested !== `auto/${modality}`) {
-    throw badRequest('wrong_modality', `${requested} does not route to ${modality} models; use "auto" or "auto/${modality}".`, param);
+    throw badRequest(
+      'wrong_modality',
+      `${requested} does not route to ${modality} models; use "auto" or "auto/${modality}".`,
+      param,
+    );
   }
   const baseline = explicitModel(req.baseline ?? PREMIUM[modality], modality, 'baseline_model');
   const complexity = req.promptChars < 200 ? 'simple' : req.promptChars < 2000 ? 'moderate' : 'complex';
   const floor = { simple: 0.75, moderate: 0.78, complex: 0.9 }[complexity];
-  const eligible = CATALOG.filter((m) => m.modality === modality && m.status !== 'unavailable' && price(m) <= price(baseline));
+  const eligible = CATALOG.filter(
+    (m) => m.modality === modality && m.status !== 'unavailable' && price(m) <= price(baseline),
+  );
   const clearing = eligible.filter((m) => m.quality >= floor);
   const pool = clearing.length ? clearing : [baseline];
   const bias = req.bias ?? 'auto';
   const pick = [...pool].sort((a, b) =>
-    bias === 'quality' ? b.quality - a.quality : bias === 'speed' ? b.tps - a.tps : price(a) - price(b) || b.quality - a.quality)[0]!;
-  const reason = bias === 'auto' || bias === 'cost'
-    ? `cheapest model at or above the ${complexity} quality floor ${floor}`
-    : `best ${bias} among models at or under the baseline`;
+    bias === 'quality'
+      ? b.quality - a.quality
+      : bias === 'speed'
+        ? b.tps - a.tps
+        : price(a) - price(b) || b.quality - a.quality,
+  )[0]!;
+  const reason =
+    bias === 'auto' || bias === 'cost'
+      ? `cheapest model at or above the ${complexity} quality floor ${floor}`
+      : `best ${bias} among models at or under the baseline`;
   return {
     model: pick,
     baseline,
-    headers: { 'x-routing-selected': pick.id, 'x-routing-reason': reason, 'x-routing-complexity': complexity, 'x-auto-baseline-model': baseline.id },
+    headers: {
+      'x-routing-selected': pick.id,
+      'x-routing-reason': reason,
+      'x-routing-complexity': complexity,
+      'x-auto-baseline-model': baseline.id,
+    },
   };
 }

@@ -18,7 +18,10 @@ export async function readBody(req: IncomingMessage, maxBytes: number): Promise<
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size <= maxBytes) chunks.push(chunk);
-    else if (size > DRAIN_LIMIT) { req.destroy(); break; }
+    else if (size > DRAIN_LIMIT) {
+      req.destroy();
+      break;
+    }
   }
   return size > maxBytes ? null : Buffer.concat(chunks);
 }
@@ -42,7 +45,12 @@ export function parseJsonBody(raw: Buffer, contentType: string | undefined, requ
     return undefined;
   }
   if (!isJson(contentType)) {
-    throw new ApiError(415, 'invalid_request_error', 'unsupported_media_type', `Content-Type must be application/json, got ${JSON.stringify(contentType ?? '')}.`);
+    throw new ApiError(
+      415,
+      'invalid_request_error',
+      'unsupported_media_type',
+      `Content-Type must be application/json, got ${JSON.stringify(contentType ?? '')}.`,
+    );
   }
   try {
     return JSON.parse(raw.toString('utf8'));

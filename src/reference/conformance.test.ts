@@ -34,7 +34,9 @@ describe('reference gateway, clean mode', () => {
   it('serves the catalog', async () => {
     const list = await op('GET', '/v1/models', '/v1/models?modality=text&available=true&limit=3');
     expect(list.json.data).toHaveLength(3);
-    expect((await op('GET', '/v1/models/{id}', '/v1/models/openai%2Fgpt-5.4-mini')).json.id).toBe('openai/gpt-5.4-mini');
+    expect((await op('GET', '/v1/models/{id}', '/v1/models/openai%2Fgpt-5.4-mini')).json.id).toBe(
+      'openai/gpt-5.4-mini',
+    );
     expect((await op('GET', '/v1/models/{id}', '/v1/models/openai/gpt-5.4-mini')).status).toBe(200);
     expect((await op('GET', '/v1/models/{id}', '/v1/models/nobody%2Fnothing')).status).toBe(404);
     expect((await op('GET', '/v1/models', '/v1/models?limit=0')).status).toBe(400);
@@ -42,58 +44,116 @@ describe('reference gateway, clean mode', () => {
 
   it('answers chat completions as JSON and as SSE with the same content', async () => {
     const body = { messages: [{ role: 'user', content: 'Name a prime.' }], max_tokens: 30 };
-    const json = await op('POST', '/v1/chat/completions', '/v1/chat/completions', { body, headers: { 'x-aig-tag': 'conf' } });
+    const json = await op('POST', '/v1/chat/completions', '/v1/chat/completions', {
+      body,
+      headers: { 'x-aig-tag': 'conf' },
+    });
     expect(json.status).toBe(200);
     expect(json.headers.get('x-routing-selected')).toBe(json.json.model);
-    const stream = await op('POST', '/v1/chat/completions', '/v1/chat/completions', { body: { ...body, stream: true, stream_options: { include_usage: true } } });
+    const stream = await op('POST', '/v1/chat/completions', '/v1/chat/completions', {
+      body: { ...body, stream: true, stream_options: { include_usage: true } },
+    });
     expect(stream.headers.get('content-type')).toBe('text/event-stream');
     const events = sseData(stream.text);
     expect(events.at(-1)).toBe('[DONE]');
     const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
     expect(chunks.map((c) => c.choices[0]?.delta.content ?? '').join('')).toBe(json.json.choices[0].message.content);
     expect(chunks.at(-1).usage).toEqual(json.json.usage);
-    const explicit = await op('POST', '/v1/chat/completions', '/v1/chat/completions', { body: { ...body, model: 'anthropic/claude-haiku-4.5' } });
+    const explicit = await op('POST', '/v1/chat/completions', '/v1/chat/completions', {
+      body: { ...body, model: 'anthropic/claude-haiku-4.5' },
+    });
     expect(explicit.json.model).toBe('anthropic/claude-haiku-4.5');
   });
 
   it('rejects bad chat requests with documented errors', async () => {
     const path = '/v1/chat/completions';
     expect((await op('POST', path, path, { body: { messages: [] } })).status).toBe(400);
-    expect((await op('POST', path, path, { body: { messages: [{ role: 'user', content: 'x' }], bogus: 1 } })).status).toBe(400);
+    expect(
+      (await op('POST', path, path, { body: { messages: [{ role: 'user', content: 'x' }], bogus: 1 } })).status,
+    ).toBe(400);
     expect((await op('POST', path, path, { raw: '{"messages": [' })).status).toBe(400);
     expect((await op('POST', path, path, { raw: '{}', headers: { 'content-type': 'text/plain' } })).status).toBe(415);
-    expect((await op('POST', path, path, { raw: JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] }) })).status).toBe(413);
-    expect((await op('POST', path, path, { body: { messages: [{ role: 'user', content: 'x' }] }, key: null })).status).toBe(401);
-    expect((await op('POST', path, path, { body: { messages: [{ role: 'user', content: 'x' }] }, key: 'sk-aig-wrong' })).status).toBe(401);
-    expect((await op('POST', path, path, { body: { model: 'no/such-model', messages: [{ role: 'user', content: 'x' }] } })).status).toBe(404);
-    expect((await op('POST', path, path, { body: { model: 'mistral/mistral-large-3', messages: [{ role: 'user', content: 'x' }] } })).status).toBe(400);
+    expect(
+      (
+        await op('POST', path, path, {
+          raw: JSON.stringify({ messages: [{ role: 'user', content: 'x'.repeat(1_100_000) }] }),
+        })
+      ).status,
+    ).toBe(413);
+    expect(
+      (await op('POST', path, path, { body: { messages: [{ role: 'user', content: 'x' }] }, key: null })).status,
+    ).toBe(401);
+    expect(
+      (await op('POST', path, path, { body: { messages: [{ role: 'user', content: 'x' }] }, key: 'sk-aig-wrong' }))
+        .status,
+    ).toBe(401);
+    expect(
+      (await op('POST', path, path, { body: { model: 'no/such-model', messages: [{ role: 'user', content: 'x' }] } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await op('POST', path, path, {
+          body: { model: 'mistral/mistral-large-3', messages: [{ role: 'user', content: 'x' }] },
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('embeds and reranks', async () => {
     const one = await op('POST', '/v1/embeddings', '/v1/embeddings', { body: { input: 'hello' } });
     expect(one.json.data[0].embedding).toHaveLength(256);
-    const many = await op('POST', '/v1/embeddings', '/v1/embeddings', { body: { model: 'openai/text-embedding-3-large', input: ['a', 'b'] } });
+    const many = await op('POST', '/v1/embeddings', '/v1/embeddings', {
+      body: { model: 'openai/text-embedding-3-large', input: ['a', 'b'] },
+    });
     expect(many.json.data.map((d: any) => d.embedding.length)).toEqual([512, 512]);
     expect((await op('POST', '/v1/embeddings', '/v1/embeddings', { body: {} })).status).toBe(400);
-    const rr = await op('POST', '/v1/rerank', '/v1/rerank', { body: { query: 'refund policy', documents: ['shipping', 'refund policy text'], top_n: 1 } });
+    const rr = await op('POST', '/v1/rerank', '/v1/rerank', {
+      body: { query: 'refund policy', documents: ['shipping', 'refund policy text'], top_n: 1 },
+    });
     expect(rr.json.results).toEqual([expect.objectContaining({ index: 1 })]);
   });
 
   it('logs traces, replays them and runs evals', async () => {
-    const chat = await op('POST', '/v1/chat/completions', '/v1/chat/completions', { body: { messages: [{ role: 'user', content: 'Replay me.' }] } });
+    const chat = await op('POST', '/v1/chat/completions', '/v1/chat/completions', {
+      body: { messages: [{ role: 'user', content: 'Replay me.' }] },
+    });
     const reqId = chat.headers.get('x-request-id')!;
     expect((await op('GET', '/v1/requests', '/v1/requests?limit=5')).json.data[0].id).toBe(reqId);
-    expect((await op('GET', '/v1/requests/{id}', `/v1/requests/${reqId}`)).json.output).toBe(chat.json.choices[0].message.content);
+    expect((await op('GET', '/v1/requests/{id}', `/v1/requests/${reqId}`)).json.output).toBe(
+      chat.json.choices[0].message.content,
+    );
     expect((await op('GET', '/v1/requests/{id}', '/v1/requests/req_missing')).status).toBe(404);
-    const rpl = await op('POST', '/v1/replays', '/v1/replays', { body: { source_request_id: reqId, target_model: 'openai/gpt-5.4' } });
+    const rpl = await op('POST', '/v1/replays', '/v1/replays', {
+      body: { source_request_id: reqId, target_model: 'openai/gpt-5.4' },
+    });
     expect(rpl.status).toBe(201);
     expect(rpl.json.source_output).toBe(chat.json.choices[0].message.content);
-    const inline = await op('POST', '/v1/replays', '/v1/replays', { body: { request: { messages: [{ role: 'user', content: 'x' }] }, target_model: 'openai/gpt-5.4', shadow: true } });
+    const inline = await op('POST', '/v1/replays', '/v1/replays', {
+      body: { request: { messages: [{ role: 'user', content: 'x' }] }, target_model: 'openai/gpt-5.4', shadow: true },
+    });
     expect(inline.json.source_request_id).toBeNull();
-    expect((await op('POST', '/v1/replays', '/v1/replays', { body: { source_request_id: reqId, request: { messages: [{ role: 'user', content: 'x' }] }, target_model: 'openai/gpt-5.4' } })).status).toBe(400);
+    expect(
+      (
+        await op('POST', '/v1/replays', '/v1/replays', {
+          body: {
+            source_request_id: reqId,
+            request: { messages: [{ role: 'user', content: 'x' }] },
+            target_model: 'openai/gpt-5.4',
+          },
+        })
+      ).status,
+    ).toBe(400);
     expect((await op('GET', '/v1/replays', '/v1/replays')).json.data).toHaveLength(2);
     expect((await op('GET', '/v1/replays/{id}', `/v1/replays/${rpl.json.id}`)).json).toEqual(rpl.json);
-    const ev = await op('POST', '/v1/evals', '/v1/evals', { body: { name: 'e', metric: 'cost', candidate_models: ['openai/gpt-5.4', 'openai/gpt-5.4-mini'], dataset: [{ input: 'q', expected: 'a' }] } });
+    const ev = await op('POST', '/v1/evals', '/v1/evals', {
+      body: {
+        name: 'e',
+        metric: 'cost',
+        candidate_models: ['openai/gpt-5.4', 'openai/gpt-5.4-mini'],
+        dataset: [{ input: 'q', expected: 'a' }],
+      },
+    });
     expect(ev.json.winner_model).toBe('openai/gpt-5.4-mini');
     expect((await op('GET', '/v1/evals', '/v1/evals')).json.data[0].id).toBe(ev.json.id);
     expect((await op('GET', '/v1/evals/{id}', `/v1/evals/${ev.json.id}`)).status).toBe(200);
@@ -112,9 +172,14 @@ describe('reference gateway, clean mode', () => {
     expect(job.result.usage.total_tokens).toBeGreaterThan(0);
     const other = await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'Cancel me.' } });
     expect((await op('DELETE', '/v1/jobs/{id}', `/v1/jobs/${other.json.id}`)).json.status).toBe('cancelled');
-    expect((await op('GET', '/v1/jobs', '/v1/jobs?status=cancelled')).json.data.map((j: any) => j.id)).toEqual([other.json.id]);
+    expect((await op('GET', '/v1/jobs', '/v1/jobs?status=cancelled')).json.data.map((j: any) => j.id)).toEqual([
+      other.json.id,
+    ]);
     expect((await op('DELETE', '/v1/jobs/{id}', '/v1/jobs/job_nope')).status).toBe(404);
-    expect((await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'x', webhook_url: 'ftp://example.com/hook' } })).status).toBe(400);
+    expect(
+      (await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'x', webhook_url: 'ftp://example.com/hook' } }))
+        .status,
+    ).toBe(400);
   });
 
   it('manages the webhook secret', async () => {
@@ -125,14 +190,24 @@ describe('reference gateway, clean mode', () => {
   });
 
   it('manages sub-accounts and their keys', async () => {
-    const sa = await op('POST', '/v1/sub-accounts', '/v1/sub-accounts', { body: { name: 'Acme', spend_cap_cents: 100, default_tag: 'acme' } });
+    const sa = await op('POST', '/v1/sub-accounts', '/v1/sub-accounts', {
+      body: { name: 'Acme', spend_cap_cents: 100, default_tag: 'acme' },
+    });
     expect(sa.status).toBe(201);
     const id = sa.json.id;
     expect((await op('GET', '/v1/sub-accounts', '/v1/sub-accounts')).json.data.map((s: any) => s.id)).toContain(id);
     expect((await op('GET', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${id}`)).json.name).toBe('Acme');
-    expect((await op('PATCH', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${id}`, { body: { rate_limit_rpm: 50, external_ref: null } })).json.rate_limit_rpm).toBe(50);
+    expect(
+      (
+        await op('PATCH', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${id}`, {
+          body: { rate_limit_rpm: 50, external_ref: null },
+        })
+      ).json.rate_limit_rpm,
+    ).toBe(50);
     expect((await op('PATCH', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${id}`, { body: {} })).status).toBe(400);
-    const key = await op('POST', '/v1/sub-accounts/{id}/keys', `/v1/sub-accounts/${id}/keys`, { body: { name: 'prod' } });
+    const key = await op('POST', '/v1/sub-accounts/{id}/keys', `/v1/sub-accounts/${id}/keys`, {
+      body: { name: 'prod' },
+    });
     expect(key.json.key).toMatch(/^sk-aig-/);
     const keyless = await op('POST', '/v1/sub-accounts/{id}/keys', `/v1/sub-accounts/${id}/keys`);
     expect(keyless.status).toBe(201);
@@ -141,9 +216,17 @@ describe('reference gateway, clean mode', () => {
     expect(listed.text).not.toContain(key.json.key);
     const bal = await op('GET', '/v1/balance', '/v1/balance', { key: key.json.key });
     expect(bal.json.spend_cap_cents).toBe(100);
-    expect((await op('POST', '/v1/sub-accounts', '/v1/sub-accounts', { body: { name: 'x' }, key: key.json.key })).status).toBe(403);
-    expect((await op('DELETE', '/v1/sub-accounts/{id}/keys/{keyId}', `/v1/sub-accounts/${id}/keys/${keyless.json.id}`)).status).toBe(200);
-    expect((await op('DELETE', '/v1/sub-accounts/{id}/keys/{keyId}', `/v1/sub-accounts/${id}/keys/${keyless.json.id}`)).status).toBe(404);
+    expect(
+      (await op('POST', '/v1/sub-accounts', '/v1/sub-accounts', { body: { name: 'x' }, key: key.json.key })).status,
+    ).toBe(403);
+    expect(
+      (await op('DELETE', '/v1/sub-accounts/{id}/keys/{keyId}', `/v1/sub-accounts/${id}/keys/${keyless.json.id}`))
+        .status,
+    ).toBe(200);
+    expect(
+      (await op('DELETE', '/v1/sub-accounts/{id}/keys/{keyId}', `/v1/sub-accounts/${id}/keys/${keyless.json.id}`))
+        .status,
+    ).toBe(404);
     expect((await op('GET', '/v1/balance', '/v1/balance', { key: keyless.json.key })).status).toBe(401);
     expect((await op('DELETE', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${id}`)).status).toBe(200);
     expect((await op('GET', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${id}`)).status).toBe(404);
@@ -156,7 +239,9 @@ describe('reference gateway, clean mode', () => {
     expect((await op('GET', '/v1/usage', '/v1/usage?start=2026-02-01&end=2026-01-01')).json.totals.requests).toBe(0);
     expect((await op('GET', '/v1/usage', '/v1/usage?start=not-a-date')).status).toBe(400);
     expect((await op('GET', '/v1/usage/by-tag', '/v1/usage/by-tag')).json.data.length).toBeGreaterThan(0);
-    expect((await op('GET', '/v1/usage/by-sub-account', '/v1/usage/by-sub-account?month=2026-01')).json.data).toEqual([]);
+    expect((await op('GET', '/v1/usage/by-sub-account', '/v1/usage/by-sub-account?month=2026-01')).json.data).toEqual(
+      [],
+    );
     expect((await op('GET', '/v1/balance', '/v1/balance')).json.spent_cents).toBeGreaterThan(0);
   });
 

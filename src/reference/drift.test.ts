@@ -9,7 +9,9 @@ import { Conformance, call, startReceiver } from './test-support.ts';
 
 const judge = new Conformance();
 const open: ReferenceServer[] = [];
-afterEach(async () => { await Promise.all(open.splice(0).map((s) => s.close())); });
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
 
 async function start(drift: string[]): Promise<string> {
   const gw = createReferenceServer({ drift, jobStepMs: 5 });
@@ -18,7 +20,13 @@ async function start(drift: string[]): Promise<string> {
 }
 
 /** Judge problems of one call. */
-async function problems(base: string, method: string, template: string, path = template, o: Parameters<typeof call>[3] = {}): Promise<string[]> {
+async function problems(
+  base: string,
+  method: string,
+  template: string,
+  path = template,
+  o: Parameters<typeof call>[3] = {},
+): Promise<string[]> {
   return judge.problems(method, template, await call(base, method, path, o));
 }
 
@@ -36,15 +44,21 @@ const SCENARIOS: Record<string, (base: string) => Promise<string[]>> = {
   'undocumented-status': (b) => problems(b, 'GET', '/v1/replays'),
   'wrong-content-type': (b) => problems(b, 'GET', '/v1/webhook-secret'),
   'server-error': (b) => problems(b, 'POST', '/v1/rerank', '/v1/rerank', { body: { query: 'q', documents: ['d'] } }),
-  'accepts-invalid': async (b) => ((await call(b, 'POST', '/v1/embeddings', { body: {} })).status === 200 ? ['invalid body accepted'] : []),
-  'rejects-valid': async (b) => ((await call(b, 'GET', '/v1/models?limit=50')).status === 400 ? ['valid limit rejected'] : []),
-  'auth-not-enforced': async (b) => ((await call(b, 'GET', '/v1/evals', { key: null })).status === 200 ? ['served without auth'] : []),
+  'accepts-invalid': async (b) =>
+    (await call(b, 'POST', '/v1/embeddings', { body: {} })).status === 200 ? ['invalid body accepted'] : [],
+  'rejects-valid': async (b) =>
+    (await call(b, 'GET', '/v1/models?limit=50')).status === 400 ? ['valid limit rejected'] : [],
+  'auth-not-enforced': async (b) =>
+    (await call(b, 'GET', '/v1/evals', { key: null })).status === 200 ? ['served without auth'] : [],
   'use-after-free': async (b) => {
     const sa = await call(b, 'POST', '/v1/sub-accounts', { body: { name: 'gone' } });
     await call(b, 'DELETE', `/v1/sub-accounts/${sa.json.id}`);
-    return (await call(b, 'GET', `/v1/sub-accounts/${sa.json.id}`)).status === 200 ? ['deleted sub-account still readable'] : [];
+    return (await call(b, 'GET', `/v1/sub-accounts/${sa.json.id}`)).status === 200
+      ? ['deleted sub-account still readable']
+      : [];
   },
-  'malformed-sse': (b) => problems(b, 'POST', '/v1/chat/completions', '/v1/chat/completions', { body: { ...chat, stream: true } }),
+  'malformed-sse': (b) =>
+    problems(b, 'POST', '/v1/chat/completions', '/v1/chat/completions', { body: { ...chat, stream: true } }),
   'idempotency-broken': async (b) => {
     const o = { body: { input: 'once' }, headers: { 'idempotency-key': 'k1' } };
     const [a, c] = [await call(b, 'POST', '/v1/jobs', o), await call(b, 'POST', '/v1/jobs', o)];
@@ -56,7 +70,8 @@ const SCENARIOS: Record<string, (base: string) => Promise<string[]>> = {
     const key = await subAccountKey(b, { rate_limit_rpm: 1 });
     await call(b, 'POST', '/v1/chat/completions', { body: chat, key });
     const out = await problems(b, 'POST', '/v1/chat/completions', '/v1/chat/completions', { body: chat, key });
-    for (let i = 0; i < 4; i++) out.push(...await problems(b, 'POST', '/v1/chat/completions', '/v1/chat/completions', { body: chat }));
+    for (let i = 0; i < 4; i++)
+      out.push(...(await problems(b, 'POST', '/v1/chat/completions', '/v1/chat/completions', { body: chat })));
     return out;
   },
   'missing-header': (b) => problems(b, 'GET', '/v1/usage'),
@@ -67,17 +82,25 @@ const SCENARIOS: Record<string, (base: string) => Promise<string[]>> = {
       await call(b, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: rx.url } });
       const [hit] = await rx.waitFor(1);
       const [, t, v1] = /^t=(\d+),v1=([0-9a-f]+)$/.exec(String(hit!.headers['x-aig-signature']))!;
-      return v1 === createHmac('sha256', secret).update(`${t}.${hit!.body}`).digest('hex') ? [] : ['signature does not verify'];
-    } finally { await rx.close(); }
+      return v1 === createHmac('sha256', secret).update(`${t}.${hit!.body}`).digest('hex')
+        ? []
+        : ['signature does not verify'];
+    } finally {
+      await rx.close();
+    }
   },
   'tenant-leak': async (b) => {
     const [ka, kb] = [await subAccountKey(b, {}), await subAccountKey(b, {})];
     const job = await call(b, 'POST', '/v1/jobs', { body: { input: 'private' }, key: ka });
-    return (await call(b, 'GET', `/v1/jobs/${job.json.id}`, { key: kb })).status === 200 ? ['other tenant read the job'] : [];
+    return (await call(b, 'GET', `/v1/jobs/${job.json.id}`, { key: kb })).status === 200
+      ? ['other tenant read the job']
+      : [];
   },
   'spend-cap-ignored': async (b) => {
     const key = await subAccountKey(b, { spend_cap_cents: 0 });
-    return (await call(b, 'POST', '/v1/embeddings', { body: { input: 'x' }, key })).status === 200 ? ['served past the spend cap'] : [];
+    return (await call(b, 'POST', '/v1/embeddings', { body: { input: 'x' }, key })).status === 200
+      ? ['served past the spend cap']
+      : [];
   },
 };
 

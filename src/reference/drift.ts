@@ -18,22 +18,119 @@ export interface Drift {
 
 /** Every drift the reference gateway can switch on, in `--drift list` order. */
 export const DRIFTS: readonly Drift[] = [
-  { name: 'wrong-type', operation: 'GET /v1/models/{id}', operationId: 'getModel', check: 'response_schema_conformance', description: '`created` is sent as a string instead of an integer.' },
-  { name: 'missing-field', operation: 'GET /v1/balance', operationId: 'getBalance', check: 'response_schema_conformance', description: 'The required `currency` field is left out.' },
-  { name: 'undocumented-status', operation: 'GET /v1/replays', operationId: 'listReplays', check: 'status_code_conformance', description: 'Answers 206, a status the operation does not document.' },
-  { name: 'wrong-content-type', operation: 'GET /v1/webhook-secret', operationId: 'getWebhookSecret', check: 'content_type_conformance', description: 'The JSON body is labelled text/plain.' },
-  { name: 'server-error', operation: 'POST /v1/rerank', operationId: 'createRerank', check: 'not_a_server_error', description: 'Every valid request answers 500.' },
-  { name: 'accepts-invalid', operation: 'POST /v1/embeddings', operationId: 'createEmbedding', check: 'negative_data_rejection', description: 'A body without the required `input` is accepted (embeds the empty string) with 200.' },
-  { name: 'rejects-valid', operation: 'GET /v1/models', operationId: 'listModels', check: 'positive_data_acceptance', description: '`limit` above 10 is rejected with 400 although the spec allows up to 100.' },
-  { name: 'auth-not-enforced', operation: 'GET /v1/evals', operationId: 'listEvals', check: 'ignored_auth', description: 'Requests without Authorization are served (as the root key) with 200.' },
-  { name: 'use-after-free', operation: 'GET /v1/sub-accounts/{id}', operationId: 'getSubAccount', check: 'use_after_free', description: 'A deleted sub-account is still returned with 200.' },
-  { name: 'malformed-sse', operation: 'POST /v1/chat/completions', operationId: 'createChatCompletion', check: 'sse_stream_conformance', description: 'With `stream: true`, the second event\'s data is truncated, invalid JSON.' },
-  { name: 'idempotency-broken', operation: 'POST /v1/jobs', operationId: 'createJob', check: 'idempotency', description: 'Idempotency-Key is ignored: a retry creates (and bills) a second job.' },
-  { name: 'no-retry-after', operation: 'POST /v1/chat/completions', operationId: 'createChatCompletion', check: 'response_headers_conformance', description: 'The operation is limited to 3 requests per minute per key, and its 429 answers leave out the documented Retry-After header.' },
-  { name: 'missing-header', operation: 'GET /v1/usage', operationId: 'getUsage', check: 'response_headers_conformance', description: 'The documented, required `x-request-id` header is left out.' },
-  { name: 'bad-webhook-signature', operation: 'POST /v1/jobs', operationId: 'createJob', check: 'webhook_signature', description: 'Webhooks of jobs are signed with a key other than the webhook secret.' },
-  { name: 'tenant-leak', operation: 'GET /v1/jobs/{id}', operationId: 'getJob', check: 'tenant_isolation', description: 'A sub-account key can read another sub-account\'s (or the root\'s) job.' },
-  { name: 'spend-cap-ignored', operation: 'POST /v1/embeddings', operationId: 'createEmbedding', check: 'spend_cap_enforced', description: 'Embeddings keep being served (and billed) after the sub-account\'s spend cap is reached.' },
+  {
+    name: 'wrong-type',
+    operation: 'GET /v1/models/{id}',
+    operationId: 'getModel',
+    check: 'response_schema_conformance',
+    description: '`created` is sent as a string instead of an integer.',
+  },
+  {
+    name: 'missing-field',
+    operation: 'GET /v1/balance',
+    operationId: 'getBalance',
+    check: 'response_schema_conformance',
+    description: 'The required `currency` field is left out.',
+  },
+  {
+    name: 'undocumented-status',
+    operation: 'GET /v1/replays',
+    operationId: 'listReplays',
+    check: 'status_code_conformance',
+    description: 'Answers 206, a status the operation does not document.',
+  },
+  {
+    name: 'wrong-content-type',
+    operation: 'GET /v1/webhook-secret',
+    operationId: 'getWebhookSecret',
+    check: 'content_type_conformance',
+    description: 'The JSON body is labelled text/plain.',
+  },
+  {
+    name: 'server-error',
+    operation: 'POST /v1/rerank',
+    operationId: 'createRerank',
+    check: 'not_a_server_error',
+    description: 'Every valid request answers 500.',
+  },
+  {
+    name: 'accepts-invalid',
+    operation: 'POST /v1/embeddings',
+    operationId: 'createEmbedding',
+    check: 'negative_data_rejection',
+    description: 'A body without the required `input` is accepted (embeds the empty string) with 200.',
+  },
+  {
+    name: 'rejects-valid',
+    operation: 'GET /v1/models',
+    operationId: 'listModels',
+    check: 'positive_data_acceptance',
+    description: '`limit` above 10 is rejected with 400 although the spec allows up to 100.',
+  },
+  {
+    name: 'auth-not-enforced',
+    operation: 'GET /v1/evals',
+    operationId: 'listEvals',
+    check: 'ignored_auth',
+    description: 'Requests without Authorization are served (as the root key) with 200.',
+  },
+  {
+    name: 'use-after-free',
+    operation: 'GET /v1/sub-accounts/{id}',
+    operationId: 'getSubAccount',
+    check: 'use_after_free',
+    description: 'A deleted sub-account is still returned with 200.',
+  },
+  {
+    name: 'malformed-sse',
+    operation: 'POST /v1/chat/completions',
+    operationId: 'createChatCompletion',
+    check: 'sse_stream_conformance',
+    description: "With `stream: true`, the second event's data is truncated, invalid JSON.",
+  },
+  {
+    name: 'idempotency-broken',
+    operation: 'POST /v1/jobs',
+    operationId: 'createJob',
+    check: 'idempotency',
+    description: 'Idempotency-Key is ignored: a retry creates (and bills) a second job.',
+  },
+  {
+    name: 'no-retry-after',
+    operation: 'POST /v1/chat/completions',
+    operationId: 'createChatCompletion',
+    check: 'response_headers_conformance',
+    description:
+      'The operation is limited to 3 requests per minute per key, and its 429 answers leave out the documented Retry-After header.',
+  },
+  {
+    name: 'missing-header',
+    operation: 'GET /v1/usage',
+    operationId: 'getUsage',
+    check: 'response_headers_conformance',
+    description: 'The documented, required `x-request-id` header is left out.',
+  },
+  {
+    name: 'bad-webhook-signature',
+    operation: 'POST /v1/jobs',
+    operationId: 'createJob',
+    check: 'webhook_signature',
+    description: 'Webhooks of jobs are signed with a key other than the webhook secret.',
+  },
+  {
+    name: 'tenant-leak',
+    operation: 'GET /v1/jobs/{id}',
+    operationId: 'getJob',
+    check: 'tenant_isolation',
+    description: "A sub-account key can read another sub-account's (or the root's) job.",
+  },
+  {
+    name: 'spend-cap-ignored',
+    operation: 'POST /v1/embeddings',
+    operationId: 'createEmbedding',
+    check: 'spend_cap_enforced',
+    description: "Embeddings keep being served (and billed) after the sub-account's spend cap is reached.",
+  },
 ];
 
 /** The names of DRIFTS. */
@@ -44,7 +141,10 @@ export type DriftName = string;
  * Throws an Error listing the valid names when one is unknown.
  */
 export function parseDrifts(values: readonly string[]): Set<DriftName> {
-  const names = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const names = values
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   if (names.includes('all')) return new Set(DRIFTS.map((d) => d.name));
   const known = new Set(DRIFTS.map((d) => d.name));
   for (const n of names) {
@@ -60,5 +160,9 @@ export function driftApplies(enabled: ReadonlySet<DriftName>, name: DriftName, o
 
 /** `--drift list` output: one aligned line per drift. */
 export function formatDriftList(): string {
-  return DRIFTS.map((d) => `${d.name.padEnd(22)} ${d.operation.padEnd(30)} ${d.check.padEnd(29)} ${d.description}`).join('\n') + '\n';
+  return (
+    DRIFTS.map((d) => `${d.name.padEnd(22)} ${d.operation.padEnd(30)} ${d.check.padEnd(29)} ${d.description}`).join(
+      '\n',
+    ) + '\n'
+  );
 }

@@ -5,8 +5,14 @@
 
 /** The `error.type` values of the contract's Error schema. */
 export type ErrorType =
-  | 'invalid_request_error' | 'authentication_error' | 'permission_error' | 'not_found_error'
-  | 'conflict_error' | 'billing_error' | 'rate_limit_error' | 'api_error';
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'conflict_error'
+  | 'billing_error'
+  | 'rate_limit_error'
+  | 'api_error';
 
 /** An error the gateway answers on purpose (any 4xx, and the 500 of the `server-error` drift). */
 export class ApiError extends Error {

@@ -5,9 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 
-const VOCABULARY = ('the gateway routes every request to a model that answers quickly and cheaply while ' +
+const VOCABULARY = (
+  'the gateway routes every request to a model that answers quickly and cheaply while ' +
   'quality stays above the floor so costs fall and latency drops for each customer who sends prompts ' +
-  'through one endpoint with streaming jobs webhooks evals replays usage tags caps limits keys').split(' ');
+  'through one endpoint with streaming jobs webhooks evals replays usage tags caps limits keys'
+).split(' ');
 
 /** Endless stream of pseudo-random bytes from a seed (SHA-256 in counter mode). */
 function* bytes(seed: string): Generator<number> {
@@ -36,7 +38,7 @@ export interface Generation {
 /** Generates the answer of `model` to `input`, cut at `maxTokens` (finish_reason `length`). */
 export function generate(model: string, input: unknown, maxTokens?: number): Generation {
   const it = bytes(`${model}\n${JSON.stringify(input)}`);
-  const natural = 4 + (it.next().value as number) % 36;
+  const natural = 4 + ((it.next().value as number) % 36);
   const limit = maxTokens ?? Number.MAX_SAFE_INTEGER;
   const n = Math.min(natural, limit);
   const pieces: string[] = [];
@@ -52,7 +54,10 @@ export function generate(model: string, input: unknown, maxTokens?: number): Gen
 /** A unit-length embedding of `text` with `dimensions` components. */
 export function embed(model: string, text: string, dimensions: number): number[] {
   const it = bytes(`${model}\n${text}`);
-  const raw = Array.from({ length: dimensions }, () => ((it.next().value as number) << 8 | (it.next().value as number)) / 32767.5 - 1);
+  const raw = Array.from(
+    { length: dimensions },
+    () => (((it.next().value as number) << 8) | (it.next().value as number)) / 32767.5 - 1,
+  );
   const norm = Math.hypot(...raw) || 1;
   return raw.map((x) => x / norm);
 }
@@ -60,7 +65,8 @@ export function embed(model: string, text: string, dimensions: number): number[]
 /** Word-set overlap (Jaccard) of two texts, in [0, 1]; 1 for two empty texts. */
 export function similarity(a: string, b: string): number {
   const words = (s: string) => new Set(s.toLowerCase().match(/[a-z0-9]+/g) ?? []);
-  const x = words(a), y = words(b);
+  const x = words(a),
+    y = words(b);
   if (x.size === 0 && y.size === 0) return 1;
   let both = 0;
   for (const w of x) if (y.has(w)) both++;

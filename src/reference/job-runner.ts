@@ -19,19 +19,38 @@ function finish(state: State, opts: ResolvedOptions, rec: JobRecord): void {
   const job = rec.job;
   const now = Math.floor(opts.now() / 1000);
   if (rec.input.includes(FAIL_MARKER)) {
-    Object.assign(job, { status: 'failed', error: { code: 'generation_failed', message: 'The model failed to produce an answer.' }, completed_at: now });
+    Object.assign(job, {
+      status: 'failed',
+      error: { code: 'generation_failed', message: 'The model failed to produce an answer.' },
+      completed_at: now,
+    });
   } else {
     const model = explicitModel(job.model, 'text');
     const messages = [{ role: 'user', content: rec.input }];
     const gen = generate(model.id, messages, rec.maxTokens);
     const usage = usageOf(model, chatPromptTokens(messages), gen.pieces.length);
-    charge(state, { requestId: job.id, owner: rec.owner, keyId: rec.keyId, tag: job.tag }, opts.now(), model.id, 'job', usage);
-    Object.assign(job, { status: 'succeeded', progress: 100, result: { output: gen.pieces.join(''), usage }, completed_at: now });
+    charge(
+      state,
+      { requestId: job.id, owner: rec.owner, keyId: rec.keyId, tag: job.tag },
+      opts.now(),
+      model.id,
+      'job',
+      usage,
+    );
+    Object.assign(job, {
+      status: 'succeeded',
+      progress: 100,
+      result: { output: gen.pieces.join(''), usage },
+      completed_at: now,
+    });
   }
   if (job.webhook_url) {
     deliver(state, opts.now, opts.jobStepMs, {
-      url: job.webhook_url, owner: rec.owner, type: job.status === 'succeeded' ? 'job.completed' : 'job.failed',
-      data: { job: structuredClone(job) }, badSignature: rec.badSignature,
+      url: job.webhook_url,
+      owner: rec.owner,
+      type: job.status === 'succeeded' ? 'job.completed' : 'job.failed',
+      data: { job: structuredClone(job) },
+      badSignature: rec.badSignature,
     });
   }
 }
@@ -46,7 +65,9 @@ export function startJob(state: State, opts: ResolvedOptions, rec: JobRecord): v
     later(state, step, () => {
       if (terminal(job.status)) return;
       job.progress = 50;
-      later(state, step, () => { if (!terminal(job.status)) finish(state, opts, rec); });
+      later(state, step, () => {
+        if (!terminal(job.status)) finish(state, opts, rec);
+      });
     });
   });
 }

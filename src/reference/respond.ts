@@ -3,7 +3,13 @@ import type { ServerResponse } from 'node:http';
 import type { ApiError } from './errors.ts';
 
 /** Writes a JSON (or, for the wrong-content-type drift, mislabelled) response and ends it. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>, contentType = 'application/json'): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string>,
+  contentType = 'application/json',
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);

@@ -23,22 +23,35 @@ afterAll(() => gw.close());
 /** Names of the query parameters an operation declares. */
 function queryNames(path: string, method: string): string[] {
   const params: any[] = doc.paths[path]?.[method.toLowerCase()]?.parameters ?? [];
-  return params.map((p) => judge.schemas.resolve(p)).filter((p) => p.in === 'query').map((p) => p.name);
+  return params
+    .map((p) => judge.schemas.resolve(p))
+    .filter((p) => p.in === 'query')
+    .map((p) => p.name);
 }
 
 /** Random requests to `route` at `url`: never 5xx, always conforming. */
 async function fuzz(url: () => string, route: (typeof ROUTES)[number], numRuns: number): Promise<void> {
   const names = queryNames(route.path, route.method);
-  const query = names.length ? fc.dictionary(fc.constantFrom(...names), fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('true', '101', '-1', '2026-02-30'))) : fc.constant({});
+  const query = names.length
+    ? fc.dictionary(
+        fc.constantFrom(...names),
+        fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('true', '101', '-1', '2026-02-30')),
+      )
+    : fc.constant({});
   await fc.assert(
-    fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), query, fc.string({ minLength: 1, maxLength: 12 }), async (body, q, id) => {
-      const path = route.path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
-      const search = new URLSearchParams(q as Record<string, string>).toString();
-      const hasBody = route.method === 'POST' || route.method === 'PATCH';
-      const answer = await call(url(), route.method, `${path}${search ? `?${search}` : ''}`, hasBody ? { body } : {});
-      expect(answer.status).toBeLessThan(500);
-      expect(judge.problems(route.method, route.path, answer)).toEqual([]);
-    }),
+    fc.asyncProperty(
+      fc.jsonValue({ maxDepth: 3 }),
+      query,
+      fc.string({ minLength: 1, maxLength: 12 }),
+      async (body, q, id) => {
+        const path = route.path.replace(/\{[^}]+\}/g, encodeURIComponent(id));
+        const search = new URLSearchParams(q as Record<string, string>).toString();
+        const hasBody = route.method === 'POST' || route.method === 'PATCH';
+        const answer = await call(url(), route.method, `${path}${search ? `?${search}` : ''}`, hasBody ? { body } : {});
+        expect(answer.status).toBeLessThan(500);
+        expect(judge.problems(route.method, route.path, answer)).toEqual([]);
+      },
+    ),
     { numRuns, seed: 20260101 },
   );
 }

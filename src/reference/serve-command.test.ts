@@ -13,8 +13,16 @@ const BIN = fileURLToPath(new URL('../../bin/specgate.js', import.meta.url));
 
 /** Runs the command in-process (for the paths that return without serving). */
 async function runInline(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '', err = '';
-  const code = await serve.run(argv, { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
+  let out = '',
+    err = '';
+  const code = await serve.run(argv, {
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+  });
   return { code, out, err };
 }
 
@@ -33,7 +41,11 @@ describe('specgate serve', () => {
   });
 
   it('prints its URL first, serves, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--key', 'sk-aig-cli', '--drift', 'wrong-type'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'serve', '--port', '0', '--key', 'sk-aig-cli', '--drift', 'wrong-type'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const firstLine = await new Promise<string>((resolve, reject) => {
       let buf = '';
       child.stdout.on('data', (c: Buffer) => {

@@ -29,27 +29,56 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
     const url = new URL(req.url ?? '/', 'http://gateway.local');
     const raw = await readBody(req, opts.maxBodyBytes);
     const match = matchRoute(routes, req.method ?? 'GET', url.pathname);
-    if (match.kind === 'not_found') throw new ApiError(404, 'not_found_error', 'unknown_path', `No operation at ${url.pathname}.`);
+    if (match.kind === 'not_found')
+      throw new ApiError(404, 'not_found_error', 'unknown_path', `No operation at ${url.pathname}.`);
     if (match.kind === 'method_not_allowed') {
-      throw new ApiError(405, 'invalid_request_error', 'method_not_allowed', `${req.method} is not allowed here; allowed: ${match.allow.join(', ')}.`, null, { allow: match.allow.join(', ') });
+      throw new ApiError(
+        405,
+        'invalid_request_error',
+        'method_not_allowed',
+        `${req.method} is not allowed here; allowed: ${match.allow.join(', ')}.`,
+        null,
+        { allow: match.allow.join(', ') },
+      );
     }
     const { route, params } = match;
     const drift = (name: string) => driftApplies(opts.drifts, name, route.operationId);
     if (drift('missing-header')) delete base['x-request-id'];
 
-    const principal: Principal = drift('auth-not-enforced') && !req.headers.authorization
-      ? { owner: 'root', keyId: 'key_root', subAccount: null, rpm: opts.rootRateLimitRpm }
-      : authenticate(req.headers, state, opts);
+    const principal: Principal =
+      drift('auth-not-enforced') && !req.headers.authorization
+        ? { owner: 'root', keyId: 'key_root', subAccount: null, rpm: opts.rootRateLimitRpm }
+        : authenticate(req.headers, state, opts);
     const rate = limiter.hit(principal.keyId, principal.rpm);
-    Object.assign(base, { 'x-ratelimit-limit-requests': String(rate.limit), 'x-ratelimit-remaining-requests': String(rate.remaining) });
+    Object.assign(base, {
+      'x-ratelimit-limit-requests': String(rate.limit),
+      'x-ratelimit-remaining-requests': String(rate.remaining),
+    });
     if (!rate.allowed) {
-      const headers: Record<string, string> = drift('no-retry-after') ? {} : { 'retry-after': String(rate.retryAfterSec) };
-      throw new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', `Rate limit of ${rate.limit} requests per minute reached.`, null, headers);
+      const headers: Record<string, string> = drift('no-retry-after')
+        ? {}
+        : { 'retry-after': String(rate.retryAfterSec) };
+      throw new ApiError(
+        429,
+        'rate_limit_error',
+        'rate_limit_exceeded',
+        `Rate limit of ${rate.limit} requests per minute reached.`,
+        null,
+        headers,
+      );
     }
     // no-retry-after: this operation gets its own tiny limit, so that a harness using the root key
     // really meets the 429 (which then lacks Retry-After).
-    if (drift('no-retry-after') && !limiter.hit(`${principal.keyId}:${route.operationId}`, NO_RETRY_AFTER_RPM).allowed) {
-      throw new ApiError(429, 'rate_limit_error', 'rate_limit_exceeded', `Rate limit of ${NO_RETRY_AFTER_RPM} requests per minute reached.`);
+    if (
+      drift('no-retry-after') &&
+      !limiter.hit(`${principal.keyId}:${route.operationId}`, NO_RETRY_AFTER_RPM).allowed
+    ) {
+      throw new ApiError(
+        429,
+        'rate_limit_error',
+        'rate_limit_exceeded',
+        `Rate limit of ${NO_RETRY_AFTER_RPM} requests per minute reached.`,
+      );
     }
 
     const opPtr = pointer('paths', route.path, route.method.toLowerCase());
@@ -59,16 +88,34 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
       if (raw === null) throw tooLarge(opts.maxBodyBytes);
       body = parseJsonBody(raw, req.headers['content-type'], Boolean(bodySpec.required));
     } else if (raw === null) throw tooLarge(opts.maxBodyBytes);
-    const query = validateRequest(schemas, { method: route.method, path: route.path, search: url.searchParams, headers: req.headers, body }, (errors) =>
-      // accepts-invalid: a body whose only fault is the missing `input` goes through.
-      drift('accepts-invalid') && errors.every((e) => e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'input'));
+    const query = validateRequest(
+      schemas,
+      { method: route.method, path: route.path, search: url.searchParams, headers: req.headers, body },
+      (errors) =>
+        // accepts-invalid: a body whose only fault is the missing `input` goes through.
+        drift('accepts-invalid') &&
+        errors.every(
+          (e) => e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'input',
+        ),
+    );
     if (route.billable && !drift('spend-cap-ignored')) assertCanSpend(state, principal);
 
     const tagHeader = req.headers['x-aig-tag'];
     const ctx: RouteContext = {
-      operationId: route.operationId, requestId: base['x-request-id'] ?? newRequestId(), params, query, headers: req.headers, body,
-      principal, state, opts, res, baseHeaders: base, drift, nowSec: () => Math.floor(opts.now() / 1000),
-      tag: typeof tagHeader === 'string' ? tagHeader : principal.subAccount?.default_tag ?? null,
+      operationId: route.operationId,
+      requestId: base['x-request-id'] ?? newRequestId(),
+      params,
+      query,
+      headers: req.headers,
+      body,
+      principal,
+      state,
+      opts,
+      res,
+      baseHeaders: base,
+      drift,
+      nowSec: () => Math.floor(opts.now() / 1000),
+      tag: typeof tagHeader === 'string' ? tagHeader : (principal.subAccount?.default_tag ?? null),
     };
     const reply = await route.handler(ctx);
     if (reply !== 'streamed') sendJson(res, reply.status, reply.body, { ...base, ...reply.headers }, reply.contentType);
@@ -78,10 +125,9 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
     const base: Record<string, string> = { 'x-request-id': newRequestId() };
     handle(req, res, base).catch((err: unknown) => {
       if (res.headersSent) return void res.destroy(); // mid-stream: nothing valid left to send
-      const apiErr = err instanceof ApiError ? err : new ApiError(500, 'api_error', 'internal_error', 'Internal error.');
+      const apiErr =
+        err instanceof ApiError ? err : new ApiError(500, 'api_error', 'internal_error', 'Internal error.');
       sendError(res, apiErr, base);
     });
   };
 }
-
-

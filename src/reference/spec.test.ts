@@ -16,9 +16,13 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'tr
 type Op = { key: string; ptr: string; op: any };
 function operations(): Op[] {
   const out: Op[] = [];
-  for (const [root, items] of [['paths', doc.paths], ['webhooks', doc.webhooks ?? {}]] as const) {
+  for (const [root, items] of [
+    ['paths', doc.paths],
+    ['webhooks', doc.webhooks ?? {}],
+  ] as const) {
     for (const [path, item] of Object.entries(items)) {
-      for (const m of METHODS) if (item[m]) out.push({ key: `${m.toUpperCase()} ${path}`, ptr: pointer(root, path, m), op: item[m] });
+      for (const m of METHODS)
+        if (item[m]) out.push({ key: `${m.toUpperCase()} ${path}`, ptr: pointer(root, path, m), op: item[m] });
     }
   }
   return out;
@@ -34,11 +38,14 @@ function examples(): Array<{ where: string; value: unknown; schemaPtr: string }>
     const hasSchema = node.schema && typeof node.schema === 'object';
     if (hasSchema && 'example' in node) out.push({ where: ptr, value: node.example, schemaPtr: `${ptr}/schema` });
     if (hasSchema && node.examples && typeof node.examples === 'object') {
-      for (const [name, ex] of Object.entries<any>(node.examples)) out.push({ where: `${ptr}/examples/${name}`, value: ex.value, schemaPtr: `${ptr}/schema` });
+      for (const [name, ex] of Object.entries<any>(node.examples))
+        out.push({ where: `${ptr}/examples/${name}`, value: ex.value, schemaPtr: `${ptr}/schema` });
     }
     // A schema's own `examples` keyword (JSON Schema 2020-12) is an array of instances.
     if (Array.isArray(node.examples) && (node.type || node.properties || node.$ref)) {
-      node.examples.forEach((v: unknown, i: number) => out.push({ where: `${ptr}/examples/${i}`, value: v, schemaPtr: ptr }));
+      node.examples.forEach((v: unknown, i: number) =>
+        out.push({ where: `${ptr}/examples/${i}`, value: v, schemaPtr: ptr }),
+      );
     }
     for (const [k, v] of Object.entries(node)) visit(v, `${ptr}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`);
   };
@@ -61,9 +68,12 @@ function allSchemas(): Array<{ ptr: string; schema: any }> {
   const walk = (s: any, ptr: string): void => {
     if (!s || typeof s !== 'object') return;
     out.push({ ptr, schema: s });
-    for (const k of ['items', 'additionalProperties', 'propertyNames', 'not', 'if', 'then', 'else', 'contains']) if (s[k] && typeof s[k] === 'object') walk(s[k], `${ptr}/${k}`);
-    for (const k of ['properties', 'patternProperties', '$defs']) for (const [n, sub] of Object.entries<any>(s[k] ?? {})) walk(sub, `${ptr}/${k}/${n}`);
-    for (const k of ['oneOf', 'anyOf', 'allOf', 'prefixItems']) (s[k] ?? []).forEach((sub: any, i: number) => walk(sub, `${ptr}/${k}/${i}`));
+    for (const k of ['items', 'additionalProperties', 'propertyNames', 'not', 'if', 'then', 'else', 'contains'])
+      if (s[k] && typeof s[k] === 'object') walk(s[k], `${ptr}/${k}`);
+    for (const k of ['properties', 'patternProperties', '$defs'])
+      for (const [n, sub] of Object.entries<any>(s[k] ?? {})) walk(sub, `${ptr}/${k}/${n}`);
+    for (const k of ['oneOf', 'anyOf', 'allOf', 'prefixItems'])
+      (s[k] ?? []).forEach((sub: any, i: number) => walk(sub, `${ptr}/${k}/${i}`));
   };
   for (const [n, s] of Object.entries(doc.components.schemas ?? {})) walk(s, `/components/schemas/${n}`);
   return out;
@@ -82,8 +92,36 @@ describe('openapi.json', () => {
   });
 
   it('uses only known JSON Schema / OpenAPI keywords (catches typos strict:false would hide)', () => {
-    const known = new Set(['type', 'properties', 'required', 'additionalProperties', 'items', 'enum', 'const', 'description', 'default', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'format', 'minItems', 'maxItems', 'uniqueItems', 'oneOf', 'anyOf', 'allOf', '$ref', 'examples', 'minProperties', 'maxProperties', 'propertyNames']);
-    for (const { ptr, schema } of allSchemas()) for (const k of Object.keys(schema)) expect(known.has(k), `${ptr}: ${k}`).toBe(true);
+    const known = new Set([
+      'type',
+      'properties',
+      'required',
+      'additionalProperties',
+      'items',
+      'enum',
+      'const',
+      'description',
+      'default',
+      'minimum',
+      'maximum',
+      'minLength',
+      'maxLength',
+      'pattern',
+      'format',
+      'minItems',
+      'maxItems',
+      'uniqueItems',
+      'oneOf',
+      'anyOf',
+      'allOf',
+      '$ref',
+      'examples',
+      'minProperties',
+      'maxProperties',
+      'propertyNames',
+    ]);
+    for (const { ptr, schema } of allSchemas())
+      for (const k of Object.keys(schema)) expect(known.has(k), `${ptr}: ${k}`).toBe(true);
   });
 
   it('never uses the 3.0 `nullable` keyword nor readOnly', () => {
@@ -117,7 +155,10 @@ describe('openapi.json', () => {
       ids.add(op.operationId);
       expect(op.summary, key).toBeTruthy();
       expect(op.tags?.length, key).toBeGreaterThan(0);
-      expect(Object.keys(op.responses).some((s) => s.startsWith('4')), key).toBe(true);
+      expect(
+        Object.keys(op.responses).some((s) => s.startsWith('4')),
+        key,
+      ).toBe(true);
     }
     expect(pathOps().length).toBeGreaterThanOrEqual(30);
   });
@@ -127,8 +168,14 @@ describe('openapi.json', () => {
       for (const [status, raw] of Object.entries<any>(op.responses)) {
         const res = schemas.resolve(raw);
         expect(res.headers?.['x-request-id'], `${key} ${status}`).toBeTruthy();
-        expect(Object.keys(res.headers ?? {}).map((h) => h.toLowerCase()), `${key} ${status}`).not.toContain('content-type');
-        if (Number(status) >= 400) expect(res.content['application/json'].schema, `${key} ${status}`).toEqual({ $ref: '#/components/schemas/Error' });
+        expect(
+          Object.keys(res.headers ?? {}).map((h) => h.toLowerCase()),
+          `${key} ${status}`,
+        ).not.toContain('content-type');
+        if (Number(status) >= 400)
+          expect(res.content['application/json'].schema, `${key} ${status}`).toEqual({
+            $ref: '#/components/schemas/Error',
+          });
       }
     }
   });
@@ -177,7 +224,8 @@ describe('openapi.json', () => {
     const used = refs({ paths: doc.paths, webhooks: doc.webhooks, components: doc.components });
     for (const [kind, entries] of Object.entries(doc.components)) {
       if (kind === 'securitySchemes') continue;
-      for (const name of Object.keys(entries)) expect(used.has(`#/components/${kind}/${name}`), `${kind}/${name}`).toBe(true);
+      for (const name of Object.keys(entries))
+        expect(used.has(`#/components/${kind}/${name}`), `${kind}/${name}`).toBe(true);
     }
   });
 });

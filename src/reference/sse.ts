@@ -16,8 +16,18 @@ export interface SseOptions {
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes `events` as a 200 `text/event-stream` response and ends it with `[DONE]`. */
-export async function writeSse(res: ServerResponse, headers: Record<string, string>, events: unknown[], opts: SseOptions = {}): Promise<void> {
-  res.writeHead(200, { ...headers, 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+export async function writeSse(
+  res: ServerResponse,
+  headers: Record<string, string>,
+  events: unknown[],
+  opts: SseOptions = {},
+): Promise<void> {
+  res.writeHead(200, {
+    ...headers,
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   res.flushHeaders();
   for (const [i, event] of events.entries()) {
     if (res.destroyed) return; // the client went away; stop generating

@@ -35,7 +35,11 @@ describe('idempotency', () => {
     const conflict = await call(base, 'POST', '/v1/jobs', { ...o, body: { input: 'twice' } });
     expect(conflict.status).toBe(409);
     expect(judge.problems('POST', '/v1/jobs', conflict)).toEqual([]);
-    for (let i = 0; i < 400 && (await call(base, 'GET', `/v1/jobs/${first.json.id}`, { key: t.key })).json.status !== 'succeeded'; i++) {
+    for (
+      let i = 0;
+      i < 400 && (await call(base, 'GET', `/v1/jobs/${first.json.id}`, { key: t.key })).json.status !== 'succeeded';
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 5)); // the job is billed when it succeeds
     }
     const jobs = (await call(base, 'GET', '/v1/jobs', { key: t.key })).json.data;
@@ -57,7 +61,10 @@ describe('spend caps', () => {
   it('answers 402 once the sub-account spent its cap, and only on billable operations', async () => {
     const t = await tenant({ spend_cap_cents: 10 });
     const big = chat('x'.repeat(40_000)); // ~10k prompt tokens on the premium model: ~15 cents
-    const first = await call(base, 'POST', '/v1/chat/completions', { key: t.key, body: { ...big, model: 'anthropic/claude-opus-4.8' } });
+    const first = await call(base, 'POST', '/v1/chat/completions', {
+      key: t.key,
+      body: { ...big, model: 'anthropic/claude-opus-4.8' },
+    });
     expect(first.status).toBe(200);
     expect(first.json.usage.cost_cents).toBeGreaterThan(10);
     const second = await call(base, 'POST', '/v1/chat/completions', { key: t.key, body: chat() });
@@ -94,19 +101,25 @@ describe('rate limits', () => {
 
   it('lets a key override its sub-account default', async () => {
     const sa = await call(base, 'POST', '/v1/sub-accounts', { body: { name: 'x', rate_limit_rpm: 1 } });
-    const key = (await call(base, 'POST', `/v1/sub-accounts/${sa.json.id}/keys`, { body: { rate_limit_rpm: 5 } })).json.key;
+    const key = (await call(base, 'POST', `/v1/sub-accounts/${sa.json.id}/keys`, { body: { rate_limit_rpm: 5 } })).json
+      .key;
     const res = await call(base, 'GET', '/v1/balance', { key });
     expect(res.headers.get('x-ratelimit-limit-requests')).toBe('5');
   });
 });
 
 describe('isolation', () => {
-  it('hides one tenant\'s resources from another (404) and lets the root see everything', async () => {
+  it("hides one tenant's resources from another (404) and lets the root see everything", async () => {
     const [a, b] = [await tenant(), await tenant()];
     const job = (await call(base, 'POST', '/v1/jobs', { key: a.key, body: { input: 'private' } })).json;
     const req = await call(base, 'POST', '/v1/chat/completions', { key: a.key, body: chat('secret') });
     const reqId = req.headers.get('x-request-id')!;
-    const rpl = (await call(base, 'POST', '/v1/replays', { key: a.key, body: { source_request_id: reqId, target_model: 'openai/gpt-5.4' } })).json;
+    const rpl = (
+      await call(base, 'POST', '/v1/replays', {
+        key: a.key,
+        body: { source_request_id: reqId, target_model: 'openai/gpt-5.4' },
+      })
+    ).json;
     for (const path of [`/v1/jobs/${job.id}`, `/v1/requests/${reqId}`, `/v1/replays/${rpl.id}`]) {
       const res = await call(base, 'GET', path, { key: b.key });
       expect(res.status, path).toBe(404);
@@ -114,14 +127,26 @@ describe('isolation', () => {
       expect((await call(base, 'GET', path)).status, path).toBe(200);
     }
     expect((await call(base, 'DELETE', `/v1/jobs/${job.id}`, { key: b.key })).status).toBe(404);
-    expect((await call(base, 'POST', '/v1/replays', { key: b.key, body: { source_request_id: reqId, target_model: 'openai/gpt-5.4' } })).status).toBe(404);
+    expect(
+      (
+        await call(base, 'POST', '/v1/replays', {
+          key: b.key,
+          body: { source_request_id: reqId, target_model: 'openai/gpt-5.4' },
+        })
+      ).status,
+    ).toBe(404);
     expect((await call(base, 'GET', '/v1/jobs', { key: b.key })).json.data).toEqual([]);
     expect((await call(base, 'GET', `/v1/usage?sub_account_id=${a.id}`, { key: b.key })).status).toBe(404);
   });
 
   it('forbids sub-account keys to manage sub-accounts (403)', async () => {
     const t = await tenant();
-    for (const [method, path] of [['GET', '/v1/sub-accounts'], ['GET', `/v1/sub-accounts/${t.id}`], ['POST', `/v1/sub-accounts/${t.id}/keys`], ['GET', '/v1/usage/by-sub-account']] as const) {
+    for (const [method, path] of [
+      ['GET', '/v1/sub-accounts'],
+      ['GET', `/v1/sub-accounts/${t.id}`],
+      ['POST', `/v1/sub-accounts/${t.id}/keys`],
+      ['GET', '/v1/usage/by-sub-account'],
+    ] as const) {
       const res = await call(base, method, path, { key: t.key });
       expect(res.status, path).toBe(403);
     }
@@ -132,9 +157,17 @@ describe('usage accounting', () => {
   it('sums exactly the usage of the requests made, per tag and per sub-account', async () => {
     const t = await tenant({ default_tag: 'dflt' });
     const answers = [
-      await call(base, 'POST', '/v1/chat/completions', { key: t.key, body: chat('one'), headers: { 'x-aig-tag': 'alpha' } }),
+      await call(base, 'POST', '/v1/chat/completions', {
+        key: t.key,
+        body: chat('one'),
+        headers: { 'x-aig-tag': 'alpha' },
+      }),
       await call(base, 'POST', '/v1/chat/completions', { key: t.key, body: chat('two') }),
-      await call(base, 'POST', '/v1/embeddings', { key: t.key, body: { input: ['a', 'bb'] }, headers: { 'x-aig-tag': 'alpha' } }),
+      await call(base, 'POST', '/v1/embeddings', {
+        key: t.key,
+        body: { input: ['a', 'bb'] },
+        headers: { 'x-aig-tag': 'alpha' },
+      }),
     ];
     const usages = answers.map((a) => a.json.usage);
     const sum = (f: (u: any) => number) => usages.reduce((n, u) => n + f(u), 0);
@@ -142,12 +175,25 @@ describe('usage accounting', () => {
     expect(report.totals.requests).toBe(3);
     expect(report.totals.prompt_tokens).toBe(sum((u) => u.prompt_tokens));
     expect(report.totals.completion_tokens).toBe(sum((u) => u.completion_tokens ?? 0));
-    expect(report.totals.cost_cents).toBeCloseTo(sum((u) => u.cost_cents), 6);
+    expect(report.totals.cost_cents).toBeCloseTo(
+      sum((u) => u.cost_cents),
+      6,
+    );
     expect(Object.fromEntries(report.data.map((d: any) => [d.group, d.requests]))).toEqual({ alpha: 2, dflt: 1 });
-    const bySub = (await call(base, 'GET', '/v1/usage/by-sub-account?month=2026-03')).json.data.find((d: any) => d.sub_account_id === t.id);
+    const bySub = (await call(base, 'GET', '/v1/usage/by-sub-account?month=2026-03')).json.data.find(
+      (d: any) => d.sub_account_id === t.id,
+    );
     expect(bySub.requests).toBe(3);
-    expect(bySub.cost_cents).toBeCloseTo(sum((u) => u.cost_cents), 6);
-    expect((await call(base, 'GET', '/v1/balance', { key: t.key })).json.spent_cents).toBeCloseTo(sum((u) => u.cost_cents), 6);
-    expect((await call(base, 'GET', '/v1/usage?start=2026-04-01&end=2026-04-30', { key: t.key })).json.totals.requests).toBe(0);
+    expect(bySub.cost_cents).toBeCloseTo(
+      sum((u) => u.cost_cents),
+      6,
+    );
+    expect((await call(base, 'GET', '/v1/balance', { key: t.key })).json.spent_cents).toBeCloseTo(
+      sum((u) => u.cost_cents),
+      6,
+    );
+    expect(
+      (await call(base, 'GET', '/v1/usage?start=2026-04-01&end=2026-04-30', { key: t.key })).json.totals.requests,
+    ).toBe(0);
   });
 });

@@ -29,18 +29,35 @@ export async function call(base: string, method: string, path: string, o: CallOp
   const key = o.key === undefined ? 'sk-aig-test' : o.key;
   if (key !== null) headers.authorization = `Bearer ${key}`;
   // Raw bytes go out as a Blob so that invalid UTF-8 reaches the server untouched.
-  const body: string | Blob | undefined = o.raw instanceof Uint8Array ? new Blob([o.raw as Uint8Array<ArrayBuffer>]) : o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body));
-  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+  const body: string | Blob | undefined =
+    o.raw instanceof Uint8Array
+      ? new Blob([o.raw as Uint8Array<ArrayBuffer>])
+      : (o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)));
+  if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['content-type'] = 'application/json';
   const res = await fetch(base + path, { method, headers, body });
   const text = await res.text();
   let json: any;
-  try { json = JSON.parse(text); } catch { json = undefined; }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
   return { status: res.status, headers: res.headers, text, json };
 }
 
 /** The data of each `data:` event of an SSE body, in order. */
 export function sseData(text: string): string[] {
-  return text.split('\n\n').filter((e) => e.trim() !== '').map((e) => e.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n'));
+  return text
+    .split('\n\n')
+    .filter((e) => e.trim() !== '')
+    .map((e) =>
+      e
+        .split('\n')
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trimStart())
+        .join('\n'),
+    );
 }
 
 /** Judges answers against the contract. */
@@ -86,32 +103,53 @@ export class Conformance {
     const content = response.content as Record<string, unknown> | undefined;
     if (!content) return answer.text === '' ? [] : ['a body was sent but none is documented'];
     const media = (answer.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!(media in content)) return [`content type ${JSON.stringify(media)} is not documented (documented: ${Object.keys(content).join(', ')})`];
+    if (!(media in content))
+      return [
+        `content type ${JSON.stringify(media)} is not documented (documented: ${Object.keys(content).join(', ')})`,
+      ];
     const validate = this.schemas.validator(`${resPtr}/content/${media.replace(/\//g, '~1')}/schema`);
     const check = (data: string, where: string): string[] => {
       let value: unknown;
-      try { value = JSON.parse(data); } catch { return [`${where} is not valid JSON`]; }
-      return validate(value) ? [] : [`${where} does not match the schema: ${this.schemas.ajv.errorsText(validate.errors)}`];
+      try {
+        value = JSON.parse(data);
+      } catch {
+        return [`${where} is not valid JSON`];
+      }
+      return validate(value)
+        ? []
+        : [`${where} does not match the schema: ${this.schemas.ajv.errorsText(validate.errors)}`];
     };
     if (media !== 'text/event-stream') return check(answer.text, 'body');
     const events = sseData(answer.text);
     const out: string[] = events.at(-1) === '[DONE]' ? [] : ['the stream does not end with [DONE]'];
-    events.forEach((data, i) => { if (data !== '[DONE]') out.push(...check(data, `event ${i}`)); });
+    events.forEach((data, i) => {
+      if (data !== '[DONE]') out.push(...check(data, `event ${i}`));
+    });
     return out;
   }
 }
 
 /** One webhook delivery as received. */
-export interface Received { headers: Record<string, string | string[] | undefined>; body: string }
+export interface Received {
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** A webhook receiver on 127.0.0.1:0 that answers the given statuses in turn (then 200). */
-export async function startReceiver(statuses: number[] = []): Promise<{ url: string; received: Received[]; waitFor(n: number, timeoutMs?: number): Promise<Received[]>; close(): Promise<void> }> {
+export async function startReceiver(statuses: number[] = []): Promise<{
+  url: string;
+  received: Received[];
+  waitFor(n: number, timeoutMs?: number): Promise<Received[]>;
+  close(): Promise<void>;
+}> {
   const { createServer } = await import('node:http');
   const received: Received[] = [];
   const server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
-    req.on('data', (c: string) => { body += c; });
+    req.on('data', (c: string) => {
+      body += c;
+    });
     req.on('end', () => {
       received.push({ headers: req.headers, body });
       res.writeHead(statuses.shift() ?? 200).end();
@@ -127,6 +165,10 @@ export async function startReceiver(statuses: number[] = []): Promise<{ url: str
       while (received.length < n && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
       return received;
     },
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -71,7 +71,9 @@ export interface RouteContext {
 }
 
 /** A handler's answer: a JSON reply, or `'streamed'` when it wrote the response itself. */
-export type Reply = { status: number; body: unknown; headers?: Record<string, string>; contentType?: string } | 'streamed';
+export type Reply =
+  | { status: number; body: unknown; headers?: Record<string, string>; contentType?: string }
+  | 'streamed';
 
 /** One operation's implementation. */
 export type Handler = (ctx: RouteContext) => Reply | Promise<Reply>;

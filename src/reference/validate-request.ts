@@ -18,14 +18,26 @@ export interface RequestParts {
 }
 
 /** A parameter with the pointer of its schema. */
-interface ParamInfo { name: string; in: string; required: boolean; schemaPtr: string; type: string | undefined }
+interface ParamInfo {
+  name: string;
+  in: string;
+  required: boolean;
+  schemaPtr: string;
+  type: string | undefined;
+}
 
 function parametersOf(schemas: SpecSchemas, opPtr: string): ParamInfo[] {
   const list: any[] = schemas.at(`${opPtr}/parameters`) ?? [];
   return list.map((p, i) => {
     const base = typeof p.$ref === 'string' ? p.$ref.slice(1) : `${opPtr}/parameters/${i}`;
     const obj = schemas.resolve(p);
-    return { name: obj.name, in: obj.in, required: Boolean(obj.required), schemaPtr: `${base}/schema`, type: schemas.resolve(obj.schema)?.type };
+    return {
+      name: obj.name,
+      in: obj.in,
+      required: Boolean(obj.required),
+      schemaPtr: `${base}/schema`,
+      type: schemas.resolve(obj.schema)?.type,
+    };
   });
 }
 
@@ -39,7 +51,10 @@ function coerce(value: string, type: string | undefined): unknown {
 
 /** `body.messages[0].role`-style name of the field an ajv error is about. */
 function fieldOf(e: ErrorObject, prefix: string): string {
-  const parts = e.instancePath.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`));
+  const parts = e.instancePath
+    .split('/')
+    .slice(1)
+    .map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`));
   const extra = e.params as { missingProperty?: string; additionalProperty?: string };
   const leaf = extra.missingProperty ?? extra.additionalProperty;
   if (leaf) parts.push(`.${leaf}`);
@@ -59,7 +74,11 @@ function describe(errors: ErrorObject[], prefix: string): { message: string; par
  * Checks parameters and body; returns the coerced query values of declared query parameters.
  * Throws a 400 ApiError naming the first offending field. `skipBody` lets a drift accept a bad body.
  */
-export function validateRequest(schemas: SpecSchemas, parts: RequestParts, skipBody?: (errors: ErrorObject[]) => boolean): Record<string, unknown> {
+export function validateRequest(
+  schemas: SpecSchemas,
+  parts: RequestParts,
+  skipBody?: (errors: ErrorObject[]) => boolean,
+): Record<string, unknown> {
   const opPtr = pointer('paths', parts.path, parts.method.toLowerCase());
   const query: Record<string, unknown> = {};
   for (const p of parametersOf(schemas, opPtr)) {
@@ -79,7 +98,8 @@ export function validateRequest(schemas: SpecSchemas, parts: RequestParts, skipB
     }
     const value = p.in === 'query' ? coerce(raw, p.type) : raw;
     const validate = schemas.validator(p.schemaPtr);
-    if (!validate(value)) throw badRequest('invalid_parameter', `${p.name}: ${validate.errors?.[0]?.message ?? 'invalid'}`, p.name);
+    if (!validate(value))
+      throw badRequest('invalid_parameter', `${p.name}: ${validate.errors?.[0]?.message ?? 'invalid'}`, p.name);
     if (p.in === 'query') query[p.name] = value;
   }
   const bodyPtr = `${opPtr}/requestBody/content/application~1json/schema`;

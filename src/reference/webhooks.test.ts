@@ -23,16 +23,22 @@ afterAll(() => gw.close());
 function verifies(hit: Received, secret: string): boolean {
   const m = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(hit.headers['x-aig-signature']));
   if (!m) return false;
-  return createHmac('sha256', secret).update(`${m[1]}.${hit.body}`).digest('hex') === m[2] && Math.abs(Date.now() / 1000 - Number(m[1])) < 300;
+  return (
+    createHmac('sha256', secret).update(`${m[1]}.${hit.body}`).digest('hex') === m[2] &&
+    Math.abs(Date.now() / 1000 - Number(m[1])) < 300
+  );
 }
 
-const payloadValid = (hit: Received, schema: string): boolean => judge.schemas.validator(`/components/schemas/${schema}`)(JSON.parse(hit.body));
+const payloadValid = (hit: Received, schema: string): boolean =>
+  judge.schemas.validator(`/components/schemas/${schema}`)(JSON.parse(hit.body));
 
 describe('job webhooks', () => {
   it('delivers a signed job.completed matching the contract', async () => {
     const rx = await startReceiver();
     const secret = (await call(base, 'GET', '/v1/webhook-secret')).json.secret;
-    const job = await call(base, 'POST', '/v1/jobs', { body: { input: 'hello', webhook_url: rx.url, metadata: { run: '1' } } });
+    const job = await call(base, 'POST', '/v1/jobs', {
+      body: { input: 'hello', webhook_url: rx.url, metadata: { run: '1' } },
+    });
     const [hit] = await rx.waitFor(1);
     await rx.close();
     expect(hit!.headers['x-aig-event-type']).toBe('job.completed');
@@ -79,7 +85,7 @@ describe('job webhooks', () => {
     expect(rx.received).toHaveLength(MAX_ATTEMPTS);
   });
 
-  it('signs a sub-account\'s webhooks with that sub-account\'s own secret', async () => {
+  it("signs a sub-account's webhooks with that sub-account's own secret", async () => {
     const sa = await call(base, 'POST', '/v1/sub-accounts', { body: { name: 'hooks' } });
     const key = (await call(base, 'POST', `/v1/sub-accounts/${sa.json.id}/keys`)).json.key;
     const own = (await call(base, 'GET', '/v1/webhook-secret', { key })).json.secret;
@@ -93,15 +99,21 @@ describe('job webhooks', () => {
     expect(verifies(hit!, root)).toBe(false);
   });
 
-  it.each(['ftp://127.0.0.1/x', 'mailto:ops@example.com'])('rejects a non-http(s) webhook_url %s with 400', async (url) => {
-    const res = await call(base, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: url } });
-    expect(res.status).toBe(400);
-    expect(res.json.error.param).toBe('webhook_url');
-  });
+  it.each(['ftp://127.0.0.1/x', 'mailto:ops@example.com'])(
+    'rejects a non-http(s) webhook_url %s with 400',
+    async (url) => {
+      const res = await call(base, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: url } });
+      expect(res.status).toBe(400);
+      expect(res.json.error.param).toBe('webhook_url');
+    },
+  );
 
-  it.each(['https://example.com/hook', 'http://10.0.0.1/hook'])('accepts %s but never contacts a non-loopback host', async (url) => {
-    const res = await call(base, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: url } });
-    expect(res.status).toBe(202);
-    expect(res.json.webhook_url).toBe(url);
-  });
+  it.each(['https://example.com/hook', 'http://10.0.0.1/hook'])(
+    'accepts %s but never contacts a non-loopback host',
+    async (url) => {
+      const res = await call(base, 'POST', '/v1/jobs', { body: { input: 'x', webhook_url: url } });
+      expect(res.status).toBe(202);
+      expect(res.json.webhook_url).toBe(url);
+    },
+  );
 });

@@ -71,7 +71,13 @@ export function deliver(state: State, now: () => number, baseDelayMs: number, d:
       const res = await fetch(d.url, {
         method: 'POST',
         body,
-        headers: { 'content-type': 'application/json', 'x-aig-signature': signature(secret, t, body), 'x-aig-event-id': event.id, 'x-aig-event-type': d.type, 'x-aig-delivery-attempt': String(n) },
+        headers: {
+          'content-type': 'application/json',
+          'x-aig-signature': signature(secret, t, body),
+          'x-aig-event-id': event.id,
+          'x-aig-event-type': d.type,
+          'x-aig-delivery-attempt': String(n),
+        },
         signal: AbortSignal.any([AbortSignal.timeout(TIMEOUT_MS), state.abort.signal]),
       });
       await res.arrayBuffer();

@@ -18,7 +18,9 @@ describe('compareWithBaseline', () => {
   it('does not match on message or occurrences, only on the key', () => {
     const baseline = [{ ...current[0]!, message: 'older wording', occurrences: 99 }];
     expect(compareWithBaseline(current.slice(0, 1), baseline).findings[0]!.baseline).toBe('known');
-    expect(compareWithBaseline(current.slice(0, 1), [{ ...current[0]!, cause: 'other' }]).findings[0]!.baseline).toBe('new');
+    expect(compareWithBaseline(current.slice(0, 1), [{ ...current[0]!, cause: 'other' }]).findings[0]!.baseline).toBe(
+      'new',
+    );
   });
 
   it('reads an array or {findings}, and ignores malformed entries', () => {
@@ -32,13 +34,43 @@ describe('compareWithBaseline', () => {
 describe('findings.json and summary.json', () => {
   it('findings.json has the documented fields', () => {
     const [first] = JSON.parse(findingsJson(sampleResult())) as Array<Record<string, unknown>>;
-    expect(Object.keys(first!)).toEqual(expect.arrayContaining(['operation', 'check', 'severity', 'message', 'request', 'response', 'curl', 'seed', 'specLocation', 'cause', 'occurrences', 'replay']));
-    expect(first).toMatchObject({ operation: 'GET /things/{id}', check: 'response_schema_conformance', severity: 'error', seed: 7, occurrences: 4, response: { status: 200 } });
+    expect(Object.keys(first!)).toEqual(
+      expect.arrayContaining([
+        'operation',
+        'check',
+        'severity',
+        'message',
+        'request',
+        'response',
+        'curl',
+        'seed',
+        'specLocation',
+        'cause',
+        'occurrences',
+        'replay',
+      ]),
+    );
+    expect(first).toMatchObject({
+      operation: 'GET /things/{id}',
+      check: 'response_schema_conformance',
+      severity: 'error',
+      seed: 7,
+      occurrences: 4,
+      response: { status: 200 },
+    });
   });
 
   it('summary.json counts findings by check and severity', () => {
     const s = JSON.parse(summaryJson(sampleResult()));
-    expect(s).toMatchObject({ seed: 7, specSha256: 'ab'.repeat(32), target: 'http://127.0.0.1:4010', durationMs: 2500, requests: 27, exitCode: 1, operations: { total: 4, reached: 3 } });
+    expect(s).toMatchObject({
+      seed: 7,
+      specSha256: 'ab'.repeat(32),
+      target: 'http://127.0.0.1:4010',
+      durationMs: 2500,
+      requests: 27,
+      exitCode: 1,
+      operations: { total: 4, reached: 3 },
+    });
     expect(s.findings).toMatchObject({ total: 3, bySeverity: { error: 2, warn: 1 }, new: 1, known: 1, fixed: 1 });
     expect(s.findings.byCheck.negative_data_rejection).toEqual({ error: 1, warn: 0 });
   });

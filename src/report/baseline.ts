@@ -21,12 +21,19 @@ export function baselineKey(f: BaselineEntry): string {
 export function parseBaseline(json: unknown): BaselineEntry[] {
   const list = Array.isArray(json) ? json : (json as { findings?: unknown } | null)?.findings;
   if (!Array.isArray(list)) return [];
-  return list.filter((f): f is BaselineEntry =>
-    typeof f?.operation === 'string' && typeof f?.cause === 'string' && (typeof f?.check === 'string' || typeof f?.checkId === 'string'));
+  return list.filter(
+    (f): f is BaselineEntry =>
+      typeof f?.operation === 'string' &&
+      typeof f?.cause === 'string' &&
+      (typeof f?.check === 'string' || typeof f?.checkId === 'string'),
+  );
 }
 
 /** Marks each finding new or known and returns the baseline entries no finding matched (fixed). */
-export function compareWithBaseline<B extends BaselineEntry>(findings: ReportedFinding[], baseline: B[]): { findings: ReportedFinding[]; fixed: B[] } {
+export function compareWithBaseline<B extends BaselineEntry>(
+  findings: ReportedFinding[],
+  baseline: B[],
+): { findings: ReportedFinding[]; fixed: B[] } {
   const known = new Set(baseline.map(baselineKey));
   const current = new Set(findings.map(baselineKey));
   return {

@@ -11,7 +11,9 @@ type Word = Array<string | { env: string }>;
 /** Single-quotes a literal word; double-quotes (escaping `\ " $ \``) when it references a variable. */
 export function shellQuote(word: Word): string {
   if (word.every((p) => typeof p === 'string')) return `'${word.join('').replace(/'/g, `'\\''`)}'`;
-  const body = word.map((p) => (typeof p === 'string' ? p.replace(/[\\"$`]/g, (c) => `\\${c}`) : `\${${p.env}}`)).join('');
+  const body = word
+    .map((p) => (typeof p === 'string' ? p.replace(/[\\"$`]/g, (c) => `\\${c}`) : `\${${p.env}}`))
+    .join('');
   return `"${body}"`;
 }
 
@@ -19,7 +21,10 @@ export function shellQuote(word: Word): string {
 export function placeholder(name: string): string {
   const lower = name.toLowerCase();
   if (lower === 'authorization' || lower === 'proxy-authorization') return 'SPECGATE_TOKEN';
-  return `SPECGATE_${name.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_|_$/g, '').toUpperCase()}`;
+  return `SPECGATE_${name
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '')
+    .toUpperCase()}`;
 }
 
 /** Splits `text` around each secret, turning the secret into a variable reference. */
@@ -44,10 +49,15 @@ function secretMap(exchange: Exchange, extra: readonly string[]): Array<{ value:
   }
   const url = new URL(exchange.request.url, 'http://placeholder.invalid');
   url.searchParams.forEach((v, k) => {
-    if (isSecretName(k, extra) && v) out.push({ value: encodeURIComponent(v) === v ? v : encodeURIComponent(v), env: placeholder(k) }, { value: v, env: placeholder(k) });
+    if (isSecretName(k, extra) && v)
+      out.push(
+        { value: encodeURIComponent(v) === v ? v : encodeURIComponent(v), env: placeholder(k) },
+        { value: v, env: placeholder(k) },
+      );
   });
   // Any other secret the exchange carried (a cookie, say) that is echoed in the URL or body.
-  for (const v of secretValues(exchange, extra)) if (!out.some((s) => v.includes(s.value))) out.push({ value: v, env: 'SPECGATE_SECRET' });
+  for (const v of secretValues(exchange, extra))
+    if (!out.some((s) => v.includes(s.value))) out.push({ value: v, env: 'SPECGATE_SECRET' });
   return out.sort((a, b) => b.value.length - a.value.length);
 }
 
@@ -58,7 +68,11 @@ export function toCurl(exchange: Exchange, extra: readonly string[] = []): strin
   const { method, url, headers, body } = exchange.request;
   const secrets = secretMap(exchange, extra);
   const m = method.toUpperCase();
-  const args: string[] = ['curl', m === 'HEAD' ? '--head' : m === 'GET' ? '' : `-X ${m}`, shellQuote(withPlaceholders(url, secrets))].filter(Boolean);
+  const args: string[] = [
+    'curl',
+    m === 'HEAD' ? '--head' : m === 'GET' ? '' : `-X ${m}`,
+    shellQuote(withPlaceholders(url, secrets)),
+  ].filter(Boolean);
   const lines = [args.join(' ')];
   for (const [k, v] of Object.entries(headers)) {
     if (SKIP.has(k.toLowerCase())) continue;

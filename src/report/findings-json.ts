@@ -29,9 +29,22 @@ function entry(result: RunResult, f: ReportedFinding): Record<string, unknown> {
     caseId: f.caseId ?? null,
     caseKind: ex?.case.kind ?? null,
     ...(ex?.case.violation && { violation: ex.case.violation }),
-    request: ex ? { method: ex.request.method, url: ex.request.url, headers: ex.request.headers, ...(ex.request.body !== undefined && { body: ex.request.body }) } : null,
+    request: ex
+      ? {
+          method: ex.request.method,
+          url: ex.request.url,
+          headers: ex.request.headers,
+          ...(ex.request.body !== undefined && { body: ex.request.body }),
+        }
+      : null,
     response: ex?.response
-      ? { status: ex.response.status, headers: ex.response.headers, body: cut(ex.response.body, BODY_LIMIT), truncated: ex.response.truncated, durationMs: ex.durationMs }
+      ? {
+          status: ex.response.status,
+          headers: ex.response.headers,
+          body: cut(ex.response.body, BODY_LIMIT),
+          truncated: ex.response.truncated,
+          durationMs: ex.durationMs,
+        }
       : null,
     ...(ex?.error && { error: ex.error }),
     curl: f.curl ?? null,
@@ -42,7 +55,18 @@ function entry(result: RunResult, f: ReportedFinding): Record<string, unknown> {
 /** Renders findings.json. */
 export function findingsJson(result: RunResult): string {
   const safe = safeResult(result);
-  return JSON.stringify(safe.findings.map((f) => entry(safe, f)), null, 2) + '\n';
+  return (
+    JSON.stringify(
+      safe.findings.map((f) => entry(safe, f)),
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
-export default { id: 'findings-json', description: 'Every finding as JSON (also the --baseline input).', filename: 'findings.json', run: findingsJson };
+export default {
+  id: 'findings-json',
+  description: 'Every finding as JSON (also the --baseline input).',
+  filename: 'findings.json',
+  run: findingsJson,
+};

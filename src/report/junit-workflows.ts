@@ -34,12 +34,14 @@ export function workflowSuites(workflows: readonly WorkflowReport[] = []): Workf
     out.tests += w.steps.length;
     out.failures += failures;
     out.skipped += skipped;
-    out.xml.push([
-      `  <testsuite name="${x(`workflow ${w.workflowId} (${w.suite})`)}" tests="${w.steps.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
-      `    <properties>\n      <property name="suite" value="${x(w.suite)}"/>\n      <property name="status" value="${x(w.status)}"/>\n    </properties>`,
-      ...w.steps.map((s) => testcase(w, s)),
-      '  </testsuite>',
-    ].join('\n'));
+    out.xml.push(
+      [
+        `  <testsuite name="${x(`workflow ${w.workflowId} (${w.suite})`)}" tests="${w.steps.length}" failures="${failures}" errors="0" skipped="${skipped}" time="0">`,
+        `    <properties>\n      <property name="suite" value="${x(w.suite)}"/>\n      <property name="status" value="${x(w.status)}"/>\n    </properties>`,
+        ...w.steps.map((s) => testcase(w, s)),
+        '  </testsuite>',
+      ].join('\n'),
+    );
   }
   return out;
 }

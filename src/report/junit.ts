@@ -16,10 +16,14 @@ interface Case {
 }
 
 function describe(f: ReportedFinding): string {
-  const lines = [`[${f.severity}${f.baseline === 'known' ? ', known' : ''}] ${f.cause}${f.occurrences > 1 ? ` (×${f.occurrences})` : ''}`, f.message];
+  const lines = [
+    `[${f.severity}${f.baseline === 'known' ? ', known' : ''}] ${f.cause}${f.occurrences > 1 ? ` (×${f.occurrences})` : ''}`,
+    f.message,
+  ];
   if (f.specLocation) lines.push(`Spec: ${loc(f.specLocation)}`);
   if (f.curl) lines.push(`Repro:\n${f.curl}`);
-  if (f.exchange?.response) lines.push(`Response ${f.exchange.response.status}: ${cut(f.exchange.response.body, 1024)}`);
+  if (f.exchange?.response)
+    lines.push(`Response ${f.exchange.response.status}: ${cut(f.exchange.response.body, 1024)}`);
   return lines.join('\n');
 }
 
@@ -27,7 +31,14 @@ function casesOf(result: RunResult, cov: OperationCoverage | undefined, findings
   // An operation never reached gets one skipped testcase saying why, not one per check (a suite-only or
   // --include run would otherwise list hundreds of identical skips).
   if (cov && !cov.reached && findings.length === 0) {
-    return [{ name: 'not reached', failures: [], notes: [], skipped: `operation not reached: ${cov.reason ?? 'unknown reason'}` }];
+    return [
+      {
+        name: 'not reached',
+        failures: [],
+        notes: [],
+        skipped: `operation not reached: ${cov.reason ?? 'unknown reason'}`,
+      },
+    ];
   }
   const byCheck = groupBy(findings, (f) => f.checkId);
   const ids = [...new Set([...result.checks.map((c) => c.id), ...byCheck.keys()])];
@@ -38,7 +49,8 @@ function casesOf(result: RunResult, cov: OperationCoverage | undefined, findings
     let skipped: string | undefined;
     if (list.length === 0 && cov) {
       if (!cov.reached) skipped = `operation not reached: ${cov.reason ?? 'unknown reason'}`;
-      else if (!cov.checked.includes(id)) skipped = cov.unchecked.find((u) => u.check === id)?.why ?? 'nothing to check';
+      else if (!cov.checked.includes(id))
+        skipped = cov.unchecked.find((u) => u.check === id)?.why ?? 'nothing to check';
     }
     return { name: id, failures, notes, ...(skipped !== undefined && { skipped }) };
   });
@@ -49,7 +61,9 @@ function testcase(op: string, c: Case): string {
   const body: string[] = [];
   if (c.failures.length > 0) {
     const message = c.failures.map((f) => f.cause).join('; ');
-    body.push(`      <failure message="${x(message)}" type="${x(c.name)}">${x(c.failures.map(describe).join('\n\n'))}</failure>`);
+    body.push(
+      `      <failure message="${x(message)}" type="${x(c.name)}">${x(c.failures.map(describe).join('\n\n'))}</failure>`,
+    );
   } else if (c.skipped !== undefined) {
     body.push(`      <skipped message="${x(c.skipped)}"/>`);
   }
@@ -62,14 +76,22 @@ export function junitXml(result: RunResult): string {
   const safe = safeResult(result);
   const byOp = groupBy(safe.findings, (f) => f.operation);
   const ops = [...new Set([...safe.coverage.map((c) => c.operation), ...byOp.keys()])];
-  let tests = 0, failures = 0, skipped = 0;
+  let tests = 0,
+    failures = 0,
+    skipped = 0;
   const suites = ops.map((op) => {
     const cov = safe.coverage.find((c) => c.operation === op);
     const cases = casesOf(safe, cov, byOp.get(op) ?? []);
     const f = cases.filter((c) => c.failures.length > 0).length;
     const s = cases.filter((c) => c.failures.length === 0 && c.skipped !== undefined).length;
-    tests += cases.length; failures += f; skipped += s;
-    const props = [['operationId', cov?.operationId], ['requests', cov ? String(cov.requests) : undefined], ['seed', String(safe.seed)]]
+    tests += cases.length;
+    failures += f;
+    skipped += s;
+    const props = [
+      ['operationId', cov?.operationId],
+      ['requests', cov ? String(cov.requests) : undefined],
+      ['seed', String(safe.seed)],
+    ]
       .filter((p): p is [string, string] => p[1] !== undefined)
       .map(([k, v]) => `      <property name="${x(k)}" value="${x(v)}"/>`);
     return [
@@ -80,7 +102,9 @@ export function junitXml(result: RunResult): string {
     ].join('\n');
   });
   const flows = workflowSuites(safe.workflows);
-  tests += flows.tests; failures += flows.failures; skipped += flows.skipped;
+  tests += flows.tests;
+  failures += flows.failures;
+  skipped += flows.skipped;
   const time = (safe.durationMs / 1000).toFixed(3);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -92,4 +116,9 @@ export function junitXml(result: RunResult): string {
   ].join('\n');
 }
 
-export default { id: 'junit', description: 'JUnit XML: a testsuite per operation, a testcase per check.', filename: 'junit.xml', run: junitXml };
+export default {
+  id: 'junit',
+  description: 'JUnit XML: a testsuite per operation, a testcase per check.',
+  filename: 'junit.xml',
+  run: junitXml,
+};

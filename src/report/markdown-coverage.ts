@@ -10,19 +10,28 @@ import { cell, code, groupBy } from './text.ts';
 function reachedTable(reached: OperationCoverage[], total: number): string[] {
   if (reached.length === 0) return [];
   const rows = reached.map((c) => {
-    const kinds = Object.entries(c.casesByKind).map(([k, n]) => `${n} ${k}`).join(', ');
+    const kinds = Object.entries(c.casesByKind)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
     const unchecked = c.unchecked.map((u) => `${u.check} (${u.why})`).join('; ');
     return `| ${cell(c.operation)} | ${c.requests}${kinds ? ` (${kinds})` : ''} | ${c.statusesSeen.join(', ') || '—'} | ${c.statusesNeverSeen.join(', ') || '—'} | ${c.checked.length}/${total} | ${cell(unchecked) || '—'} |`;
   });
-  return ['| Operation | Requests | Statuses seen | Documented, never seen | Checks that judged | Checks with nothing to check |', '|---|---|---|---|---|---|', ...rows];
+  return [
+    '| Operation | Requests | Statuses seen | Documented, never seen | Checks that judged | Checks with nothing to check |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ];
 }
 
 function unreachedList(unreached: OperationCoverage[]): string[] {
   if (unreached.length === 0) return [];
   return [
-    '', `**Not reached (${unreached.length}):** nothing was checked for these operations.`, '',
-    ...[...groupBy(unreached, (c) => c.reason ?? 'unknown reason')].map(([why, ops]) =>
-      `- ${why}: ${ops.map((o) => code(o.operation)).join(', ')}`),
+    '',
+    `**Not reached (${unreached.length}):** nothing was checked for these operations.`,
+    '',
+    ...[...groupBy(unreached, (c) => c.reason ?? 'unknown reason')].map(
+      ([why, ops]) => `- ${why}: ${ops.map((o) => code(o.operation)).join(', ')}`,
+    ),
   ];
 }
 
@@ -34,13 +43,29 @@ function vacuousChecks(result: RunResult): string[] {
 }
 
 function policies(result: RunResult): string[] {
-  const groups = groupBy(result.coverage, (c) => JSON.stringify([c.policy.rejected, c.policy.accepted, c.policy.source]));
+  const groups = groupBy(result.coverage, (c) =>
+    JSON.stringify([c.policy.rejected, c.policy.accepted, c.policy.source]),
+  );
   const lines = [...groups.values()].map((ops) => {
     const p = ops[0]!.policy;
-    const which = groups.size === 1 ? 'all operations' : ops.length > 4 ? `${ops.length} operations` : ops.map((o) => code(o.operation)).join(', ');
+    const which =
+      groups.size === 1
+        ? 'all operations'
+        : ops.length > 4
+          ? `${ops.length} operations`
+          : ops.map((o) => code(o.operation)).join(', ');
     return `- ${which} (${p.source}): rejected = ${formatStatuses(p.rejected)}; accepted = ${formatStatuses(p.accepted)}`;
   });
-  return lines.length ? ['', '### Status policies in effect', '', 'Negative cases pass when the status is in *rejected*; positive cases when it is in *accepted* (or 2xx).', '', ...lines] : [];
+  return lines.length
+    ? [
+        '',
+        '### Status policies in effect',
+        '',
+        'Negative cases pass when the status is in *rejected*; positive cases when it is in *accepted* (or 2xx).',
+        '',
+        ...lines,
+      ]
+    : [];
 }
 
 /** The "## Coverage" section. */
@@ -48,8 +73,10 @@ export function coverageSection(result: RunResult): string {
   const reached = result.coverage.filter((c) => c.reached);
   const unreached = result.coverage.filter((c) => !c.reached);
   return [
-    '## Coverage', '',
-    `${reached.length} of ${result.operationsTotal} operations reached with ${result.requests} requests.`, '',
+    '## Coverage',
+    '',
+    `${reached.length} of ${result.operationsTotal} operations reached with ${result.requests} requests.`,
+    '',
     ...reachedTable(reached, result.checks.length),
     ...unreachedList(unreached),
     ...vacuousChecks(result),

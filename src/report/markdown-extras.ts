@@ -13,13 +13,16 @@ export function changesSection(scope: ChangeScope | undefined): string[] {
   if (!scope) return [];
   const n = (k: string) => scope.changes.filter((c) => c.kind === k).length;
   const out = [
-    `## Spec changes since ${code(scope.base)}`, '',
+    `## Spec changes since ${code(scope.base)}`,
+    '',
     `${n('breaking')} breaking, ${n('non-breaking')} non-breaking, ${n('info')} info. ${scope.touched.length} operation(s) touched and run; ${scope.unchanged.length} unchanged and not run (see Coverage). Breaking changes are also \`breaking_change\` findings under their operation.`,
   ];
   if (scope.changes.length === 0) return out;
   out.push('', '| | Operation | Rule | Change | Where |', '|---|---|---|---|---|');
   for (const c of scope.changes) {
-    out.push(`| ${KIND_ICON[c.kind]} ${c.kind} | ${cell(code(c.operation || 'document'))} | ${code(c.rule)} | ${cell(c.message)} | ${cell(code(`${c.location.file}:${c.location.line}`))} |`);
+    out.push(
+      `| ${KIND_ICON[c.kind]} ${c.kind} | ${cell(code(c.operation || 'document'))} | ${code(c.rule)} | ${cell(c.message)} | ${cell(code(`${c.location.file}:${c.location.line}`))} |`,
+    );
   }
   return out;
 }
@@ -30,15 +33,26 @@ export function workflowsSection(workflows: readonly WorkflowReport[] | undefine
   const out = ['## Suites', '', '| Workflow | Suite | Status | Steps passed |', '|---|---|---|---|'];
   for (const w of workflows) {
     const passed = w.steps.filter((s) => s.status === 'passed').length;
-    out.push(`| ${code(w.workflowId)} | ${cell(w.suite)} | ${STATUS_ICON[w.status]} ${w.status} | ${passed}/${w.steps.length} |`);
+    out.push(
+      `| ${code(w.workflowId)} | ${cell(w.suite)} | ${STATUS_ICON[w.status]} ${w.status} | ${passed}/${w.steps.length} |`,
+    );
   }
   for (const w of workflows.filter((x) => x.status !== 'passed')) {
-    out.push('', `### ${STATUS_ICON[w.status]} ${code(w.workflowId)} ${w.status}${w.message && w.status === 'skipped' ? `: ${w.message}` : ''}`);
+    out.push(
+      '',
+      `### ${STATUS_ICON[w.status]} ${code(w.workflowId)} ${w.status}${w.message && w.status === 'skipped' ? `: ${w.message}` : ''}`,
+    );
     for (const s of w.steps.filter((x) => x.status === 'failed')) {
-      out.push('', `**${code(s.stepId)}**${s.operation ? ` (${code(s.operation)})` : ''} failed at ${code(s.location)}${s.attempts > 1 ? ` after ${s.attempts} attempts` : ''}:`, '', fence(s.message ?? 'failed'));
+      out.push(
+        '',
+        `**${code(s.stepId)}**${s.operation ? ` (${code(s.operation)})` : ''} failed at ${code(s.location)}${s.attempts > 1 ? ` after ${s.attempts} attempts` : ''}:`,
+        '',
+        fence(s.message ?? 'failed'),
+      );
     }
     const skipped = w.steps.filter((x) => x.status === 'skipped');
-    if (skipped.length > 0) out.push('', `Not run: ${skipped.map((s) => code(s.stepId)).join(', ')} (${skipped[0]!.message ?? 'skipped'}).`);
+    if (skipped.length > 0)
+      out.push('', `Not run: ${skipped.map((s) => code(s.stepId)).join(', ')} (${skipped[0]!.message ?? 'skipped'}).`);
   }
   return out;
 }

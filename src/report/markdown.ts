@@ -15,17 +15,24 @@ function verdict(r: RunResult): string {
   const warns = r.findings.length - errors;
   const unchecked = r.operationsTotal - r.operationsReached;
   const scope = `${r.operationsReached}/${r.operationsTotal} operations reached${unchecked > 0 ? `, ${unchecked} unchecked` : ''}`;
-  if (r.findings.length === 0) return `✅ **No drift found in what was checked** (${scope}; see Coverage for what was not).`;
+  if (r.findings.length === 0)
+    return `✅ **No drift found in what was checked** (${scope}; see Coverage for what was not).`;
   return `${errors > 0 ? '❌' : '⚠️'} **${errors} error${errors === 1 ? '' : 's'}, ${warns} warning${warns === 1 ? '' : 's'}** (${scope}).`;
 }
 
 function summaryTable(r: RunResult): string[] {
-  const kinds = Object.entries(r.casesByKind).map(([k, n]) => `${n} ${k}`).join(', ');
-  const baseline = r.findings.some((f) => f.baseline) || r.fixed.length > 0
-    ? [`| Baseline | ${r.findings.filter((f) => f.baseline === 'new').length} new, ${r.findings.filter((f) => f.baseline === 'known').length} known, ${r.fixed.length} fixed |`]
-    : [];
+  const kinds = Object.entries(r.casesByKind)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
+  const baseline =
+    r.findings.some((f) => f.baseline) || r.fixed.length > 0
+      ? [
+          `| Baseline | ${r.findings.filter((f) => f.baseline === 'new').length} new, ${r.findings.filter((f) => f.baseline === 'known').length} known, ${r.fixed.length} fixed |`,
+        ]
+      : [];
   return [
-    '| | |', '|---|---|',
+    '| | |',
+    '|---|---|',
     `| Target | ${cell(r.target)} |`,
     `| Spec | ${cell(r.specSource)} (sha256 ${code(r.specSha256.slice(0, 12))}) |`,
     `| Seed | ${code(String(r.seed))} |`,
@@ -70,15 +77,31 @@ function fixedSection(r: RunResult): string[] {
 export function reportMarkdown(result: RunResult): string {
   const r = safeResult(result);
   const parts = [
-    '# specgate run report', '', verdict(r), '', ...summaryTable(r), '', ...checkTable(r), '',
-    ...changesSection(r.changeScope), ...(r.changeScope ? [''] : []),
-    ...findingsSection(r), ...(r.findings.length ? [''] : []),
-    ...fixedSection(r), ...(r.fixed.length ? [''] : []),
-    ...workflowsSection(r.workflows), ...(r.workflows?.length ? [''] : []),
+    '# specgate run report',
+    '',
+    verdict(r),
+    '',
+    ...summaryTable(r),
+    '',
+    ...checkTable(r),
+    '',
+    ...changesSection(r.changeScope),
+    ...(r.changeScope ? [''] : []),
+    ...findingsSection(r),
+    ...(r.findings.length ? [''] : []),
+    ...fixedSection(r),
+    ...(r.fixed.length ? [''] : []),
+    ...workflowsSection(r.workflows),
+    ...(r.workflows?.length ? [''] : []),
     coverageSection(r),
   ];
   if (r.notes.length > 0) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
   return parts.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
-export default { id: 'markdown', description: 'Markdown report: summary, findings with repro, coverage, policies.', filename: 'report.md', run: reportMarkdown };
+export default {
+  id: 'markdown',
+  description: 'Markdown report: summary, findings with repro, coverage, policies.',
+  filename: 'report.md',
+  run: reportMarkdown,
+};

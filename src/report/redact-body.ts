@@ -8,8 +8,22 @@ import { REDACTED } from './redact.ts';
 
 /** Last words that name a secret on their own (`secret`, `client_secret`, `access_token`, `password`). */
 const SECRET_WORDS = new Set([
-  'secret', 'token', 'password', 'passwd', 'passphrase', 'pwd', 'apikey', 'plaintext', 'credential', 'credentials',
-  'authorization', 'bearer', 'cookie', 'privatekey', 'secretkey', 'accesskey',
+  'secret',
+  'token',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'apikey',
+  'plaintext',
+  'credential',
+  'credentials',
+  'authorization',
+  'bearer',
+  'cookie',
+  'privatekey',
+  'secretkey',
+  'accesskey',
 ]);
 
 /** `<word>_token` names that are pagination cursors, not credentials. */
@@ -17,14 +31,50 @@ const CURSOR_TOKENS = new Set(['page', 'next', 'prev', 'previous', 'continuation
 
 /** `<word>_key` names that identify or order things rather than authenticate (a bare `key`, `api_key` stay secret). */
 const NOT_SECRET_KEYS = new Set([
-  'idempotency', 'cache', 'sort', 'public', 'publishable', 'partition', 'primary', 'foreign', 'object', 'routing', 'dedup',
-  'dedupe', 'deduplication', 'lookup', 'group', 'unique', 'hash', 'range', 'row', 'shard', 'bucket', 'storage', 's3', 'i18n',
-  'translation', 'message', 'label', 'event', 'field', 'entry', 'resource', 'map', 'composite', 'natural', 'cursor',
+  'idempotency',
+  'cache',
+  'sort',
+  'public',
+  'publishable',
+  'partition',
+  'primary',
+  'foreign',
+  'object',
+  'routing',
+  'dedup',
+  'dedupe',
+  'deduplication',
+  'lookup',
+  'group',
+  'unique',
+  'hash',
+  'range',
+  'row',
+  'shard',
+  'bucket',
+  'storage',
+  's3',
+  'i18n',
+  'translation',
+  'message',
+  'label',
+  'event',
+  'field',
+  'entry',
+  'resource',
+  'map',
+  'composite',
+  'natural',
+  'cursor',
 ]);
 
 /** The words of a field name: `plaintextKey` → plaintext, key; `X-API-Key` → x, api, key. */
 function words(name: string): string[] {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 }
 
 /** True when a JSON or form field named `name` holds a secret (judged on its last word, see the module doc). */
@@ -53,13 +103,19 @@ function decode(text: string): string {
 /** Visits each secret-named string field of a JSON, SSE or form body: `replace` returns its new raw value. */
 function mapSecretFields(text: string, replace: (raw: string) => string): string {
   if (FORM.test(text)) {
-    return text.split('&').map((pair) => {
-      const eq = pair.indexOf('=');
-      return isSecretField(decode(pair.slice(0, eq))) && eq < pair.length - 1 ? `${pair.slice(0, eq + 1)}${replace(pair.slice(eq + 1))}` : pair;
-    }).join('&');
+    return text
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        return isSecretField(decode(pair.slice(0, eq))) && eq < pair.length - 1
+          ? `${pair.slice(0, eq + 1)}${replace(pair.slice(eq + 1))}`
+          : pair;
+      })
+      .join('&');
   }
   return text.replace(JSON_MEMBER, (all, name: string, colon: string, value: string) =>
-    (value !== '' && isSecretField(name) ? `"${name}"${colon}"${replace(value)}"` : all));
+    value !== '' && isSecretField(name) ? `"${name}"${colon}"${replace(value)}"` : all,
+  );
 }
 
 /** The body with every secret-named field's string value replaced by `[REDACTED]`. */
@@ -91,7 +147,12 @@ export function redactJson<T>(value: T): T {
   const walk = (v: unknown): unknown => {
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === 'object') {
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' && x !== '' && isSecretField(k) ? REDACTED : walk(x)]));
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [
+          k,
+          typeof x === 'string' && x !== '' && isSecretField(k) ? REDACTED : walk(x),
+        ]),
+      );
     }
     return v;
   };

@@ -10,7 +10,8 @@ import { bodySecrets, redactBody, redactJson } from './redact-body.ts';
 /** Replacement text for a redacted value. */
 export const REDACTED = '[REDACTED]';
 
-const SECRET_NAME = /authorization|cookie|token|secret|passw|api[-_]?key|(^|[-_])key($|[-_])|session|credential|signature/i;
+const SECRET_NAME =
+  /authorization|cookie|token|secret|passw|api[-_]?key|(^|[-_])key($|[-_])|session|credential|signature/i;
 /** Names that match the pattern but carry no secret and are needed to replay a request. */
 const NOT_SECRET = new Set(['idempotency-key', 'x-idempotency-key', 'cache-key', 'sort-key']);
 
@@ -34,7 +35,10 @@ function credentialParts(value: string): string[] {
 }
 
 /** Headers with secret-looking values replaced (names kept). */
-export function redactHeaders<T extends string | string[]>(headers: Record<string, T>, extra: readonly string[] = []): Record<string, T | string> {
+export function redactHeaders<T extends string | string[]>(
+  headers: Record<string, T>,
+  extra: readonly string[] = [],
+): Record<string, T | string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, isSecretName(k, extra) ? REDACTED : v]));
 }
 
@@ -43,7 +47,8 @@ export function secretValues(exchange: Exchange, extra: readonly string[] = []):
   const out = new Set<string>();
   const c = exchange.case;
   for (const headers of [exchange.request.headers, c.headers]) {
-    for (const [k, v] of Object.entries(headers)) if (isSecretName(k, extra)) credentialParts(v).forEach((p) => out.add(p));
+    for (const [k, v] of Object.entries(headers))
+      if (isSecretName(k, extra)) credentialParts(v).forEach((p) => out.add(p));
   }
   for (const v of Object.values(c.cookies)) if (v.length >= MIN_SECRET_LENGTH) out.add(v);
   const url = new URL(exchange.request.url, 'http://placeholder.invalid');
@@ -51,7 +56,8 @@ export function secretValues(exchange: Exchange, extra: readonly string[] = []):
     if (isSecretName(k, extra) && v.length >= MIN_SECRET_LENGTH) out.add(v);
   });
   // Secret-named body fields (a minted key, a password): their values are scrubbed wherever else they show up.
-  for (const body of [exchange.request.body, c.bodyText, exchange.response?.body]) for (const v of bodySecrets(body)) if (v.length >= MIN_SECRET_LENGTH) out.add(v);
+  for (const body of [exchange.request.body, c.bodyText, exchange.response?.body])
+    for (const v of bodySecrets(body)) if (v.length >= MIN_SECRET_LENGTH) out.add(v);
   return [...out].sort((a, b) => b.length - a.length);
 }
 
@@ -59,7 +65,8 @@ export function secretValues(exchange: Exchange, extra: readonly string[] = []):
 export function scrub(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
-    for (const form of new Set([s, encodeURIComponent(s)])) if (out.includes(form)) out = out.split(form).join(REDACTED);
+    for (const form of new Set([s, encodeURIComponent(s)]))
+      if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
 }
@@ -67,7 +74,11 @@ export function scrub(text: string, secrets: readonly string[]): string {
 function redactUrl(url: string, extra: readonly string[]): string {
   return url.replace(/([?&])([^=&#]+)=([^&#]*)/g, (all, sep: string, name: string, value: string) => {
     let decoded = name;
-    try { decoded = decodeURIComponent(name); } catch { /* keep raw */ }
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      /* keep raw */
+    }
     return isSecretName(decoded, extra) && value !== '' ? `${sep}${name}=${REDACTED}` : all;
   });
 }
@@ -99,11 +110,18 @@ export function redact(exchange: Exchange, extra: readonly string[] = []): Excha
       ...(c.bodyText !== undefined ? { bodyText: redactBody(c.bodyText) } : {}),
     },
     request: {
-      ...exchange.request, url: redactUrl(exchange.request.url, extra), headers: redactHeaders(exchange.request.headers, extra) as Record<string, string>,
+      ...exchange.request,
+      url: redactUrl(exchange.request.url, extra),
+      headers: redactHeaders(exchange.request.headers, extra) as Record<string, string>,
       ...(exchange.request.body !== undefined ? { body: redactBody(exchange.request.body) } : {}),
     },
   };
-  if (exchange.response) cleaned.response = { ...exchange.response, headers: redactHeaders(exchange.response.headers, extra), body: redactBody(exchange.response.body) };
+  if (exchange.response)
+    cleaned.response = {
+      ...exchange.response,
+      headers: redactHeaders(exchange.response.headers, extra),
+      body: redactBody(exchange.response.body),
+    };
   return scrubDeep(cleaned, secrets);
 }
 

@@ -6,9 +6,14 @@ import type { ReportedFinding, RunResult } from './run-result.ts';
 /** A result whose findings (and fixed findings) carry no secrets, with a curl command each where possible. */
 export function safeResult(result: RunResult): RunResult {
   const extra = result.secretNames ?? [];
-  const withCurl = (f: ReportedFinding): ReportedFinding => (f.exchange && !f.curl ? { ...f, curl: toCurl(f.exchange, extra) } : f);
+  const withCurl = (f: ReportedFinding): ReportedFinding =>
+    f.exchange && !f.curl ? { ...f, curl: toCurl(f.exchange, extra) } : f;
   // curl is built from the raw exchange (placeholders replace secrets), then everything is redacted.
-  return { ...result, findings: redactFindings(result.findings.map(withCurl), extra), fixed: redactFindings(result.fixed, extra) };
+  return {
+    ...result,
+    findings: redactFindings(result.findings.map(withCurl), extra),
+    fixed: redactFindings(result.fixed, extra),
+  };
 }
 
 function shellArg(text: string): string {
@@ -17,6 +22,7 @@ function shellArg(text: string): string {
 
 /** The command that replays one operation of this run with the same seed. */
 export function replayCommand(result: RunResult, f: Pick<ReportedFinding, 'operation' | 'operationId'>): string {
-  const base = result.command ?? `specgate run --spec ${shellArg(result.specSource)} --base-url ${shellArg(result.target)}`;
+  const base =
+    result.command ?? `specgate run --spec ${shellArg(result.specSource)} --base-url ${shellArg(result.target)}`;
   return `${base} --seed ${result.seed} --include ${shellArg(f.operationId ?? f.operation)}`;
 }

@@ -38,4 +38,9 @@ export function summaryJson(result: RunResult): string {
   return JSON.stringify(summary, null, 2) + '\n';
 }
 
-export default { id: 'summary-json', description: 'Run totals: seed, spec sha, target, timings, findings by check and severity.', filename: 'summary.json', run: summaryJson };
+export default {
+  id: 'summary-json',
+  description: 'Run totals: seed, spec sha, target, timings, findings by check and severity.',
+  filename: 'summary.json',
+  run: summaryJson,
+};

@@ -33,8 +33,15 @@ export function coverageOf(state: OperationState, checks: Check[], spec: Spec): 
   for (const check of checks) {
     const id = check.id;
     if (state.checked.has(id)) checked.push(id);
-    else if (check.probe && !state.probesBy.has(id)) unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
-    else unchecked.push({ check: id, why: state.whyNot.get(id) ?? (state.statuses.size === 0 ? 'no HTTP response was received' : 'no exchange reached this check') });
+    else if (check.probe && !state.probesBy.has(id))
+      unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
+    else
+      unchecked.push({
+        check: id,
+        why:
+          state.whyNot.get(id) ??
+          (state.statuses.size === 0 ? 'no HTTP response was received' : 'no exchange reached this check'),
+      });
   }
   return {
     operation: op.key,
@@ -59,7 +66,12 @@ function reasonUnreached(state: OperationState): string {
 }
 
 /** Coverage of an operation the plan left out, or one never started. */
-export function unreachedCoverage(operation: Operation, reason: string, spec: Spec, planned?: PlannedOperation): OperationCoverage {
+export function unreachedCoverage(
+  operation: Operation,
+  reason: string,
+  spec: Spec,
+  planned?: PlannedOperation,
+): OperationCoverage {
   return {
     operation: operation.key,
     ...(operation.operationId !== undefined ? { operationId: operation.operationId } : {}),

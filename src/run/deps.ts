@@ -25,7 +25,11 @@ export type GenerateCases = (
 ) => Case[] | { cases: Case[]; problems: Array<{ reason: string }> };
 
 /** Shrinks a failing case: tries smaller variants through `stillFails` (which sends them) and returns the smallest. */
-export type ShrinkCase = (failing: Case, stillFails: (candidate: Case) => Promise<boolean>, options: { maxAttempts: number }) => Promise<Case>;
+export type ShrinkCase = (
+  failing: Case,
+  stillFails: (candidate: Case) => Promise<boolean>,
+  options: { maxAttempts: number },
+) => Promise<Case>;
 
 /** The reference server as the run uses it: `listen(0)` starts it on 127.0.0.1 with a free port. */
 export interface EmbeddedServer {
@@ -70,16 +74,30 @@ const importOptional = async (path: string): Promise<Record<string, unknown> | u
 };
 
 /** Used only when a build has no report stage: the raw RunResult as JSON. */
-const FALLBACK_REPORTER: Reporter = { id: 'result-json', description: 'raw RunResult', filename: 'result.json', run: (r) => JSON.stringify(r, null, 2) };
+const FALLBACK_REPORTER: Reporter = {
+  id: 'result-json',
+  description: 'raw RunResult',
+  filename: 'result.json',
+  run: (r) => JSON.stringify(r, null, 2),
+};
 
 /** Resolves the real stages of this build. */
 export async function loadDeps(): Promise<RunDeps> {
   const [load, validate, check, report, generateIndex, reference] = await Promise.all(
-    ['../load/index.ts', '../validate/index.ts', '../check/index.ts', '../report/index.ts', '../generate/index.ts', '../reference/index.ts'].map(importOptional),
+    [
+      '../load/index.ts',
+      '../validate/index.ts',
+      '../check/index.ts',
+      '../report/index.ts',
+      '../generate/index.ts',
+      '../reference/index.ts',
+    ].map(importOptional),
   );
   const generate = generateIndex ?? (await importOptional('../generate/generate.ts'));
   const workflows = await importOptional('../workflows/index.ts');
-  const missing = Object.entries({ load, validate, check, generate }).filter(([, m]) => !m).map(([n]) => n);
+  const missing = Object.entries({ load, validate, check, generate })
+    .filter(([, m]) => !m)
+    .map(([n]) => n);
   if (missing.length > 0) throw new Error(`this build lacks the ${missing.join(', ')} stage(s)`);
   return {
     loadSpec: load!.loadSpec as RunDeps['loadSpec'],
@@ -92,9 +110,17 @@ export async function loadDeps(): Promise<RunDeps> {
     createReferenceServer: reference?.createReferenceServer as CreateReferenceServer | undefined,
     referenceKey: (reference?.REFERENCE_KEY as string | undefined) ?? 'sk-aig-test',
     referenceSpec: new URL('../../openapi.json', import.meta.url).pathname,
-    ...(generate!.generate ? { generationThread: { generates: generate!.generate as GenerateCases, create: createGenerationPool } } : {}),
-    ...(workflows?.runStateful ? {
-      stateful: { checks: workflows.STATEFUL_CHECKS as Check[], plan: workflows.statefulPlan as StatefulStage['plan'], run: workflows.runStateful as StatefulStage['run'] },
-    } : {}),
+    ...(generate!.generate
+      ? { generationThread: { generates: generate!.generate as GenerateCases, create: createGenerationPool } }
+      : {}),
+    ...(workflows?.runStateful
+      ? {
+          stateful: {
+            checks: workflows.STATEFUL_CHECKS as Check[],
+            plan: workflows.statefulPlan as StatefulStage['plan'],
+            run: workflows.runStateful as StatefulStage['run'],
+          },
+        }
+      : {}),
   };
 }

@@ -19,7 +19,14 @@ paths:
 `;
 
 const finding = (ex: Exchange, cause: string): Finding => ({
-  checkId: 'status_documented', severity: 'error', operation: ex.case.operation, message: cause, cause, seed: ex.case.seed, caseId: ex.case.id, exchange: ex,
+  checkId: 'status_documented',
+  severity: 'error',
+  operation: ex.case.operation,
+  message: cause,
+  cause,
+  seed: ex.case.seed,
+  caseId: ex.case.id,
+  exchange: ex,
 });
 
 /** Flags undocumented statuses and transport errors. */
@@ -51,10 +58,22 @@ export const authProbeCheck: Check = {
 };
 
 /** `count` cases per kind with a tiny JSON body, ids in the agreed shape. */
-export function fakeGenerate(_spec: Spec, op: Operation, o: { kind: Case['kind']; count: number; seed: number }): Case[] {
+export function fakeGenerate(
+  _spec: Spec,
+  op: Operation,
+  o: { kind: Case['kind']; count: number; seed: number },
+): Case[] {
   return Array.from({ length: o.count }, (_, i) => ({
-    id: `${op.key}/${o.kind}/${i}`, operation: op.key, kind: o.kind, method: op.method, path: op.path, query: `i=${i}`,
-    headers: {}, cookies: {}, seed: o.seed, ...(op.method === 'post' ? { mediaType: 'application/json', body: { i }, bodyText: `{"i":${i}}` } : {}),
+    id: `${op.key}/${o.kind}/${i}`,
+    operation: op.key,
+    kind: o.kind,
+    method: op.method,
+    path: op.path,
+    query: `i=${i}`,
+    headers: {},
+    cookies: {},
+    seed: o.seed,
+    ...(op.method === 'post' ? { mediaType: 'application/json', body: { i }, bodyText: `{"i":${i}}` } : {}),
   }));
 }
 

@@ -8,7 +8,8 @@ import type { ReportedFinding } from '../report/run-result.ts';
 import type { Finding } from '../types.ts';
 
 /** The dedupe and baseline key of a finding. */
-export const findingKey = (f: Pick<Finding, 'operation' | 'checkId' | 'cause'>): string => `${f.operation}\u0000${f.checkId}\u0000${f.cause}`;
+export const findingKey = (f: Pick<Finding, 'operation' | 'checkId' | 'cause'>): string =>
+  `${f.operation}\u0000${f.checkId}\u0000${f.cause}`;
 
 /** Size of the request that showed a finding: smaller examples are easier to read and replay. */
 function exampleSize(f: Finding): number {
@@ -40,12 +41,22 @@ export async function readBaseline(path: string): Promise<ReportedFinding[]> {
     throw new HarnessError('USAGE', `--baseline ${path}: ${(error as Error).message}`);
   }
   const list = Array.isArray(parsed) ? parsed : (parsed as { findings?: unknown })?.findings;
-  if (!Array.isArray(list)) throw new HarnessError('USAGE', `--baseline ${path}: expected a findings.json (an array of findings or {"findings": [...]})`);
-  return list.filter((f): f is ReportedFinding => typeof f?.operation === 'string' && typeof f?.checkId === 'string' && typeof f?.cause === 'string');
+  if (!Array.isArray(list))
+    throw new HarnessError(
+      'USAGE',
+      `--baseline ${path}: expected a findings.json (an array of findings or {"findings": [...]})`,
+    );
+  return list.filter(
+    (f): f is ReportedFinding =>
+      typeof f?.operation === 'string' && typeof f?.checkId === 'string' && typeof f?.cause === 'string',
+  );
 }
 
 /** Marks each finding new or known, and lists baseline findings no longer seen as fixed. */
-export function applyBaseline(findings: ReportedFinding[], baseline: ReportedFinding[]): { findings: ReportedFinding[]; fixed: ReportedFinding[] } {
+export function applyBaseline(
+  findings: ReportedFinding[],
+  baseline: ReportedFinding[],
+): { findings: ReportedFinding[]; fixed: ReportedFinding[] } {
   const known = new Set(baseline.map(findingKey));
   const current = new Set(findings.map(findingKey));
   return {

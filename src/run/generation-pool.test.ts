@@ -25,21 +25,25 @@ async function planned(file: string): Promise<{ spec: Spec; ops: PlannedOperatio
 const plain = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
 
 describe('generation thread', () => {
-  it.each(['openapi.json', 'fixtures/schemas/requests-3.1.yaml', 'fixtures/run/echo-api.yaml'])('makes exactly the cases the main thread makes: %s', async (file) => {
-    const { spec, ops } = await planned(file);
-    const validator = createValidator(spec);
-    const pool = createGenerationPool(spec, ops, kindsOf, { always: true });
-    try {
-      for (const op of ops) {
-        const there = await pool.casesFor(op)!;
-        const here = generateHere(spec, op, generate, validator);
-        expect(plain(there), op.operation.key).toEqual(plain(here));
+  it.each(['openapi.json', 'fixtures/schemas/requests-3.1.yaml', 'fixtures/run/echo-api.yaml'])(
+    'makes exactly the cases the main thread makes: %s',
+    async (file) => {
+      const { spec, ops } = await planned(file);
+      const validator = createValidator(spec);
+      const pool = createGenerationPool(spec, ops, kindsOf, { always: true });
+      try {
+        for (const op of ops) {
+          const there = await pool.casesFor(op)!;
+          const here = generateHere(spec, op, generate, validator);
+          expect(plain(there), op.operation.key).toEqual(plain(here));
+        }
+        expect(ops.length).toBeGreaterThan(0);
+      } finally {
+        await pool.close();
       }
-      expect(ops.length).toBeGreaterThan(0);
-    } finally {
-      await pool.close();
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 
   it('leaves generation to the caller while the thread starts, then takes over', async () => {
     const { spec, ops } = await planned('openapi.json');

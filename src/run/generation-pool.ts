@@ -53,7 +53,12 @@ export interface PoolOptions {
 }
 
 /** Starts the thread for `spec`; `order` is the plan order the scheduler reaches operations in. */
-export function createGenerationPool(spec: Spec, order: PlannedOperation[], kindsOf: KindsOf, options: PoolOptions = {}): GenerationPool {
+export function createGenerationPool(
+  spec: Spec,
+  order: PlannedOperation[],
+  kindsOf: KindsOf,
+  options: PoolOptions = {},
+): GenerationPool {
   const lookahead = options.lookahead ?? 3;
   const worker = new Worker(new URL('./generation-entry.js', import.meta.url), {
     workerData: { document: spec.document, source: spec.source },
@@ -86,7 +91,12 @@ export function createGenerationPool(spec: Spec, order: PlannedOperation[], kind
     const promise = new Promise<KindResult[]>((resolve, reject) => {
       if (failure) return reject(failure);
       waiting.set(i, { resolve, reject });
-      worker.postMessage({ id: i, operation: planned.operation.key, seed: planned.seed, kinds: kindsOf(planned) } satisfies GenerationJob);
+      worker.postMessage({
+        id: i,
+        operation: planned.operation.key,
+        seed: planned.seed,
+        kinds: kindsOf(planned),
+      } satisfies GenerationJob);
     });
     promise.catch(() => undefined); // a prefetched job nobody asks for must not become an unhandled rejection
     posted.set(i, promise);

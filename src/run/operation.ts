@@ -57,15 +57,40 @@ export interface JudgeEnv {
 }
 
 /** Fresh state for a planned operation with its queue of cases. */
-export function newOperationState(planned: PlannedOperation, checks: Array<{ id: string; severity: 'error' | 'warn' }>, env: JudgeEnv): OperationState {
+export function newOperationState(
+  planned: PlannedOperation,
+  checks: Array<{ id: string; severity: 'error' | 'warn' }>,
+  env: JudgeEnv,
+): OperationState {
   const context: CheckContext = {
-    spec: env.spec, validator: env.validator, operation: planned.operation, seed: planned.seed, policy: planned.policy,
-    severity: 'error', maxResponseTimeMs: env.maxResponseTimeMs, severities: Object.fromEntries(checks.map((c) => [c.id, c.severity])),
+    spec: env.spec,
+    validator: env.validator,
+    operation: planned.operation,
+    seed: planned.seed,
+    policy: planned.policy,
+    severity: 'error',
+    maxResponseTimeMs: env.maxResponseTimeMs,
+    severities: Object.fromEntries(checks.map((c) => [c.id, c.severity])),
   };
   return {
-    planned, context, queue: [], inFlight: 0, notBefore: 0, phase: 'pending',
-    exchanges: [], findings: [], probesBy: new Map(), fallbackProbed: false, requests: 0, casesByKind: {},
-    statuses: new Set(), checked: new Set(), whyNot: new Map(), retries: 0, retryWaitMs: 0, notes: [],
+    planned,
+    context,
+    queue: [],
+    inFlight: 0,
+    notBefore: 0,
+    phase: 'pending',
+    exchanges: [],
+    findings: [],
+    probesBy: new Map(),
+    fallbackProbed: false,
+    requests: 0,
+    casesByKind: {},
+    statuses: new Set(),
+    checked: new Set(),
+    whyNot: new Map(),
+    retries: 0,
+    retryWaitMs: 0,
+    notes: [],
   };
 }
 
@@ -98,7 +123,13 @@ const VALID_KINDS = new Set<CaseKind>(['example', 'positive', 'boundary']);
  * Asks probing checks for probes derived from a valid case, at most `limit` per check and operation.
  * `requireAccepted` limits it to cases the server accepted (a 2xx), so probes start from a request that works.
  */
-export function deriveProbes(state: OperationState, exchange: Exchange, env: JudgeEnv, limit: number, requireAccepted: boolean): QueueItem[] {
+export function deriveProbes(
+  state: OperationState,
+  exchange: Exchange,
+  env: JudgeEnv,
+  limit: number,
+  requireAccepted: boolean,
+): QueueItem[] {
   const status = exchange.response?.status;
   if (!VALID_KINDS.has(exchange.case.kind) || status === undefined) return [];
   if (requireAccepted && !state.planned.policy.accepted.includes(status)) return [];

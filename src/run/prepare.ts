@@ -21,15 +21,30 @@ export function kindsOf(planned: PlannedOperation): GenerationJob['kinds'] {
 }
 
 /** Generates every kind of a planned operation (or just `only`) in this thread. */
-export function generateHere(spec: Spec, planned: PlannedOperation, generate: GenerateCases, validator?: Validator, only?: CaseKind): KindResult[] {
-  return kindsOf(planned).filter(({ kind }) => only === undefined || kind === only).map(({ kind, count }): KindResult => {
-    try {
-      const out = generate(spec, planned.operation, { kind, count, seed: planned.seed, ...(validator ? { validator } : {}) });
-      return Array.isArray(out) ? { kind, cases: out, problems: [] } : { kind, cases: out.cases, problems: out.problems };
-    } catch (error) {
-      return { kind, cases: [], problems: [], error: (error as Error).message };
-    }
-  });
+export function generateHere(
+  spec: Spec,
+  planned: PlannedOperation,
+  generate: GenerateCases,
+  validator?: Validator,
+  only?: CaseKind,
+): KindResult[] {
+  return kindsOf(planned)
+    .filter(({ kind }) => only === undefined || kind === only)
+    .map(({ kind, count }): KindResult => {
+      try {
+        const out = generate(spec, planned.operation, {
+          kind,
+          count,
+          seed: planned.seed,
+          ...(validator ? { validator } : {}),
+        });
+        return Array.isArray(out)
+          ? { kind, cases: out, problems: [] }
+          : { kind, cases: out.cases, problems: out.problems };
+      } catch (error) {
+        return { kind, cases: [], problems: [], error: (error as Error).message };
+      }
+    });
 }
 
 /**
@@ -37,7 +52,10 @@ export function generateHere(spec: Spec, planned: PlannedOperation, generate: Ge
  * `regenerate`, the results came from the generation thread and `regenerate` rebuilds a kind here on demand.
  */
 export function prepareCases(
-  spec: Spec, planned: PlannedOperation, results: KindResult[], creds: Credentials,
+  spec: Spec,
+  planned: PlannedOperation,
+  results: KindResult[],
+  creds: Credentials,
   regenerate?: (kind: KindResult['kind']) => Case[],
 ): { cases: Case[]; notes: string[] } {
   const notes: string[] = [];

@@ -4,7 +4,14 @@
  */
 import type { Dispatcher } from 'undici';
 import type { ReportedFinding } from '../report/run-result.ts';
-import { isBackOffStatus, isEventStream, retryAfterMs, send, type RateLimiter, type StreamEventHook } from '../send/index.ts';
+import {
+  isBackOffStatus,
+  isEventStream,
+  retryAfterMs,
+  send,
+  type RateLimiter,
+  type StreamEventHook,
+} from '../send/index.ts';
 import type { Exchange } from '../types.ts';
 import type { RunDeps } from './deps.ts';
 import { dedupeFindings } from './findings.ts';
@@ -40,8 +47,10 @@ export function createProcessor(input: ProcessorInput) {
   const stopped = (): boolean => {
     if (stopReason) return true;
     if (options.signal?.aborted) stopReason = 'interrupted: reports cover what ran before the interrupt';
-    else if (options.maxRequests !== undefined && sent >= options.maxRequests) stopReason = `stopped after --max-requests ${options.maxRequests}`;
-    else if (options.maxDurationMs !== undefined && performance.now() - startedAt >= options.maxDurationMs) stopReason = `stopped after --max-duration ${options.maxDurationMs / 1000} s`;
+    else if (options.maxRequests !== undefined && sent >= options.maxRequests)
+      stopReason = `stopped after --max-requests ${options.maxRequests}`;
+    else if (options.maxDurationMs !== undefined && performance.now() - startedAt >= options.maxDurationMs)
+      stopReason = `stopped after --max-duration ${options.maxDurationMs / 1000} s`;
     return stopReason !== undefined;
   };
 
@@ -50,8 +59,11 @@ export function createProcessor(input: ProcessorInput) {
     sent++;
     state.requests++;
     const exchange = await send(item.case, {
-      dispatcher: input.dispatcher, baseUrl: input.targetUrl, timeoutMs: options.timeoutMs,
-      maxResponseBytes: options.maxResponseBytes, ...(options.signal ? { signal: options.signal } : {}),
+      dispatcher: input.dispatcher,
+      baseUrl: input.targetUrl,
+      timeoutMs: options.timeoutMs,
+      maxResponseBytes: options.maxResponseBytes,
+      ...(options.signal ? { signal: options.signal } : {}),
       onResponse: (ex) => streamGuard(ex, state, env),
     });
     if (exchange.error && CONNECT_FAILURES.has(exchange.error.code)) {
@@ -67,7 +79,12 @@ export function createProcessor(input: ProcessorInput) {
     if (exchange.error && options.signal?.aborted) return; // cut by our own Ctrl-C: not the API's fault
     const response = exchange.response;
     const retryAfter = response?.headers['retry-after'];
-    if (response && isBackOffStatus(response.status) && item.attempt < options.maxAttempts && (response.status === 429 || retryAfter !== undefined)) {
+    if (
+      response &&
+      isBackOffStatus(response.status) &&
+      item.attempt < options.maxAttempts &&
+      (response.status === 429 || retryAfter !== undefined)
+    ) {
       // Back off on this operation only: the case goes back to the front, other operations carry on.
       const wait = retryAfterMs(retryAfter, { capMs: options.retryAfterCapMs, fallbackMs: 1000 });
       state.notBefore = Math.max(state.notBefore, performance.now() + wait);
@@ -77,7 +94,8 @@ export function createProcessor(input: ProcessorInput) {
       return;
     }
     judge(state, item, exchange, env);
-    if (!item.probeBy && !stopped()) state.queue.push(...deriveProbes(state, exchange, env, options.probesPerOperation, true));
+    if (!item.probeBy && !stopped())
+      state.queue.push(...deriveProbes(state, exchange, env, options.probesPerOperation, true));
   };
 
   const finish = async (state: OperationState): Promise<void> => {
@@ -85,15 +103,25 @@ export function createProcessor(input: ProcessorInput) {
       if (!state.fallbackProbed && !stopped()) {
         // No accepted valid case produced probes: fall back to any valid case that got a response.
         state.fallbackProbed = true;
-        for (const ex of state.exchanges) state.queue.push(...deriveProbes(state, ex, env, options.probesPerOperation, false));
+        for (const ex of state.exchanges)
+          state.queue.push(...deriveProbes(state, ex, env, options.probesPerOperation, false));
         if (state.queue.length > 0) {
           state.phase = 'running';
           return;
         }
       }
       runSequences(state, env);
-      if (input.deps.shrinkCase && !stopped()) await shrinkFindings(state, env, input.deps.shrinkCase, (s, c) => sendOne(s, { case: c, attempt: 1 }), options.shrinkBudget);
-      const reported = dedupeFindings(state.findings).map((f) => (f.exchange && input.deps.toCurl ? { ...f, curl: input.deps.toCurl(f.exchange) } : f));
+      if (input.deps.shrinkCase && !stopped())
+        await shrinkFindings(
+          state,
+          env,
+          input.deps.shrinkCase,
+          (s, c) => sendOne(s, { case: c, attempt: 1 }),
+          options.shrinkBudget,
+        );
+      const reported = dedupeFindings(state.findings).map((f) =>
+        f.exchange && input.deps.toCurl ? { ...f, curl: input.deps.toCurl(f.exchange) } : f,
+      );
       state.phase = 'done';
       // Only the deduplicated findings (one exchange each) outlive the operation: memory stays flat on big specs.
       state.exchanges = [];
@@ -121,7 +149,8 @@ export function createProcessor(input: ProcessorInput) {
  * or endless stream is not read to the deadline. The recorded events are judged again by the check itself.
  */
 function streamGuard(exchange: Exchange, state: OperationState, env: JudgeEnv): StreamEventHook | undefined {
-  if (!isEventStream(exchange.response?.headers['content-type']) || !env.selected.some((c) => c.id === SSE_CHECK_ID)) return undefined;
+  if (!isEventStream(exchange.response?.headers['content-type']) || !env.selected.some((c) => c.id === SSE_CHECK_ID))
+    return undefined;
   const severity = state.context.severities?.[SSE_CHECK_ID] ?? 'error';
   const checker = createStreamChecker(exchange, { ...state.context, severity });
   return (event) => (checker.event(event).some((f) => f.severity === 'error') ? 'stop' : undefined);

@@ -33,14 +33,26 @@ export function buildResult(input: ResultInput): RunResult {
   const { spec, plan, states } = input;
   const end = new Date();
   const casesByKind: Partial<Record<CaseKind, number>> = {};
-  for (const s of states) for (const [k, n] of Object.entries(s.casesByKind)) casesByKind[k as CaseKind] = (casesByKind[k as CaseKind] ?? 0) + n;
+  for (const s of states)
+    for (const [k, n] of Object.entries(s.casesByKind))
+      casesByKind[k as CaseKind] = (casesByKind[k as CaseKind] ?? 0) + n;
   const coverage: OperationCoverage[] = [
-    ...states.map((s) => (s.phase === 'done' || s.requests > 0 ? coverageOf(s, input.selected, spec) : unreachedCoverage(s.planned.operation, reasonFor(s), spec, s.planned))),
+    ...states.map((s) =>
+      s.phase === 'done' || s.requests > 0
+        ? coverageOf(s, input.selected, spec)
+        : unreachedCoverage(s.planned.operation, reasonFor(s), spec, s.planned),
+    ),
     ...plan.skipped.map((s) => unreachedCoverage(s.operation, s.reason, spec)),
   ];
-  const marked = input.baseline ? applyBaseline(input.findings, input.baseline) : { findings: input.findings, fixed: [] };
-  const retryNotes = states.filter((s) => s.retries > 0).map((s) =>
-    `${s.planned.operation.key}: ${s.retries} request(s) retried after 429/503, waiting ${(s.retryWaitMs / 1000).toFixed(1)} s in total (Retry-After honoured, capped)`);
+  const marked = input.baseline
+    ? applyBaseline(input.findings, input.baseline)
+    : { findings: input.findings, fixed: [] };
+  const retryNotes = states
+    .filter((s) => s.retries > 0)
+    .map(
+      (s) =>
+        `${s.planned.operation.key}: ${s.retries} request(s) retried after 429/503, waiting ${(s.retryWaitMs / 1000).toFixed(1)} s in total (Retry-After honoured, capped)`,
+    );
   const result: RunResult = {
     tool: { name: 'specgate', version: input.version },
     seed: plan.seed,
@@ -57,7 +69,11 @@ export function buildResult(input: ResultInput): RunResult {
     findings: marked.findings,
     fixed: marked.fixed,
     coverage,
-    checks: plan.checks.map((c) => ({ id: c.id, severity: c.severity, description: input.checks.get(c.id)?.description ?? '' })),
+    checks: plan.checks.map((c) => ({
+      id: c.id,
+      severity: c.severity,
+      description: input.checks.get(c.id)?.description ?? '',
+    })),
     notes: [...retryNotes, ...input.notes],
     exitCode: findingsExitCode(marked.findings),
   };

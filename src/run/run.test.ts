@@ -11,17 +11,26 @@ import type { RunOptions } from './options.ts';
 import { run } from './run.ts';
 
 /** A conformant fake API: 401 without the token, else the documented status. */
-const conformant = (token: string, seen: string[] = []): http.RequestListener => (req, res) => {
-  seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? '-'}`);
-  if (req.headers.authorization !== `Bearer ${token}`) return void res.writeHead(401).end();
-  res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end('{}');
-};
+const conformant =
+  (token: string, seen: string[] = []): http.RequestListener =>
+  (req, res) => {
+    seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? '-'}`);
+    if (req.headers.authorization !== `Bearer ${token}`) return void res.writeHead(401).end();
+    res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end('{}');
+  };
 
 let server: TestServer | undefined;
 afterEach(async () => server?.close());
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'specgate-run-'));
-const opts = async (more: Partial<RunOptions>): Promise<Partial<RunOptions>> =>
-  ({ spec: 'fake', baseUrl: server?.url, reportDir: await tmp(), seed: 7, timeoutMs: 500, budget: { example: 1, boundary: 1, positive: 2, negative: 1 }, ...more });
+const opts = async (more: Partial<RunOptions>): Promise<Partial<RunOptions>> => ({
+  spec: 'fake',
+  baseUrl: server?.url,
+  reportDir: await tmp(),
+  seed: 7,
+  timeoutMs: 500,
+  budget: { example: 1, boundary: 1, positive: 2, negative: 1 },
+  ...more,
+});
 
 describe('run against a fake API', () => {
   it('finds nothing on a conformant API, sends auth probes and writes every report', async () => {
@@ -53,11 +62,19 @@ describe('run against a fake API', () => {
     for (const how of ['header', 'env'] as const) {
       const seen: string[] = [];
       server = await startServer(conformant('sk-secret-XYZ123', seen));
-      const o = await opts(how === 'header' ? { headers: ['Authorization: Bearer sk-secret-XYZ123'] } : { env: { SPECGATE_TOKEN: 'sk-secret-XYZ123' } });
-      const result = await run(o, fakeDeps({ toCurl: (ex) => `curl -H 'authorization: ${ex.request.headers.authorization}' ${ex.request.url}` }));
+      const o = await opts(
+        how === 'header'
+          ? { headers: ['Authorization: Bearer sk-secret-XYZ123'] }
+          : { env: { SPECGATE_TOKEN: 'sk-secret-XYZ123' } },
+      );
+      const result = await run(
+        o,
+        fakeDeps({ toCurl: (ex) => `curl -H 'authorization: ${ex.request.headers.authorization}' ${ex.request.url}` }),
+      );
       expect(seen.some((s) => s.includes('sk-secret-XYZ123'))).toBe(true);
       expect(JSON.stringify(result)).not.toContain('XYZ123');
-      for (const f of await readdir(o.reportDir!)) expect(await readFile(path.join(o.reportDir!, f), 'utf8')).not.toContain('XYZ123');
+      for (const f of await readdir(o.reportDir!))
+        expect(await readFile(path.join(o.reportDir!, f), 'utf8')).not.toContain('XYZ123');
       await server.close();
       server = undefined;
     }
@@ -101,7 +118,11 @@ describe('limits, back-off, baseline and shards', () => {
     const result = await run(await opts({ env: { SPECGATE_TOKEN: 't' }, maxRequests: 3, workers: 1 }), fakeDeps());
     expect(result.requests).toBe(3);
     expect(result.notes).toContain('stopped after --max-requests 3');
-    expect(result.coverage[1]).toMatchObject({ operation: 'POST /b', reached: false, reason: expect.stringMatching(/stopped/) });
+    expect(result.coverage[1]).toMatchObject({
+      operation: 'POST /b',
+      reached: false,
+      reason: expect.stringMatching(/stopped/),
+    });
   });
 
   it('shrinks a failing generated case, re-judging the smaller request before reporting it', async () => {
@@ -116,7 +137,10 @@ describe('limits, back-off, baseline and shards', () => {
       }
       return best;
     };
-    const result = await run(await opts({ include: ['getA'], checks: ['status_documented'] }), fakeDeps({ shrinkCase }));
+    const result = await run(
+      await opts({ include: ['getA'], checks: ['status_documented'] }),
+      fakeDeps({ shrinkCase }),
+    );
     const [finding] = result.findings;
     expect(finding).toMatchObject({ cause: 'status 500' });
     expect(finding!.exchange!.request.url).toMatch(/\/a\?x$/);
@@ -141,7 +165,10 @@ describe('limits, back-off, baseline and shards', () => {
     const dir = await tmp();
     const first = await run(await opts({}), fakeDeps());
     const file = path.join(dir, 'findings.json');
-    await writeFile(file, JSON.stringify({ findings: [...first.findings, { operation: 'GET /gone', checkId: 'x', cause: 'y' }] }));
+    await writeFile(
+      file,
+      JSON.stringify({ findings: [...first.findings, { operation: 'GET /gone', checkId: 'x', cause: 'y' }] }),
+    );
     const second = await run(await opts({ baseline: file }), fakeDeps());
     expect(second.findings.map((f) => f.baseline)).toEqual(first.findings.map(() => 'known'));
     expect(second.fixed.map((f) => f.operation)).toEqual(['GET /gone']);

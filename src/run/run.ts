@@ -11,7 +11,16 @@ import { buildPlan, type Plan } from '../plan/index.ts';
 import { breakingFindings, scopeToChanges } from '../plan/changed-since.ts';
 import type { ChangeScope } from '../report/run-extras.ts';
 import type { ReportedFinding, RunResult } from '../report/run-result.ts';
-import { applyAuth, authFor, createDispatcher, createRateLimiter, readCredentials, secretValues, stripCredentials, type Credentials } from '../send/index.ts';
+import {
+  applyAuth,
+  authFor,
+  createDispatcher,
+  createRateLimiter,
+  readCredentials,
+  secretValues,
+  stripCredentials,
+  type Credentials,
+} from '../send/index.ts';
 import type { Case, CaseKind, Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { dedupeFindings, readBaseline } from './findings.ts';
@@ -32,20 +41,39 @@ import { createReportWriter } from './write-reports.ts';
 const VERSION = '0.1.0';
 
 /** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
-export async function planRun(partial: Partial<RunOptions>, deps?: RunDeps): Promise<{ spec: Spec; plan: Plan; deps: RunDeps; scope?: ChangeScope }> {
+export async function planRun(
+  partial: Partial<RunOptions>,
+  deps?: RunDeps,
+): Promise<{ spec: Spec; plan: Plan; deps: RunDeps; scope?: ChangeScope }> {
   const options = withDefaults(partial);
   const d = deps ?? (await loadDeps());
   const source = options.spec ?? (options.baseUrl ? undefined : d.referenceSpec);
-  if (!source) throw new HarnessError('USAGE', '--spec is required with --base-url (the OpenAPI description of the API under test)');
+  if (!source)
+    throw new HarnessError(
+      'USAGE',
+      '--spec is required with --base-url (the OpenAPI description of the API under test)',
+    );
   const spec = await d.loadSpec(source, { cwd: options.cwd });
   const seed = options.seed ?? randomInt(2 ** 31);
-  const full = buildPlan(spec, {
-    available: [...d.checks, ...(d.stateful?.checks ?? [])], checks: options.checks, severities: options.severities, include: options.include,
-    exclude: options.exclude, readOnly: options.readOnly, budget: options.budget, policies: options.policies,
-    ...(options.shard ? { shard: options.shard } : {}),
-  }, seed);
+  const full = buildPlan(
+    spec,
+    {
+      available: [...d.checks, ...(d.stateful?.checks ?? [])],
+      checks: options.checks,
+      severities: options.severities,
+      include: options.include,
+      exclude: options.exclude,
+      readOnly: options.readOnly,
+      budget: options.budget,
+      policies: options.policies,
+      ...(options.shard ? { shard: options.shard } : {}),
+    },
+    seed,
+  );
   const loadBase = options.loadBaseSpec ?? ((s: string, cwd: string) => d.loadSpec(s, { cwd }));
-  const scoped = options.changedSince ? scopeToChanges(full, await loadBase(options.changedSince, options.cwd), spec) : undefined;
+  const scoped = options.changedSince
+    ? scopeToChanges(full, await loadBase(options.changedSince, options.cwd), spec)
+    : undefined;
   const plan = suitePlan(scoped?.plan ?? full, options.suites, options.fuzz);
   return { spec, plan, deps: d, ...(scoped ? { scope: scoped.scope } : {}) };
 }
@@ -66,8 +94,15 @@ export async function run(partial: Partial<RunOptions>, deps?: RunDeps): Promise
 }
 
 async function execute(
-  options: RunOptions, deps: RunDeps, spec: Spec, plan: Plan, targetUrl: string, key: string | undefined,
-  baseline: ReportedFinding[] | undefined, dispatcher: ReturnType<typeof createDispatcher>, scope?: ChangeScope,
+  options: RunOptions,
+  deps: RunDeps,
+  spec: Spec,
+  plan: Plan,
+  targetUrl: string,
+  key: string | undefined,
+  baseline: ReportedFinding[] | undefined,
+  dispatcher: ReturnType<typeof createDispatcher>,
+  scope?: ChangeScope,
 ): Promise<RunResult> {
   const suites = await loadSuites(options.suites, options.cwd, spec, options.readOnly);
   const started = new Date();
@@ -76,7 +111,15 @@ async function execute(
   const notes: string[] = [];
   let secrets: string[] = [];
   // Reports read `secrets` when they are written, so a token refreshed mid-run is scrubbed too.
-  const token = await startToken(options, spec, targetUrl, dispatcher, creds, (t) => secrets.push(t, encodeURIComponent(t)), notes);
+  const token = await startToken(
+    options,
+    spec,
+    targetUrl,
+    dispatcher,
+    creds,
+    (t) => secrets.push(t, encodeURIComponent(t)),
+    notes,
+  );
   secrets = secretValues(creds);
   const checks = new Map<string, Check>([...deps.checks, ...(deps.stateful?.checks ?? [])].map((c) => [c.id, c]));
   // Stateful checks judge resource chains (the stateful phase), never one operation's exchanges.
@@ -90,8 +133,11 @@ async function execute(
     if (cases.length === 0) state.notes.push(...why);
     else notes.push(...why.map((w) => `${planned.operation.key}: ${w}`));
   };
-  const here = (state: OperationState, only?: CaseKind): KindResult[] => generateHere(spec, state.planned, deps.generateCases, env.validator, only);
-  const pool = useGenerationThread(options, deps, plan) ? deps.generationThread!.create(spec, plan.operations, kindsOf, { always: options.generationThread === true }) : undefined;
+  const here = (state: OperationState, only?: CaseKind): KindResult[] =>
+    generateHere(spec, state.planned, deps.generateCases, env.validator, only);
+  const pool = useGenerationThread(options, deps, plan)
+    ? deps.generationThread!.create(spec, plan.operations, kindsOf, { always: options.generationThread === true })
+    : undefined;
   let poolFailed = false;
   const prepare = (state: OperationState): void | Promise<void> => {
     const elsewhere = poolFailed ? undefined : pool?.casesFor(state.planned);
@@ -100,7 +146,8 @@ async function execute(
     return elsewhere.then(
       (results) => enqueue(state, results, regenerate),
       (error: Error) => {
-        if (!poolFailed) notes.push(`the generation thread failed (${error.message}); cases are generated on the main thread`);
+        if (!poolFailed)
+          notes.push(`the generation thread failed (${error.message}); cases are generated on the main thread`);
         poolFailed = true;
         enqueue(state, here(state));
       },
@@ -111,18 +158,53 @@ async function execute(
   let extraRequests = 0;
   let suiteOutcome: SuiteOutcome | undefined;
   const command = replayBase(options);
-  const result = (): RunResult => withSuites({ ...buildResult({
-    spec, plan, states, findings: findings.flat(), checks, selected, target: targetUrl, started, notes, secrets, version: VERSION, extraRequests,
-    ...(baseline ? { baseline } : {}),
-  }), command }, suiteOutcome, spec, scope);
-  const writer = createReportWriter(path.resolve(options.cwd, options.reportDir), deps.reporters, result, notes, options.writeReports);
+  const result = (): RunResult =>
+    withSuites(
+      {
+        ...buildResult({
+          spec,
+          plan,
+          states,
+          findings: findings.flat(),
+          checks,
+          selected,
+          target: targetUrl,
+          started,
+          notes,
+          secrets,
+          version: VERSION,
+          extraRequests,
+          ...(baseline ? { baseline } : {}),
+        }),
+        command,
+      },
+      suiteOutcome,
+      spec,
+      scope,
+    );
+  const writer = createReportWriter(
+    path.resolve(options.cwd, options.reportDir),
+    deps.reporters,
+    result,
+    notes,
+    options.writeReports,
+  );
   const processor = createProcessor({
-    options, deps, env, dispatcher, targetUrl, limiter: createRateLimiter(options.rateLimit ?? 0), notes,
+    options,
+    deps,
+    env,
+    dispatcher,
+    targetUrl,
+    limiter: createRateLimiter(options.rateLimit ?? 0),
+    notes,
     onDone: async (state, reported) => {
       findings[states.indexOf(state)] = reported;
       options.onProgress?.({
-        operationsDone: states.filter((s) => s.phase === 'done').length, operationsTotal: states.length,
-        requests: states.reduce((n, s) => n + s.requests, 0), findings: findings.flat().length, operation: state.planned.operation.key,
+        operationsDone: states.filter((s) => s.phase === 'done').length,
+        operationsTotal: states.length,
+        requests: states.reduce((n, s) => n + s.requests, 0),
+        findings: findings.flat().length,
+        operation: state.planned.operation.key,
       });
       await writer.flush();
     },
@@ -134,18 +216,38 @@ async function execute(
   }
   if (deps.stateful && plan.operations.length > 0 && !processor.hooks.stopped()) {
     const outcome = await runStatefulPhase(deps.stateful, spec, plan, options.readOnly, {
-      baseUrl: targetUrl, authorize: env.authorize, dispatcher, seed: plan.seed, timeoutMs: options.timeoutMs,
-      validator: env.validator, generateCases: deps.generateCases,
+      baseUrl: targetUrl,
+      authorize: env.authorize,
+      dispatcher,
+      seed: plan.seed,
+      timeoutMs: options.timeoutMs,
+      validator: env.validator,
+      generateCases: deps.generateCases,
       ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests - processor.sent() } : {}),
     });
-    findings.push(outcome.findings.map((f) => (f.exchange && deps.toCurl ? { ...f, curl: deps.toCurl(f.exchange) } : f)));
+    findings.push(
+      outcome.findings.map((f) => (f.exchange && deps.toCurl ? { ...f, curl: deps.toCurl(f.exchange) } : f)),
+    );
     extraRequests += outcome.requests;
     notes.push(...outcome.notes);
   }
   if (suites.length > 0 && !processor.hooks.stopped()) {
     suiteOutcome = await runSuitePhase(suites, {
-      spec, plan, baseUrl: targetUrl, authorize: env.authorize, dispatcher, timeoutMs: options.timeoutMs, validator: env.validator,
-      selected, inputs: options.inputs, secrets, ...(options.maxRequests !== undefined ? { maxRequests: options.maxRequests - processor.sent() - extraRequests } : {}), ...(options.signal ? { signal: options.signal } : {}), ...(deps.toCurl ? { toCurl: deps.toCurl } : {}),
+      spec,
+      plan,
+      baseUrl: targetUrl,
+      authorize: env.authorize,
+      dispatcher,
+      timeoutMs: options.timeoutMs,
+      validator: env.validator,
+      selected,
+      inputs: options.inputs,
+      secrets,
+      ...(options.maxRequests !== undefined
+        ? { maxRequests: options.maxRequests - processor.sent() - extraRequests }
+        : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(deps.toCurl ? { toCurl: deps.toCurl } : {}),
     });
     findings.push(suiteOutcome.findings);
     extraRequests += suiteOutcome.requests;
@@ -156,7 +258,10 @@ async function execute(
   await writer.flush(true);
   const final = result();
   if (processor.unreachable()) {
-    throw new HarnessError('TARGET_UNREACHABLE', `every request to ${targetUrl} failed to connect (${processor.unreachable()}); partial reports are in ${options.reportDir}`);
+    throw new HarnessError(
+      'TARGET_UNREACHABLE',
+      `every request to ${targetUrl} failed to connect (${processor.unreachable()}); partial reports are in ${options.reportDir}`,
+    );
   }
   return final;
 }
@@ -177,9 +282,20 @@ function useGenerationThread(options: RunOptions, deps: RunDeps, plan: Plan): bo
   return planned >= THREAD_MIN_CASES && availableParallelism() >= THREAD_MIN_CORES;
 }
 
-function judgeEnv(spec: Spec, deps: RunDeps, selected: Check[], options: RunOptions, notes: string[], creds: Credentials): JudgeEnv {
+function judgeEnv(
+  spec: Spec,
+  deps: RunDeps,
+  selected: Check[],
+  options: RunOptions,
+  notes: string[],
+  creds: Credentials,
+): JudgeEnv {
   return {
-    spec, validator: deps.createValidator(spec), selected, maxResponseTimeMs: options.maxResponseTimeMs, notes,
+    spec,
+    validator: deps.createValidator(spec),
+    selected,
+    maxResponseTimeMs: options.maxResponseTimeMs,
+    notes,
     stripCredentials: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
     authorize: (c, operation) => applyAuth(c, authFor(spec, operation, creds), creds),
   };

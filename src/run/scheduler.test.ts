@@ -7,7 +7,8 @@ import type { OperationState, QueueItem } from './operation.ts';
 import { schedule } from './scheduler.ts';
 
 /** Just the fields the scheduler reads. */
-const op = (name: string): OperationState => ({ name, queue: [], inFlight: 0, notBefore: 0, phase: 'pending' }) as unknown as OperationState;
+const op = (name: string): OperationState =>
+  ({ name, queue: [], inFlight: 0, notBefore: 0, phase: 'pending' }) as unknown as OperationState;
 const item = (n: number): QueueItem => ({ case: { id: String(n) }, attempt: 1 }) as unknown as QueueItem;
 const tick = () => new Promise((r) => setTimeout(r, 1));
 
@@ -29,7 +30,9 @@ describe('scheduler with asynchronous preparation', () => {
       stopped: () => false,
     });
     expect(ops.every((o) => o.phase === 'done')).toBe(true);
-    expect(sent.sort()).toEqual(ops.flatMap((o) => [1, 2].map((n) => `${(o as unknown as { name: string }).name}/${n}`)).sort());
+    expect(sent.sort()).toEqual(
+      ops.flatMap((o) => [1, 2].map((n) => `${(o as unknown as { name: string }).name}/${n}`)).sort(),
+    );
     expect(most).toBeLessThanOrEqual(2);
     expect(most).toBeGreaterThan(0);
   });

@@ -83,7 +83,10 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
     return waiting ? 'wait' : 'done';
   };
 
-  const soonest = () => ops.slice(first).reduce((t, o) => (o.queue.length > 0 && o.phase !== 'done' ? Math.min(t, o.notBefore) : t), Infinity);
+  const soonest = () =>
+    ops
+      .slice(first)
+      .reduce((t, o) => (o.queue.length > 0 && o.phase !== 'done' ? Math.min(t, o.notBefore) : t), Infinity);
 
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -92,7 +95,10 @@ export async function schedule(ops: OperationState[], workers: number, hooks: Sc
       if (task === 'wait') {
         const delay = Math.max(5, Math.min(250, soonest() - performance.now()));
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([changed, new Promise<void>((r) => (timer = setTimeout(r, Number.isFinite(delay) ? delay : 250)))]);
+        await Promise.race([
+          changed,
+          new Promise<void>((r) => (timer = setTimeout(r, Number.isFinite(delay) ? delay : 250))),
+        ]);
         clearTimeout(timer);
         continue;
       }

@@ -15,8 +15,11 @@ const MAX_SHRUNK_PER_OPERATION = 3;
 
 /** Replaces the example of up to a few distinct findings with the smallest case that still shows them. */
 export async function shrinkFindings(
-  state: OperationState, env: JudgeEnv, shrinkCase: ShrinkCase,
-  sendCase: (state: OperationState, c: Case) => Promise<Exchange>, budget: number,
+  state: OperationState,
+  env: JudgeEnv,
+  shrinkCase: ShrinkCase,
+  sendCase: (state: OperationState, c: Case) => Promise<Exchange>,
+  budget: number,
 ): Promise<void> {
   const seen = new Set<string>();
   let shrunk = 0;

@@ -26,10 +26,21 @@ export interface ChainInfo {
 export interface StatefulStage {
   checks: readonly Check[];
   plan(spec: Spec): ChainInfo[];
-  run(spec: Spec, options: {
-    baseUrl: string; authorize: (c: Case, op: Operation) => Case; dispatcher: Dispatcher; seed: number; timeoutMs: number;
-    validator: Validator; generateCases: GenerateCases; chains: ChainInfo[]; checks: readonly Check[]; maxRequests?: number;
-  }): Promise<{ findings: Finding[]; exchanges: Exchange[]; chains: Array<{ collection: string; notes: string[] }> }>;
+  run(
+    spec: Spec,
+    options: {
+      baseUrl: string;
+      authorize: (c: Case, op: Operation) => Case;
+      dispatcher: Dispatcher;
+      seed: number;
+      timeoutMs: number;
+      validator: Validator;
+      generateCases: GenerateCases;
+      chains: ChainInfo[];
+      checks: readonly Check[];
+      maxRequests?: number;
+    },
+  ): Promise<{ findings: Finding[]; exchanges: Exchange[]; chains: Array<{ collection: string; notes: string[] }> }>;
 }
 
 /** What the stateful phase adds to a run. */
@@ -41,13 +52,23 @@ export interface StatefulOutcome {
 
 /** Runs the chains the plan allows with the selected stateful checks; nothing when none is selected. */
 export async function runStatefulPhase(
-  stage: StatefulStage, spec: Spec, plan: Plan, readOnly: boolean,
+  stage: StatefulStage,
+  spec: Spec,
+  plan: Plan,
+  readOnly: boolean,
   options: Omit<Parameters<StatefulStage['run']>[1], 'chains' | 'checks'>,
 ): Promise<StatefulOutcome> {
   const severity = new Map(plan.checks.map((c) => [c.id, c.severity]));
   const checks = stage.checks.filter((c) => severity.has(c.id));
   if (checks.length === 0) return { findings: [], requests: 0, notes: [] };
-  if (readOnly) return { findings: [], requests: 0, notes: [`stateful checks (${checks.map((c) => c.id).join(', ')}) skipped: --read-only forbids creating and deleting`] };
+  if (readOnly)
+    return {
+      findings: [],
+      requests: 0,
+      notes: [
+        `stateful checks (${checks.map((c) => c.id).join(', ')}) skipped: --read-only forbids creating and deleting`,
+      ],
+    };
   // A chain is one unit of work: it runs in the shard of its create operation, whatever shards its other
   // operations fell in, so a sharded run walks exactly the chains an unsharded run walks.
   const allowed = new Set([
@@ -55,11 +76,20 @@ export async function runStatefulPhase(
     ...plan.skipped.filter((s) => s.reason.startsWith('in another shard')).map((s) => s.operation.key),
   ]);
   const mine = (ch: ChainInfo) => !plan.shard || inShard(ch.create.key, plan.shard);
-  const chains = stage.plan(spec).filter((ch) => mine(ch) && [ch.create, ch.read, ch.update, ch.delete].every((op) => !op || allowed.has(op.key)));
-  if (chains.length === 0) return { findings: [], requests: 0, notes: ['stateful checks: no create/read/delete chain among the planned operations'] };
+  const chains = stage
+    .plan(spec)
+    .filter((ch) => mine(ch) && [ch.create, ch.read, ch.update, ch.delete].every((op) => !op || allowed.has(op.key)));
+  if (chains.length === 0)
+    return {
+      findings: [],
+      requests: 0,
+      notes: ['stateful checks: no create/read/delete chain among the planned operations'],
+    };
   const out = await stage.run(spec, { ...options, chains, checks });
   // The walk judges at 'error'; a severity configured lower for a stateful check still applies.
-  const findings = out.findings.map((f) => (severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f));
+  const findings = out.findings.map((f) =>
+    severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f,
+  );
   return {
     findings: dedupeFindings(findings),
     requests: out.exchanges.length,

@@ -37,7 +37,12 @@ const SAFE_METHODS = new Set(['get', 'head', 'options']);
  * Reads and validates every suite file before anything is sent (SUITE_INVALID at file:line:col). With the spec,
  * every step's operation must exist in it; with `readOnly` too, a step that would write is a USAGE error.
  */
-export async function loadSuites(files: readonly string[], cwd: string, spec?: Spec, readOnly = false): Promise<Suite[]> {
+export async function loadSuites(
+  files: readonly string[],
+  cwd: string,
+  spec?: Spec,
+  readOnly = false,
+): Promise<Suite[]> {
   if (files.length === 0) return [];
   const { loadSuite } = await stage();
   const { stepOperation } = await import('../workflows/request.ts');
@@ -48,7 +53,10 @@ export async function loadSuites(files: readonly string[], cwd: string, spec?: S
         if (!spec || (!s.operationId && !s.operationPath)) continue;
         const op = stepOperation(spec, suite, s);
         if (readOnly && !SAFE_METHODS.has(op.method)) {
-          throw new HarnessError('USAGE', `--read-only forbids --suite ${suite.file}: step ${w.workflowId}/${s.stepId} calls ${op.key} (${suite.where(s.pointer)})`);
+          throw new HarnessError(
+            'USAGE',
+            `--read-only forbids --suite ${suite.file}: step ${w.workflowId}/${s.stepId} calls ${op.key} (${suite.where(s.pointer)})`,
+          );
         }
       }
     }
@@ -57,12 +65,17 @@ export async function loadSuites(files: readonly string[], cwd: string, spec?: S
 }
 
 /** Why operations are not fuzzed in a suite-only run. */
-export const SUITE_ONLY_REASON = 'not fuzzed: --suite runs only its workflows (add --fuzz to also fuzz every operation)';
+export const SUITE_ONLY_REASON =
+  'not fuzzed: --suite runs only its workflows (add --fuzz to also fuzz every operation)';
 
 /** With suites and no `--fuzz`, the per-operation phase is skipped: every planned operation moves to `skipped`. */
 export function suitePlan(plan: Plan, suites: readonly string[], fuzz: boolean): Plan {
   if (suites.length === 0 || fuzz) return plan;
-  return { ...plan, operations: [], skipped: [...plan.operations.map((p) => ({ operation: p.operation, reason: SUITE_ONLY_REASON })), ...plan.skipped] };
+  return {
+    ...plan,
+    operations: [],
+    skipped: [...plan.operations.map((p) => ({ operation: p.operation, reason: SUITE_ONLY_REASON })), ...plan.skipped],
+  };
 }
 
 /** What the suite phase needs from the run. */
@@ -102,25 +115,55 @@ export async function runSuitePhase(suites: readonly Suite[], o: SuitePhaseOptio
   const { runSuite, SUITE_CHECK_IDS } = await stage();
   const checks = o.selected.filter((c) => SUITE_CHECK_IDS.includes(c.id));
   const severity = new Map(o.plan.checks.map((c) => [c.id, c.severity]));
-  const out: SuiteOutcome = { findings: [], requests: 0, notes: [], workflows: [], reached: new Map(), checks: checks.map((c) => c.id) };
+  const out: SuiteOutcome = {
+    findings: [],
+    requests: 0,
+    notes: [],
+    workflows: [],
+    reached: new Map(),
+    checks: checks.map((c) => c.id),
+  };
   for (const [i, suite] of suites.entries()) {
     if (o.signal?.aborted) break;
     if (o.maxRequests !== undefined && out.requests >= o.maxRequests) {
-      out.notes.push(`suites not run, --max-requests reached: ${suites.slice(i).map((x) => x.file).join(', ')}`);
+      out.notes.push(
+        `suites not run, --max-requests reached: ${suites
+          .slice(i)
+          .map((x) => x.file)
+          .join(', ')}`,
+      );
       break;
     }
     const r = await runSuite(o.spec, suite, {
-      baseUrl: o.baseUrl, authorize: o.authorize, dispatcher: o.dispatcher, seed: o.plan.seed, timeoutMs: o.timeoutMs,
-      validator: o.validator, checks, inputs: o.inputs, ...(o.signal ? { signal: o.signal } : {}),
+      baseUrl: o.baseUrl,
+      authorize: o.authorize,
+      dispatcher: o.dispatcher,
+      seed: o.plan.seed,
+      timeoutMs: o.timeoutMs,
+      validator: o.validator,
+      checks,
+      inputs: o.inputs,
+      ...(o.signal ? { signal: o.signal } : {}),
     });
     // Keys a suite mints travel in its response bodies and later Authorization headers: scrub them everywhere.
     const secrets = [...new Set([...o.secrets, ...r.exchanges.flatMap((e) => exchangeSecrets(e))])];
-    const findings = dedupeFindings(r.findings.map((f) => (severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f)))
-      .map((f) => (f.exchange && o.toCurl ? { ...f, curl: o.toCurl(f.exchange) } : f));
+    const findings = dedupeFindings(
+      r.findings.map((f) => (severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f)),
+    ).map((f) => (f.exchange && o.toCurl ? { ...f, curl: o.toCurl(f.exchange) } : f));
     out.findings.push(...scrubSecrets(findings, secrets));
     out.requests += r.exchanges.length;
     out.workflows.push(...scrubSecrets(workflowReports(suite.file, r), secrets));
-    out.notes.push(...scrubSecrets(r.workflows.filter((w) => w.status !== 'passed').map((w) => `suite ${suite.file}: workflow ${w.workflowId} ${w.status}${w.message ? `: ${w.message.replace(/\s*\n\s*/g, ' · ')}` : ''}`), secrets));
+    out.notes.push(
+      ...scrubSecrets(
+        r.workflows
+          .filter((w) => w.status !== 'passed')
+          .map(
+            (w) =>
+              `suite ${suite.file}: workflow ${w.workflowId} ${w.status}${w.message ? `: ${w.message.replace(/\s*\n\s*/g, ' · ')}` : ''}`,
+          ),
+        secrets,
+      ),
+    );
     for (const e of r.exchanges) {
       const at = out.reached.get(e.case.operation) ?? { requests: 0, statuses: new Set<number>() };
       at.requests++;
@@ -136,13 +179,25 @@ export async function runSuitePhase(suites: readonly Suite[], o: SuitePhaseOptio
  * the calling step, so they go to the next top-level step's workflow, named `<subroutine>/<step>`.
  */
 export function workflowReports(file: string, r: Pick<SuiteResult, 'workflows' | 'steps'>): WorkflowReport[] {
-  const reports = r.workflows.map((w): WorkflowReport => ({ suite: file, workflowId: w.workflowId, status: w.status, ...(w.message ? { message: w.message } : {}), steps: [] }));
+  const reports = r.workflows.map(
+    (w): WorkflowReport => ({
+      suite: file,
+      workflowId: w.workflowId,
+      status: w.status,
+      ...(w.message ? { message: w.message } : {}),
+      steps: [],
+    }),
+  );
   const byId = new Map(reports.map((w) => [w.workflowId, w]));
   let pending: StepReport[] = [];
   for (const s of r.steps) {
     const step: StepReport = {
-      stepId: s.stepId, status: s.status, attempts: s.attempts, location: s.location,
-      ...(s.operation ? { operation: s.operation } : {}), ...(s.message ? { message: s.message } : {}),
+      stepId: s.stepId,
+      status: s.status,
+      attempts: s.attempts,
+      location: s.location,
+      ...(s.operation ? { operation: s.operation } : {}),
+      ...(s.message ? { message: s.message } : {}),
     };
     const owner = byId.get(s.workflowId);
     if (!owner) pending.push({ ...step, stepId: `${s.workflowId}/${s.stepId}` });
@@ -159,7 +214,12 @@ export function workflowReports(file: string, r: Pick<SuiteResult, 'workflows' |
  * The result with the later phases folded in: operations the suites called count as reached, the workflows
  * are listed, and a `--changed-since` scope is attached.
  */
-export function withSuites(result: RunResult, outcome: SuiteOutcome | undefined, spec: Spec, scope?: ChangeScope): RunResult {
+export function withSuites(
+  result: RunResult,
+  outcome: SuiteOutcome | undefined,
+  spec: Spec,
+  scope?: ChangeScope,
+): RunResult {
   if (!outcome) return scope ? { ...result, changeScope: scope } : result;
   const byKey = new Map(spec.operations.map((op) => [op.key, op]));
   const coverage = result.coverage.map((c) => {
@@ -170,20 +230,32 @@ export function withSuites(result: RunResult, outcome: SuiteOutcome | undefined,
     const checked = [...new Set([...(c.reached ? c.checked : []), ...outcome.checks])];
     const { reason: _unreached, ...rest } = c;
     return {
-      ...rest, reached: true, requests: (c.reached ? c.requests : 0) + hit.requests,
-      statusesSeen: [...statuses].sort((a, b) => a - b), statusesNeverSeen: statusesNeverSeen(op, statuses),
-      checked, unchecked: c.reached ? c.unchecked.filter((u) => !checked.includes(u.check)) : [],
+      ...rest,
+      reached: true,
+      requests: (c.reached ? c.requests : 0) + hit.requests,
+      statusesSeen: [...statuses].sort((a, b) => a - b),
+      statusesNeverSeen: statusesNeverSeen(op, statuses),
+      checked,
+      unchecked: c.reached ? c.unchecked.filter((u) => !checked.includes(u.check)) : [],
     };
   });
-  return { ...result, coverage, operationsReached: coverage.filter((c) => c.reached).length, workflows: outcome.workflows, ...(scope ? { changeScope: scope } : {}) };
+  return {
+    ...result,
+    coverage,
+    operationsReached: coverage.filter((c) => c.reached).length,
+    workflows: outcome.workflows,
+    ...(scope ? { changeScope: scope } : {}),
+  };
 }
 
 /** Parses `--input NAME=VALUE` pairs; numbers, booleans and null are read as JSON, anything else stays text. */
 export function parseInputs(values: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(values.map((v) => {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new HarnessError('USAGE', `--input expects NAME=VALUE, got "${v}"`);
-    const raw = v.slice(eq + 1);
-    return [v.slice(0, eq), /^-?\d+(\.\d+)?$|^(true|false|null)$/.test(raw) ? JSON.parse(raw) : raw];
-  }));
+  return Object.fromEntries(
+    values.map((v) => {
+      const eq = v.indexOf('=');
+      if (eq <= 0) throw new HarnessError('USAGE', `--input expects NAME=VALUE, got "${v}"`);
+      const raw = v.slice(eq + 1);
+      return [v.slice(0, eq), /^-?\d+(\.\d+)?$|^(true|false|null)$/.test(raw) ? JSON.parse(raw) : raw];
+    }),
+  );
 }

@@ -11,7 +11,9 @@ export function formatSummary(result: RunResult, reportPath?: string): string {
     row.occurrences += f.occurrences;
     byCheck.set(f.checkId, row);
   }
-  const kinds = Object.entries(result.casesByKind).map(([k, n]) => `${n} ${k}`).join(', ');
+  const kinds = Object.entries(result.casesByKind)
+    .map(([k, n]) => `${n} ${k}`)
+    .join(', ');
   lines.push(
     `Target      ${result.target}`,
     `Spec        ${result.specSource}`,
@@ -25,14 +27,25 @@ export function formatSummary(result: RunResult, reportPath?: string): string {
     const width = Math.max(5, ...[...byCheck.keys()].map((k) => k.length));
     lines.push(`${'Check'.padEnd(width)}  errors  warnings  requests`);
     for (const [id, row] of byCheck) {
-      lines.push(`${id.padEnd(width)}  ${String(row.error).padStart(6)}  ${String(row.warn).padStart(8)}  ${String(row.occurrences).padStart(8)}`);
+      lines.push(
+        `${id.padEnd(width)}  ${String(row.error).padStart(6)}  ${String(row.warn).padStart(8)}  ${String(row.occurrences).padStart(8)}`,
+      );
     }
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     const fresh = result.findings.filter((f) => f.baseline === 'new').length;
-    lines.push('', `${result.findings.length} distinct finding(s), ${errors} error-level${result.findings.some((f) => f.baseline) ? `, ${fresh} new against the baseline` : ''}.`);
+    lines.push(
+      '',
+      `${result.findings.length} distinct finding(s), ${errors} error-level${result.findings.some((f) => f.baseline) ? `, ${fresh} new against the baseline` : ''}.`,
+    );
   }
   if (result.fixed.length > 0) lines.push(`${result.fixed.length} baseline finding(s) no longer seen (fixed).`);
-  if (result.notes.length > 0) lines.push('', 'Notes:', ...result.notes.slice(0, 5).map((n) => `  - ${n}`), ...(result.notes.length > 5 ? [`  ... ${result.notes.length - 5} more in the report`] : []));
+  if (result.notes.length > 0)
+    lines.push(
+      '',
+      'Notes:',
+      ...result.notes.slice(0, 5).map((n) => `  - ${n}`),
+      ...(result.notes.length > 5 ? [`  ... ${result.notes.length - 5} more in the report`] : []),
+    );
   if (reportPath) lines.push('', `Report: ${reportPath}`);
   return lines.join('\n') + '\n';
 }

@@ -19,16 +19,25 @@ export async function preflight(baseUrl: string, timeoutMs = 3000): Promise<void
   } catch {
     throw new HarnessError('USAGE', `--base-url "${baseUrl}" is not an absolute URL (e.g. http://127.0.0.1:8080)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HarnessError('USAGE', `--base-url must be http or https, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HarnessError('USAGE', `--base-url must be http or https, got ${url.protocol}`);
   const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
   const host = url.hostname.replace(/^\[|\]$/g, '');
   await new Promise<void>((resolve, reject) => {
     const socket = net.connect({ host, port, timeout: timeoutMs });
     const fail = (why: string) => {
       socket.destroy();
-      reject(new HarnessError('TARGET_UNREACHABLE', `cannot connect to ${url.origin} (${why}); is the API running and the URL right?`));
+      reject(
+        new HarnessError(
+          'TARGET_UNREACHABLE',
+          `cannot connect to ${url.origin} (${why}); is the API running and the URL right?`,
+        ),
+      );
     };
-    socket.once('connect', () => { socket.end(); resolve(); });
+    socket.once('connect', () => {
+      socket.end();
+      resolve();
+    });
     socket.once('timeout', () => fail(`no answer within ${timeoutMs} ms`));
     socket.once('error', (e: NodeJS.ErrnoException) => fail(e.code ?? e.message));
   });
@@ -41,7 +50,10 @@ export async function openTarget(baseUrl: string | undefined, drift: string[], d
     return { url: baseUrl, embedded: false, close: async () => undefined };
   }
   if (!deps.createReferenceServer) {
-    throw new HarnessError('USAGE', 'no --base-url given and this build has no embedded reference server; pass --base-url');
+    throw new HarnessError(
+      'USAGE',
+      'no --base-url given and this build has no embedded reference server; pass --base-url',
+    );
   }
   const key = deps.referenceKey;
   const server = deps.createReferenceServer({ ...(key ? { key } : {}), drift });

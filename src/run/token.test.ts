@@ -32,13 +32,27 @@ describe('run with OAuth2 client credentials', () => {
     const { url } = await api.listen(0);
     const reportDir = mkdtempSync(path.join(os.tmpdir(), 'specgate-oauth2-'));
     try {
-      const result = await run({
-        spec, baseUrl: url, seed: 5, include: ['listModels', 'getBalance'], reportDir,
-        env: { SPECGATE_OAUTH2_CLIENT_ID: 'app', SPECGATE_OAUTH2_CLIENT_SECRET: 'cs-secret-77', SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/token` },
-      }, deps);
+      const result = await run(
+        {
+          spec,
+          baseUrl: url,
+          seed: 5,
+          include: ['listModels', 'getBalance'],
+          reportDir,
+          env: {
+            SPECGATE_OAUTH2_CLIENT_ID: 'app',
+            SPECGATE_OAUTH2_CLIENT_SECRET: 'cs-secret-77',
+            SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/token`,
+          },
+        },
+        deps,
+      );
       expect(grants).toEqual([`Basic ${Buffer.from('app:cs-secret-77').toString('base64')}`]);
       expect(result.findings.map((f) => `${f.operation} ${f.checkId}: ${f.cause}`)).toEqual([]);
-      expect(result.coverage.filter((c) => c.reached).map((c) => c.statusesSeen.some((s) => s < 300))).toEqual([true, true]);
+      expect(result.coverage.filter((c) => c.reached).map((c) => c.statusesSeen.some((s) => s < 300))).toEqual([
+        true,
+        true,
+      ]);
       for (const file of readdirSync(reportDir)) {
         const text = readFileSync(path.join(reportDir, file), 'utf8');
         expect(text, file).not.toContain(REFERENCE_KEY);
@@ -61,8 +75,22 @@ describe('run with OAuth2 client credentials', () => {
     const secrets: string[] = [];
     const notes: string[] = [];
     try {
-      const options = withDefaults({ env: { SPECGATE_OAUTH2_CLIENT_ID: 'app', SPECGATE_OAUTH2_CLIENT_SECRET: 's', SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/t` } });
-      const token = await startToken(options, await loadSpec(spec), tokens.url, dispatcher, creds, (t) => secrets.push(t), notes);
+      const options = withDefaults({
+        env: {
+          SPECGATE_OAUTH2_CLIENT_ID: 'app',
+          SPECGATE_OAUTH2_CLIENT_SECRET: 's',
+          SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/t`,
+        },
+      });
+      const token = await startToken(
+        options,
+        await loadSpec(spec),
+        tokens.url,
+        dispatcher,
+        creds,
+        (t) => secrets.push(t),
+        notes,
+      );
       expect(creds.token).toBe('tok-1');
       await new Promise((r) => setTimeout(r, 5_600));
       token!.stop();
@@ -83,7 +111,19 @@ describe('run with OAuth2 client credentials', () => {
     const api = createReferenceServer({ key: REFERENCE_KEY });
     const { url } = await api.listen(0);
     try {
-      const attempt = run({ spec, baseUrl: url, writeReports: false, env: { SPECGATE_OAUTH2_CLIENT_ID: 'app', SPECGATE_OAUTH2_CLIENT_SECRET: 'nope', SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/token` } }, deps);
+      const attempt = run(
+        {
+          spec,
+          baseUrl: url,
+          writeReports: false,
+          env: {
+            SPECGATE_OAUTH2_CLIENT_ID: 'app',
+            SPECGATE_OAUTH2_CLIENT_SECRET: 'nope',
+            SPECGATE_OAUTH2_TOKEN_URL: `${tokens.url}/token`,
+          },
+        },
+        deps,
+      );
       await expect(attempt).rejects.toMatchObject({ code: 'AUTH_FAILED' });
     } finally {
       await api.close();

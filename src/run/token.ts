@@ -19,13 +19,22 @@ export interface RunToken {
  * reports can scrub it. Undefined when the run has no client credentials or already has a token.
  */
 export async function startToken(
-  options: RunOptions, spec: Spec, targetUrl: string, dispatcher: Dispatcher, creds: Credentials, onSecret: (value: string) => void, notes: string[],
+  options: RunOptions,
+  spec: Spec,
+  targetUrl: string,
+  dispatcher: Dispatcher,
+  creds: Credentials,
+  onSecret: (value: string) => void,
+  notes: string[],
 ): Promise<RunToken | undefined> {
   const grant = readClientCredentials(options.env, options.oauth2);
   if (!grant || creds.token) return undefined;
   const tokenUrl = grant.tokenUrl ?? specTokenUrl(spec, targetUrl);
   if (!tokenUrl) {
-    throw new HarnessError('USAGE', 'OAuth2 client credentials were given but no token URL: set auth.oauth2.tokenUrl or SPECGATE_OAUTH2_TOKEN_URL (the spec has no clientCredentials flow)');
+    throw new HarnessError(
+      'USAGE',
+      'OAuth2 client credentials were given but no token URL: set auth.oauth2.tokenUrl or SPECGATE_OAUTH2_TOKEN_URL (the spec has no clientCredentials flow)',
+    );
   }
   const full = { ...grant, tokenUrl };
   const take = (token: { accessToken: string }): void => {
@@ -35,15 +44,20 @@ export async function startToken(
   let timer: NodeJS.Timeout | undefined;
   const schedule = (expiresInS: number | undefined): void => {
     if (expiresInS === undefined) return;
-    timer = setTimeout(async () => {
-      try {
-        const next = await fetchToken(full, dispatcher, options.timeoutMs);
-        take(next);
-        schedule(next.expiresInS);
-      } catch (error) {
-        notes.push(`the OAuth2 token could not be refreshed (${(error as Error).message}); requests after it expires may be refused`);
-      }
-    }, Math.max(5, expiresInS * 0.8) * 1000);
+    timer = setTimeout(
+      async () => {
+        try {
+          const next = await fetchToken(full, dispatcher, options.timeoutMs);
+          take(next);
+          schedule(next.expiresInS);
+        } catch (error) {
+          notes.push(
+            `the OAuth2 token could not be refreshed (${(error as Error).message}); requests after it expires may be refused`,
+          );
+        }
+      },
+      Math.max(5, expiresInS * 0.8) * 1000,
+    );
     timer.unref();
   };
   const first = await fetchToken(full, dispatcher, options.timeoutMs);

@@ -32,7 +32,13 @@ export async function writeReports(dir: string, reporters: Reporter[], result: R
  * `flush(true)` always; writes never overlap. "Old enough" is 1 s, or ten times what the last write took, so
  * partial reports never cost more than a tenth of the run however many findings pile up.
  */
-export function createReportWriter(dir: string, reporters: Reporter[], render: () => RunResult, problems: string[], enabled = true) {
+export function createReportWriter(
+  dir: string,
+  reporters: Reporter[],
+  render: () => RunResult,
+  problems: string[],
+  enabled = true,
+) {
   let writing: Promise<unknown> = Promise.resolve();
   let nextAt = 0;
   return {

@@ -14,17 +14,36 @@ const spec = {
   deref: (node: unknown) => ({ value: node, pointer: '' }),
 } as unknown as Spec;
 const op = (security: Operation['security']) => ({ security }) as Operation;
-const c: Case = { id: 'x', operation: 'GET /x', kind: 'positive', method: 'GET', path: '/x', query: 'a=1', headers: {}, cookies: {}, seed: 0 };
+const c: Case = {
+  id: 'x',
+  operation: 'GET /x',
+  kind: 'positive',
+  method: 'GET',
+  path: '/x',
+  query: 'a=1',
+  headers: {},
+  cookies: {},
+  seed: 0,
+};
 
 describe('auth from the environment follows the security scheme', () => {
-  const env = { SPECGATE_TOKEN: 'tok-123', SPECGATE_API_KEY: 'key-456', SPECGATE_USERNAME: 'ann', SPECGATE_PASSWORD: 'pw-789' };
+  const env = {
+    SPECGATE_TOKEN: 'tok-123',
+    SPECGATE_API_KEY: 'key-456',
+    SPECGATE_USERNAME: 'ann',
+    SPECGATE_PASSWORD: 'pw-789',
+  };
   const table: Array<[string, Operation['security'], Partial<Case>]> = [
     ['bearer', [{ bearer: [] }], { headers: { authorization: 'Bearer tok-123' } }],
     ['basic', [{ basic: [] }], { headers: { authorization: `Basic ${Buffer.from('ann:pw-789').toString('base64')}` } }],
     ['apiKey header', [{ headerKey: [] }], { headers: { 'x-api-key': 'key-456' } }],
     ['apiKey query', [{ queryKey: [] }], { query: 'a=1&api_key=key-456' }],
     ['apiKey cookie', [{ 'cookie-key': [] }], { cookies: { sid: 'key-456' } }],
-    ['AND of two', [{ bearer: [], headerKey: [] }], { headers: { authorization: 'Bearer tok-123', 'x-api-key': 'key-456' } }],
+    [
+      'AND of two',
+      [{ bearer: [], headerKey: [] }],
+      { headers: { authorization: 'Bearer tok-123', 'x-api-key': 'key-456' } },
+    ],
     ['no auth needed', [], {}],
   ];
   it.each(table)('%s', (_n, security, want) => {
@@ -42,7 +61,9 @@ describe('auth from the environment follows the security scheme', () => {
   });
 
   it('-H headers win over scheme auth and are listed as secrets', () => {
-    const creds = readCredentials(['Authorization: Bearer sk-secret-XYZ', 'Accept: application/json'], { SPECGATE_TOKEN: 'tok-123' });
+    const creds = readCredentials(['Authorization: Bearer sk-secret-XYZ', 'Accept: application/json'], {
+      SPECGATE_TOKEN: 'tok-123',
+    });
     const got = applyAuth(c, authFor(spec, op([{ bearer: [] }]), creds), creds);
     expect(got.headers).toEqual({ authorization: 'Bearer sk-secret-XYZ', accept: 'application/json' });
     expect(secretValues(creds)).toEqual(expect.arrayContaining(['Bearer sk-secret-XYZ', 'sk-secret-XYZ', 'tok-123']));

@@ -117,7 +117,8 @@ export function applyAuth(c: Case, placements: Placement[], creds: Credentials):
   const cookies = { ...c.cookies };
   let query = c.query;
   for (const p of placements) {
-    if (p.in === 'header' && !creds.headers.some(([n]) => n === p.name.toLowerCase())) headers[p.name.toLowerCase()] = p.value;
+    if (p.in === 'header' && !creds.headers.some(([n]) => n === p.name.toLowerCase()))
+      headers[p.name.toLowerCase()] = p.value;
     if (p.in === 'cookie') cookies[p.name] = p.value;
     if (p.in === 'query' && !new URLSearchParams(query).has(p.name)) {
       const pair = `${encodeURIComponent(p.name)}=${encodeURIComponent(p.value)}`;
@@ -140,7 +141,10 @@ export function stripCredentials(c: Case, placements: Placement[], creds: Creden
   const queryNames = placements.filter((p) => p.in === 'query').map((p) => p.name);
   const params = new URLSearchParams(c.query);
   const query = queryNames.some((n) => params.has(n))
-    ? c.query.split('&').filter((pair) => !queryNames.includes(decodeURIComponent(pair.split('=')[0] ?? ''))).join('&')
+    ? c.query
+        .split('&')
+        .filter((pair) => !queryNames.includes(decodeURIComponent(pair.split('=')[0] ?? '')))
+        .join('&')
     : c.query;
   return { ...c, headers, cookies, query };
 }

@@ -11,7 +11,10 @@ afterAll(() => dispatcher.close());
 const SECRET = 'cs-very-secret-42';
 
 /** A token endpoint that takes client credentials the ways `accepts` lists, and records what it got. */
-async function tokenServer(accepts: Array<'basic' | 'body'>, seen: Array<{ auth?: string; form: URLSearchParams }>): Promise<TestServer> {
+async function tokenServer(
+  accepts: Array<'basic' | 'body'>,
+  seen: Array<{ auth?: string; form: URLSearchParams }>,
+): Promise<TestServer> {
   return startServer((req: http.IncomingMessage, res: http.ServerResponse) => {
     let raw = '';
     req.on('data', (c) => (raw += c));
@@ -20,9 +23,15 @@ async function tokenServer(accepts: Array<'basic' | 'body'>, seen: Array<{ auth?
       seen.push({ ...(req.headers.authorization ? { auth: req.headers.authorization } : {}), form });
       const basicOk = req.headers.authorization === `Basic ${Buffer.from(`app:${SECRET}`).toString('base64')}`;
       const bodyOk = form.get('client_id') === 'app' && form.get('client_secret') === SECRET;
-      const ok = form.get('grant_type') === 'client_credentials' && ((accepts.includes('basic') && basicOk) || (accepts.includes('body') && bodyOk));
+      const ok =
+        form.get('grant_type') === 'client_credentials' &&
+        ((accepts.includes('basic') && basicOk) || (accepts.includes('body') && bodyOk));
       res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify(ok ? { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600 } : { error: 'invalid_client' }));
+      res.end(
+        JSON.stringify(
+          ok ? { access_token: 'tok-1', token_type: 'Bearer', expires_in: 3600 } : { error: 'invalid_client' },
+        ),
+      );
     });
   });
 }
@@ -32,7 +41,10 @@ describe('OAuth2 client credentials', () => {
     const seen: Array<{ auth?: string; form: URLSearchParams }> = [];
     const server = await tokenServer(['basic'], seen);
     try {
-      const token = await fetchToken({ tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: SECRET, scopes: ['read', 'write'] }, dispatcher);
+      const token = await fetchToken(
+        { tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: SECRET, scopes: ['read', 'write'] },
+        dispatcher,
+      );
       expect(token).toEqual({ accessToken: 'tok-1', expiresInS: 3600 });
       expect(seen).toHaveLength(1);
       expect(seen[0]!.form.get('scope')).toBe('read write');
@@ -46,7 +58,10 @@ describe('OAuth2 client credentials', () => {
     const seen: Array<{ auth?: string; form: URLSearchParams }> = [];
     const server = await tokenServer(['body'], seen);
     try {
-      const token = await fetchToken({ tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: SECRET }, dispatcher);
+      const token = await fetchToken(
+        { tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: SECRET },
+        dispatcher,
+      );
       expect(token.accessToken).toBe('tok-1');
       expect(seen.map((s) => (s.auth ? 'basic' : 'body'))).toEqual(['basic', 'body']);
     } finally {
@@ -57,8 +72,14 @@ describe('OAuth2 client credentials', () => {
   it('a refused grant is AUTH_FAILED naming the endpoint and the error, never the secret', async () => {
     const server = await tokenServer(['basic'], []);
     try {
-      const failure = fetchToken({ tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 'wrong-secret-99' }, dispatcher);
-      await expect(failure).rejects.toMatchObject({ code: 'AUTH_FAILED', message: expect.stringMatching(/\/token refused the client credentials \(status 401, invalid_client\)/) });
+      const failure = fetchToken(
+        { tokenUrl: `${server.url}/token`, clientId: 'app', clientSecret: 'wrong-secret-99' },
+        dispatcher,
+      );
+      await expect(failure).rejects.toMatchObject({
+        code: 'AUTH_FAILED',
+        message: expect.stringMatching(/\/token refused the client credentials \(status 401, invalid_client\)/),
+      });
       await expect(failure).rejects.not.toThrow(/wrong-secret-99/);
     } finally {
       await server.close();
@@ -67,13 +88,17 @@ describe('OAuth2 client credentials', () => {
 
   it('an unreachable token endpoint is TARGET_UNREACHABLE', async () => {
     const url = await refusedUrl();
-    await expect(fetchToken({ tokenUrl: `${url}/token`, clientId: 'app', clientSecret: SECRET }, dispatcher)).rejects.toMatchObject({ code: 'TARGET_UNREACHABLE' });
+    await expect(
+      fetchToken({ tokenUrl: `${url}/token`, clientId: 'app', clientSecret: SECRET }, dispatcher),
+    ).rejects.toMatchObject({ code: 'TARGET_UNREACHABLE' });
   });
 
   it('reads the grant from SPECGATE_OAUTH2_* over the config, and the token URL from the spec', () => {
     const configured = { clientId: 'from-config', clientSecret: 'x', scopes: ['a'] };
     expect(readClientCredentials({}, configured)).toEqual(configured);
-    expect(readClientCredentials({ SPECGATE_OAUTH2_CLIENT_ID: 'env', SPECGATE_OAUTH2_SCOPES: 'b, c' }, configured)).toEqual({ clientId: 'env', clientSecret: 'x', scopes: ['b', 'c'] });
+    expect(
+      readClientCredentials({ SPECGATE_OAUTH2_CLIENT_ID: 'env', SPECGATE_OAUTH2_SCOPES: 'b, c' }, configured),
+    ).toEqual({ clientId: 'env', clientSecret: 'x', scopes: ['b', 'c'] });
     expect(readClientCredentials({})).toBeUndefined();
     const spec = specFromText(`
 openapi: 3.1.0

@@ -22,7 +22,10 @@ export interface Token {
 }
 
 /** The grant from `SPECGATE_OAUTH2_*` variables over `configured` (config `auth.oauth2`), if any. */
-export function readClientCredentials(env: Record<string, string | undefined>, configured?: ClientCredentials): ClientCredentials | undefined {
+export function readClientCredentials(
+  env: Record<string, string | undefined>,
+  configured?: ClientCredentials,
+): ClientCredentials | undefined {
   const clientId = env.SPECGATE_OAUTH2_CLIENT_ID ?? configured?.clientId;
   const clientSecret = env.SPECGATE_OAUTH2_CLIENT_SECRET ?? configured?.clientSecret;
   if (!clientId || clientSecret === undefined) return undefined;
@@ -45,11 +48,21 @@ export function specTokenUrl(spec: Spec, baseUrl: string): string | undefined {
 
 type Attempt = { status: number; body: string } | { error: string };
 
-async function post(url: string, form: URLSearchParams, headers: Record<string, string>, dispatcher: Dispatcher, timeoutMs: number): Promise<Attempt> {
+async function post(
+  url: string,
+  form: URLSearchParams,
+  headers: Record<string, string>,
+  dispatcher: Dispatcher,
+  timeoutMs: number,
+): Promise<Attempt> {
   try {
     const res = await request(url, {
-      method: 'POST', dispatcher, headersTimeout: timeoutMs, bodyTimeout: timeoutMs,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers }, body: form.toString(),
+      method: 'POST',
+      dispatcher,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...headers },
+      body: form.toString(),
     });
     return { status: res.statusCode, body: (await res.body.text()).slice(0, 64 * 1024) };
   } catch (error) {
@@ -58,10 +71,16 @@ async function post(url: string, form: URLSearchParams, headers: Record<string, 
 }
 
 /** Fetches a token; every failure is a HarnessError that names the token URL and never the secret. */
-export async function fetchToken(grant: ClientCredentials & { tokenUrl: string }, dispatcher: Dispatcher, timeoutMs = 10_000): Promise<Token> {
+export async function fetchToken(
+  grant: ClientCredentials & { tokenUrl: string },
+  dispatcher: Dispatcher,
+  timeoutMs = 10_000,
+): Promise<Token> {
   const form = new URLSearchParams({ grant_type: 'client_credentials' });
   if (grant.scopes?.length) form.set('scope', grant.scopes.join(' '));
-  const basic = Buffer.from(`${encodeURIComponent(grant.clientId)}:${encodeURIComponent(grant.clientSecret)}`).toString('base64');
+  const basic = Buffer.from(`${encodeURIComponent(grant.clientId)}:${encodeURIComponent(grant.clientSecret)}`).toString(
+    'base64',
+  );
   let answer = await post(grant.tokenUrl, form, { authorization: `Basic ${basic}` }, dispatcher, timeoutMs);
   if ('status' in answer && (answer.status === 400 || answer.status === 401)) {
     const inBody = new URLSearchParams(form);
@@ -69,7 +88,11 @@ export async function fetchToken(grant: ClientCredentials & { tokenUrl: string }
     inBody.set('client_secret', grant.clientSecret);
     answer = await post(grant.tokenUrl, inBody, {}, dispatcher, timeoutMs);
   }
-  if ('error' in answer) throw new HarnessError('TARGET_UNREACHABLE', `the OAuth2 token endpoint ${grant.tokenUrl} could not be reached (${answer.error})`);
+  if ('error' in answer)
+    throw new HarnessError(
+      'TARGET_UNREACHABLE',
+      `the OAuth2 token endpoint ${grant.tokenUrl} could not be reached (${answer.error})`,
+    );
   let body: Record<string, unknown> | undefined;
   try {
     body = JSON.parse(answer.body) as Record<string, unknown>;
@@ -77,9 +100,18 @@ export async function fetchToken(grant: ClientCredentials & { tokenUrl: string }
     body = undefined;
   }
   if (answer.status < 200 || answer.status >= 300 || typeof body?.access_token !== 'string') {
-    const why = typeof body?.error === 'string' ? `${body.error}${typeof body.error_description === 'string' ? `: ${body.error_description}` : ''}` : 'no access_token in the answer';
-    throw new HarnessError('AUTH_FAILED', `the OAuth2 token endpoint ${grant.tokenUrl} refused the client credentials (status ${answer.status}, ${why})`);
+    const why =
+      typeof body?.error === 'string'
+        ? `${body.error}${typeof body.error_description === 'string' ? `: ${body.error_description}` : ''}`
+        : 'no access_token in the answer';
+    throw new HarnessError(
+      'AUTH_FAILED',
+      `the OAuth2 token endpoint ${grant.tokenUrl} refused the client credentials (status ${answer.status}, ${why})`,
+    );
   }
   const expires = Number(body.expires_in);
-  return { accessToken: body.access_token, ...(Number.isFinite(expires) && expires > 0 ? { expiresInS: expires } : {}) };
+  return {
+    accessToken: body.access_token,
+    ...(Number.isFinite(expires) && expires > 0 ? { expiresInS: expires } : {}),
+  };
 }

@@ -70,7 +70,8 @@ export function unsendable(w: WireRequest): string | undefined {
     const lower = name.toLowerCase();
     if (REFUSED_HEADERS.has(lower)) return `the HTTP client does not send a ${lower} header`;
     if (lower === 'content-length' && !/^\d+$/.test(value)) return 'invalid content-length header';
-    if (lower === 'connection' && !value.split(',').every((t) => HTTP_TOKEN.test(t.trim()))) return 'invalid connection header';
+    if (lower === 'connection' && !value.split(',').every((t) => HTTP_TOKEN.test(t.trim())))
+      return 'invalid connection header';
   }
   return undefined;
 }

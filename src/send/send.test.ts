@@ -6,11 +6,24 @@ import { send, type SendOptions } from './send.ts';
 import { MISBEHAVIOURS, refusedUrl, startServer, type TestServer } from './test-servers.ts';
 
 const baseCase: Case = {
-  id: 'GET /x/example/0', operation: 'GET /x', kind: 'example', method: 'get', path: '/x', query: '', headers: {}, cookies: {}, seed: 1,
+  id: 'GET /x/example/0',
+  operation: 'GET /x',
+  kind: 'example',
+  method: 'get',
+  path: '/x',
+  query: '',
+  headers: {},
+  cookies: {},
+  seed: 1,
 };
 const dispatcher = createDispatcher({ connections: 2 });
-const opts = (baseUrl: string, more: Partial<SendOptions> = {}): SendOptions =>
-  ({ dispatcher, baseUrl, timeoutMs: 400, maxResponseBytes: 64 * 1024, ...more });
+const opts = (baseUrl: string, more: Partial<SendOptions> = {}): SendOptions => ({
+  dispatcher,
+  baseUrl,
+  timeoutMs: 400,
+  maxResponseBytes: 64 * 1024,
+  ...more,
+});
 
 let server: TestServer | undefined;
 afterEach(async () => server?.close());
@@ -53,7 +66,12 @@ describe('send against misbehaving servers resolves, never rejects', () => {
 
   it('requests undici would refuse are not dispatched, so they cannot wedge the pool for the rest of the run', async () => {
     server = await startServer(MISBEHAVIOURS.json!);
-    const refused: Array<Record<string, string>> = [{ 'x-bad': 'a\r\nb' }, { 'content-length': '-7' }, { 'transfer-encoding': 'chunked' }, { 'bad name': 'x' }];
+    const refused: Array<Record<string, string>> = [
+      { 'x-bad': 'a\r\nb' },
+      { 'content-length': '-7' },
+      { 'transfer-encoding': 'chunked' },
+      { 'bad name': 'x' },
+    ];
     for (const headers of refused) {
       const ex = await send({ ...baseCase, headers }, opts(server.url));
       expect(ex.error?.message, JSON.stringify(headers)).toMatch(/^not sent: /);
@@ -83,19 +101,32 @@ describe('send against misbehaving servers resolves, never rejects', () => {
 describe('send', () => {
   it('reuses keep-alive connections and records the wire request', async () => {
     server = await startServer(MISBEHAVIOURS.json!);
-    const c = { ...baseCase, method: 'post', query: 'a=1', headers: { 'X-Y': 'z' }, cookies: { s: '1' }, mediaType: 'application/json', bodyText: '{}' };
+    const c = {
+      ...baseCase,
+      method: 'post',
+      query: 'a=1',
+      headers: { 'X-Y': 'z' },
+      cookies: { s: '1' },
+      mediaType: 'application/json',
+      bodyText: '{}',
+    };
     for (let i = 0; i < 9; i++) await send(c, opts(`${server.url}/api/`));
     const ex = await send(c, opts(`${server.url}/api/`));
     expect(server.connections()).toBeLessThanOrEqual(2); // the pool size, not one per request
     expect(ex.request).toEqual({
-      method: 'POST', url: `${server.url}/api/x?a=1`, body: '{}',
+      method: 'POST',
+      url: `${server.url}/api/x?a=1`,
+      body: '{}',
       headers: { 'x-y': 'z', cookie: 's=1', 'content-type': 'application/json' },
     });
   });
 
   it('an onEvent hook that says stop ends the stream early', async () => {
     server = await startServer(MISBEHAVIOURS.endlessStream!);
-    const ex = await send(baseCase, opts(server.url, { timeoutMs: 5000, onEvent: (_e, i) => (i >= 2 ? 'stop' : undefined) }));
+    const ex = await send(
+      baseCase,
+      opts(server.url, { timeoutMs: 5000, onEvent: (_e, i) => (i >= 2 ? 'stop' : undefined) }),
+    );
     expect(ex.error).toBeUndefined();
     expect(ex.response?.events?.map((e) => JSON.parse(e.data).n)).toEqual([0, 1, 2]);
     expect(ex.response?.events?.every((e, i, a) => i === 0 || e.atMs >= a[i - 1]!.atMs)).toBe(true);
@@ -104,7 +135,10 @@ describe('send', () => {
   it('works with a MockAgent and treats 5xx as data', async () => {
     const mock = new MockAgent();
     mock.disableNetConnect();
-    mock.get('http://api.test').intercept({ path: '/x', method: 'GET' }).reply(500, { boom: 1 }, { headers: { 'content-type': 'application/json' } });
+    mock
+      .get('http://api.test')
+      .intercept({ path: '/x', method: 'GET' })
+      .reply(500, { boom: 1 }, { headers: { 'content-type': 'application/json' } });
     const ex = await send(baseCase, { ...opts('http://api.test'), dispatcher: mock });
     expect(ex.response?.status).toBe(500);
     expect(JSON.parse(ex.response!.body)).toEqual({ boom: 1 });

@@ -41,10 +41,18 @@ export async function send(c: Case, options: SendOptions): Promise<Exchange> {
   const refused = unsendable(wire);
   if (refused) return { ...exchange, error: { code: 'TRANSPORT', message: `not sent: ${refused}` } };
   await new Promise<void>((resolve) => {
-    options.dispatcher.dispatch({
-      origin: wire.origin, path: wire.path, method: wire.method as Dispatcher.HttpMethod, headers: wire.headers, body: wire.body,
-      headersTimeout: options.timeoutMs, bodyTimeout: options.timeoutMs,
-    }, new ExchangeHandler(exchange, options, started, resolve));
+    options.dispatcher.dispatch(
+      {
+        origin: wire.origin,
+        path: wire.path,
+        method: wire.method as Dispatcher.HttpMethod,
+        headers: wire.headers,
+        body: wire.body,
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      },
+      new ExchangeHandler(exchange, options, started, resolve),
+    );
   });
   exchange.durationMs = Math.round(performance.now() - started);
   return exchange;
@@ -70,7 +78,9 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   private readonly onOuterAbort = (): void => this.abort(this.options.signal!.reason);
 
   constructor(
-    private readonly exchange: Exchange, private readonly options: SendOptions, private readonly started: number,
+    private readonly exchange: Exchange,
+    private readonly options: SendOptions,
+    private readonly started: number,
     private readonly resolve: () => void,
   ) {
     this.timer = setTimeout(() => {
@@ -102,7 +112,13 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   onHeaders(statusCode: number, rawHeaders: Buffer[]): boolean {
     if (statusCode < 200 || this.finished) return true; // 1xx: informational, the real response follows
     const headers = util.parseHeaders(rawHeaders) as Response['headers'];
-    const response: Response = { status: statusCode, headers, body: '', truncated: false, timeToFirstByteMs: Math.round(performance.now() - this.started) };
+    const response: Response = {
+      status: statusCode,
+      headers,
+      body: '',
+      truncated: false,
+      timeToFirstByteMs: Math.round(performance.now() - this.started),
+    };
     this.exchange.response = response;
     this.onEvent = this.options.onResponse?.(this.exchange) ?? this.options.onEvent;
     if (isEventStream(headers['content-type'])) {
@@ -125,7 +141,10 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     } else this.chunks.push(kept);
     if (chunk.length > room) {
       response.truncated = true;
-      this.exchange.error = { code: 'BODY_TOO_LARGE', message: `response body exceeds ${this.options.maxResponseBytes} bytes; cut there` };
+      this.exchange.error = {
+        code: 'BODY_TOO_LARGE',
+        message: `response body exceeds ${this.options.maxResponseBytes} bytes; cut there`,
+      };
       this.cutHere();
     } else if (this.stream?.stopped) {
       response.truncated = true;
@@ -168,7 +187,8 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
         this.text.push(this.decoder!.decode());
         response.body = this.text.join('');
         response.events = this.stream.events as StreamEvent[];
-      } else response.body = BODY_DECODER.decode(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks));
+      } else
+        response.body = BODY_DECODER.decode(this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks));
     }
     this.resolve();
   }

@@ -14,7 +14,12 @@ const JSON_TYPES = new Set(['null', 'boolean', 'object', 'array', 'number', 'str
  * Rewrites one schema node in place (it belongs to the private copy). `resolve` follows `$ref`s in the copy.
  * Returns true when the node's own keywords moved down to `anyOf/1` (nullable without a type).
  */
-export function convertNode(node: JsonObject, line: OpenApiLine, direction: Direction, resolve: (n: Json) => Json | undefined): boolean {
+export function convertNode(
+  node: JsonObject,
+  line: OpenApiLine,
+  direction: Direction,
+  resolve: (n: Json) => Json | undefined,
+): boolean {
   if (typeof node.$ref === 'string' && line === '3.0') {
     // 3.0: siblings of $ref are ignored by the spec, so they must not constrain validation. One widens instead:
     // `nullable: true` beside a $ref is how many 3.0 specs say "or null", and servers send that null. Responses
@@ -53,7 +58,10 @@ export function mappingRef(target: string): string {
 
 /** The schema name a `$ref` ends in (`#/components/schemas/Cat` → `Cat`), as the implicit mapping uses it. */
 function schemaName(ref: string): string {
-  const last = ref.slice(ref.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const last = ref
+    .slice(ref.lastIndexOf('/') + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
   try {
     return decodeURIComponent(last);
   } catch {
@@ -65,7 +73,11 @@ function fixDiscriminator(node: JsonObject): void {
   const d = node.discriminator;
   if (!d || typeof d !== 'object' || Array.isArray(d) || typeof d.propertyName !== 'string') return;
   const branches = [node.oneOf, node.anyOf].flatMap((list) => (Array.isArray(list) ? list : []));
-  const refs = new Set(branches.flatMap((b) => (b && typeof b === 'object' && !Array.isArray(b) && typeof b.$ref === 'string' ? [b.$ref] : [])));
+  const refs = new Set(
+    branches.flatMap((b) =>
+      b && typeof b === 'object' && !Array.isArray(b) && typeof b.$ref === 'string' ? [b.$ref] : [],
+    ),
+  );
   const byValue = new Map<string, string>();
   for (const ref of refs) byValue.set(schemaName(ref), ref);
   const mapping = d.mapping && typeof d.mapping === 'object' && !Array.isArray(d.mapping) ? d.mapping : {};
@@ -76,7 +88,10 @@ function fixDiscriminator(node: JsonObject): void {
   }
   if (byValue.size === 0) return;
   const p = d.propertyName;
-  const rules = [...byValue].map(([value, ref]) => ({ if: { properties: { [p]: { const: value } }, required: [p] }, then: { $ref: ref } }));
+  const rules = [...byValue].map(([value, ref]) => ({
+    if: { properties: { [p]: { const: value } }, required: [p] },
+    then: { $ref: ref },
+  }));
   node.allOf = [...(Array.isArray(node.allOf) ? node.allOf : []), ...rules];
 }
 
@@ -90,7 +105,10 @@ function fixTypes(node: JsonObject): void {
 }
 
 function fixExclusiveBounds(node: JsonObject): void {
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof node[flag] !== 'boolean') continue;
     if (node[flag] === true && typeof node[bound] === 'number') {
       node[flag] = node[bound]!;

@@ -1,7 +1,10 @@
 /** OpenAPI's own formats on top of ajv-formats; unknown formats pass (the spec says they may be ignored). */
 import type { Ajv2020 as Ajv } from 'ajv/dist/2020.js';
 
-const INT32 = { type: 'number' as const, validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1 };
+const INT32 = {
+  type: 'number' as const,
+  validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n <= 2 ** 31 - 1,
+};
 const INT64 = { type: 'number' as const, validate: (n: number) => Number.isInteger(n) };
 const ANY_NUMBER = { type: 'number' as const, validate: () => true };
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -36,7 +36,10 @@ export interface Validator {
 const MAX_ERRORS = 20;
 
 /** Creates the validator for one spec (one per run); `walked` = the output of `walkSchemas(spec)`, if known. */
-export function createValidator(spec: Spec, walked?: ReadonlyArray<{ schema: JsonObject; pointer: string }>): Validator {
+export function createValidator(
+  spec: Spec,
+  walked?: ReadonlyArray<{ schema: JsonObject; pointer: string }>,
+): Validator {
   const pointerOf = new WeakMap<object, string>();
   const schemas: Array<[JsonObject, string]> = [];
   const add = (schema: JsonObject, pointer: string) => {
@@ -58,7 +61,18 @@ export function createValidator(spec: Spec, walked?: ReadonlyArray<{ schema: Jso
     validate: (pointer, value, direction) => side(direction).validate(pointer, value),
     compileProblem: (pointer, direction = 'response') => side(direction).problem(pointer),
     validateSchema(schema, value, direction) {
-      if (typeof schema === 'boolean') return schema ? [] : [{ instancePath: '', schemaPath: '#', keyword: 'false schema', message: 'no value is allowed', params: {} }];
+      if (typeof schema === 'boolean')
+        return schema
+          ? []
+          : [
+              {
+                instancePath: '',
+                schemaPath: '#',
+                keyword: 'false schema',
+                message: 'no value is allowed',
+                params: {},
+              },
+            ];
       if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return [];
       const known = pointerOf.get(schema);
       if (known !== undefined) return side(direction).validate(known, value);
@@ -104,7 +118,14 @@ class Side {
       let at = pointer;
       for (let hops = 0; hops < 32; hops++) {
         const node = atPointer(at);
-        if (!node || typeof node !== 'object' || Array.isArray(node) || typeof node.$ref !== 'string' || !node.$ref.startsWith('#')) break;
+        if (
+          !node ||
+          typeof node !== 'object' ||
+          Array.isArray(node) ||
+          typeof node.$ref !== 'string' ||
+          !node.$ref.startsWith('#')
+        )
+          break;
         if (Object.keys(node).length > 1) break; // siblings (3.1) are constraints of their own: keep the node
         at = node.$ref.slice(1);
       }
@@ -121,7 +142,14 @@ class Side {
     };
     const resolve = (n: Json): Json | undefined => {
       const seen = new Set<string>();
-      while (n && typeof n === 'object' && !Array.isArray(n) && typeof n.$ref === 'string' && n.$ref.startsWith('#') && !seen.has(n.$ref)) {
+      while (
+        n &&
+        typeof n === 'object' &&
+        !Array.isArray(n) &&
+        typeof n.$ref === 'string' &&
+        n.$ref.startsWith('#') &&
+        !seen.has(n.$ref)
+      ) {
         seen.add(n.$ref);
         n = at(n.$ref.slice(1)) as Json;
       }
@@ -159,7 +187,9 @@ class Side {
   /** Registers a schema that is not in the document; its internal refs are made to point into the document. */
   addFresh(schema: JsonObject, n: number): string {
     const id = `specgate-fresh-${n}`;
-    const rebased = JSON.parse(JSON.stringify(schema), (k, v) => (k === '$ref' && typeof v === 'string' && v.startsWith('#') ? this.key + v : v));
+    const rebased = JSON.parse(JSON.stringify(schema), (k, v) =>
+      k === '$ref' && typeof v === 'string' && v.startsWith('#') ? this.key + v : v,
+    );
     this.ajv.addSchema({ ...rebased, $id: id }, id);
     return id;
   }
@@ -189,13 +219,16 @@ class Side {
       return [];
     }
     // An `if` error only says "the then/else branch failed"; that branch's own errors say how.
-    return (fn.errors ?? []).filter((e) => e.keyword !== 'if').slice(0, MAX_ERRORS).map((e) => ({
-      instancePath: e.instancePath,
-      schemaPath: this.absoluteSchemaPath(e.parentSchema, e.keyword) ?? e.schemaPath,
-      keyword: e.keyword,
-      message: e.message ?? e.keyword,
-      params: e.params as Record<string, unknown>,
-    }));
+    return (fn.errors ?? [])
+      .filter((e) => e.keyword !== 'if')
+      .slice(0, MAX_ERRORS)
+      .map((e) => ({
+        instancePath: e.instancePath,
+        schemaPath: this.absoluteSchemaPath(e.parentSchema, e.keyword) ?? e.schemaPath,
+        keyword: e.keyword,
+        message: e.message ?? e.keyword,
+        params: e.params as Record<string, unknown>,
+      }));
   }
 
   private get(pointer: string): ValidateFunction | string {

@@ -48,11 +48,36 @@ describe('OpenAPI 3.0 semantics on a 2020-12 validator', () => {
     ['nullable with a type admits null', { id: 1, name: null }, 'response', []],
     ['nullable enum admits null', { id: 1, name: 'a', kind: null }, 'response', []],
     ['nullable allOf admits null', { id: 1, name: 'a', owner: null }, 'response', []],
-    ['nullable allOf still checks a non-null value', { id: 1, name: 'a', owner: {} }, 'response', ['/owner:type', '/owner:required', '/owner:anyOf']],
-    ['nullable beside a $ref admits null in a response (what such specs mean)', { id: 1, name: 'a', vet: null }, 'response', []],
-    ['nullable beside a $ref still checks a non-null value', { id: 1, name: 'a', vet: {} }, 'response', ['/vet:required', '/vet:type', '/vet:anyOf']],
-    ['nullable beside a $ref is ignored in a request, as 3.0 says of $ref siblings', { name: 'a', secret: 's', vet: null }, 'request', ['/vet:type']],
-    ['boolean exclusiveMinimum excludes the bound', { id: 1, name: 'a', age: 0 }, 'response', ['/age:exclusiveMinimum']],
+    [
+      'nullable allOf still checks a non-null value',
+      { id: 1, name: 'a', owner: {} },
+      'response',
+      ['/owner:type', '/owner:required', '/owner:anyOf'],
+    ],
+    [
+      'nullable beside a $ref admits null in a response (what such specs mean)',
+      { id: 1, name: 'a', vet: null },
+      'response',
+      [],
+    ],
+    [
+      'nullable beside a $ref still checks a non-null value',
+      { id: 1, name: 'a', vet: {} },
+      'response',
+      ['/vet:required', '/vet:type', '/vet:anyOf'],
+    ],
+    [
+      'nullable beside a $ref is ignored in a request, as 3.0 says of $ref siblings',
+      { name: 'a', secret: 's', vet: null },
+      'request',
+      ['/vet:type'],
+    ],
+    [
+      'boolean exclusiveMinimum excludes the bound',
+      { id: 1, name: 'a', age: 0 },
+      'response',
+      ['/age:exclusiveMinimum'],
+    ],
     ['int32 is range-checked', { id: 2 ** 31, name: 'a' }, 'response', ['/id:format']],
     ['a wrong type is reported with its instance path', { id: 'x', name: 'a' }, 'response', ['/id:type']],
   ])('%s', (_name, value, direction, want) => {
@@ -61,7 +86,9 @@ describe('OpenAPI 3.0 semantics on a 2020-12 validator', () => {
 
   it('a pattern that is invalid in unicode mode still validates (non-unicode fallback)', () => {
     expect(validator.validate('/components/schemas/Weird', 'a-b_c', 'response')).toEqual([]);
-    expect(validator.validate('/components/schemas/Weird', 'a b', 'response').map((e) => e.keyword)).toEqual(['pattern']);
+    expect(validator.validate('/components/schemas/Weird', 'a b', 'response').map((e) => e.keyword)).toEqual([
+      'pattern',
+    ]);
   });
 
   it('a schema that recurses on the same value judges nothing instead of crashing', () => {

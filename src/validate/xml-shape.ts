@@ -29,7 +29,10 @@ const MAX_HOPS = 32;
 
 /** Resolves `$ref`s through the bundled document of a spec (internal `#/...` refs only). */
 export function specResolver(spec: Spec): SchemaResolver {
-  return (schema) => (isObj(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#') ? spec.get(fragmentToPointer(schema.$ref.slice(1))) : schema);
+  return (schema) =>
+    isObj(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#')
+      ? spec.get(fragmentToPointer(schema.$ref.slice(1)))
+      : schema;
 }
 
 /** The `$ref` chain of a schema: the schema itself, then each target (bounded, cycles stop). */
@@ -83,7 +86,8 @@ function alternatives(schema: Json | undefined, resolve: SchemaResolver): JsonOb
   for (const f of facets(schema, resolve)) {
     for (const key of ['oneOf', 'anyOf'] as const) {
       const list = f[key];
-      if (Array.isArray(list)) for (const s of list) for (const g of facets(s, resolve)) if (!out.includes(g)) out.push(g);
+      if (Array.isArray(list))
+        for (const s of list) for (const g of facets(s, resolve)) if (!out.includes(g)) out.push(g);
     }
   }
   return out;
@@ -114,7 +118,18 @@ export function typesOf(schema: Json | undefined, resolve: SchemaResolver, line?
   if (types.size === 0) {
     for (const f of own) {
       const values = Array.isArray(f.enum) ? f.enum : 'const' in f ? [f.const as Json] : [];
-      for (const v of values) types.add(v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v);
+      for (const v of values)
+        types.add(
+          v === null
+            ? 'null'
+            : Array.isArray(v)
+              ? 'array'
+              : typeof v === 'number'
+                ? Number.isInteger(v)
+                  ? 'integer'
+                  : 'number'
+                : typeof v,
+        );
     }
   }
   if (types.size === 0) {
@@ -156,7 +171,8 @@ export function propertySchema(schema: Json | undefined, resolve: SchemaResolver
 
 /** The schema of item `index` of an array: `prefixItems[index]` where given, else `items`. */
 export function itemSchemaAt(schema: Json | undefined, resolve: SchemaResolver, index: number): Json | undefined {
-  for (const f of facets(schema, resolve)) if (Array.isArray(f.prefixItems) && index < f.prefixItems.length) return f.prefixItems[index];
+  for (const f of facets(schema, resolve))
+    if (Array.isArray(f.prefixItems) && index < f.prefixItems.length) return f.prefixItems[index];
   return itemsOf(schema, resolve);
 }
 
@@ -172,12 +188,14 @@ export function listedScalars(schema: Json | undefined, resolve: SchemaResolver)
 
 /** The `items` schema of an array schema (first facet that has one). */
 export function itemsOf(schema: Json | undefined, resolve: SchemaResolver): Json | undefined {
-  for (const f of [...facets(schema, resolve), ...alternatives(schema, resolve)]) if (f.items !== undefined && typeof f.items !== 'boolean') return f.items;
+  for (const f of [...facets(schema, resolve), ...alternatives(schema, resolve)])
+    if (f.items !== undefined && typeof f.items !== 'boolean') return f.items;
   return undefined;
 }
 
 // XML 1.0 (5th edition) names, without ':' (namespace prefixes are added separately).
-const NAME_START = 'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
+const NAME_START =
+  'A-Z_a-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C-\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\u{10000}-\\u{EFFFF}';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 const START_RE = new RegExp(`^[${NAME_START}]$`, 'u');
@@ -225,20 +243,32 @@ export interface XmlProperty {
 /** The XML mapping of property `key` (schema `schema`) of an object. */
 export function xmlProperty(key: string, schema: Json, resolve: SchemaResolver, line?: OpenApiLine): XmlProperty {
   const xml = xmlOf(schema, resolve);
-  const ns = { ...(xml.prefix ? { prefix: xml.prefix } : {}), ...(xml.namespace !== undefined ? { namespace: xml.namespace } : {}) };
+  const ns = {
+    ...(xml.prefix ? { prefix: xml.prefix } : {}),
+    ...(xml.namespace !== undefined ? { namespace: xml.namespace } : {}),
+  };
   if (xml.attribute === true) return { key, schema, mode: 'attribute', name: xml.name ?? encodeName(key), ...ns };
   const types = typesOf(schema, resolve, line);
   if (types.includes('array') && !types.includes('object')) {
     if (xml.wrapped === true) return { key, schema, mode: 'wrapped', name: xml.name ?? encodeName(key), ...ns };
     const items = xmlOf(itemsOf(schema, resolve), resolve);
-    return { key, schema, mode: 'repeated', name: items.name ?? encodeName(key), ...(items.prefix ? { prefix: items.prefix } : {}), ...(items.namespace !== undefined ? { namespace: items.namespace } : {}) };
+    return {
+      key,
+      schema,
+      mode: 'repeated',
+      name: items.name ?? encodeName(key),
+      ...(items.prefix ? { prefix: items.prefix } : {}),
+      ...(items.namespace !== undefined ? { namespace: items.namespace } : {}),
+    };
   }
   return { key, schema, mode: 'element', name: xml.name ?? encodeName(key), ...ns };
 }
 
 /** Name of the root element of a body with this schema: `xml.name`, else the `$ref`'d component's name, else `title`, else `root`. */
 export function xmlRootName(schema: Json | undefined, resolve: SchemaResolver): string {
-  const title = chain(schema, resolve).map((n) => n.title).find((t): t is string => typeof t === 'string' && t !== '');
+  const title = chain(schema, resolve)
+    .map((n) => n.title)
+    .find((t): t is string => typeof t === 'string' && t !== '');
   return xmlOf(schema, resolve).name ?? componentName(schema) ?? (title !== undefined ? encodeName(title) : 'root');
 }
 

@@ -7,7 +7,10 @@ import { createValidator } from './index.ts';
 import { decodeName, encodeName, MAX_XML_CHARS } from './xml-shape.ts';
 import { specResolver, xmlRootName, xmlToJson, xmlToJsonAt } from './xml.ts';
 
-const spec = specFromText(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/schemas/xml-pets-3.1.yaml'), 'utf8'), 'xml-pets-3.1.yaml');
+const spec = specFromText(
+  readFileSync(path.resolve(import.meta.dirname, '../../fixtures/schemas/xml-pets-3.1.yaml'), 'utf8'),
+  'xml-pets-3.1.yaml',
+);
 const resolve = specResolver(spec);
 const validator = createValidator(spec);
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
@@ -30,19 +33,34 @@ describe('xmlToJson maps a document onto the value its schema describes', () => 
         <tags><tag id="1"><name>good</name></tag></tags>
       </pet>`;
     const pet = value(text, ref('Pet'));
-    expect(pet).toEqual({ id: 7, name: 'Rex & co', vaccinated: true, weight: 12.5, category: { id: 3, name: 'dogs' }, photoUrls: ['https://example.com/a.png'], tags: [{ id: 1, name: 'good' }] });
+    expect(pet).toEqual({
+      id: 7,
+      name: 'Rex & co',
+      vaccinated: true,
+      weight: 12.5,
+      category: { id: 3, name: 'dogs' },
+      photoUrls: ['https://example.com/a.png'],
+      tags: [{ id: 1, name: 'good' }],
+    });
     expect(validator.validate('/components/schemas/Pet', pet, 'response')).toEqual([]);
   });
 
   it('makes arrays of repeated and wrapped elements even with a single element, and reads root arrays', () => {
-    expect(value('<pet id="1"><name>a</name><photoUrl>u</photoUrl></pet>', ref('Pet'))).toMatchObject({ photoUrls: ['u'] });
-    expect(value('<pet id="1"><name>a</name><tags><tag><name>t</name></tag></tags></pet>', ref('Pet'))).toMatchObject({ tags: [{ name: 't' }] });
+    expect(value('<pet id="1"><name>a</name><photoUrl>u</photoUrl></pet>', ref('Pet'))).toMatchObject({
+      photoUrls: ['u'],
+    });
+    expect(value('<pet id="1"><name>a</name><tags><tag><name>t</name></tag></tags></pet>', ref('Pet'))).toMatchObject({
+      tags: [{ name: 't' }],
+    });
     expect(value('<pets><pet id="1"><name>a</name></pet></pets>', ref('PetList'))).toEqual([{ id: 1, name: 'a' }]);
     expect(value('<pets></pets>', ref('PetList'))).toEqual([]);
   });
 
   it('leaves text that does not parse as the schema type as text, so validation reports the type error', () => {
-    const pet = value('<pet id="seven"><name>a</name><vaccinated>maybe</vaccinated><weight>heavy</weight></pet>', ref('Pet'));
+    const pet = value(
+      '<pet id="seven"><name>a</name><vaccinated>maybe</vaccinated><weight>heavy</weight></pet>',
+      ref('Pet'),
+    );
     expect(pet).toEqual({ id: 'seven', name: 'a', vaccinated: 'maybe', weight: 'heavy' });
     const keywords = validator.validate('/components/schemas/Pet', pet, 'response').map((e) => e.keyword);
     expect(keywords).toContain('type');
@@ -51,17 +69,29 @@ describe('xmlToJson maps a document onto the value its schema describes', () => 
   it('keeps unknown elements and attributes, so additionalProperties: false still sees them', () => {
     const pet = value('<pet id="1" color="red"><name>a</name><owner><first>Ann</first></owner></pet>', ref('Pet'));
     expect(pet).toEqual({ id: 1, name: 'a', color: 'red', owner: { first: 'Ann' } });
-    expect(validator.validate('/components/schemas/Pet', pet, 'response').map((e) => e.keyword)).toContain('additionalProperties');
+    expect(validator.validate('/components/schemas/Pet', pet, 'response').map((e) => e.keyword)).toContain(
+      'additionalProperties',
+    );
   });
 
   it('reads an empty element as null where null is allowed, else as the empty string', () => {
     expect(value('<pet id="1"><name></name><weight/></pet>', ref('Pet'))).toEqual({ id: 1, name: '', weight: null });
-    expect(value('<pet id="1"><name>a</name><weight xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></pet>', ref('Pet'))).toEqual({ id: 1, name: 'a', weight: null });
+    expect(
+      value(
+        '<pet id="1"><name>a</name><weight xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/></pet>',
+        ref('Pet'),
+      ),
+    ).toEqual({ id: 1, name: 'a', weight: null });
     expect(value('<problem><title/><status/></problem>', ref('Problem'))).toEqual({ title: '', status: '' });
   });
 
   it('decodes character references and keeps CDATA text verbatim', () => {
-    expect(value('<problem><title>&#13;&#x41;&lt;<![CDATA[<raw>&amp;]]></title><status>400</status></problem>', ref('Problem'))).toEqual({ title: '\rA<<raw>&amp;', status: 400 });
+    expect(
+      value(
+        '<problem><title>&#13;&#x41;&lt;<![CDATA[<raw>&amp;]]></title><status>400</status></problem>',
+        ref('Problem'),
+      ),
+    ).toEqual({ title: '\rA<<raw>&amp;', status: 400 });
   });
 
   it('is what a response check holding a schema pointer calls (xmlToJsonAt)', () => {
@@ -103,7 +133,10 @@ describe('malformed and hostile XML is an error, quickly', () => {
   });
 
   it('refuses entity declarations (billion laughs) instead of expanding them', { timeout: 2000 }, () => {
-    const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('');
+    const lol = [
+      '<!ENTITY lol "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+    ].join('');
     const out = read(`<?xml version="1.0"?><!DOCTYPE lolz [${lol}]><lolz>&lol9;</lolz>`, {});
     expect((out as { error: string }).error).toMatch(/DOCTYPE declares entities/);
   });
@@ -119,6 +152,9 @@ describe('malformed and hostile XML is an error, quickly', () => {
   });
 
   it('leaves undeclared entity references as text (nothing is expanded)', () => {
-    expect(value('<problem><title>&nbsp;&foo;</title><status>1</status></problem>', ref('Problem'))).toEqual({ title: '&nbsp;&foo;', status: 1 });
+    expect(value('<problem><title>&nbsp;&foo;</title><status>1</status></problem>', ref('Problem'))).toEqual({
+      title: '&nbsp;&foo;',
+      status: 1,
+    });
   });
 });

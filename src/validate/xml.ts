@@ -9,8 +9,20 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Json, OpenApiLine, Spec } from '../types.ts';
 import {
-  declaredProperties, decodeName, isObj, itemSchemaAt, itemsOf, listedScalars, MAX_XML_CHARS, MAX_XML_DEPTH, propertySchema,
-  specResolver, typesOf, xmlProperty, type SchemaResolver, type XmlProperty,
+  declaredProperties,
+  decodeName,
+  isObj,
+  itemSchemaAt,
+  itemsOf,
+  listedScalars,
+  MAX_XML_CHARS,
+  MAX_XML_DEPTH,
+  propertySchema,
+  specResolver,
+  typesOf,
+  xmlProperty,
+  type SchemaResolver,
+  type XmlProperty,
 } from './xml-shape.ts';
 
 export { specResolver, xmlRootName, type SchemaResolver } from './xml-shape.ts';
@@ -70,7 +82,9 @@ function toNodes(list: Ordered): { elements: XNode[]; text: string } {
       else if (key.startsWith('?') || key.startsWith('!')) continue;
       else {
         const inner = toNodes(Array.isArray(v) ? (v as Ordered) : []);
-        const attrs = isObj(entry[':@'] as Json) ? Object.entries(entry[':@'] as Record<string, unknown>).map(([k, a]): [string, string] => [k, String(a)]) : [];
+        const attrs = isObj(entry[':@'] as Json)
+          ? Object.entries(entry[':@'] as Record<string, unknown>).map(([k, a]): [string, string] => [k, String(a)])
+          : [];
         elements.push({ name: key, attrs, children: inner.elements, text: inner.text });
       }
     }
@@ -80,11 +94,15 @@ function toNodes(list: Ordered): { elements: XNode[]; text: string } {
 
 /** Parses XML text into its one root element, or the reason it is not well-formed. */
 function parseXml(text: string): XNode | { error: string } {
-  if (text.length > MAX_XML_CHARS) return { error: `XML body of ${text.length} characters is larger than the ${MAX_XML_CHARS} read` };
+  if (text.length > MAX_XML_CHARS)
+    return { error: `XML body of ${text.length} characters is larger than the ${MAX_XML_CHARS} read` };
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // Entity declarations are where expansion attacks live; an API body has no use for them.
   const doctype = /<!DOCTYPE[\s\S]*?<!ENTITY/i.exec(body);
-  if (doctype) return { error: `DOCTYPE declares entities (not expanded: only the XML built-ins are read) at line ${lineAt(body, doctype.index)}` };
+  if (doctype)
+    return {
+      error: `DOCTYPE declares entities (not expanded: only the XML built-ins are read) at line ${lineAt(body, doctype.index)}`,
+    };
   // The parser first: it stops at the nesting limit at once, where the validator would walk every level.
   let parsed: Ordered | undefined;
   let failure: string | undefined;
@@ -96,10 +114,14 @@ function parseXml(text: string): XNode | { error: string } {
   }
   // The validator for well-formedness the parser tolerates, and for the line of the error.
   const valid = XMLValidator.validate(body);
-  if (valid !== true) return { error: `${valid.err.msg} at line ${valid.err.line}${valid.err.col ? `, column ${valid.err.col}` : ''}` };
+  if (valid !== true)
+    return { error: `${valid.err.msg} at line ${valid.err.line}${valid.err.col ? `, column ${valid.err.col}` : ''}` };
   if (!parsed) return { error: failure ?? 'XML body cannot be parsed' };
   const { elements, text: outside } = toNodes(parsed);
-  if (elements.length !== 1) return { error: elements.length === 0 ? 'no root element' : `${elements.length} root elements (XML has exactly one)` };
+  if (elements.length !== 1)
+    return {
+      error: elements.length === 0 ? 'no root element' : `${elements.length} root elements (XML has exactly one)`,
+    };
   if (outside.trim() !== '') return { error: 'text outside the root element' };
   return elements[0]!;
 }
@@ -114,7 +136,8 @@ const local = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
 const isNamespaceAttr = (qname: string): boolean => qname === 'xmlns' || qname.startsWith('xmlns:');
 const isXsi = (qname: string): boolean => qname.startsWith('xsi:');
 const nil = (node: XNode): boolean => node.attrs.some(([k, v]) => k === 'xsi:nil' && (v === 'true' || v === '1'));
-const dataAttrs = (node: XNode): Array<[string, string]> => node.attrs.filter(([k]) => !isNamespaceAttr(k) && !isXsi(k));
+const dataAttrs = (node: XNode): Array<[string, string]> =>
+  node.attrs.filter(([k]) => !isNamespaceAttr(k) && !isXsi(k));
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -124,7 +147,8 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  */
 function scalar(text: string, types: string[], listed: Array<string | number | boolean> = []): unknown {
   if (text === '' && types.includes('null')) return null;
-  const exact = listed.find((v) => typeof v === 'string' && v === text) ?? listed.find((v) => String(v) === text.trim());
+  const exact =
+    listed.find((v) => typeof v === 'string' && v === text) ?? listed.find((v) => String(v) === text.trim());
   if (exact !== undefined) return exact;
   if (types.length === 0 || types.includes('string')) return text;
   const t = text.trim();
@@ -155,7 +179,8 @@ function generic(node: XNode): unknown {
 
 /** Sets a property; a second element of the same name turns it into an array (so a type check can see it). */
 function add(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (!Object.hasOwn(out, key)) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (!Object.hasOwn(out, key))
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else if (Array.isArray(out[key]) && repeated.has(out[key] as unknown[])) (out[key] as unknown[]).push(value);
   else {
     const list = [out[key], value];
@@ -179,7 +204,8 @@ function readValue(node: XNode, schema: Json | undefined, ctx: ReadContext): unk
     return '';
   }
   const blank = node.text.trim() === '';
-  if (types.includes('object') && (node.children.length > 0 || attrs.length > 0 || blank)) return readObject(node, schema, ctx);
+  if (types.includes('object') && (node.children.length > 0 || attrs.length > 0 || blank))
+    return readObject(node, schema, ctx);
   if (types.includes('array') && (node.children.length > 0 || blank)) {
     return node.children.map((child, i) => readValue(child, itemSchemaAt(schema, ctx.resolve, i), ctx));
   }
@@ -198,7 +224,8 @@ function readObject(node: XNode, schema: Json | undefined, ctx: ReadContext): Re
   }
   for (const [qname, value] of dataAttrs(node)) {
     const p = byAttr.get(local(qname));
-    if (p) add(out, p.key, scalar(value, typesOf(p.schema, ctx.resolve, ctx.line), listedScalars(p.schema, ctx.resolve)));
+    if (p)
+      add(out, p.key, scalar(value, typesOf(p.schema, ctx.resolve, ctx.line), listedScalars(p.schema, ctx.resolve)));
     else add(out, decodeName(local(qname)), value);
   }
   for (const child of node.children) {
@@ -226,17 +253,29 @@ function readObject(node: XNode, schema: Json | undefined, ctx: ReadContext): Re
  * otherwise (`xsi:nil="true"` is null too). `resolve` follows one `$ref` (see `specResolver`).
  * Malformed or hostile XML → `{ error }` with the parser's message and line. Never throws.
  */
-export function xmlToJson(text: string, schema: Json | undefined, resolve: SchemaResolver, options: { line?: OpenApiLine } = {}): { value: unknown; root: string } | { error: string } {
+export function xmlToJson(
+  text: string,
+  schema: Json | undefined,
+  resolve: SchemaResolver,
+  options: { line?: OpenApiLine } = {},
+): { value: unknown; root: string } | { error: string } {
   const root = parseXml(text);
   if ('error' in root) return root;
   try {
-    return { value: readValue(root, schema, { resolve, ...(options.line ? { line: options.line } : {}) }), root: root.name };
+    return {
+      value: readValue(root, schema, { resolve, ...(options.line ? { line: options.line } : {}) }),
+      root: root.name,
+    };
   } catch (error) {
     return { error: `XML body cannot be read: ${(error as Error).message}` };
   }
 }
 
 /** `xmlToJson` for the Schema Object at `pointer` of `spec.document` (what the response checks hold). */
-export function xmlToJsonAt(spec: Spec, pointer: string, text: string): { value: unknown; root: string } | { error: string } {
+export function xmlToJsonAt(
+  spec: Spec,
+  pointer: string,
+  text: string,
+): { value: unknown; root: string } | { error: string } {
   return xmlToJson(text, spec.get(pointer), specResolver(spec), { line: spec.line });
 }

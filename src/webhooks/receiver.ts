@@ -26,7 +26,9 @@ export interface WebhookReceiver {
 }
 
 /** Starts a receiver on 127.0.0.1 and an ephemeral port; `status` is what it answers each delivery. */
-export async function startWebhookReceiver(options: { status?: number; maxBodyBytes?: number } = {}): Promise<WebhookReceiver> {
+export async function startWebhookReceiver(
+  options: { status?: number; maxBodyBytes?: number } = {},
+): Promise<WebhookReceiver> {
   const deliveries: Delivery[] = [];
   const waiters = new Set<() => void>();
   const server = createServer((req, res) => {
@@ -38,8 +40,15 @@ export async function startWebhookReceiver(options: { status?: number; maxBodyBy
     });
     req.on('end', () => {
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
-      deliveries.push({ method: req.method ?? 'POST', path: req.url ?? '/', headers, body: Buffer.concat(parts).toString('utf8'), receivedAt: Date.now() });
+      for (const [k, v] of Object.entries(req.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      deliveries.push({
+        method: req.method ?? 'POST',
+        path: req.url ?? '/',
+        headers,
+        body: Buffer.concat(parts).toString('utf8'),
+        receivedAt: Date.now(),
+      });
       res.writeHead(options.status ?? 200, { 'content-type': 'application/json' }).end('{"received":true}');
       for (const w of waiters) w();
     });
@@ -66,9 +75,10 @@ export async function startWebhookReceiver(options: { status?: number; maxBodyBy
         check();
       });
     },
-    close: () => new Promise((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

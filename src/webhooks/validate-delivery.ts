@@ -42,7 +42,13 @@ function claimedBy(op: Operation, d: Delivery, body: unknown): boolean | undefin
   return typeof type === 'string' ? type === op.path : undefined;
 }
 
-function judge(spec: Spec, validator: Validator, op: Operation, d: Delivery, body: unknown): DeliveryVerdict['problems'] {
+function judge(
+  spec: Spec,
+  validator: Validator,
+  op: Operation,
+  d: Delivery,
+  body: unknown,
+): DeliveryVerdict['problems'] {
   const problems: DeliveryVerdict['problems'] = [];
   for (const p of op.parameters.filter((x) => x.in === 'header')) {
     const got = d.headers[p.name.toLowerCase()];
@@ -51,7 +57,11 @@ function judge(spec: Spec, validator: Validator, op: Operation, d: Delivery, bod
       continue;
     }
     if (!p.object.schema) continue;
-    for (const e of validator.validate(`${p.pointer}/schema`, got, 'request')) problems.push({ pointer: p.pointer, message: `header ${p.name}: ${JSON.stringify(got).slice(0, 80)} ${e.message}` });
+    for (const e of validator.validate(`${p.pointer}/schema`, got, 'request'))
+      problems.push({
+        pointer: p.pointer,
+        message: `header ${p.name}: ${JSON.stringify(got).slice(0, 80)} ${e.message}`,
+      });
   }
   const pointer = bodySchemaPointer(spec, op);
   if (pointer) {
@@ -67,9 +77,20 @@ export function judgeDelivery(spec: Spec, validator: Validator, d: Delivery, web
   const hooks = spec.operations.filter((o) => o.webhook);
   if (hooks.length === 0) return { problems: [] };
   const parsed = parse(d.body);
-  if (!parsed) return { problems: [{ pointer: '/webhooks', message: `body is not JSON: ${JSON.stringify(d.body.slice(0, 80))}` }] };
+  if (!parsed)
+    return {
+      problems: [{ pointer: '/webhooks', message: `body is not JSON: ${JSON.stringify(d.body.slice(0, 80))}` }],
+    };
   const named = webhook ? hooks.filter((o) => o.path === webhook) : [];
-  if (webhook && named.length === 0) return { problems: [{ pointer: '/webhooks', message: `the spec has no webhook "${webhook}" (has: ${hooks.map((h) => h.path).join(', ')})` }] };
+  if (webhook && named.length === 0)
+    return {
+      problems: [
+        {
+          pointer: '/webhooks',
+          message: `the spec has no webhook "${webhook}" (has: ${hooks.map((h) => h.path).join(', ')})`,
+        },
+      ],
+    };
   const claimed = named.length > 0 ? named : hooks.filter((o) => claimedBy(o, d, parsed.value) === true);
   const candidates = claimed.length > 0 ? claimed : hooks;
   const judged = candidates.map((op) => ({ op, problems: judge(spec, validator, op, d, parsed.value) }));

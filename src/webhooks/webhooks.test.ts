@@ -10,7 +10,8 @@ import { judgeDelivery } from './validate-delivery.ts';
 
 const secret = 'whsec_test';
 const body = '{"id":"evt_1"}';
-const sign = (t: number, text = body, key = secret) => `t=${t},v1=${createHmac('sha256', key).update(`${t}.${text}`).digest('hex')}`;
+const sign = (t: number, text = body, key = secret) =>
+  `t=${t},v1=${createHmac('sha256', key).update(`${t}.${text}`).digest('hex')}`;
 const now = 1_800_000_000;
 const opts: SignatureOptions = { scheme: 't-v1', secret, toleranceSeconds: 300, nowSeconds: now };
 
@@ -57,23 +58,60 @@ describe('judgeDelivery against openapi.json webhooks', () => {
     spec = await loadSpec(path.resolve(import.meta.dirname, '../../openapi.json'));
     validator = createValidator(spec);
   });
-  const job = { id: 'job_1', object: 'job', status: 'failed', model: 'm', progress: 100, webhook_url: null, metadata: {}, result: null, error: { code: 'x', message: 'y' }, created_at: 1, started_at: 1, completed_at: 2, sub_account_id: null, tag: null };
+  const job = {
+    id: 'job_1',
+    object: 'job',
+    status: 'failed',
+    model: 'm',
+    progress: 100,
+    webhook_url: null,
+    metadata: {},
+    result: null,
+    error: { code: 'x', message: 'y' },
+    created_at: 1,
+    started_at: 1,
+    completed_at: 2,
+    sub_account_id: null,
+    tag: null,
+  };
   const delivery = (type: string, b: unknown, extra: Record<string, string> = {}): Delivery => ({
-    method: 'POST', path: '/hooks', receivedAt: 0, body: JSON.stringify(b),
-    headers: { 'x-aig-signature': `t=1,v1=${'a'.repeat(64)}`, 'x-aig-event-id': 'evt_1', 'x-aig-event-type': type, ...extra },
+    method: 'POST',
+    path: '/hooks',
+    receivedAt: 0,
+    body: JSON.stringify(b),
+    headers: {
+      'x-aig-signature': `t=1,v1=${'a'.repeat(64)}`,
+      'x-aig-event-id': 'evt_1',
+      'x-aig-event-type': type,
+      ...extra,
+    },
   });
   it('picks the webhook the event-type header names and finds nothing wrong with a conforming delivery', () => {
-    const v = judgeDelivery(spec, validator, delivery('job.failed', { id: 'evt_1', object: 'event', type: 'job.failed', created: 1, data: { job } }));
+    const v = judgeDelivery(
+      spec,
+      validator,
+      delivery('job.failed', { id: 'evt_1', object: 'event', type: 'job.failed', created: 1, data: { job } }),
+    );
     expect(v.webhook?.path).toBe('job.failed');
     expect(v.problems).toEqual([]);
   });
   it('reports a missing required header and a body that breaks the schema', () => {
-    const d = delivery('job.failed', { id: 'evt_1', object: 'event', type: 'job.failed', created: 'soon', data: { job } });
+    const d = delivery('job.failed', {
+      id: 'evt_1',
+      object: 'event',
+      type: 'job.failed',
+      created: 'soon',
+      data: { job },
+    });
     delete d.headers['x-aig-event-id'];
     const v = judgeDelivery(spec, validator, d);
-    expect(v.problems.map((p) => p.message).join('\n')).toMatch(/required header x-aig-event-id missing[\s\S]*body\/created/);
+    expect(v.problems.map((p) => p.message).join('\n')).toMatch(
+      /required header x-aig-event-id missing[\s\S]*body\/created/,
+    );
   });
   it('a body that is not JSON is a problem, not a crash', () => {
-    expect(judgeDelivery(spec, validator, { ...delivery('job.failed', {}), body: 'nope' }).problems[0]!.message).toMatch(/not JSON/);
+    expect(
+      judgeDelivery(spec, validator, { ...delivery('job.failed', {}), body: 'nope' }).problems[0]!.message,
+    ).toMatch(/not JSON/);
   });
 });

@@ -30,8 +30,17 @@ export async function runAction(state: RunState, w: Workflow, step: Step, base: 
     failures = r.failures;
   }
   const ctx: ExpressionContext = { ...base, statusCode: 200, response: { headers: {}, body } };
-  failures.push(...failedCriteria(step.successCriteria, ctx).map((f) => ({ checkId: 'workflow_step_failed', message: f.message, cause: f.criterion.condition })));
-  const outputs = { ...(body as Record<string, unknown>), ...Object.fromEntries(Object.entries(step.outputs).map(([k, e]) => [k, interpolate(e, ctx)])) };
+  failures.push(
+    ...failedCriteria(step.successCriteria, ctx).map((f) => ({
+      checkId: 'workflow_step_failed',
+      message: f.message,
+      cause: f.criterion.condition,
+    })),
+  );
+  const outputs = {
+    ...(body as Record<string, unknown>),
+    ...Object.fromEntries(Object.entries(step.outputs).map(([k, e]) => [k, interpolate(e, ctx)])),
+  };
   return { ok: failures.length === 0, failures, ctx, exchanges: [], findings: [], outputs };
 }
 
@@ -43,13 +52,31 @@ function receiverFor(state: RunState, w: Workflow, name: unknown): WebhookReceiv
 /** The header carrying the signature: `signatureHeader`, else a webhook header parameter named like one. */
 function signatureHeader(state: RunState, args: Record<string, unknown>): string {
   if (typeof args.signatureHeader === 'string') return args.signatureHeader.toLowerCase();
-  const p = state.spec.operations.filter((o) => o.webhook).flatMap((o) => o.parameters).find((x) => x.in === 'header' && /signature/i.test(x.name));
+  const p = state.spec.operations
+    .filter((o) => o.webhook)
+    .flatMap((o) => o.parameters)
+    .find((x) => x.in === 'header' && /signature/i.test(x.name));
   return p?.name.toLowerCase() ?? 'x-signature';
 }
 
-async function awaitWebhooks(state: RunState, w: Workflow, step: Step, args: Record<string, unknown>): Promise<{ body: unknown; failures: StepFailure[] }> {
+async function awaitWebhooks(
+  state: RunState,
+  w: Workflow,
+  step: Step,
+  args: Record<string, unknown>,
+): Promise<{ body: unknown; failures: StepFailure[] }> {
   const receiver = receiverFor(state, w, args.receiver);
-  if (!receiver) return { body: { count: 0, deliveries: [] }, failures: [{ checkId: 'workflow_step_failed', message: 'await-webhooks: no webhook-receiver step ran before this step in the workflow', cause: 'no receiver' }] };
+  if (!receiver)
+    return {
+      body: { count: 0, deliveries: [] },
+      failures: [
+        {
+          checkId: 'workflow_step_failed',
+          message: 'await-webhooks: no webhook-receiver step ran before this step in the workflow',
+          cause: 'no receiver',
+        },
+      ],
+    };
   const count = typeof args.count === 'number' ? args.count : 1;
   const timeoutMs = typeof args.timeoutMs === 'number' ? args.timeoutMs : 10_000;
   const match = args.match as { pointer?: string; value?: unknown } | undefined;
@@ -57,7 +84,11 @@ async function awaitWebhooks(state: RunState, w: Workflow, step: Step, args: Rec
   const got = await receiver.waitFor(count, timeoutMs, filter);
   const failures: StepFailure[] = [];
   if (got.length < count) {
-    failures.push({ checkId: 'webhook_delivery', message: `Expected: ${count} webhook deliveries within ${timeoutMs} ms${match?.pointer ? ` with ${match.pointer} = ${JSON.stringify(match.value)}` : ''}\nReceived: ${got.length} (${receiver.deliveries.length} in total at ${receiver.url})`, cause: 'missing delivery' });
+    failures.push({
+      checkId: 'webhook_delivery',
+      message: `Expected: ${count} webhook deliveries within ${timeoutMs} ms${match?.pointer ? ` with ${match.pointer} = ${JSON.stringify(match.value)}` : ''}\nReceived: ${got.length} (${receiver.deliveries.length} in total at ${receiver.url})`,
+      cause: 'missing delivery',
+    });
   }
   const header = signatureHeader(state, args);
   for (const [i, d] of got.entries()) failures.push(...judgeOne(state, d, i, header, args));
@@ -65,20 +96,48 @@ async function awaitWebhooks(state: RunState, w: Workflow, step: Step, args: Rec
   return { body: { count: got.length, deliveries }, failures };
 }
 
-function judgeOne(state: RunState, d: Delivery, i: number, header: string, args: Record<string, unknown>): StepFailure[] {
+function judgeOne(
+  state: RunState,
+  d: Delivery,
+  i: number,
+  header: string,
+  args: Record<string, unknown>,
+): StepFailure[] {
   const failures: StepFailure[] = [];
-  const verdict = judgeDelivery(state.spec, state.validator, d, typeof args.webhook === 'string' ? args.webhook : undefined);
+  const verdict = judgeDelivery(
+    state.spec,
+    state.validator,
+    d,
+    typeof args.webhook === 'string' ? args.webhook : undefined,
+  );
   const webhookOp = verdict.webhook;
   if (typeof args.secret === 'string') {
     const value = d.headers[header];
-    const scheme = args.scheme === 'hex' || (args.scheme === undefined && value !== undefined && !/(^|,)\s*t=/.test(value)) ? 'hex' : 't-v1';
+    const scheme =
+      args.scheme === 'hex' || (args.scheme === undefined && value !== undefined && !/(^|,)\s*t=/.test(value))
+        ? 'hex'
+        : 't-v1';
     const problem = signatureProblem(value, d.body, {
-      scheme, secret: args.secret, toleranceSeconds: typeof args.toleranceSeconds === 'number' ? args.toleranceSeconds : 300, nowSeconds: Math.floor(d.receivedAt / 1000),
+      scheme,
+      secret: args.secret,
+      toleranceSeconds: typeof args.toleranceSeconds === 'number' ? args.toleranceSeconds : 300,
+      nowSeconds: Math.floor(d.receivedAt / 1000),
     });
-    if (problem) failures.push({ checkId: 'webhook_signature', message: `Delivery ${i + 1} (${d.headers['x-aig-event-type'] ?? d.path}): ${header}: ${problem}`, cause: problem.startsWith('timestamp') ? 'timestamp outside tolerance' : problem, ...(webhookOp ? { operation: webhookOp } : {}) });
+    if (problem)
+      failures.push({
+        checkId: 'webhook_signature',
+        message: `Delivery ${i + 1} (${d.headers['x-aig-event-type'] ?? d.path}): ${header}: ${problem}`,
+        cause: problem.startsWith('timestamp') ? 'timestamp outside tolerance' : problem,
+        ...(webhookOp ? { operation: webhookOp } : {}),
+      });
   }
   for (const p of verdict.problems) {
-    failures.push({ checkId: 'webhook_schema_conformance', message: `Delivery ${i + 1} judged as webhook "${verdict.webhook?.path ?? '?'}": ${p.message}`, cause: p.message.replace(/"[^"]*"/g, '…'), ...(webhookOp ? { operation: webhookOp } : {}) });
+    failures.push({
+      checkId: 'webhook_schema_conformance',
+      message: `Delivery ${i + 1} judged as webhook "${verdict.webhook?.path ?? '?'}": ${p.message}`,
+      cause: p.message.replace(/"[^"]*"/g, '…'),
+      ...(webhookOp ? { operation: webhookOp } : {}),
+    });
   }
   return failures;
 }

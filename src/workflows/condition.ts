@@ -22,10 +22,21 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const c = text[i]!;
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const op = OPS.find((o) => text.startsWith(o, i));
-    if (op) { out.push({ kind: 'op', text: op, at: i }); i += op.length; continue; }
-    if ((c === '+' || c === '-') && /\s/.test(text[i + 1] ?? ' ')) { out.push({ kind: 'op', text: c, at: i }); i++; continue; }
+    if (op) {
+      out.push({ kind: 'op', text: op, at: i });
+      i += op.length;
+      continue;
+    }
+    if ((c === '+' || c === '-') && /\s/.test(text[i + 1] ?? ' ')) {
+      out.push({ kind: 'op', text: c, at: i });
+      i++;
+      continue;
+    }
     if (c === "'" || c === '"') {
       const end = text.indexOf(c, i + 1);
       if (end < 0) throw new ExpressionError(`unterminated string starting at ${i}`, i);
@@ -49,7 +60,18 @@ function wordToken(word: string, at: number): Token {
   throw new ExpressionError(`unexpected "${word}" (quote strings: '${word}')`, at);
 }
 
-const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '<=': 4, '>': 4, '>=': 4, '+': 5, '-': 5 };
+const PRECEDENCE: Record<string, number> = {
+  '||': 1,
+  '&&': 2,
+  '==': 3,
+  '!=': 3,
+  '<': 4,
+  '<=': 4,
+  '>': 4,
+  '>=': 4,
+  '+': 5,
+  '-': 5,
+};
 
 /** Parses a simple condition; throws ExpressionError with the offset of the problem. */
 export function parseCondition(text: string): Condition {
@@ -106,11 +128,16 @@ function equal(a: unknown, b: unknown): boolean {
 /** Evaluates a parsed condition (undefined values compare like null). */
 export function evaluateCondition(c: Condition, ctx: ExpressionContext): unknown {
   switch (c.op) {
-    case 'lit': return c.value;
-    case 'expr': return evaluate(c.expression, ctx);
-    case '!': return !evaluateCondition(c.arg, ctx);
-    case '&&': return Boolean(evaluateCondition(c.left, ctx)) && Boolean(evaluateCondition(c.right, ctx));
-    case '||': return Boolean(evaluateCondition(c.left, ctx)) || Boolean(evaluateCondition(c.right, ctx));
+    case 'lit':
+      return c.value;
+    case 'expr':
+      return evaluate(c.expression, ctx);
+    case '!':
+      return !evaluateCondition(c.arg, ctx);
+    case '&&':
+      return Boolean(evaluateCondition(c.left, ctx)) && Boolean(evaluateCondition(c.right, ctx));
+    case '||':
+      return Boolean(evaluateCondition(c.left, ctx)) || Boolean(evaluateCondition(c.right, ctx));
   }
   const l = evaluateCondition(c.left, ctx);
   const r = evaluateCondition(c.right, ctx);

@@ -16,7 +16,12 @@ export interface CriterionFailure {
 
 /** Short JSON text of a value for messages. */
 export function show(value: unknown, max = 160): string {
-  const text = value === undefined ? '(absent)' : typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+  const text =
+    value === undefined
+      ? '(absent)'
+      : typeof value === 'string'
+        ? JSON.stringify(value)
+        : (JSON.stringify(value) ?? String(value));
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
@@ -24,7 +29,7 @@ export function show(value: unknown, max = 160): string {
 export function holds(c: Criterion, ctx: ExpressionContext): boolean {
   if (c.type === 'simple') return Boolean(evaluateCondition(c.parsed!, ctx));
   const value = evaluate(parseExpression(c.context!), ctx);
-  if (c.type === 'regex') return c.regex!.test(typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  if (c.type === 'regex') return c.regex!.test(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
   const doc = typeof value === 'string' ? safeJson(value) : value;
   return selectJsonPath(c.path!, doc).length > 0;
 }

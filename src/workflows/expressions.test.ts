@@ -7,7 +7,12 @@ const ctx: ExpressionContext = {
   url: 'http://127.0.0.1:1/v1/jobs?limit=2',
   method: 'POST',
   statusCode: 201,
-  request: { headers: { 'idempotency-key': 'k1' }, query: { limit: '2' }, path: { id: 'job_1' }, body: { input: 'hi' } },
+  request: {
+    headers: { 'idempotency-key': 'k1' },
+    query: { limit: '2' },
+    path: { id: 'job_1' },
+    body: { input: 'hi' },
+  },
   response: {
     headers: { 'x-request-id': 'req_9', 'set-cookie': ['a=1', 'b=2'], 'retry-after': '3' },
     body: { id: 'job_1', 'a/b': { 'c~d': 5 }, data: [{ id: 'm1' }, { id: 'm2' }], n: null },
@@ -79,7 +84,12 @@ describe('malformed expressions are rejected with the offset of the problem', ()
 
 describe('interpolation', () => {
   it('a whole-string expression keeps its JSON type; embedded ones become text', () => {
-    expect(interpolate({ a: '$response.body#/data', b: 'Bearer {$workflows.setup.outputs.key}', c: ['{$statusCode}'], d: 3 }, ctx)).toEqual({
+    expect(
+      interpolate(
+        { a: '$response.body#/data', b: 'Bearer {$workflows.setup.outputs.key}', c: ['{$statusCode}'], d: 3 },
+        ctx,
+      ),
+    ).toEqual({
       a: [{ id: 'm1' }, { id: 'm2' }],
       b: 'Bearer sk-aig-1',
       c: [201],
@@ -89,7 +99,10 @@ describe('interpolation', () => {
   it('literal strings that merely start with $ stay literal', () => {
     expect(interpolate('$5 off', ctx)).toBe('$5 off');
     expect(interpolate('id={$response.body#/a~1b}', ctx)).toBe('id={"c~d":5}');
-    expect(expressionsIn({ x: ['$inputs.a', 'n {$steps.s.outputs.o} m', '$5'] })).toEqual(['$inputs.a', '$steps.s.outputs.o']);
+    expect(expressionsIn({ x: ['$inputs.a', 'n {$steps.s.outputs.o} m', '$5'] })).toEqual([
+      '$inputs.a',
+      '$steps.s.outputs.o',
+    ]);
   });
   it('pointers into JSON text parse it first; non-JSON text has no members', () => {
     expect(resolvePointer('{"a":[1,2]}', '/a/1')).toBe(2);
@@ -103,7 +116,7 @@ describe('conditions', () => {
     ['$statusCode == 200', false],
     ['$statusCode==201', true],
     ['$statusCode >= 200 && $statusCode < 300', true],
-    ['$statusCode != 201 || $response.body#/id == \'job_1\'', true],
+    ["$statusCode != 201 || $response.body#/id == 'job_1'", true],
     ['$response.body#/missing == null', true],
     ['$response.body#/id != null', true],
     ['$response.header.retry-after > 2', true],
@@ -130,6 +143,9 @@ describe('conditions', () => {
     expect(() => parseCondition(text)).toThrow(message);
   });
   it('operands lists what a failed condition read', () => {
-    expect(operands(parseCondition('$statusCode == 200 && $response.body#/id != null'), ctx)).toEqual([['$statusCode', 201], ['$response.body#/id', 'job_1']]);
+    expect(operands(parseCondition('$statusCode == 200 && $response.body#/id != null'), ctx)).toEqual([
+      ['$statusCode', 201],
+      ['$response.body#/id', 'job_1'],
+    ]);
   });
 });

@@ -39,7 +39,10 @@ export interface ExpressionContext {
 
 /** A malformed runtime expression; `offset` is where in the text it goes wrong. */
 export class ExpressionError extends Error {
-  constructor(message: string, readonly offset: number) {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
     super(message);
     this.name = 'ExpressionError';
   }
@@ -51,7 +54,11 @@ const ID = /^[A-Za-z0-9_-]+/;
 export function parseExpression(text: string): Expression {
   if (text === '$url' || text === '$method' || text === '$statusCode') return { kind: text.slice(1) as 'url' };
   const m = /^\$(request|response|inputs|outputs|steps|workflows|sourceDescriptions|components)\./.exec(text);
-  if (!m) throw new ExpressionError(`"${text}" is not a runtime expression (expected $url, $method, $statusCode, $request., $response., $inputs., $outputs., $steps., $workflows., $sourceDescriptions. or $components.)`, 0);
+  if (!m)
+    throw new ExpressionError(
+      `"${text}" is not a runtime expression (expected $url, $method, $statusCode, $request., $response., $inputs., $outputs., $steps., $workflows., $sourceDescriptions. or $components.)`,
+      0,
+    );
   const kind = m[1]!;
   const rest = text.slice(m[0].length);
   const at = m[0].length;
@@ -61,7 +68,10 @@ export function parseExpression(text: string): Expression {
     const id = ID.exec(name)?.[0];
     const field = id ? /^\.(outputs|inputs)\./.exec(name.slice(id.length)) : null;
     if (!id || !field || (kind === 'steps' && field[1] === 'inputs')) {
-      throw new ExpressionError(`"${text}": expected $${kind}.<id>.outputs.<name>${kind === 'workflows' ? ' or .inputs.<name>' : ''}`, at);
+      throw new ExpressionError(
+        `"${text}": expected $${kind}.<id>.outputs.<name>${kind === 'workflows' ? ' or .inputs.<name>' : ''}`,
+        at,
+      );
     }
     const outName = name.slice(id.length + field[0].length);
     if (!outName) throw new ExpressionError(`"${text}": missing the ${field[1]} name`, text.length);
@@ -79,7 +89,11 @@ function parseSource(kind: 'request' | 'response', rest: string, at: number): Ex
     return withPointer({ kind, source: 'body' }, pointer);
   }
   const m = /^(header|query|path)\.(.+)$/.exec(rest);
-  if (!m) throw new ExpressionError(`"$${kind}.${rest}": expected header.<name>, query.<name>, path.<name>, body or body#/<pointer>`, at);
+  if (!m)
+    throw new ExpressionError(
+      `"$${kind}.${rest}": expected header.<name>, query.<name>, path.<name>, body or body#/<pointer>`,
+      at,
+    );
   if (m[1] === 'header' && !HTTP_TOKEN.test(m[2]!)) throw new ExpressionError(`"${m[2]}" is not a header name`, at + 7);
   return { kind, source: m[1] as 'header', name: m[1] === 'header' ? m[2]!.toLowerCase() : m[2]! };
 }
@@ -93,9 +107,11 @@ function splitPointer(rest: string, at: number): [string, string | undefined] {
 }
 
 function checkPointer(pointer: string, offset: number): void {
-  if (pointer !== '' && !pointer.startsWith('/')) throw new ExpressionError(`JSON pointer "${pointer}" must start with "/"`, offset);
+  if (pointer !== '' && !pointer.startsWith('/'))
+    throw new ExpressionError(`JSON pointer "${pointer}" must start with "/"`, offset);
   const bad = /~[^01]|~$/.exec(pointer);
-  if (bad) throw new ExpressionError(`JSON pointer "${pointer}" has an invalid escape at "${bad[0]}"`, offset + bad.index);
+  if (bad)
+    throw new ExpressionError(`JSON pointer "${pointer}" has an invalid escape at "${bad[0]}"`, offset + bad.index);
 }
 
 function withPointer<T extends object>(e: T, pointer: string | undefined): T & { pointer?: string } {
@@ -109,7 +125,8 @@ export function resolvePointer(value: unknown, pointer: string | undefined): unk
   for (const raw of pointer.slice(1).split('/')) {
     const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(seg) ? node[Number(seg)] : undefined;
-    else if (node !== null && typeof node === 'object') node = Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
+    else if (node !== null && typeof node === 'object')
+      node = Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;
     else return undefined;
   }
   return node;
@@ -143,9 +160,12 @@ function header(view: MessageView | undefined, name: string): string | undefined
 /** Evaluates a parsed expression; anything not (yet) known resolves to `undefined`. */
 export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
   switch (e.kind) {
-    case 'url': return ctx.url;
-    case 'method': return ctx.method;
-    case 'statusCode': return ctx.statusCode;
+    case 'url':
+      return ctx.url;
+    case 'method':
+      return ctx.method;
+    case 'statusCode':
+      return ctx.statusCode;
     case 'request':
     case 'response': {
       const view = e.kind === 'request' ? ctx.request : ctx.response;
@@ -153,10 +173,15 @@ export function evaluate(e: Expression, ctx: ExpressionContext): unknown {
       if (e.source === 'header') return header(view, e.name);
       return view?.[e.source]?.[e.name];
     }
-    case 'inputs': return resolvePointer(byName(ctx.inputs, e.name), e.pointer);
-    case 'outputs': return resolvePointer(byName(ctx.outputs, e.name), e.pointer);
-    case 'steps': return resolvePointer(byName(ctx.steps?.[e.id]?.outputs, e.name), e.pointer);
-    case 'workflows': return resolvePointer(byName(ctx.workflows?.[e.id]?.[e.field], e.name), e.pointer);
-    default: return undefined;
+    case 'inputs':
+      return resolvePointer(byName(ctx.inputs, e.name), e.pointer);
+    case 'outputs':
+      return resolvePointer(byName(ctx.outputs, e.name), e.pointer);
+    case 'steps':
+      return resolvePointer(byName(ctx.steps?.[e.id]?.outputs, e.name), e.pointer);
+    case 'workflows':
+      return resolvePointer(byName(ctx.workflows?.[e.id]?.[e.field], e.name), e.pointer);
+    default:
+      return undefined;
   }
 }

@@ -5,7 +5,8 @@
  */
 import { evaluate, parseExpression, type ExpressionContext } from './expressions.ts';
 
-const PREFIX = /^\$(url|method|statusCode|(request|response|inputs|outputs|steps|workflows|sourceDescriptions|components)\.)/;
+const PREFIX =
+  /^\$(url|method|statusCode|(request|response|inputs|outputs|steps|workflows|sourceDescriptions|components)\.)/;
 
 /** True when a whole string is meant as a runtime expression (a literal like "$5 off" is not). */
 export function isExpression(text: string): boolean {
@@ -15,7 +16,8 @@ export function isExpression(text: string): boolean {
 /** Every `{$...}` embedded in a string, with its offset. */
 export function embedded(text: string): Array<{ expression: string; start: number; end: number }> {
   const out: Array<{ expression: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(/\{(\$[^{}]+)\}/g)) out.push({ expression: m[1]!, start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/\{(\$[^{}]+)\}/g))
+    out.push({ expression: m[1]!, start: m.index, end: m.index + m[0].length });
   return out;
 }
 
@@ -27,7 +29,8 @@ export function interpolate(value: unknown, ctx: ExpressionContext): unknown {
   if (typeof value === 'string') {
     if (isExpression(value)) return evaluate(parseExpression(value), ctx);
     const parts = embedded(value);
-    if (parts.length === 1 && parts[0]!.start === 0 && parts[0]!.end === value.length) return evaluate(parseExpression(parts[0]!.expression), ctx);
+    if (parts.length === 1 && parts[0]!.start === 0 && parts[0]!.end === value.length)
+      return evaluate(parseExpression(parts[0]!.expression), ctx);
     let out = '';
     let last = 0;
     for (const p of parts) {

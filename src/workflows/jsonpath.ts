@@ -21,7 +21,8 @@ function parseFilter(text: string): Filter {
   const path = m[1]!.split('.').filter(Boolean);
   if (!m[2]) return { path };
   const lit = LITERAL.exec(m[3]!.trim());
-  if (!lit) throw new Error(`unsupported JSONPath filter value "${m[3]}" (a quoted string, number, true, false or null)`);
+  if (!lit)
+    throw new Error(`unsupported JSONPath filter value "${m[3]}" (a quoted string, number, true, false or null)`);
   const value = lit[1] ?? lit[2] ?? (lit[3] !== undefined ? Number(lit[3]) : JSON.parse(lit[4]!));
   return { path, op: m[2] as '==', value };
 }
@@ -38,7 +39,10 @@ export function parseJsonPath(text: string): JsonPathQuery {
     else if ((m = /^\[(\d+)\]/.exec(rest))) segments.push({ index: Number(m[1]) });
     else if ((m = /^\['([^']*)'\]|^\["([^"]*)"\]/.exec(rest))) segments.push({ name: m[1] ?? m[2]! });
     else if ((m = /^\[\?\((.*?)\)\]|^\[\?([^\]]*)\]/.exec(rest))) segments.push({ filter: parseFilter(m[1] ?? m[2]!) });
-    else throw new Error(`unsupported JSONPath syntax at "${rest}" (supported: .name, ['name'], [n], [*], [?(@.x op literal)])`);
+    else
+      throw new Error(
+        `unsupported JSONPath syntax at "${rest}" (supported: .name, ['name'], [n], [*], [?(@.x op literal)])`,
+      );
     rest = rest.slice(m[0].length);
   }
   return { segments };
@@ -52,7 +56,8 @@ function children(node: unknown): unknown[] {
 
 function at(node: unknown, path: string[]): unknown {
   let n = node;
-  for (const p of path) n = n !== null && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>)[p] : undefined;
+  for (const p of path)
+    n = n !== null && typeof n === 'object' && !Array.isArray(n) ? (n as Record<string, unknown>)[p] : undefined;
   return n;
 }
 
@@ -73,7 +78,9 @@ export function selectJsonPath(query: JsonPathQuery, value: unknown): unknown[] 
       if ('wildcard' in s) return children(n);
       if ('filter' in s) return children(n).filter((c) => matches(c, s.filter));
       if ('index' in s) return Array.isArray(n) && s.index < n.length ? [n[s.index]] : [];
-      return n !== null && typeof n === 'object' && !Array.isArray(n) && Object.hasOwn(n, s.name) ? [(n as Record<string, unknown>)[s.name]] : [];
+      return n !== null && typeof n === 'object' && !Array.isArray(n) && Object.hasOwn(n, s.name)
+        ? [(n as Record<string, unknown>)[s.name]]
+        : [];
     });
   }
   return nodes;

@@ -20,7 +20,11 @@ export async function loadSuite(file: string, cwd = process.cwd()): Promise<Suit
   try {
     text = await readFile(full, 'utf8');
   } catch (error) {
-    throw new HarnessError('SUITE_INVALID', `cannot read suite ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, file);
+    throw new HarnessError(
+      'SUITE_INVALID',
+      `cannot read suite ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      file,
+    );
   }
   return parseSuite(text, path.relative(cwd, full) || file);
 }
@@ -38,7 +42,8 @@ export function parseSuite(text: string, file = 'suite.arazzo.yaml'): Suite {
   const root = r.object(source.value, '');
   r.keys(root, '', ['arazzo', 'info', 'sourceDescriptions', 'workflows', 'components']);
   const version = r.string(root, '', 'arazzo', true)!;
-  if (!/^1\.0\.\d+/.test(version)) r.fail('/arazzo', `arazzo version "${version}" is not supported (specgate runs Arazzo 1.0.x)`);
+  if (!/^1\.0\.\d+/.test(version))
+    r.fail('/arazzo', `arazzo version "${version}" is not supported (specgate runs Arazzo 1.0.x)`);
   if (root.components !== undefined) checkComponents(r, root.components);
   const info = r.object(root.info, '/info');
   r.keys(info, '/info', ['title', 'summary', 'description', 'version']);
@@ -46,14 +51,25 @@ export function parseSuite(text: string, file = 'suite.arazzo.yaml'): Suite {
     const p = `/sourceDescriptions/${i}`;
     const o = r.object(s, p);
     r.keys(o, p, ['name', 'url', 'type']);
-    if (o.type !== undefined && o.type !== 'openapi') r.fail(`${p}/type`, `source type "${String(o.type)}" is not supported: specgate runs workflows against one OpenAPI description`);
+    if (o.type !== undefined && o.type !== 'openapi')
+      r.fail(
+        `${p}/type`,
+        `source type "${String(o.type)}" is not supported: specgate runs workflows against one OpenAPI description`,
+      );
     return { name: r.string(o, p, 'name', true)!, url: r.string(o, p, 'url', true)! };
   });
-  if (sources.length > 1) r.fail('/sourceDescriptions/1', 'more than one source description: specgate runs a suite against one OpenAPI description (--spec)');
+  if (sources.length > 1)
+    r.fail(
+      '/sourceDescriptions/1',
+      'more than one source description: specgate runs a suite against one OpenAPI description (--spec)',
+    );
   const workflows = r.array(root.workflows, '/workflows', true).map((w, i) => r.workflow(w, `/workflows/${i}`));
   const suite: Suite = {
-    file, title: r.string(info, '/info', 'title', true)!, version: r.string(info, '/info', 'version', true)!,
-    workflows, where: (p) => r.where(p),
+    file,
+    title: r.string(info, '/info', 'title', true)!,
+    version: r.string(info, '/info', 'version', true)!,
+    workflows,
+    where: (p) => r.where(p),
     ...(sources[0] ? { source: sources[0] } : {}),
   };
   checkReferences(r, suite);
@@ -63,7 +79,11 @@ export function parseSuite(text: string, file = 'suite.arazzo.yaml'): Suite {
 function checkComponents(r: SuiteReader, components: unknown): void {
   const c = r.object(components, '/components');
   for (const key of Object.keys(c)) {
-    if (!key.startsWith('x-')) r.fail(`/components/${key}`, `components.${key} is not supported: write parameters, inputs and actions inline in the workflow`);
+    if (!key.startsWith('x-'))
+      r.fail(
+        `/components/${key}`,
+        `components.${key} is not supported: write parameters, inputs and actions inline in the workflow`,
+      );
   }
 }
 
@@ -79,19 +99,31 @@ function checkReferences(r: SuiteReader, suite: Suite): void {
 
 function checkWorkflow(r: SuiteReader, w: Workflow, workflowIds: Set<string>): void {
   w.dependsOn.forEach((d, i) => {
-    if (d.startsWith('$sourceDescriptions.')) r.fail(`${w.pointer}/dependsOn/${i}`, `dependsOn "${d}" points into another source; specgate runs workflows of this document only`);
-    if (!workflowIds.has(d)) r.fail(`${w.pointer}/dependsOn/${i}`, `dependsOn "${d}": no workflow with that id (have: ${[...workflowIds].join(', ')})`);
+    if (d.startsWith('$sourceDescriptions.'))
+      r.fail(
+        `${w.pointer}/dependsOn/${i}`,
+        `dependsOn "${d}" points into another source; specgate runs workflows of this document only`,
+      );
+    if (!workflowIds.has(d))
+      r.fail(
+        `${w.pointer}/dependsOn/${i}`,
+        `dependsOn "${d}": no workflow with that id (have: ${[...workflowIds].join(', ')})`,
+      );
   });
   const stepIds = new Set<string>();
   for (const s of w.steps) {
-    if (stepIds.has(s.stepId)) r.fail(`${s.pointer}/stepId`, `duplicate stepId "${s.stepId}" in workflow ${w.workflowId}`);
+    if (stepIds.has(s.stepId))
+      r.fail(`${s.pointer}/stepId`, `duplicate stepId "${s.stepId}" in workflow ${w.workflowId}`);
     stepIds.add(s.stepId);
   }
   for (const s of w.steps) {
-    if (s.workflowId && !workflowIds.has(s.workflowId)) r.fail(`${s.pointer}/workflowId`, `no workflow "${s.workflowId}" in this document`);
+    if (s.workflowId && !workflowIds.has(s.workflowId))
+      r.fail(`${s.pointer}/workflowId`, `no workflow "${s.workflowId}" in this document`);
     for (const a of [...s.onSuccess, ...s.onFailure, ...w.successActions, ...w.failureActions]) {
-      if (a.stepId && !stepIds.has(a.stepId)) r.fail(`${a.pointer}/stepId`, `goto target step "${a.stepId}" is not a step of workflow ${w.workflowId}`);
-      if (a.workflowId && !workflowIds.has(a.workflowId)) r.fail(`${a.pointer}/workflowId`, `goto target workflow "${a.workflowId}" is not in this document`);
+      if (a.stepId && !stepIds.has(a.stepId))
+        r.fail(`${a.pointer}/stepId`, `goto target step "${a.stepId}" is not a step of workflow ${w.workflowId}`);
+      if (a.workflowId && !workflowIds.has(a.workflowId))
+        r.fail(`${a.pointer}/workflowId`, `goto target workflow "${a.workflowId}" is not in this document`);
     }
     checkExpressions(r, s.pointer, [s.parameters, s.requestBody, s.outputs, s.with, s.forEach?.items]);
   }
@@ -102,7 +134,8 @@ function checkExpressions(r: SuiteReader, pointer: string, values: unknown[]): v
   for (const text of expressionsIn(values)) {
     try {
       const e = parseExpression(text);
-      if (e.kind === 'sourceDescriptions' || e.kind === 'components') throw new ExpressionError(`${text}: $${e.kind} expressions are not supported`, 0);
+      if (e.kind === 'sourceDescriptions' || e.kind === 'components')
+        throw new ExpressionError(`${text}: $${e.kind} expressions are not supported`, 0);
     } catch (error) {
       r.fail(pointer, `runtime expression "${text}": ${(error as Error).message}`);
     }

@@ -27,25 +27,46 @@ export function stepOperation(spec: Spec, suite: Suite, step: Step): Operation {
   }
   if (!op) {
     const what = step.operationId ? `operationId "${step.operationId}"` : `operationPath "${step.operationPath}"`;
-    const near = spec.operations.filter((o) => o.operationId && !o.webhook).map((o) => o.operationId).slice(0, 40).join(', ');
-    throw new HarnessError('SUITE_INVALID', `step ${step.stepId}: ${what} is not in ${spec.source} (operationIds: ${near})`, suite.where(step.pointer));
+    const near = spec.operations
+      .filter((o) => o.operationId && !o.webhook)
+      .map((o) => o.operationId)
+      .slice(0, 40)
+      .join(', ');
+    throw new HarnessError(
+      'SUITE_INVALID',
+      `step ${step.stepId}: ${what} is not in ${spec.source} (operationIds: ${near})`,
+      suite.where(step.pointer),
+    );
   }
   return op;
 }
 
 /** Where each parameter goes: its own `in`, else the operation's parameter of that name. */
-function placed(op: Operation, params: StepParameter[], suite: Suite, step: Step): Array<StepParameter & { in: NonNullable<StepParameter['in']> }> {
+function placed(
+  op: Operation,
+  params: StepParameter[],
+  suite: Suite,
+  step: Step,
+): Array<StepParameter & { in: NonNullable<StepParameter['in']> }> {
   const byName = new Map<string, StepParameter>();
   for (const p of params) byName.set(`${p.in ?? ''}:${p.name.toLowerCase()}`, p);
   return [...byName.values()].map((p) => {
     const where = p.in ?? op.parameters.find((d) => d.name.toLowerCase() === p.name.toLowerCase())?.in;
-    if (!where) throw new HarnessError('SUITE_INVALID', `parameter "${p.name}" has no "in" and ${op.key} declares no parameter of that name`, suite.where(step.pointer));
+    if (!where)
+      throw new HarnessError(
+        'SUITE_INVALID',
+        `parameter "${p.name}" has no "in" and ${op.key} declares no parameter of that name`,
+        suite.where(step.pointer),
+      );
     return { ...p, in: where };
   });
 }
 
 function setPointer(target: unknown, pointer: string, value: unknown): unknown {
-  const segs = pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const root = structuredClone(target ?? {}) as Record<string, unknown>;
   let node: Record<string, unknown> = root;
   segs.forEach((s, i) => {
@@ -74,14 +95,21 @@ function mediaTypeOf(spec: Spec, op: Operation, declared?: string): string {
 function serialize(body: unknown, mediaType: string): string {
   if (typeof body === 'string') return body;
   if (/x-www-form-urlencoded/i.test(mediaType) && isObject(body)) {
-    return new URLSearchParams(Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+    return new URLSearchParams(
+      Object.entries(body).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    ).toString();
   }
   return JSON.stringify(body);
 }
 
 /** The fully evaluated request of one step attempt. */
 export function stepCase(
-  spec: Spec, suite: Suite, workflow: Workflow, step: Step, op: Operation, ctx: ExpressionContext,
+  spec: Spec,
+  suite: Suite,
+  workflow: Workflow,
+  step: Step,
+  op: Operation,
+  ctx: ExpressionContext,
   o: { seed: number; attempt: number; generate?: GenerateOne },
 ): Case {
   const params = placed(op, [...workflow.parameters, ...step.parameters], suite, step);
@@ -94,17 +122,30 @@ export function stepCase(
     if (value === undefined || value === null) continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
     if (p.in === 'path') path = path.split(`{${p.name}}`).join(encodeURIComponent(text));
-    else if (p.in === 'query') for (const v of Array.isArray(value) ? value : [value]) query.append(p.name, typeof v === 'string' ? v : JSON.stringify(v));
+    else if (p.in === 'query')
+      for (const v of Array.isArray(value) ? value : [value])
+        query.append(p.name, typeof v === 'string' ? v : JSON.stringify(v));
     else if (p.in === 'header') headers[p.name.toLowerCase()] = text;
     else cookies[p.name] = text;
   }
   const c: Case = {
-    id: `suite:${workflow.workflowId}/${step.stepId}/${o.attempt}`, operation: op.key, kind: 'example', method: op.method.toUpperCase(),
-    path, query: query.toString(), headers, cookies, seed: o.seed,
+    id: `suite:${workflow.workflowId}/${step.stepId}/${o.attempt}`,
+    operation: op.key,
+    kind: 'example',
+    method: op.method.toUpperCase(),
+    path,
+    query: query.toString(),
+    headers,
+    cookies,
+    seed: o.seed,
     ...(op.operationId ? { operationId: op.operationId } : {}),
   };
   if (/\{[^}]+\}/.test(path)) {
-    throw new HarnessError('SUITE_INVALID', `step ${step.stepId}: path parameters ${path.match(/\{[^}]+\}/g)!.join(', ')} of ${op.key} have no value`, suite.where(step.pointer));
+    throw new HarnessError(
+      'SUITE_INVALID',
+      `step ${step.stepId}: path parameters ${path.match(/\{[^}]+\}/g)!.join(', ')} of ${op.key} have no value`,
+      suite.where(step.pointer),
+    );
   }
   const rb = step.requestBody;
   if (!rb) return c;

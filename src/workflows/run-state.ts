@@ -65,7 +65,11 @@ export interface SuiteResult {
   workflows: Array<{ workflowId: string; status: 'passed' | 'failed' | 'skipped'; message?: string }>;
 }
 
-const POLICY: StatusPolicy = { rejected: [400, 401, 402, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 429, 431], accepted: [200, 201, 202, 203, 204, 206], source: 'suite' };
+const POLICY: StatusPolicy = {
+  rejected: [400, 401, 402, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 429, 431],
+  accepted: [200, 201, 202, 203, 204, 206],
+  source: 'suite',
+};
 
 /** The state of one running suite. */
 export class RunState {
@@ -79,8 +83,13 @@ export class RunState {
   readonly runId = randomBytes(6).toString('hex');
 
   constructor(
-    readonly spec: Spec, readonly suite: Suite, readonly options: Required<Pick<SuiteOptions, 'seed' | 'timeoutMs' | 'maxResponseBytes' | 'maxStepRuns'>> & SuiteOptions,
-    readonly dispatcher: Dispatcher, readonly validator: Validator, readonly checks: readonly Check[],
+    readonly spec: Spec,
+    readonly suite: Suite,
+    readonly options: Required<Pick<SuiteOptions, 'seed' | 'timeoutMs' | 'maxResponseBytes' | 'maxStepRuns'>> &
+      SuiteOptions,
+    readonly dispatcher: Dispatcher,
+    readonly validator: Validator,
+    readonly checks: readonly Check[],
   ) {}
 
   /** Adds findings once per (check, operation, cause). */
@@ -102,22 +111,52 @@ export class RunState {
     if (this.options.authorize) authed = this.options.authorize(authed, op);
     authed = { ...authed, headers: { ...authed.headers, ...stepHeaders } };
     const exchange = await send(authed, {
-      dispatcher: this.dispatcher, baseUrl: this.options.baseUrl, timeoutMs: this.options.timeoutMs,
-      maxResponseBytes: this.options.maxResponseBytes, ...(this.options.signal ? { signal: this.options.signal } : {}),
+      dispatcher: this.dispatcher,
+      baseUrl: this.options.baseUrl,
+      timeoutMs: this.options.timeoutMs,
+      maxResponseBytes: this.options.maxResponseBytes,
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
     });
     this.exchanges.push(exchange);
     if (!exchange.response) return { exchange, findings: [] };
-    const ctx: CheckContext = { spec: this.spec, validator: this.validator, operation: op, seed: this.options.seed, policy: POLICY, severity: 'error', maxResponseTimeMs: this.options.timeoutMs };
+    const ctx: CheckContext = {
+      spec: this.spec,
+      validator: this.validator,
+      operation: op,
+      seed: this.options.seed,
+      policy: POLICY,
+      severity: 'error',
+      maxResponseTimeMs: this.options.timeoutMs,
+    };
     return { exchange, findings: runChecks(exchange, this.checks, ctx).findings };
   }
 
   /** A finding about a step of the suite, located in the suite file. */
-  stepFinding(w: Workflow, s: Step, op: Operation | undefined, checkId: string, message: string, cause: string, exchange?: Exchange, pointer = s.pointer): Finding {
+  stepFinding(
+    w: Workflow,
+    s: Step,
+    op: Operation | undefined,
+    checkId: string,
+    message: string,
+    cause: string,
+    exchange?: Exchange,
+    pointer = s.pointer,
+  ): Finding {
     const [file, line, column] = this.suite.where(pointer).split(/:(?=\d+:\d+$)|:(?=\d+$)/);
-    const specLocation: SourceLocation = { file: file ?? this.suite.file, line: Number(line ?? 1), column: Number(column ?? 1), pointer };
+    const specLocation: SourceLocation = {
+      file: file ?? this.suite.file,
+      line: Number(line ?? 1),
+      column: Number(column ?? 1),
+      pointer,
+    };
     const f: Finding = {
-      checkId, severity: 'error', operation: op?.key ?? `WORKFLOW ${w.workflowId}`, message,
-      cause: `${w.workflowId}/${s.stepId}: ${cause}`, specLocation, seed: this.options.seed,
+      checkId,
+      severity: 'error',
+      operation: op?.key ?? `WORKFLOW ${w.workflowId}`,
+      message,
+      cause: `${w.workflowId}/${s.stepId}: ${cause}`,
+      specLocation,
+      seed: this.options.seed,
     };
     if (op?.operationId) f.operationId = op.operationId;
     if (exchange) Object.assign(f, { exchange, caseId: exchange.case.id });

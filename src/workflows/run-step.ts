@@ -37,7 +37,10 @@ export interface Attempt {
 }
 
 /** Runs a nested workflow for a `workflowId` step: its inputs in, its outputs and success out. */
-export type RunWorkflow = (workflowId: string, inputs: Record<string, unknown>) => Promise<{ ok: boolean; outputs: Record<string, unknown>; message?: string }>;
+export type RunWorkflow = (
+  workflowId: string,
+  inputs: Record<string, unknown>,
+) => Promise<{ ok: boolean; outputs: Record<string, unknown>; message?: string }>;
 
 function parseBody(exchange: Exchange): unknown {
   const body = exchange.response?.body;
@@ -52,8 +55,14 @@ function parseBody(exchange: Exchange): unknown {
 /** The context of a response: `$statusCode`, `$request.*`, `$response.*` on top of the workflow's. */
 export function responseContext(base: ExpressionContext, c: Case, exchange: Exchange): ExpressionContext {
   const ctx: ExpressionContext = {
-    ...base, url: exchange.request.url, method: c.method,
-    request: { headers: exchange.request.headers, query: Object.fromEntries(new URLSearchParams(c.query)), body: c.body },
+    ...base,
+    url: exchange.request.url,
+    method: c.method,
+    request: {
+      headers: exchange.request.headers,
+      query: Object.fromEntries(new URLSearchParams(c.query)),
+      body: c.body,
+    },
     response: { headers: exchange.response?.headers ?? {}, body: parseBody(exchange) },
   };
   if (exchange.response) ctx.statusCode = exchange.response.status;
@@ -67,23 +76,42 @@ function outputsOf(step: Step, ctx: ExpressionContext): Record<string, unknown> 
 function itemsOf(state: RunState, step: Step, base: ExpressionContext): unknown[] | StepFailure {
   if (!step.forEach) return [undefined];
   const items = interpolate(step.forEach.items, base);
-  if (!Array.isArray(items)) return { checkId: 'workflow_step_failed', message: `x-specgate-foreach: ${step.forEach.items} is ${items === undefined ? 'absent' : typeof items}, not a list`, cause: 'foreach items not a list' };
+  if (!Array.isArray(items))
+    return {
+      checkId: 'workflow_step_failed',
+      message: `x-specgate-foreach: ${step.forEach.items} is ${items === undefined ? 'absent' : typeof items}, not a list`,
+      cause: 'foreach items not a list',
+    };
   const { where, as } = step.forEach;
-  return where ? items.filter((item) => evaluateCondition(where, { ...base, inputs: { ...base.inputs, [as]: item } })) : items;
+  return where
+    ? items.filter((item) => evaluateCondition(where, { ...base, inputs: { ...base.inputs, [as]: item } }))
+    : items;
 }
 
 /** Runs one attempt of `step`. */
-export async function attemptStep(state: RunState, w: Workflow, step: Step, base: ExpressionContext, attempt: number, runWorkflow: RunWorkflow): Promise<Attempt> {
+export async function attemptStep(
+  state: RunState,
+  w: Workflow,
+  step: Step,
+  base: ExpressionContext,
+  attempt: number,
+  runWorkflow: RunWorkflow,
+): Promise<Attempt> {
   if (step.action) return runAction(state, w, step, base);
   if (step.workflowId) return nestedWorkflow(step, base, runWorkflow);
   const op = stepOperation(state.spec, state.suite, step);
   const items = itemsOf(state, step, base);
-  if (!Array.isArray(items)) return { ok: false, failures: [items], ctx: base, exchanges: [], findings: [], outputs: {} };
+  if (!Array.isArray(items))
+    return { ok: false, failures: [items], ctx: base, exchanges: [], findings: [], outputs: {} };
   const out: Attempt = { ok: true, failures: [], ctx: base, exchanges: [], findings: [], outputs: {} };
   const perItem: Array<Record<string, unknown>> = [];
   for (const [i, item] of items.entries()) {
     const itemCtx = step.forEach ? { ...base, inputs: { ...base.inputs, [step.forEach.as]: item } } : base;
-    const c = stepCase(state.spec, state.suite, w, step, op, itemCtx, { seed: state.options.seed, attempt, ...(state.options.generate ? { generate: state.options.generate } : {}) });
+    const c = stepCase(state.spec, state.suite, w, step, op, itemCtx, {
+      seed: state.options.seed,
+      attempt,
+      ...(state.options.generate ? { generate: state.options.generate } : {}),
+    });
     const { exchange, findings } = await state.send(step.forEach ? { ...c, id: `${c.id}/${i}` } : c, op);
     out.exchanges.push(exchange);
     out.findings.push(...findings);
@@ -96,7 +124,7 @@ export async function attemptStep(state: RunState, w: Workflow, step: Step, base
   out.ok = out.failures.length === 0;
   out.outputs = step.forEach
     ? Object.fromEntries(Object.keys(step.outputs).map((k) => [k, perItem.map((o) => o[k])]))
-    : perItem[0] ?? {};
+    : (perItem[0] ?? {});
   return out;
 }
 
@@ -108,13 +136,30 @@ function itemLabel(item: unknown): string {
 function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: string): StepFailure[] {
   if (!exchange.response) {
     const e = exchange.error!;
-    return [{ checkId: 'workflow_step_failed', message: `${exchange.request.method} ${exchange.request.url}: no response (${e.code}: ${e.message})`, cause: `transport ${e.code}${label}`, exchange }];
+    return [
+      {
+        checkId: 'workflow_step_failed',
+        message: `${exchange.request.method} ${exchange.request.url}: no response (${e.code}: ${e.message})`,
+        cause: `transport ${e.code}${label}`,
+        exchange,
+      },
+    ];
   }
   const failures: StepFailure[] = failedCriteria(step.successCriteria, ctx).map((f) => ({
-    checkId: 'workflow_step_failed', message: `${f.message}\n(${exchange.request.method} ${new URL(exchange.request.url).pathname}${label})`, cause: `${f.criterion.condition}${label}`, exchange, pointer: f.criterion.pointer,
+    checkId: 'workflow_step_failed',
+    message: `${f.message}\n(${exchange.request.method} ${new URL(exchange.request.url).pathname}${label})`,
+    cause: `${f.criterion.condition}${label}`,
+    exchange,
+    pointer: f.criterion.pointer,
   }));
   if (step.stream && failures.length === 0) {
-    for (const p of streamProblems(exchange, step.stream)) failures.push({ checkId: 'sse_stream_semantics', message: `Stream: ${p}${label}`, cause: `stream: ${p.split(':')[0]!.replace(/\d+/g, 'N')}`, exchange });
+    for (const p of streamProblems(exchange, step.stream))
+      failures.push({
+        checkId: 'sse_stream_semantics',
+        message: `Stream: ${p}${label}`,
+        cause: `stream: ${p.split(':')[0]!.replace(/\d+/g, 'N')}`,
+        exchange,
+      });
   }
   return failures;
 }
@@ -122,7 +167,18 @@ function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: st
 async function nestedWorkflow(step: Step, base: ExpressionContext, runWorkflow: RunWorkflow): Promise<Attempt> {
   const inputs = Object.fromEntries(step.parameters.map((p) => [p.name, interpolate(p.value, base)]));
   const r = await runWorkflow(step.workflowId!, inputs);
-  const ctx: ExpressionContext = { ...base, workflows: { ...base.workflows, [step.workflowId!]: { inputs, outputs: r.outputs } } };
-  const failures: StepFailure[] = r.ok ? [] : [{ checkId: 'workflow_step_failed', message: `workflow ${step.workflowId} failed: ${r.message ?? ''}`, cause: `workflow ${step.workflowId} failed` }];
+  const ctx: ExpressionContext = {
+    ...base,
+    workflows: { ...base.workflows, [step.workflowId!]: { inputs, outputs: r.outputs } },
+  };
+  const failures: StepFailure[] = r.ok
+    ? []
+    : [
+        {
+          checkId: 'workflow_step_failed',
+          message: `workflow ${step.workflowId} failed: ${r.message ?? ''}`,
+          cause: `workflow ${step.workflowId} failed`,
+        },
+      ];
   return { ok: r.ok, failures, ctx, exchanges: [], findings: [], outputs: { ...r.outputs, ...outputsOf(step, ctx) } };
 }

@@ -18,7 +18,8 @@ function itemsApi(o: { readyAfter: number; whoamiStatus?: number }): Server {
     let text = '';
     req.on('data', (c: Buffer) => (text += c));
     req.on('end', () => {
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       const url = new URL(req.url!, 'http://x');
       if (req.method === 'POST' && url.pathname === '/items') {
         const b = JSON.parse(text) as { name: string; size: number };
@@ -45,14 +46,18 @@ async function run(o: { readyAfter: number; whoamiStatus?: number }) {
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return runSuite(spec, suite, { baseUrl, seed: 11, inputs: { name: 'widget' } });
 }
-const byId = (r: Awaited<ReturnType<typeof run>>) => Object.fromEntries(r.steps.map((s) => [`${s.workflowId}/${s.stepId}`, s]));
+const byId = (r: Awaited<ReturnType<typeof run>>) =>
+  Object.fromEntries(r.steps.map((s) => [`${s.workflowId}/${s.stepId}`, s]));
 
 describe('runSuite', () => {
   it('polls with retry until ready, follows goto, resolves embedded expressions, then runs the dependent workflow', async () => {
     const r = await run({ readyAfter: 3 });
     const steps = byId(r);
     expect(r.findings).toEqual([]);
-    expect(r.workflows.map((w) => [w.workflowId, w.status])).toEqual([['lifecycle', 'passed'], ['each', 'passed']]);
+    expect(r.workflows.map((w) => [w.workflowId, w.status])).toEqual([
+      ['lifecycle', 'passed'],
+      ['each', 'passed'],
+    ]);
     expect(steps['lifecycle/poll']).toMatchObject({ status: 'passed', attempts: 3 });
     expect(steps['lifecycle/skip-me']).toBeUndefined(); // jumped over by goto
     expect(steps['lifecycle/who']!.exchanges[0]!.request.headers['x-caller']).toBe('caller-item_1');
@@ -70,10 +75,15 @@ describe('runSuite', () => {
     const steps = byId(r);
     expect(steps['lifecycle/poll']).toMatchObject({ status: 'failed', attempts: 4 });
     expect(steps['lifecycle/who']!.status).toBe('skipped');
-    expect(r.workflows.map((w) => [w.workflowId, w.status])).toEqual([['lifecycle', 'failed'], ['each', 'skipped']]);
+    expect(r.workflows.map((w) => [w.workflowId, w.status])).toEqual([
+      ['lifecycle', 'failed'],
+      ['each', 'skipped'],
+    ]);
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({
-      checkId: 'workflow_step_failed', operation: 'GET /items/{id}', cause: "lifecycle/poll: $response.body#/status == 'ready'",
+      checkId: 'workflow_step_failed',
+      operation: 'GET /items/{id}',
+      cause: "lifecycle/poll: $response.body#/status == 'ready'",
       specLocation: { file: 'items.arazzo.yaml', line: 27, pointer: '/workflows/0/steps/1/successCriteria/0' },
     });
     expect(r.findings[0]!.message).toMatch(/Received: \$response\.body#\/status = "pending"/);
@@ -88,7 +98,8 @@ describe('runSuite', () => {
 
 describe('await-webhooks', () => {
   it('reports deliveries that do not arrive within the timeout as webhook_delivery', async () => {
-    const hooks = parseSuite(`arazzo: 1.0.1
+    const hooks = parseSuite(
+      `arazzo: 1.0.1
 info: { title: hooks, version: '1' }
 sourceDescriptions: [{ name: items, url: ./items.openapi.yaml }]
 workflows:
@@ -99,7 +110,9 @@ workflows:
       - stepId: wait
         x-specgate-action: await-webhooks
         x-specgate-with: { receiver: receiver, count: 1, timeoutMs: 50, secret: whsec_x }
-`, 'hooks.arazzo.yaml');
+`,
+      'hooks.arazzo.yaml',
+    );
     const r = await runSuite(spec, hooks, { baseUrl: 'http://127.0.0.1:9', seed: 1 });
     expect(r.findings.map((f) => [f.checkId, f.operation])).toEqual([['webhook_delivery', 'WORKFLOW hooks']]);
     expect(r.findings[0]!.message).toMatch(/Expected: 1 webhook deliveries within 50 ms\nReceived: 0/);

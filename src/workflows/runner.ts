@@ -21,33 +21,67 @@ import { attemptStep, type Attempt } from './run-step.ts';
 import type { Action, Step, Suite, Workflow } from './suite-types.ts';
 
 /** Checks that judge any response on its own (no generated-case semantics), run on every step exchange. */
-export const SUITE_CHECK_IDS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_headers_conformance', 'response_schema_conformance', 'sse_stream_conformance'];
+export const SUITE_CHECK_IDS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_headers_conformance',
+  'response_schema_conformance',
+  'sse_stream_conformance',
+];
 
 type WorkflowOutcome = { ok: boolean; outputs: Record<string, unknown>; message?: string };
 
 /** Runs `suite` against `options.baseUrl` and resolves to its findings, exchanges and per-step results. */
 export async function runSuite(spec: Spec, suite: Suite, options: SuiteOptions): Promise<SuiteResult> {
-  for (const w of suite.workflows) for (const s of w.steps) if (s.operationId || s.operationPath) stepOperation(spec, suite, s);
+  for (const w of suite.workflows)
+    for (const s of w.steps) if (s.operationId || s.operationPath) stepOperation(spec, suite, s);
   const dispatcher = options.dispatcher ?? new Agent({ connections: 4, pipelining: 1 });
   const checks: readonly Check[] = options.checks ?? CHECKS.filter((c) => SUITE_CHECK_IDS.includes(c.id));
   const validator = options.validator ?? createValidator(spec);
-  const generate: GenerateOne = options.generate ?? ((s, op, seed) => generateCases(s, op, { kind: 'positive', count: 1, seed, validator })[0]);
-  const state = new RunState(spec, suite, {
-    seed: 0, timeoutMs: 30_000, maxResponseBytes: 4 * 1024 * 1024, maxStepRuns: 500, ...options, generate,
-  }, dispatcher, validator, checks);
+  const generate: GenerateOne =
+    options.generate ?? ((s, op, seed) => generateCases(s, op, { kind: 'positive', count: 1, seed, validator })[0]);
+  const state = new RunState(
+    spec,
+    suite,
+    {
+      seed: 0,
+      timeoutMs: 30_000,
+      maxResponseBytes: 4 * 1024 * 1024,
+      maxStepRuns: 500,
+      ...options,
+      generate,
+    },
+    dispatcher,
+    validator,
+    checks,
+  );
   const outcomes = new Map<string, WorkflowOutcome>();
-  const result: SuiteResult = { findings: state.findings, exchanges: state.exchanges, steps: state.steps, workflows: [] };
+  const result: SuiteResult = {
+    findings: state.findings,
+    exchanges: state.exchanges,
+    steps: state.steps,
+    workflows: [],
+  };
   try {
     for (const w of ordered(suite, options.workflows)) {
       const failedDep = w.dependsOn.find((d) => !outcomes.get(d)?.ok);
       if (failedDep) {
-        result.workflows.push({ workflowId: w.workflowId, status: 'skipped', message: `depends on ${failedDep}, which failed` });
+        result.workflows.push({
+          workflowId: w.workflowId,
+          status: 'skipped',
+          message: `depends on ${failedDep}, which failed`,
+        });
         for (const s of w.steps) skip(state, w, s, `workflow skipped: depends on ${failedDep}, which failed`);
         continue;
       }
       const outcome = await runWorkflow(state, w, inputsFor(w, options.inputs ?? {}, state.runId), outcomes);
       outcomes.set(w.workflowId, outcome);
-      result.workflows.push({ workflowId: w.workflowId, status: outcome.ok ? 'passed' : 'failed', ...(outcome.message ? { message: outcome.message } : {}) });
+      result.workflows.push({
+        workflowId: w.workflowId,
+        status: outcome.ok ? 'passed' : 'failed',
+        ...(outcome.message ? { message: outcome.message } : {}),
+      });
     }
     unreachable(state);
   } finally {
@@ -60,7 +94,10 @@ export async function runSuite(spec: Spec, suite: Suite, options: SuiteOptions):
 function unreachable(state: RunState): void {
   const all = state.exchanges;
   if (all.length > 0 && all.every((e) => e.error?.code === 'ECONNREFUSED' || e.error?.code === 'DNS')) {
-    throw new HarnessError('TARGET_UNREACHABLE', `every request to ${state.options.baseUrl} failed to connect (${all[0]!.error!.code})`);
+    throw new HarnessError(
+      'TARGET_UNREACHABLE',
+      `every request to ${state.options.baseUrl} failed to connect (${all[0]!.error!.code})`,
+    );
   }
 }
 
@@ -71,20 +108,31 @@ function ordered(suite: Suite, only?: string[]): Workflow[] {
   const visiting = new Set<string>();
   const visit = (w: Workflow) => {
     if (out.includes(w)) return;
-    if (visiting.has(w.workflowId)) throw new HarnessError('SUITE_INVALID', `dependsOn cycle through ${w.workflowId}`, suite.where(w.pointer));
+    if (visiting.has(w.workflowId))
+      throw new HarnessError('SUITE_INVALID', `dependsOn cycle through ${w.workflowId}`, suite.where(w.pointer));
     visiting.add(w.workflowId);
     for (const d of w.dependsOn) visit(byId.get(d)!);
     out.push(w);
   };
   // A workflow another one calls as a step (or goto) is a subroutine: it runs through its caller only.
-  const called = new Set(suite.workflows.flatMap((w) => w.steps.flatMap((s) => [s.workflowId, ...[...s.onSuccess, ...s.onFailure].map((a) => a.workflowId)])));
-  const selected = only && only.length > 0 ? only.map((id) => byId.get(id) ?? unknownWorkflow(suite, id)) : suite.workflows.filter((w) => !called.has(w.workflowId));
+  const called = new Set(
+    suite.workflows.flatMap((w) =>
+      w.steps.flatMap((s) => [s.workflowId, ...[...s.onSuccess, ...s.onFailure].map((a) => a.workflowId)]),
+    ),
+  );
+  const selected =
+    only && only.length > 0
+      ? only.map((id) => byId.get(id) ?? unknownWorkflow(suite, id))
+      : suite.workflows.filter((w) => !called.has(w.workflowId));
   selected.forEach(visit);
   return out;
 }
 
 function unknownWorkflow(suite: Suite, id: string): never {
-  throw new HarnessError('USAGE', `no workflow "${id}" in ${suite.file} (have: ${suite.workflows.map((w) => w.workflowId).join(', ')})`);
+  throw new HarnessError(
+    'USAGE',
+    `no workflow "${id}" in ${suite.file} (have: ${suite.workflows.map((w) => w.workflowId).join(', ')})`,
+  );
 }
 
 /**
@@ -93,12 +141,25 @@ function unknownWorkflow(suite: Suite, id: string): never {
  */
 function inputsFor(w: Workflow, given: Record<string, unknown>, runId: string): Record<string, unknown> {
   const props = (w.inputs?.properties ?? {}) as Record<string, { default?: unknown }>;
-  const defaults = Object.fromEntries(Object.entries(props).filter(([, s]) => s && 'default' in s).map(([k, s]) => [k, s.default]));
+  const defaults = Object.fromEntries(
+    Object.entries(props)
+      .filter(([, s]) => s && 'default' in s)
+      .map(([k, s]) => [k, s.default]),
+  );
   return { specgateRunId: runId, ...defaults, ...given };
 }
 
 function skip(state: RunState, w: Workflow, s: Step, message: string): void {
-  state.steps.push({ workflowId: w.workflowId, stepId: s.stepId, status: 'skipped', attempts: 0, message, exchanges: [], findings: [], location: state.suite.where(s.pointer) });
+  state.steps.push({
+    workflowId: w.workflowId,
+    stepId: s.stepId,
+    status: 'skipped',
+    attempts: 0,
+    message,
+    exchanges: [],
+    findings: [],
+    location: state.suite.where(s.pointer),
+  });
 }
 
 /** The first action whose criteria all hold. */
@@ -106,8 +167,17 @@ function chooseAction(actions: Action[], ctx: ExpressionContext): Action | undef
   return actions.find((a) => a.criteria.every((c) => holds(c, ctx)));
 }
 
-async function runWorkflow(state: RunState, w: Workflow, inputs: Record<string, unknown>, outcomes: Map<string, WorkflowOutcome>): Promise<WorkflowOutcome> {
-  const ctx: ExpressionContext = { inputs, steps: {}, workflows: Object.fromEntries([...outcomes].map(([id, o]) => [id, { outputs: o.outputs }])) };
+async function runWorkflow(
+  state: RunState,
+  w: Workflow,
+  inputs: Record<string, unknown>,
+  outcomes: Map<string, WorkflowOutcome>,
+): Promise<WorkflowOutcome> {
+  const ctx: ExpressionContext = {
+    inputs,
+    steps: {},
+    workflows: Object.fromEntries([...outcomes].map(([id, o]) => [id, { outputs: o.outputs }])),
+  };
   const nested = async (id: string, given: Record<string, unknown>) => {
     const target = state.suite.workflows.find((x) => x.workflowId === id)!;
     return runWorkflow(state, target, inputsFor(target, given, state.runId), outcomes);
@@ -118,7 +188,8 @@ async function runWorkflow(state: RunState, w: Workflow, inputs: Record<string, 
   let failed: string | undefined; // a step failed but a goto carried on: the workflow still fails
   while (i < w.steps.length) {
     const step = w.steps[i]!;
-    if (++runs > state.options.maxStepRuns) return fail(state, w, step, `more than ${state.options.maxStepRuns} step runs (a goto/retry loop?)`, i);
+    if (++runs > state.options.maxStepRuns)
+      return fail(state, w, step, `more than ${state.options.maxStepRuns} step runs (a goto/retry loop?)`, i);
     const attempt = await attemptStep(state, w, step, ctx, retries.get(step.stepId) ?? 0, nested);
     ctx.steps![step.stepId] = { outputs: attempt.outputs };
     const actionCtx = { ...attempt.ctx, steps: ctx.steps };
@@ -133,7 +204,8 @@ async function runWorkflow(state: RunState, w: Workflow, inputs: Record<string, 
       }
     }
     record(state, w, step, attempt, (retries.get(step.stepId) ?? 0) + 1);
-    if (!attempt.ok && action?.type !== 'goto') return fail(state, w, step, attempt.failures[0]?.message ?? 'failed', i + 1);
+    if (!attempt.ok && action?.type !== 'goto')
+      return fail(state, w, step, attempt.failures[0]?.message ?? 'failed', i + 1);
     if (!attempt.ok) failed ??= `step ${step.stepId} failed`;
     if (action?.type === 'end') return done(w, ctx, failed);
     if (action?.type === 'goto' && action.workflowId) {
@@ -157,23 +229,49 @@ function workflowOutputs(w: Workflow, ctx: ExpressionContext): Record<string, un
 /** Records a step's last attempt: its result and its findings (criteria failures plus response-check drift). */
 function record(state: RunState, w: Workflow, step: Step, attempt: Attempt, attempts: number): void {
   const op = step.operationId || step.operationPath ? stepOperation(state.spec, state.suite, step) : undefined;
-  const failures = attempt.failures.map((f) => state.stepFinding(w, step, f.operation ?? op, f.checkId === 'workflow_step_failed' && step.check ? step.check : f.checkId, `Step ${w.workflowId}/${step.stepId} failed\n${f.message}`, f.cause, f.exchange, f.pointer));
+  const failures = attempt.failures.map((f) =>
+    state.stepFinding(
+      w,
+      step,
+      f.operation ?? op,
+      f.checkId === 'workflow_step_failed' && step.check ? step.check : f.checkId,
+      `Step ${w.workflowId}/${step.stepId} failed\n${f.message}`,
+      f.cause,
+      f.exchange,
+      f.pointer,
+    ),
+  );
   const findings = state.report([...failures, ...attempt.findings]);
   state.steps.push({
-    workflowId: w.workflowId, stepId: step.stepId, status: attempt.ok ? 'passed' : 'failed', attempts, exchanges: attempt.exchanges, findings,
-    location: state.suite.where(step.pointer), ...(op ? { operation: op.key } : {}),
+    workflowId: w.workflowId,
+    stepId: step.stepId,
+    status: attempt.ok ? 'passed' : 'failed',
+    attempts,
+    exchanges: attempt.exchanges,
+    findings,
+    location: state.suite.where(step.pointer),
+    ...(op ? { operation: op.key } : {}),
     ...(attempt.ok ? {} : { message: attempt.failures.map((f) => f.message).join('\n') }),
   });
 }
 
 function fail(state: RunState, w: Workflow, step: Step, message: string, from: number): WorkflowOutcome {
-  for (const s of w.steps.slice(from)) if (!state.steps.some((r) => r.workflowId === w.workflowId && r.stepId === s.stepId)) skip(state, w, s, `not run: step ${step.stepId} failed`);
+  for (const s of w.steps.slice(from))
+    if (!state.steps.some((r) => r.workflowId === w.workflowId && r.stepId === s.stepId))
+      skip(state, w, s, `not run: step ${step.stepId} failed`);
   return { ok: false, outputs: {}, message: `step ${step.stepId}: ${message}` };
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }

@@ -34,9 +34,16 @@ function linksOf(spec: Spec, op: Operation): Array<{ target: Operation; paramete
     for (const l of Object.values((response?.links ?? {}) as JsonObject)) {
       const link = spec.deref<JsonObject>(l).value;
       if (!link) continue;
-      const ref = typeof link.operationRef === 'string' ? decodeURIComponent(link.operationRef.replace(/^[^#]*#/, '')) : undefined;
-      const target = spec.operations.find((o) => !o.webhook && (o.operationId === link.operationId || (ref !== undefined && o.pointer === ref)));
-      const parameters = Object.fromEntries(Object.entries((link.parameters ?? {}) as JsonObject).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+      const ref =
+        typeof link.operationRef === 'string'
+          ? decodeURIComponent(link.operationRef.replace(/^[^#]*#/, ''))
+          : undefined;
+      const target = spec.operations.find(
+        (o) => !o.webhook && (o.operationId === link.operationId || (ref !== undefined && o.pointer === ref)),
+      );
+      const parameters = Object.fromEntries(
+        Object.entries((link.parameters ?? {}) as JsonObject).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>;
       if (target) out.push({ target, parameters });
     }
   }

@@ -23,7 +23,11 @@ import { statefulPlan, type Chain } from './stateful-plan.ts';
 /** The stateful checks, in report order. */
 export const STATEFUL_CHECKS: readonly Check[] = [ensureResourceAvailability, useAfterFree, idempotency];
 
-type Generate = (spec: Spec, op: Operation, o: { kind: CaseKind; count: number; seed: number; validator?: Validator }) => Case[] | { cases: Case[] };
+type Generate = (
+  spec: Spec,
+  op: Operation,
+  o: { kind: CaseKind; count: number; seed: number; validator?: Validator },
+) => Case[] | { cases: Case[] };
 
 /** Options of `runStateful`. */
 export interface StatefulOptions extends WorkflowTransport {
@@ -53,14 +57,33 @@ export async function runStateful(spec: Spec, options: StatefulOptions): Promise
     const chains = options.chains ?? statefulPlan(spec);
     for (const [i, chain] of chains.entries()) {
       if (options.maxRequests !== undefined && out.exchanges.length + MAX_CHAIN_REQUESTS > options.maxRequests) {
-        for (const skipped of chains.slice(i)) out.chains.push({ collection: skipped.collection, source: skipped.source, exchanges: 0, notes: ['not walked: --max-requests would be passed'] });
+        for (const skipped of chains.slice(i))
+          out.chains.push({
+            collection: skipped.collection,
+            source: skipped.source,
+            exchanges: 0,
+            notes: ['not walked: --max-requests would be passed'],
+          });
         break;
       }
       const walk = new ChainWalk(spec, chain, options, dispatcher, validator);
       await walk.run();
       out.exchanges.push(...walk.exchanges);
-      out.chains.push({ collection: chain.collection, source: chain.source, exchanges: walk.exchanges.length, notes: walk.notes });
-      const ctx: CheckContext = { spec, validator, operation: chain.create, seed: options.seed ?? 0, policy: { rejected: [], accepted: [], source: 'stateful' }, severity: 'error', maxResponseTimeMs: options.timeoutMs ?? 10_000 };
+      out.chains.push({
+        collection: chain.collection,
+        source: chain.source,
+        exchanges: walk.exchanges.length,
+        notes: walk.notes,
+      });
+      const ctx: CheckContext = {
+        spec,
+        validator,
+        operation: chain.create,
+        seed: options.seed ?? 0,
+        policy: { rejected: [], accepted: [], source: 'stateful' },
+        severity: 'error',
+        maxResponseTimeMs: options.timeoutMs ?? 10_000,
+      };
       out.findings.push(...runSequenceChecks(walk.exchanges, options.checks ?? STATEFUL_CHECKS, ctx).findings);
     }
   } finally {
@@ -76,7 +99,13 @@ class ChainWalk {
   readonly notes: string[] = [];
   private readonly seed: number;
 
-  constructor(private spec: Spec, private chain: Chain, private o: StatefulOptions, private dispatcher: Dispatcher, private validator: Validator) {
+  constructor(
+    private spec: Spec,
+    private chain: Chain,
+    private o: StatefulOptions,
+    private dispatcher: Dispatcher,
+    private validator: Validator,
+  ) {
     this.seed = o.seed ?? 0;
   }
 
@@ -84,7 +113,8 @@ class ChainWalk {
     const created = await this.create();
     if (!created) return;
     const id = interpolate(this.chain.idFrom, responseContext({}, created.case, created));
-    if (typeof id !== 'string' && typeof id !== 'number') return void this.notes.push(`${this.chain.idFrom} gave no id`);
+    if (typeof id !== 'string' && typeof id !== 'number')
+      return void this.notes.push(`${this.chain.idFrom} gave no id`);
     const { read, delete: del } = this.chain;
     if (read) await this.send(this.item(read, String(id)), read);
     if (this.chain.idempotencyHeader) await this.replays(created);
@@ -95,7 +125,12 @@ class ChainWalk {
 
   private cases(op: Operation, kind: CaseKind, count: number): Case[] {
     try {
-      const r = (this.o.generateCases ?? realGenerate)(this.spec, op, { kind, count, seed: this.seed, validator: this.validator });
+      const r = (this.o.generateCases ?? realGenerate)(this.spec, op, {
+        kind,
+        count,
+        seed: this.seed,
+        validator: this.validator,
+      });
       return Array.isArray(r) ? r : r.cases;
     } catch {
       return [];
@@ -107,18 +142,40 @@ class ChainWalk {
     const op = this.chain.create;
     const candidates = [...this.cases(op, 'example', 1), ...this.cases(op, 'positive', 3)].slice(0, 4);
     for (const c of candidates) {
-      const keyed = this.chain.idempotencyHeader ? { ...c, headers: { ...c.headers, [this.chain.idempotencyHeader.toLowerCase()]: `specgate-${randomBytes(8).toString('hex')}` } } : c;
+      const keyed = this.chain.idempotencyHeader
+        ? {
+            ...c,
+            headers: {
+              ...c.headers,
+              [this.chain.idempotencyHeader.toLowerCase()]: `specgate-${randomBytes(8).toString('hex')}`,
+            },
+          }
+        : c;
       const e = await this.send(keyed, op);
       if (ok(e)) return e;
     }
-    this.notes.push(candidates.length ? `no create of ${op.key} was accepted (${candidates.length} tried)` : `no case could be generated for ${op.key}`);
+    this.notes.push(
+      candidates.length
+        ? `no create of ${op.key} was accepted (${candidates.length} tried)`
+        : `no case could be generated for ${op.key}`,
+    );
     return undefined;
   }
 
   private item(op: Operation, id: string): Case {
     const base = this.cases(op, 'positive', 1)[0];
     const path = requestPathTemplate(op.path).split(`{${this.chain.idParam}}`).join(encodeURIComponent(id));
-    const c: Case = base ?? { id: '', operation: op.key, kind: 'positive', method: op.method.toUpperCase(), path, query: '', headers: {}, cookies: {}, seed: this.seed };
+    const c: Case = base ?? {
+      id: '',
+      operation: op.key,
+      kind: 'positive',
+      method: op.method.toUpperCase(),
+      path,
+      query: '',
+      headers: {},
+      cookies: {},
+      seed: this.seed,
+    };
     return { ...c, id: `stateful:${op.key}/${this.exchanges.length}`, path };
   }
 
@@ -154,7 +211,12 @@ class ChainWalk {
   private async send(c: Case, op: Operation): Promise<Exchange> {
     let authed: Case = { ...c, headers: { ...this.o.headers, ...c.headers } };
     if (this.o.authorize) authed = this.o.authorize(authed, op);
-    const e = await send(authed, { dispatcher: this.dispatcher, baseUrl: this.o.baseUrl, timeoutMs: this.o.timeoutMs ?? 10_000, maxResponseBytes: 1024 * 1024 });
+    const e = await send(authed, {
+      dispatcher: this.dispatcher,
+      baseUrl: this.o.baseUrl,
+      timeoutMs: this.o.timeoutMs ?? 10_000,
+      maxResponseBytes: 1024 * 1024,
+    });
     this.exchanges.push(e);
     return e;
   }

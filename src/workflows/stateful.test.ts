@@ -37,7 +37,9 @@ paths:
 describe('statefulPlan', () => {
   it('infers chains from ids, prefers links, and skips resources whose id it cannot find', () => {
     const plan = statefulPlan(specFromText(INLINE));
-    expect(plan.map((c) => [c.collection, c.source, c.idFrom, c.read?.key, c.delete?.key, c.idempotencyHeader])).toEqual([
+    expect(
+      plan.map((c) => [c.collection, c.source, c.idFrom, c.read?.key, c.delete?.key, c.idempotencyHeader]),
+    ).toEqual([
       ['/owners', 'links', '$response.body#/data/key', 'GET /owners/{oid}', undefined, 'Idempotency-Key'],
       ['/pets', 'inferred', '$response.body#/petId', 'GET /pets/{petId}', 'DELETE /pets/{petId}', undefined],
     ]);
@@ -53,7 +55,12 @@ describe('runStateful against the reference gateway', () => {
     const gw = createReferenceServer({ key: 'sk-aig-test', drift, jobStepMs: 10 });
     const { url } = await gw.listen(0);
     try {
-      return await runStateful(spec, { baseUrl: url, headers: { authorization: 'Bearer sk-aig-test' }, seed: 3, ...(maxRequests !== undefined ? { maxRequests } : {}) });
+      return await runStateful(spec, {
+        baseUrl: url,
+        headers: { authorization: 'Bearer sk-aig-test' },
+        seed: 3,
+        ...(maxRequests !== undefined ? { maxRequests } : {}),
+      });
     } finally {
       await gw.close();
     }
@@ -74,8 +81,18 @@ describe('runStateful against the reference gateway', () => {
     expect(r.chains.slice(1).every((c) => c.notes.includes('not walked: --max-requests would be passed'))).toBe(true);
   });
   it.each([
-    ['use-after-free', 'use_after_free', 'GET /v1/sub-accounts/{id}', /after DELETE \/v1\/sub-accounts\/sa_\w+ answered 200/],
-    ['idempotency-broken', 'idempotency', 'POST /v1/jobs', /replay with the same Idempotency-Key and body\nExpected: the resource created first/],
+    [
+      'use-after-free',
+      'use_after_free',
+      'GET /v1/sub-accounts/{id}',
+      /after DELETE \/v1\/sub-accounts\/sa_\w+ answered 200/,
+    ],
+    [
+      'idempotency-broken',
+      'idempotency',
+      'POST /v1/jobs',
+      /replay with the same Idempotency-Key and body\nExpected: the resource created first/,
+    ],
   ])('--drift %s → %s on %s', async (drift, checkId, operation, message) => {
     const r = await walk([drift]);
     expect(r.findings.map((f) => [f.checkId, f.operation])).toEqual([[checkId, operation]]);

@@ -12,13 +12,18 @@ import type { Action, Criterion, StepParameter, Workflow } from './suite-types.t
 /** A parsed JSON/YAML object. */
 export type Obj = Record<string, unknown>;
 
-
 /** Reads one parsed suite file; `fail` throws SUITE_INVALID with the pointer's position. */
 export class SuiteReader {
   constructor(private readonly source: SourceFile) {}
 
   where(pointer: string): string {
-    const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments =
+      pointer === ''
+        ? []
+        : pointer
+            .slice(1)
+            .split('/')
+            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
     const { line, column } = this.source.locate(segments);
     return `${this.source.uri}:${line}:${column}`;
   }
@@ -41,26 +46,47 @@ export class SuiteReader {
   string(o: Obj, p: string, key: string, required = false): string | undefined {
     const v = o[key];
     if (v === undefined && !required) return undefined;
-    if (typeof v !== 'string' || v === '') this.fail(v === undefined ? p : `${p}/${key}`, `"${key}" must be a non-empty string`);
+    if (typeof v !== 'string' || v === '')
+      this.fail(v === undefined ? p : `${p}/${key}`, `"${key}" must be a non-empty string`);
     return v;
   }
 
   keys(o: Obj, p: string, allowed: string[], extensions: string[] = []): void {
     for (const key of Object.keys(o)) {
       if (allowed.includes(key) || extensions.includes(key)) continue;
-      if (key.startsWith('x-specgate-')) this.fail(`${p}/${key}`, `unknown specgate extension "${key}" here (known: ${extensions.join(', ') || 'none'})`);
-      if (!key.startsWith('x-')) this.fail(`${p}/${key}`, `"${key}" is not a field specgate supports here (allowed: ${allowed.join(', ')})`);
+      if (key.startsWith('x-specgate-'))
+        this.fail(
+          `${p}/${key}`,
+          `unknown specgate extension "${key}" here (known: ${extensions.join(', ') || 'none'})`,
+        );
+      if (!key.startsWith('x-'))
+        this.fail(`${p}/${key}`, `"${key}" is not a field specgate supports here (allowed: ${allowed.join(', ')})`);
     }
   }
 
   workflow(v: unknown, p: string): Workflow {
     const o = this.object(v, p);
-    this.keys(o, p, ['workflowId', 'summary', 'description', 'inputs', 'dependsOn', 'steps', 'successActions', 'failureActions', 'outputs', 'parameters']);
+    this.keys(o, p, [
+      'workflowId',
+      'summary',
+      'description',
+      'inputs',
+      'dependsOn',
+      'steps',
+      'successActions',
+      'failureActions',
+      'outputs',
+      'parameters',
+    ]);
     const inputs = o.inputs === undefined ? undefined : this.object(o.inputs, `${p}/inputs`);
-    if (inputs && JSON.stringify(inputs).includes('"$ref"')) this.fail(`${p}/inputs`, 'inputs with $ref (components.inputs) are not supported: write the schema inline');
+    if (inputs && JSON.stringify(inputs).includes('"$ref"'))
+      this.fail(`${p}/inputs`, 'inputs with $ref (components.inputs) are not supported: write the schema inline');
     const w: Workflow = {
-      pointer: p, workflowId: this.id(o, p, 'workflowId'),
-      dependsOn: this.array(o.dependsOn, `${p}/dependsOn`).map((d, i) => (typeof d === 'string' ? d : this.fail(`${p}/dependsOn/${i}`, 'dependsOn entries are workflow ids'))),
+      pointer: p,
+      workflowId: this.id(o, p, 'workflowId'),
+      dependsOn: this.array(o.dependsOn, `${p}/dependsOn`).map((d, i) =>
+        typeof d === 'string' ? d : this.fail(`${p}/dependsOn/${i}`, 'dependsOn entries are workflow ids'),
+      ),
       steps: this.array(o.steps, `${p}/steps`, true).map((s, i) => readStep(this, s, `${p}/steps/${i}`)),
       outputs: this.outputs(o.outputs, `${p}/outputs`),
       parameters: this.parameters(o.parameters, `${p}/parameters`),
@@ -84,7 +110,10 @@ export class SuiteReader {
       return fn();
     } catch (error) {
       const offset = (error as { offset?: unknown }).offset;
-      return this.fail(p, `${(error as Error).message}${typeof offset === 'number' ? ` (at character ${offset + 1})` : ''}`);
+      return this.fail(
+        p,
+        `${(error as Error).message}${typeof offset === 'number' ? ` (at character ${offset + 1})` : ''}`,
+      );
     }
   }
 
@@ -92,10 +121,15 @@ export class SuiteReader {
     return this.array(v, p).map((x, i) => {
       const q = `${p}/${i}`;
       const o = this.object(x, q);
-      if (o.reference !== undefined) this.fail(`${q}/reference`, 'reusable parameter references ($components.parameters) are not supported: write the parameter inline');
+      if (o.reference !== undefined)
+        this.fail(
+          `${q}/reference`,
+          'reusable parameter references ($components.parameters) are not supported: write the parameter inline',
+        );
       this.keys(o, q, ['name', 'in', 'value']);
       const where = o.in;
-      if (where !== undefined && !['path', 'query', 'header', 'cookie'].includes(String(where))) this.fail(`${q}/in`, `"in" must be path, query, header or cookie`);
+      if (where !== undefined && !['path', 'query', 'header', 'cookie'].includes(String(where)))
+        this.fail(`${q}/in`, `"in" must be path, query, header or cookie`);
       if (!('value' in o)) this.fail(q, 'a parameter needs a value');
       return { name: this.string(o, q, 'name', true)!, value: o.value, ...(where ? { in: where as 'path' } : {}) };
     });
@@ -105,9 +139,11 @@ export class SuiteReader {
     const o = this.object(v, p);
     this.keys(o, p, ['condition', 'context', 'type']);
     const condition = this.string(o, p, 'condition', true)!;
-    const raw = o.type === undefined ? 'simple' : typeof o.type === 'object' && o.type !== null ? (o.type as Obj).type : o.type;
+    const raw =
+      o.type === undefined ? 'simple' : typeof o.type === 'object' && o.type !== null ? (o.type as Obj).type : o.type;
     const type = String(raw);
-    if (!['simple', 'regex', 'jsonpath'].includes(type)) this.fail(`${p}/type`, `criterion type "${type}" is not supported (supported: simple, regex, jsonpath)`);
+    if (!['simple', 'regex', 'jsonpath'].includes(type))
+      this.fail(`${p}/type`, `criterion type "${type}" is not supported (supported: simple, regex, jsonpath)`);
     const context = this.string(o, p, 'context');
     if (type !== 'simple' && !context) this.fail(p, `a ${type} criterion needs a context (e.g. $response.body)`);
     const c: Criterion = { pointer: p, condition, type: type as Criterion['type'], ...(context ? { context } : {}) };
@@ -121,12 +157,29 @@ export class SuiteReader {
     return this.array(v, p).map((x, i) => {
       const q = `${p}/${i}`;
       const o = this.object(x, q);
-      if (o.reference !== undefined) this.fail(`${q}/reference`, 'reusable action references ($components) are not supported: write the action inline');
-      this.keys(o, q, kind === 'success' ? ['name', 'type', 'stepId', 'workflowId', 'criteria'] : ['name', 'type', 'stepId', 'workflowId', 'criteria', 'retryAfter', 'retryLimit']);
+      if (o.reference !== undefined)
+        this.fail(
+          `${q}/reference`,
+          'reusable action references ($components) are not supported: write the action inline',
+        );
+      this.keys(
+        o,
+        q,
+        kind === 'success'
+          ? ['name', 'type', 'stepId', 'workflowId', 'criteria']
+          : ['name', 'type', 'stepId', 'workflowId', 'criteria', 'retryAfter', 'retryLimit'],
+      );
       const allowed = kind === 'success' ? ['end', 'goto'] : ['end', 'goto', 'retry'];
-      if (!allowed.includes(String(o.type))) this.fail(`${q}/type`, `${kind} action type must be one of ${allowed.join(', ')}`);
-      if (o.type === 'goto' && (o.stepId === undefined) === (o.workflowId === undefined)) this.fail(q, 'a goto action needs exactly one of stepId or workflowId');
-      const a: Action = { pointer: q, name: this.string(o, q, 'name', true)!, type: o.type as Action['type'], criteria: this.array(o.criteria, `${q}/criteria`).map((c, j) => this.criterion(c, `${q}/criteria/${j}`)) };
+      if (!allowed.includes(String(o.type)))
+        this.fail(`${q}/type`, `${kind} action type must be one of ${allowed.join(', ')}`);
+      if (o.type === 'goto' && (o.stepId === undefined) === (o.workflowId === undefined))
+        this.fail(q, 'a goto action needs exactly one of stepId or workflowId');
+      const a: Action = {
+        pointer: q,
+        name: this.string(o, q, 'name', true)!,
+        type: o.type as Action['type'],
+        criteria: this.array(o.criteria, `${q}/criteria`).map((c, j) => this.criterion(c, `${q}/criteria/${j}`)),
+      };
       if (typeof o.stepId === 'string') a.stepId = o.stepId;
       if (typeof o.workflowId === 'string') a.workflowId = o.workflowId;
       if (o.retryAfter !== undefined) a.retryAfter = this.number(o.retryAfter, `${q}/retryAfter`);

@@ -62,7 +62,12 @@ export interface Step {
   /** Arguments of `action` (expressions allowed). */
   with: Record<string, unknown>;
   parameters: StepParameter[];
-  requestBody?: { contentType?: string; payload?: unknown; replacements: Array<{ target: string; value: unknown }>; generate?: 'positive' };
+  requestBody?: {
+    contentType?: string;
+    payload?: unknown;
+    replacements: Array<{ target: string; value: unknown }>;
+    generate?: 'positive';
+  };
   successCriteria: Criterion[];
   onSuccess: Action[];
   onFailure: Action[];

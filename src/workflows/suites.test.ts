@@ -29,7 +29,12 @@ async function runAgainst(suiteName: string, drift: string[]) {
 // [suite, drift, check ids that must fire (any of), what the message must say]
 const TABLE: Array<[string, string, string[], RegExp]> = [
   ['sub-account-lifecycle', 'use-after-free', ['use_after_free'], /read-deleted[\s\S]*Received: \$statusCode = 200/],
-  ['sub-account-lifecycle', 'spend-cap-ignored', ['spend_cap_enforced'], /spend-cap[\s\S]*Received: \$statusCode = 200/],
+  [
+    'sub-account-lifecycle',
+    'spend-cap-ignored',
+    ['spend_cap_enforced'],
+    /spend-cap[\s\S]*Received: \$statusCode = 200/,
+  ],
   ['cross-tenant-isolation', 'tenant-leak', ['tenant_isolation'], /b-reads-a-job[\s\S]*Received: \$statusCode = 200/],
   ['jobs-idempotency', 'idempotency-broken', ['idempotency'], /replay[\s\S]*\$response\.body#\/id = "job_/],
   ['webhooks', 'bad-webhook-signature', ['webhook_signature'], /x-aig-signature: v1 is not HMAC-SHA256/],

@@ -30,18 +30,21 @@ Exit codes: 0 every required requirement passes, 1 some fail, 2 bad usage or inv
 `;
 
 function inputs(values: string[]): Record<string, unknown> {
-  return Object.fromEntries(values.map((v) => {
-    const eq = v.indexOf('=');
-    if (eq <= 0) throw new HarnessError('USAGE', `--input expects NAME=VALUE, got "${v}"`);
-    const raw = v.slice(eq + 1);
-    return [v.slice(0, eq), /^-?\d+(\.\d+)?$|^(true|false|null)$/.test(raw) ? JSON.parse(raw) : raw];
-  }));
+  return Object.fromEntries(
+    values.map((v) => {
+      const eq = v.indexOf('=');
+      if (eq <= 0) throw new HarnessError('USAGE', `--input expects NAME=VALUE, got "${v}"`);
+      const raw = v.slice(eq + 1);
+      return [v.slice(0, eq), /^-?\d+(\.\d+)?$|^(true|false|null)$/.test(raw) ? JSON.parse(raw) : raw];
+    }),
+  );
 }
 
 function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new HarnessError('USAGE', `${flag} expects a non-negative integer, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new HarnessError('USAGE', `${flag} expects a non-negative integer, got "${value}"`);
   return n;
 }
 
@@ -68,16 +71,26 @@ const command: Command = {
     const seed = integer(values.seed, '--seed');
     const timeoutMs = integer(values['timeout-ms'], '--timeout-ms');
     const cert = await certify({
-      profile: values.profile, headers: values.header, env: io.env, cwd: io.cwd, reportDir: values['report-dir'],
-      inputs: inputs(values.input), drift: values.drift.flatMap((d) => d.split(',')).filter(Boolean),
-      ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}), ...(values.spec ? { spec: values.spec } : {}),
-      ...(seed !== undefined ? { seed } : {}), ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      profile: values.profile,
+      headers: values.header,
+      env: io.env,
+      cwd: io.cwd,
+      reportDir: values['report-dir'],
+      inputs: inputs(values.input),
+      drift: values.drift.flatMap((d) => d.split(',')).filter(Boolean),
+      ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
+      ...(values.spec ? { spec: values.spec } : {}),
+      ...(seed !== undefined ? { seed } : {}),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
     });
     for (const r of cert.requirements) {
       io.stdout(`${r.status === 'pass' ? 'PASS' : 'FAIL'}  ${r.id}${r.required ? '' : ' (optional)'}  ${r.title}\n`);
-      if (r.status === 'fail') for (const e of r.evidence.slice(0, 3)) io.stdout(`      ${e.split('\n').join('\n      ')}\n`);
+      if (r.status === 'fail')
+        for (const e of r.evidence.slice(0, 3)) io.stdout(`      ${e.split('\n').join('\n      ')}\n`);
     }
-    io.stdout(`\n${cert.profile.id}: ${cert.status} (${cert.summary.passed} passed, ${cert.summary.failed} failed) — ${values['report-dir']}/certificate.md\n`);
+    io.stdout(
+      `\n${cert.profile.id}: ${cert.status} (${cert.summary.passed} passed, ${cert.summary.failed} failed) — ${values['report-dir']}/certificate.md\n`,
+    );
     return cert.status === 'pass' ? 0 : 1;
   },
 };

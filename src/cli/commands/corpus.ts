@@ -20,7 +20,12 @@ const command: Command = {
   summary: 'load and lint every description in a folder of real-world specs',
   usage,
   async run(argv, io) {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { 'timeout-ms': { type: 'string' } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { 'timeout-ms': { type: 'string' } },
+    });
     const dir = resolve(io.cwd, positionals[0] ?? '../shared/specs');
     if (!existsSync(dir)) throw new HarnessError('USAGE', `corpus folder not found: ${dir}`);
     const timeoutMs = Number(values['timeout-ms'] ?? 60_000);
@@ -37,7 +42,14 @@ const command: Command = {
         const status = `${entry.failure.crash ? 'CRASH' : entry.failure.code}: ${entry.failure.message.split('\n')[0]!.slice(0, 120)}`;
         rows.push([entry.file, '-', '-', '-', ms, (entry.failure.crash ? style.red : style.yellow)(status)]);
       } else {
-        rows.push([entry.file, String(entry.operations), String(entry.errors), String(entry.warnings), ms, style.green('ok')]);
+        rows.push([
+          entry.file,
+          String(entry.operations),
+          String(entry.errors),
+          String(entry.warnings),
+          ms,
+          style.green('ok'),
+        ]);
       }
     }
     io.stdout(table(rows, [1, 2, 3, 4]));

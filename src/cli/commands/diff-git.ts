@@ -44,7 +44,9 @@ export async function loadGitSpec(source: string, cwd: string): Promise<Spec> {
   try {
     await materialize(ref, root, top, tmp, source);
     const spec = await loadSpec(path.join(tmp, root), { cwd: tmp }).catch((error: unknown) => {
-      throw error instanceof HarnessError ? new HarnessError(error.code, error.message, error.location && `${ref}:${error.location}`) : error;
+      throw error instanceof HarnessError
+        ? new HarnessError(error.code, error.message, error.location && `${ref}:${error.location}`)
+        : error;
     });
     return relabel(spec, ref, source);
   } finally {

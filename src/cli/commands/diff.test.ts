@@ -14,7 +14,13 @@ const pair = (name: string) => [path.join(fixtures, name, 'base.yaml'), path.joi
 async function cli(args: string[], cwd = process.cwd()) {
   let stdout = '';
   let stderr = '';
-  const io: CommandIO = { stdout: (s) => void (stdout += s), stderr: (s) => void (stderr += s), interactive: false, env: {}, cwd };
+  const io: CommandIO = {
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    interactive: false,
+    env: {},
+    cwd,
+  };
   const code = await main(['diff', ...args], io);
   return { code, stdout, stderr };
 }
@@ -35,7 +41,8 @@ describe('specgate diff', () => {
     const args = pair('response-property-removed');
     const json = JSON.parse((await cli([...args, '--format', 'json'])).stdout) as Array<Record<string, unknown>>;
     expect(json.length).toBeGreaterThan(0);
-    for (const c of json) expect(Object.keys(c).sort()).toEqual(['base', 'head', 'kind', 'message', 'operation', 'rule']);
+    for (const c of json)
+      expect(Object.keys(c).sort()).toEqual(['base', 'head', 'kind', 'message', 'operation', 'rule']);
     const md = (await cli([...args, '--format', 'markdown'])).stdout;
     expect(md).toContain(`| ${json.filter((c) => c.kind === 'breaking').length} |`);
     expect(md).toContain('### Breaking changes');
@@ -60,7 +67,11 @@ describe('specgate diff', () => {
   describe('git ref:path sources', () => {
     const repo = mkdtempSync(path.join(tmpdir(), 'specgate-diff-'));
     afterAll(() => rmSync(repo, { recursive: true, force: true }));
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], {
+        cwd: repo,
+        stdio: 'pipe',
+      });
 
     it('reads the base from a commit', async () => {
       const [base, head] = pair('request-enum-narrowed');
@@ -81,20 +92,27 @@ describe('specgate diff', () => {
       mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
       writeFileSync(path.join(repo, file), text);
     };
-    const pet = (props: string[]) => `type: object\nproperties:\n${props.map((p) => `  ${p}: {type: string}`).join('\n')}\n`;
-    const temps = () => readdirSync(tmpdir()).filter((f) => f.startsWith('specgate-git-')).sort();
+    const pet = (props: string[]) =>
+      `type: object\nproperties:\n${props.map((p) => `  ${p}: {type: string}`).join('\n')}\n`;
+    const temps = () =>
+      readdirSync(tmpdir())
+        .filter((f) => f.startsWith('specgate-git-'))
+        .sort();
 
     it('reads a multi-file description with every file its $refs reach, inside and outside its folder', async () => {
-      write('api/openapi.yaml', [
-        'openapi: 3.1.0',
-        'info: {title: t, version: "1"}',
-        'paths:',
-        '  /pets:',
-        '    get:',
-        '      responses:',
-        "        '200': {description: ok, content: {application/json: {schema: {$ref: './schemas/pet.yaml'}}}}",
-        "        '400': {description: bad, content: {application/json: {schema: {$ref: '../common/errors.yaml#/Error'}}}}",
-      ].join('\n'));
+      write(
+        'api/openapi.yaml',
+        [
+          'openapi: 3.1.0',
+          'info: {title: t, version: "1"}',
+          'paths:',
+          '  /pets:',
+          '    get:',
+          '      responses:',
+          "        '200': {description: ok, content: {application/json: {schema: {$ref: './schemas/pet.yaml'}}}}",
+          "        '400': {description: bad, content: {application/json: {schema: {$ref: '../common/errors.yaml#/Error'}}}}",
+        ].join('\n'),
+      );
       write('api/schemas/pet.yaml', pet(['id', 'name']));
       write('common/errors.yaml', 'Error:\n  type: object\n  properties:\n    code: {type: string}\n');
       git('add', '-A');
@@ -102,7 +120,10 @@ describe('specgate diff', () => {
       write('api/schemas/pet.yaml', pet(['id']));
       write('common/errors.yaml', 'Error:\n  type: object\n  properties:\n    code: {type: integer}\n');
       const before = temps();
-      for (const [args, cwd] of [[['HEAD:api/openapi.yaml', 'api/openapi.yaml'], repo], [['HEAD:./openapi.yaml', 'openapi.yaml'], path.join(repo, 'api')]] as const) {
+      for (const [args, cwd] of [
+        [['HEAD:api/openapi.yaml', 'api/openapi.yaml'], repo],
+        [['HEAD:./openapi.yaml', 'openapi.yaml'], path.join(repo, 'api')],
+      ] as const) {
         const { code, stdout, stderr } = await cli([...args, '--format', 'json'], cwd);
         expect(stderr).toBe('');
         expect(code).toBe(1);
@@ -115,7 +136,10 @@ describe('specgate diff', () => {
     });
 
     it('exits 2 naming the $ref when a referenced file is missing at the ref', async () => {
-      write('api/broken.yaml', "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '200': {$ref: './nowhere.yaml'}\n");
+      write(
+        'api/broken.yaml',
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n        '200': {$ref: './nowhere.yaml'}\n",
+      );
       git('add', '-A');
       git('commit', '-q', '-m', 'dangling');
       const { code, stderr } = await cli(['HEAD:api/broken.yaml', 'api/openapi.yaml'], repo);

@@ -8,7 +8,16 @@ import { parseArgs } from 'node:util';
 import { HarnessError } from '../../errors.ts';
 import { loadSpec } from '../../load/index.ts';
 import type { Spec } from '../../types.ts';
-import { DEFAULT_VERSION_PREFIX, RULES, diffSpecs, formatHuman, formatJson, formatJunit, formatMarkdown, type ChangeKind } from '../../diff/index.ts';
+import {
+  DEFAULT_VERSION_PREFIX,
+  RULES,
+  diffSpecs,
+  formatHuman,
+  formatJson,
+  formatJunit,
+  formatMarkdown,
+  type ChangeKind,
+} from '../../diff/index.ts';
 import type { Command, CommandIO } from '../command.ts';
 import { isGitSource, loadGitSpec } from './diff-git.ts';
 
@@ -77,11 +86,17 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
       output: { type: 'string', short: 'o' },
     },
   });
-  if (positionals.length !== 2) throw new HarnessError('USAGE', `diff needs exactly two specs, <base> and <head> (got ${positionals.length}); see specgate diff --help`);
+  if (positionals.length !== 2)
+    throw new HarnessError(
+      'USAGE',
+      `diff needs exactly two specs, <base> and <head> (got ${positionals.length}); see specgate diff --help`,
+    );
   const format = oneOf('format', values.format, FORMATS);
   const failOn = oneOf('fail-on', values['fail-on'], FAIL_ON);
   const ids = new Set(RULES.map((r) => r.id));
-  for (const id of values.ignore) if (!ids.has(id)) throw new HarnessError('USAGE', `--ignore: unknown rule "${id}"; rules are: ${[...ids].join(', ')}`);
+  for (const id of values.ignore)
+    if (!ids.has(id))
+      throw new HarnessError('USAGE', `--ignore: unknown rule "${id}"; rules are: ${[...ids].join(', ')}`);
   try {
     new RegExp(values['version-prefix']);
   } catch (error) {
@@ -92,10 +107,13 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const result = diffSpecs(base!, head!, { versionPrefix: values['version-prefix'], rules });
   const failing = failingKinds(failOn);
   const text =
-    format === 'json' ? formatJson(result)
-    : format === 'markdown' ? formatMarkdown(result)
-    : format === 'junit' ? formatJunit(result, failing)
-    : formatHuman(result, io.interactive && !values.output);
+    format === 'json'
+      ? formatJson(result)
+      : format === 'markdown'
+        ? formatMarkdown(result)
+        : format === 'junit'
+          ? formatJunit(result, failing)
+          : formatHuman(result, io.interactive && !values.output);
   if (values.output) await writeFile(resolve(io.cwd, values.output), text);
   else io.stdout(text);
   return result.changes.some((c) => failing.has(c.kind)) ? 1 : 0;

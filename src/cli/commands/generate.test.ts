@@ -9,7 +9,13 @@ const fixture = path.resolve(import.meta.dirname, '../../../fixtures/schemas/req
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const io: CommandIO = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), interactive: false, env: {}, cwd: process.cwd() };
+  const io: CommandIO = {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    interactive: false,
+    env: {},
+    cwd: process.cwd(),
+  };
   const code = await command.run(['--spec', fixture, ...args], io);
   return { code, out, err };
 }
@@ -27,10 +33,18 @@ describe('specgate generate', () => {
 
   it('prints one JSON object per line with the documented fields', async () => {
     const { out } = await run(['--seed', '1', '--operation', 'putItem', '--kind', 'negative', '--count', '3']);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     for (const l of lines) {
-      expect(l).toMatchObject({ operation: 'PUT /items/{itemId}', operationId: 'putItem', kind: 'negative', method: 'PUT' });
+      expect(l).toMatchObject({
+        operation: 'PUT /items/{itemId}',
+        operationId: 'putItem',
+        kind: 'negative',
+        method: 'PUT',
+      });
       expect(Object.keys(l.violation)).toEqual(['location', 'keyword', 'message']);
       expect(typeof l.query).toBe('string');
     }

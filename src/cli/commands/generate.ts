@@ -67,7 +67,10 @@ export function selectOperations(operations: Operation[], selector: string | und
     .sort((a, b) => a[1] - b[1])
     .slice(0, 5)
     .map(([n]) => `"${n}"`);
-  throw new HarnessError('UNKNOWN_OPERATION', `no operation "${selector}"; closest: ${close.join(', ') || '(the spec has no operations)'}`);
+  throw new HarnessError(
+    'UNKNOWN_OPERATION',
+    `no operation "${selector}"; closest: ${close.join(', ') || '(the spec has no operations)'}`,
+  );
 }
 
 /** The printed line of a case (bodyText only when it is not simply the JSON of body). */
@@ -93,7 +96,8 @@ export function caseLine(c: Case): string {
 function parseCount(text: string | undefined, flag: string, fallback: number): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new HarnessError('USAGE', `${flag} must be a non-negative integer, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new HarnessError('USAGE', `${flag} must be a non-negative integer, got "${text}"`);
   return n;
 }
 
@@ -105,10 +109,17 @@ const command: Command = {
     const { values } = parseArgs({
       args: argv,
       strict: true,
-      options: { spec: { type: 'string' }, operation: { type: 'string' }, kind: { type: 'string' }, count: { type: 'string' }, seed: { type: 'string' } },
+      options: {
+        spec: { type: 'string' },
+        operation: { type: 'string' },
+        kind: { type: 'string' },
+        count: { type: 'string' },
+        seed: { type: 'string' },
+      },
     });
     const kinds = values.kind === undefined ? KINDS : KINDS.filter((k) => k === values.kind);
-    if (kinds.length === 0) throw new HarnessError('USAGE', `--kind must be one of ${KINDS.join(', ')}, got "${values.kind}"`);
+    if (kinds.length === 0)
+      throw new HarnessError('USAGE', `--kind must be one of ${KINDS.join(', ')}, got "${values.kind}"`);
     const count = parseCount(values.count, '--count', 10);
     const given = parseCount(values.seed, '--seed', -1);
     const spec = await loadSpec(values.spec ?? resolve(io.cwd, 'openapi.json'), { cwd: io.cwd });

@@ -50,16 +50,22 @@ const command: Command = {
         rule: { type: 'string', multiple: true },
       },
     });
-    if (positionals.length > 1) throw new HarnessError('USAGE', `lint takes one spec, got ${positionals.length}: ${positionals.join(', ')}`);
+    if (positionals.length > 1)
+      throw new HarnessError('USAGE', `lint takes one spec, got ${positionals.length}: ${positionals.join(', ')}`);
     const format = values.format ?? 'human';
     const formatter = formats[format];
-    if (!formatter) throw new HarnessError('USAGE', `unknown --format "${format}"; expected one of: ${Object.keys(formats).join(', ')}`);
+    if (!formatter)
+      throw new HarnessError(
+        'USAGE',
+        `unknown --format "${format}"; expected one of: ${Object.keys(formats).join(', ')}`,
+      );
     const { config } = loadConfig(io.cwd, values.config);
     const configured = config.lint?.rules ?? {};
     checkRuleIds(configured, 'CONFIG_INVALID');
     const overrides = { ...configured, ...Object.fromEntries((values.rule ?? []).map(parseRuleFlag)) };
     checkRuleIds(overrides);
-    const maxWarnings = values['max-warnings'] !== undefined ? Number(values['max-warnings']) : config.lint?.maxWarnings;
+    const maxWarnings =
+      values['max-warnings'] !== undefined ? Number(values['max-warnings']) : config.lint?.maxWarnings;
     if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
       throw new HarnessError('USAGE', `--max-warnings expects a non-negative integer, got "${values['max-warnings']}"`);
     }

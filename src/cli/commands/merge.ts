@@ -7,7 +7,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CHECKS } from '../../check/index.ts';
 import { HarnessError } from '../../errors.ts';
-import { coverageFromJunit, isFindingEntry, mergeShards, toReportedFinding, type ShardReports, type ShardSummary } from '../../merge/index.ts';
+import {
+  coverageFromJunit,
+  isFindingEntry,
+  mergeShards,
+  toReportedFinding,
+  type ShardReports,
+  type ShardSummary,
+} from '../../merge/index.ts';
 import { REPORTERS } from '../../report/index.ts';
 import type { ReportedFinding } from '../../report/run-result.ts';
 import type { Command, CommandIO } from '../command.ts';
@@ -57,18 +64,29 @@ function findingsOf(json: unknown, file: string): ReportedFinding[] {
 function summaryOf(json: unknown, file: string): ShardSummary | undefined {
   if (json === undefined) return undefined;
   const s = json as Partial<ShardSummary> | null;
-  if (typeof s?.seed !== 'number' || typeof s.specSha256 !== 'string') throw new HarnessError('USAGE', `${file}: not a specgate summary.json (no seed or specSha256)`);
+  if (typeof s?.seed !== 'number' || typeof s.specSha256 !== 'string')
+    throw new HarnessError('USAGE', `${file}: not a specgate summary.json (no seed or specSha256)`);
   return {
-    seed: s.seed, specSource: s.specSource ?? '', specSha256: s.specSha256, target: s.target ?? '', start: s.start ?? '', end: s.end ?? '',
-    durationMs: s.durationMs ?? 0, requests: s.requests ?? 0, casesByKind: s.casesByKind ?? {}, operations: s.operations ?? { total: 0, reached: 0 },
-    checks: Array.isArray(s.checks) ? s.checks : [], ...(Array.isArray(s.coverage) && { coverage: s.coverage }),
+    seed: s.seed,
+    specSource: s.specSource ?? '',
+    specSha256: s.specSha256,
+    target: s.target ?? '',
+    start: s.start ?? '',
+    end: s.end ?? '',
+    durationMs: s.durationMs ?? 0,
+    requests: s.requests ?? 0,
+    casesByKind: s.casesByKind ?? {},
+    operations: s.operations ?? { total: 0, reached: 0 },
+    checks: Array.isArray(s.checks) ? s.checks : [],
+    ...(Array.isArray(s.coverage) && { coverage: s.coverage }),
   };
 }
 
 async function readShard(dir: string, cwd: string): Promise<ShardReports> {
   const abs = path.resolve(cwd, dir);
   const info = await stat(abs).catch(() => undefined);
-  if (!info?.isDirectory()) throw new HarnessError('USAGE', `${dir} is not a report directory (expected findings.json inside)`);
+  if (!info?.isDirectory())
+    throw new HarnessError('USAGE', `${dir} is not a report directory (expected findings.json inside)`);
   const findings = findingsOf(await readJson(path.join(abs, 'findings.json'), true), path.join(dir, 'findings.json'));
   const summary = summaryOf(await readJson(path.join(abs, 'summary.json'), false), path.join(dir, 'summary.json'));
   const junit = await readFile(path.join(abs, 'junit.xml'), 'utf8').catch(() => undefined);
@@ -82,11 +100,20 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
     allowPositionals: true,
     options: { 'report-dir': { type: 'string', default: 'reports' }, baseline: { type: 'string' } },
   });
-  if (positionals.length === 0) throw new HarnessError('USAGE', 'merge needs the shard report directories, e.g. specgate merge shards/*; see specgate merge --help');
+  if (positionals.length === 0)
+    throw new HarnessError(
+      'USAGE',
+      'merge needs the shard report directories, e.g. specgate merge shards/*; see specgate merge --help',
+    );
   const shards = await Promise.all(positionals.map((dir) => readShard(dir, io.cwd)));
-  const baseline = values.baseline ? findingsOf(await readJson(path.resolve(io.cwd, values.baseline), true), values.baseline) : undefined;
+  const baseline = values.baseline
+    ? findingsOf(await readJson(path.resolve(io.cwd, values.baseline), true), values.baseline)
+    : undefined;
   const descriptions = new Map(CHECKS.map((c) => [c.id, c.description]));
-  const result = mergeShards(shards, { ...(baseline && { baseline }), describeCheck: (id) => descriptions.get(id) ?? '' });
+  const result = mergeShards(shards, {
+    ...(baseline && { baseline }),
+    describeCheck: (id) => descriptions.get(id) ?? '',
+  });
   const out = path.resolve(io.cwd, values['report-dir']);
   await mkdir(out, { recursive: true });
   await Promise.all(REPORTERS.map((r) => writeFile(path.join(out, r.filename), r.run(result))));
@@ -100,7 +127,7 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 const command: Command = {
   name: 'merge',
-  summary: 'merge the reports of sharded runs (run --shard i/n) into one run\'s reports',
+  summary: "merge the reports of sharded runs (run --shard i/n) into one run's reports",
   usage: USAGE,
   run,
 };

@@ -24,7 +24,13 @@ afterAll(() => server.close());
 async function cli(args: string[], env: Record<string, string> = {}, cwd = process.cwd()) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: CommandIO = { stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), interactive: false, env, cwd };
+  const io: CommandIO = {
+    stdout: (s) => void out.push(s),
+    stderr: (s) => void err.push(s),
+    interactive: false,
+    env,
+    cwd,
+  };
   const dir = await mkdtemp(path.join(os.tmpdir(), 'specgate-cli-'));
   const code = await main(['run', '--report-dir', dir, '--seed', '3', ...args], io);
   const files = await readdir(dir).catch(() => [] as string[]);
@@ -52,8 +58,10 @@ describe('specgate run (CLI)', () => {
   it('reads specgate.config.yaml (spec, baseUrl, run:, auth:) and scrubs its secrets too', async () => {
     seen = [];
     const dir = await mkdtemp(path.join(os.tmpdir(), 'specgate-cfg-'));
-    await writeFile(path.join(dir, 'specgate.config.yaml'),
-      `spec: ${JSON.stringify(spec)}\nbaseUrl: ${server.url}\nrun:\n  workers: 1\n  maxRequests: 4\nauth:\n  bearer: ${SECRET}\n`);
+    await writeFile(
+      path.join(dir, 'specgate.config.yaml'),
+      `spec: ${JSON.stringify(spec)}\nbaseUrl: ${server.url}\nrun:\n  workers: 1\n  maxRequests: 4\nauth:\n  bearer: ${SECRET}\n`,
+    );
     const r = await cli([], {}, dir);
     expect(seen).toHaveLength(4);
     expect(seen).toContain(`Bearer ${SECRET}`);
@@ -64,7 +72,12 @@ describe('specgate run (CLI)', () => {
   it('--format json prints the summary as JSON on stdout', async () => {
     const r = await cli(['--spec', spec, '--base-url', server.url, '--format', 'json'], { SPECGATE_TOKEN: SECRET });
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ seed: 3, exitCode: 1, operations: { reached: 1 }, findings: { byCheck: { response_schema_conformance: { error: 1 } } } });
+    expect(summary).toMatchObject({
+      seed: 3,
+      exitCode: 1,
+      operations: { reached: 1 },
+      findings: { byCheck: { response_schema_conformance: { error: 1 } } },
+    });
   });
 
   it('--dry-run prints the plan and sends nothing', async () => {

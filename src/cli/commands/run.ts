@@ -85,21 +85,40 @@ Exit codes: 0 clean, 1 new error-level findings, 2 bad usage or unusable spec, 3
 130 interrupted (reports hold what ran).`;
 
 const OPTIONS = {
-  spec: { type: 'string' }, 'base-url': { type: 'string' }, header: { type: 'string', short: 'H', multiple: true },
-  insecure: { type: 'boolean' }, drift: { type: 'string', multiple: true }, checks: { type: 'string', multiple: true },
-  include: { type: 'string', multiple: true }, exclude: { type: 'string', multiple: true }, 'read-only': { type: 'boolean' },
-  budget: { type: 'string' }, shard: { type: 'string' }, seed: { type: 'string' }, 'dry-run': { type: 'boolean' },
-  workers: { type: 'string' }, timeout: { type: 'string' }, 'max-requests': { type: 'string' }, 'max-duration': { type: 'string' },
-  'rate-limit': { type: 'string' }, 'report-dir': { type: 'string' }, baseline: { type: 'string' }, format: { type: 'string' },
-  severity: { type: 'string', multiple: true }, config: { type: 'string' },
-  suite: { type: 'string', multiple: true }, fuzz: { type: 'boolean' }, input: { type: 'string', multiple: true },
+  spec: { type: 'string' },
+  'base-url': { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  insecure: { type: 'boolean' },
+  drift: { type: 'string', multiple: true },
+  checks: { type: 'string', multiple: true },
+  include: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'read-only': { type: 'boolean' },
+  budget: { type: 'string' },
+  shard: { type: 'string' },
+  seed: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  workers: { type: 'string' },
+  timeout: { type: 'string' },
+  'max-requests': { type: 'string' },
+  'max-duration': { type: 'string' },
+  'rate-limit': { type: 'string' },
+  'report-dir': { type: 'string' },
+  baseline: { type: 'string' },
+  format: { type: 'string' },
+  severity: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  suite: { type: 'string', multiple: true },
+  fuzz: { type: 'boolean' },
+  input: { type: 'string', multiple: true },
   'changed-since': { type: 'string' },
 } as const;
 
 function int(value: string | undefined, flag: string, min = 0): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new HarnessError('USAGE', `${flag} expects an integer ≥ ${min}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min)
+    throw new HarnessError('USAGE', `${flag} expects an integer ≥ ${min}, got "${value}"`);
   return n;
 }
 
@@ -111,7 +130,8 @@ function budget(value: string | undefined): Partial<Record<CaseKind, number>> {
   const out: Partial<Record<CaseKind, number>> = {};
   for (const pair of (value ?? '').split(',').filter(Boolean)) {
     const [kind, n] = pair.split('=');
-    if (!['example', 'boundary', 'positive', 'negative'].includes(kind ?? '')) throw new HarnessError('USAGE', `--budget kinds are example, boundary, positive, negative; got "${kind}"`);
+    if (!['example', 'boundary', 'positive', 'negative'].includes(kind ?? ''))
+      throw new HarnessError('USAGE', `--budget kinds are example, boundary, positive, negative; got "${kind}"`);
     out[kind as CaseKind] = int(n, `--budget ${kind}`)!;
   }
   return out;
@@ -121,7 +141,8 @@ function severities(values: string[] | undefined): Record<string, Severity> {
   const out: Record<string, Severity> = {};
   for (const pair of (values ?? []).flatMap((v) => v.split(','))) {
     const [id, level] = pair.split('=');
-    if (!id || !['error', 'warn', 'off'].includes(level ?? '')) throw new HarnessError('USAGE', `--severity expects check=error|warn|off, got "${pair}"`);
+    if (!id || !['error', 'warn', 'off'].includes(level ?? ''))
+      throw new HarnessError('USAGE', `--severity expects check=error|warn|off, got "${pair}"`);
     out[id] = level as Severity;
   }
   return out;
@@ -133,20 +154,40 @@ function readBaseSpec(source: string, cwd: string): Promise<Spec> {
 }
 
 /** Maps parsed flags onto RunOptions. */
-export function optionsFromArgs(argv: string[], io: CommandIO): { options: Partial<RunOptions>; dryRun: boolean; json: boolean } {
+export function optionsFromArgs(
+  argv: string[],
+  io: CommandIO,
+): { options: Partial<RunOptions>; dryRun: boolean; json: boolean } {
   const { values: v, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new HarnessError('USAGE', `unexpected argument "${positionals[0]}" (see specgate run --help)`);
-  if (v.format !== undefined && v.format !== 'text' && v.format !== 'json') throw new HarnessError('USAGE', `--format is text or json, got "${v.format}"`);
+  if (positionals.length > 0)
+    throw new HarnessError('USAGE', `unexpected argument "${positionals[0]}" (see specgate run --help)`);
+  if (v.format !== undefined && v.format !== 'text' && v.format !== 'json')
+    throw new HarnessError('USAGE', `--format is text or json, got "${v.format}"`);
   const maxDuration = v['max-duration'] !== undefined ? Number(v['max-duration']) : undefined;
-  if (maxDuration !== undefined && !(maxDuration > 0)) throw new HarnessError('USAGE', `--max-duration expects seconds > 0, got "${v['max-duration']}"`);
+  if (maxDuration !== undefined && !(maxDuration > 0))
+    throw new HarnessError('USAGE', `--max-duration expects seconds > 0, got "${v['max-duration']}"`);
   const { config } = loadConfig(io.cwd, v.config);
   const fromConfig = optionsFromConfig(config, io.env).options;
   const flags: Partial<RunOptions> = {
-    spec: v.spec, baseUrl: v['base-url'], checks: v.checks, include: v.include, exclude: v.exclude,
-    readOnly: v['read-only'], seed: int(v.seed, '--seed'), workers: int(v.workers, '--workers', 1), timeoutMs: int(v.timeout, '--timeout', 1),
-    maxRequests: int(v['max-requests'], '--max-requests', 1), maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined,
-    rateLimit: rate(v['rate-limit']), reportDir: v['report-dir'], baseline: v.baseline, insecure: v.insecure,
-    suites: v.suite, fuzz: v.fuzz, inputs: v.input ? parseInputs(v.input) : undefined, changedSince: v['changed-since'],
+    spec: v.spec,
+    baseUrl: v['base-url'],
+    checks: v.checks,
+    include: v.include,
+    exclude: v.exclude,
+    readOnly: v['read-only'],
+    seed: int(v.seed, '--seed'),
+    workers: int(v.workers, '--workers', 1),
+    timeoutMs: int(v.timeout, '--timeout', 1),
+    maxRequests: int(v['max-requests'], '--max-requests', 1),
+    maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined,
+    rateLimit: rate(v['rate-limit']),
+    reportDir: v['report-dir'],
+    baseline: v.baseline,
+    insecure: v.insecure,
+    suites: v.suite,
+    fuzz: v.fuzz,
+    inputs: v.input ? parseInputs(v.input) : undefined,
+    changedSince: v['changed-since'],
 
     ...(v.shard ? { shard: parseShard(v.shard) } : {}),
   };
@@ -156,8 +197,10 @@ export function optionsFromArgs(argv: string[], io: CommandIO): { options: Parti
     ...defined,
     headers: [...(fromConfig.headers ?? []), ...(v.header ?? [])],
     severities: { ...fromConfig.severities, ...severities(v.severity) },
-    budget: { ...fromConfig.budget, ...budget(v.budget) }, cwd: io.cwd, env: fromConfig.env ?? io.env,
-    ...(v['changed-since'] ?? fromConfig.changedSince ? { loadBaseSpec: readBaseSpec } : {}),
+    budget: { ...fromConfig.budget, ...budget(v.budget) },
+    cwd: io.cwd,
+    env: fromConfig.env ?? io.env,
+    ...((v['changed-since'] ?? fromConfig.changedSince) ? { loadBaseSpec: readBaseSpec } : {}),
     drift: (v.drift ?? []).flatMap((d) => d.split(',')).filter(Boolean),
   };
   return { options, dryRun: v['dry-run'] ?? false, json: v.format === 'json' };
@@ -166,9 +209,14 @@ export function optionsFromArgs(argv: string[], io: CommandIO): { options: Parti
 /** Progress: a bar on a terminal, a plain line at most every 2 s otherwise. */
 function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop(): void } {
   if (io.interactive) {
-    const bar = new cliProgress.SingleBar({
-      format: 'operations {bar} {value}/{total} | requests {requests} | findings {findings}', stream: process.stderr, hideCursor: true,
-    }, cliProgress.Presets.shades_classic);
+    const bar = new cliProgress.SingleBar(
+      {
+        format: 'operations {bar} {value}/{total} | requests {requests} | findings {findings}',
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
     let started = false;
     return {
       update(p) {
@@ -184,7 +232,9 @@ function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop()
     update(p) {
       if (Date.now() - last < 2000 && p.operationsDone < p.operationsTotal) return;
       last = Date.now();
-      io.stderr(`specgate: ${p.operationsDone}/${p.operationsTotal} operations, ${p.requests} requests, ${p.findings} findings\n`);
+      io.stderr(
+        `specgate: ${p.operationsDone}/${p.operationsTotal} operations, ${p.requests} requests, ${p.findings} findings\n`,
+      );
     },
     stop: () => undefined,
   };
@@ -197,11 +247,13 @@ const command: Command = {
   async run(argv, io) {
     const { options, dryRun, json } = optionsFromArgs(argv, io);
     const say = json ? io.stderr : io.stdout;
-    if (options.baseUrl && options.drift?.length) io.stderr('specgate: --drift only applies to the embedded reference server; ignored with --base-url\n');
+    if (options.baseUrl && options.drift?.length)
+      io.stderr('specgate: --drift only applies to the embedded reference server; ignored with --base-url\n');
     if (dryRun) {
       const { plan, spec } = await planRun(options);
       io.stdout(formatPlan(plan));
-      for (const s of await loadSuites(options.suites ?? [], io.cwd, spec, options.readOnly)) io.stdout(`suite ${s.file}: ${s.workflows.map((w) => w.workflowId).join(', ')}\n`);
+      for (const s of await loadSuites(options.suites ?? [], io.cwd, spec, options.readOnly))
+        io.stdout(`suite ${s.file}: ${s.workflows.map((w) => w.workflowId).join(', ')}\n`);
       return 0;
     }
     options.seed ??= randomInt(2 ** 31);

@@ -62,18 +62,22 @@ export default {
       io.stderr(`${(e as Error).message}\n\n${USAGE}`);
       return 2;
     }
-    if (values.help) return void io.stdout(USAGE), 0;
+    if (values.help) return (void io.stdout(USAGE), 0);
     const drift = values.drift ?? [];
-    if (drift.includes('list')) return void io.stdout(formatDriftList()), 0;
+    if (drift.includes('list')) return (void io.stdout(formatDriftList()), 0);
     const port = Number(values.port);
     const jobStepMs = values['job-step-ms'] === undefined ? undefined : Number(values['job-step-ms']);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) return void io.stderr(`--port must be an integer 0..65535, got ${values.port}\n`), 2;
-    if (jobStepMs !== undefined && !(jobStepMs >= 0)) return void io.stderr(`--job-step-ms must be a number >= 0\n`), 2;
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      return (void io.stderr(`--port must be an integer 0..65535, got ${values.port}\n`), 2);
+    if (jobStepMs !== undefined && !(jobStepMs >= 0))
+      return (void io.stderr(`--job-step-ms must be a number >= 0\n`), 2);
 
     let gateway;
     try {
       gateway = createReferenceServer({
-        key: values.key, drift, jobStepMs,
+        key: values.key,
+        drift,
+        jobStepMs,
         specPath: values.spec === undefined ? undefined : resolve(io.cwd ?? process.cwd(), values.spec),
       });
     } catch (e) {

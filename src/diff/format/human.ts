@@ -14,7 +14,10 @@ export function formatHuman(result: DiffResult, color: boolean): string {
     lines.push(`${' '.repeat(13)}base ${c.base.file}:${c.base.line}  head ${c.head.file}:${c.head.line}`);
   }
   const { breaking, info } = result.counts;
-  if (result.majors.added.length > 0) lines.push(`New major version(s): ${result.majors.added.map((m) => `v${m}`).join(', ')}`);
-  lines.push(`${result.base} → ${result.head}: ${breaking} breaking, ${result.counts['non-breaking']} non-breaking, ${info} info`);
+  if (result.majors.added.length > 0)
+    lines.push(`New major version(s): ${result.majors.added.map((m) => `v${m}`).join(', ')}`);
+  lines.push(
+    `${result.base} → ${result.head}: ${breaking} breaking, ${result.counts['non-breaking']} non-breaking, ${info} info`,
+  );
   return lines.join('\n') + '\n';
 }

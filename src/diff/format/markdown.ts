@@ -2,11 +2,20 @@
 import type { DiffResult } from '../diff.ts';
 import type { Change, ChangeKind } from '../types.ts';
 
-const TITLES: Record<ChangeKind, string> = { breaking: 'Breaking changes', 'non-breaking': 'Non-breaking changes', info: 'Info' };
+const TITLES: Record<ChangeKind, string> = {
+  breaking: 'Breaking changes',
+  'non-breaking': 'Non-breaking changes',
+  info: 'Info',
+};
 
 /** Escapes text for a Markdown table cell. */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function site(s: Change['base']): string {
@@ -26,13 +35,25 @@ export function formatMarkdown(result: DiffResult): string {
     '|---:|---:|---:|',
     `| ${counts.breaking} | ${counts['non-breaking']} | ${counts.info} |`,
   ];
-  if (majors.added.length > 0) lines.push('', `New major version(s) in this revision: ${majors.added.map((m) => `v${m}`).join(', ')}.`);
+  if (majors.added.length > 0)
+    lines.push('', `New major version(s) in this revision: ${majors.added.map((m) => `v${m}`).join(', ')}.`);
   for (const kind of ['breaking', 'non-breaking', 'info'] as const) {
     const rows = changes.filter((c) => c.kind === kind);
     if (rows.length === 0) continue;
     const table = ['| Operation | Rule | Change | Base | Head |', '|---|---|---|---|---|'];
-    for (const c of rows) table.push(`| ${cell(c.operation)} | \`${c.rule}\` | ${cell(c.message)} | ${site(c.base)} | ${site(c.head)} |`);
-    const body = kind === 'breaking' ? table : ['<details>', `<summary>${rows.length} ${TITLES[kind].toLowerCase()}</summary>`, '', ...table, '', '</details>'];
+    for (const c of rows)
+      table.push(`| ${cell(c.operation)} | \`${c.rule}\` | ${cell(c.message)} | ${site(c.base)} | ${site(c.head)} |`);
+    const body =
+      kind === 'breaking'
+        ? table
+        : [
+            '<details>',
+            `<summary>${rows.length} ${TITLES[kind].toLowerCase()}</summary>`,
+            '',
+            ...table,
+            '',
+            '</details>',
+          ];
     lines.push('', `### ${TITLES[kind]} (${rows.length})`, '', ...body);
   }
   if (changes.length === 0) lines.push('', 'No differences that affect clients.');

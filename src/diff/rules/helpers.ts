@@ -40,7 +40,8 @@ export function enumDelta(ctx: SchemaContext): { removed: string[]; added: strin
   const clean = (values: Json[] | undefined) => values?.filter((v) => v !== null);
   const b = clean(ctx.base.enum);
   const h = clean(ctx.head.enum);
-  const minus = (xs: Json[], ys: Json[]) => xs.filter((x) => !ys.some((y) => sameJson(x, y))).map((x) => JSON.stringify(x));
+  const minus = (xs: Json[], ys: Json[]) =>
+    xs.filter((x) => !ys.some((y) => sameJson(x, y))).map((x) => JSON.stringify(x));
   if (b && h) return { removed: minus(b, h), added: minus(h, b) };
   if (b) return { removed: [], added: ['(any value: enum removed)'] };
   if (h) return { removed: [`(any value but ${h.map((v) => JSON.stringify(v)).join(', ')}: enum added)`], added: [] };

@@ -6,7 +6,13 @@ const rule: DocumentRule = {
   kind: 'non-breaking',
   scope: 'document',
   description: 'A new operation (or a new path) was added.',
-  run: (ctx) => ctx.added.map((op) => ({ operation: op.key, message: `operation ${op.key} added`, base: '/paths', head: op.pointer })),
+  run: (ctx) =>
+    ctx.added.map((op) => ({
+      operation: op.key,
+      message: `operation ${op.key} added`,
+      base: '/paths',
+      head: op.pointer,
+    })),
 };
 
 export default rule;

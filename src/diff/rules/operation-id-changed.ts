@@ -10,7 +10,13 @@ const rule: OperationRule = {
     const before = ctx.pair.base.operationId;
     const after = ctx.pair.head.operationId;
     if (before === undefined || before === after) return [];
-    return [{ message: `operationId changed from ${before} to ${after ?? '(none)'}`, base: ctx.pair.base.pointer, head: ctx.pair.head.pointer }];
+    return [
+      {
+        message: `operationId changed from ${before} to ${after ?? '(none)'}`,
+        base: ctx.pair.base.pointer,
+        head: ctx.pair.head.pointer,
+      },
+    ];
   },
 };
 

@@ -9,7 +9,11 @@ const rule: OperationRule = {
   run: (ctx) =>
     ctx.parameters.added
       .filter(({ item }) => !item.required)
-      .map(({ item }) => ({ message: `optional ${item.in} parameter ${item.name} added`, base: ctx.parameters.baseParent, head: item.pointer })),
+      .map(({ item }) => ({
+        message: `optional ${item.in} parameter ${item.name} added`,
+        base: ctx.parameters.baseParent,
+        head: item.pointer,
+      })),
 };
 
 export default rule;

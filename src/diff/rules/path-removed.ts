@@ -10,7 +10,12 @@ const rule: DocumentRule = {
   run: (ctx) =>
     ctx.removed
       .filter((op) => !op.webhook && !ctx.headPaths.has(normalizePath(op.path)))
-      .map((op) => ({ operation: op.key, message: `path ${op.path} removed (with its ${op.method.toUpperCase()} operation)`, base: op.pointer, head: '/paths' })),
+      .map((op) => ({
+        operation: op.key,
+        message: `path ${op.path} removed (with its ${op.method.toUpperCase()} operation)`,
+        base: op.pointer,
+        head: '/paths',
+      })),
 };
 
 export default rule;

@@ -8,7 +8,11 @@ const rule: OperationRule = {
   description: 'A request media type was added.',
   run: (ctx) =>
     ctx.requestBody.base
-      ? ctx.requestMedia.added.map(({ key, item }) => ({ message: `request media type ${key} added`, base: ctx.requestMedia.baseParent, head: item.pointer }))
+      ? ctx.requestMedia.added.map(({ key, item }) => ({
+          message: `request media type ${key} added`,
+          base: ctx.requestMedia.baseParent,
+          head: item.pointer,
+        }))
       : [],
 };
 

@@ -7,7 +7,11 @@ const rule: OperationRule = {
   scope: 'operation',
   description: 'A request media type is no longer accepted.',
   run: (ctx) =>
-    ctx.requestMedia.removed.map(({ key, item }) => ({ message: `request media type ${key} removed`, base: item.pointer, head: ctx.requestMedia.headParent })),
+    ctx.requestMedia.removed.map(({ key, item }) => ({
+      message: `request media type ${key} removed`,
+      base: item.pointer,
+      head: ctx.requestMedia.headParent,
+    })),
 };
 
 export default rule;

@@ -9,7 +9,11 @@ const rule: OperationRule = {
   run: (ctx) =>
     ctx.parameters.matched
       .filter((m) => m.base.required && !m.head.required)
-      .map((m) => ({ message: `${m.head.in} parameter ${m.head.name} became optional`, base: m.base.pointer, head: m.head.pointer })),
+      .map((m) => ({
+        message: `${m.head.in} parameter ${m.head.name} became optional`,
+        base: m.base.pointer,
+        head: m.head.pointer,
+      })),
 };
 
 export default rule;

@@ -7,7 +7,11 @@ const rule: OperationRule = {
   scope: 'operation',
   description: 'A request parameter was removed: clients that send it lose its effect (or get rejected).',
   run: (ctx) =>
-    ctx.parameters.removed.map(({ item }) => ({ message: `${item.in} parameter ${item.name} removed`, base: item.pointer, head: ctx.parameters.headParent })),
+    ctx.parameters.removed.map(({ item }) => ({
+      message: `${item.in} parameter ${item.name} removed`,
+      base: item.pointer,
+      head: ctx.parameters.headParent,
+    })),
 };
 
 export default rule;

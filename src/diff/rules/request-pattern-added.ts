@@ -7,7 +7,11 @@ const rule: SchemaRule = {
   kind: 'breaking',
   scope: 'schema',
   description: 'A request string gained a pattern it must match.',
-  run: only('request', (ctx) => (ctx.head.pattern !== undefined && ctx.base.pattern === undefined ? [at(ctx, `pattern ${ctx.head.pattern} added`)] : [])),
+  run: only('request', (ctx) =>
+    ctx.head.pattern !== undefined && ctx.base.pattern === undefined
+      ? [at(ctx, `pattern ${ctx.head.pattern} added`)]
+      : [],
+  ),
 };
 
 export default rule;

@@ -10,7 +10,9 @@ const rule: SchemaRule = {
   run: only('request', (ctx) => {
     const { pattern: before } = ctx.base;
     const { pattern: after } = ctx.head;
-    return before !== undefined && after !== undefined && before !== after ? [at(ctx, `pattern changed from ${before} to ${after}`)] : [];
+    return before !== undefined && after !== undefined && before !== after
+      ? [at(ctx, `pattern changed from ${before} to ${after}`)]
+      : [];
   }),
 };
 

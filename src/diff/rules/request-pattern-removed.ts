@@ -7,7 +7,11 @@ const rule: SchemaRule = {
   kind: 'non-breaking',
   scope: 'schema',
   description: 'A request string no longer has to match a pattern.',
-  run: only('request', (ctx) => (ctx.base.pattern !== undefined && ctx.head.pattern === undefined ? [at(ctx, `pattern ${ctx.base.pattern} removed`)] : [])),
+  run: only('request', (ctx) =>
+    ctx.base.pattern !== undefined && ctx.head.pattern === undefined
+      ? [at(ctx, `pattern ${ctx.base.pattern} removed`)]
+      : [],
+  ),
 };
 
 export default rule;

@@ -10,7 +10,15 @@ const rule: SchemaRule = {
   run: only('request', (ctx) =>
     properties(ctx)
       .filter((p) => !p.base && p.head && (!p.requiredInHead || p.head.hasDefault || !inDirection(p.head, 'request')))
-      .map((p) => atProperty(ctx, p.name, `property added${p.requiredInHead ? ' (required, with a default)' : ''}`, ctx.base.pointer, p.head!.pointer)),
+      .map((p) =>
+        atProperty(
+          ctx,
+          p.name,
+          `property added${p.requiredInHead ? ' (required, with a default)' : ''}`,
+          ctx.base.pointer,
+          p.head!.pointer,
+        ),
+      ),
   ),
 };
 

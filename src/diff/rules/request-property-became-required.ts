@@ -9,7 +9,9 @@ const rule: SchemaRule = {
   description: 'An optional request property without a default became required.',
   run: only('request', (ctx) =>
     properties(ctx)
-      .filter((p) => p.base && !p.requiredInBase && p.requiredInHead && inDirection(p.head, 'request') && !p.head!.hasDefault)
+      .filter(
+        (p) => p.base && !p.requiredInBase && p.requiredInHead && inDirection(p.head, 'request') && !p.head!.hasDefault,
+      )
       .map((p) => atProperty(ctx, p.name, 'became required', p.base!.pointer, p.head!.pointer)),
   ),
 };

@@ -6,7 +6,8 @@ const rule: SchemaRule = {
   id: 'request-type-changed',
   kind: 'breaking',
   scope: 'schema',
-  description: 'A request schema no longer accepts a type it accepted (e.g. string to integer, or null no longer allowed).',
+  description:
+    'A request schema no longer accepts a type it accepted (e.g. string to integer, or null no longer allowed).',
   run: only('request', (ctx) => {
     const delta = typeDelta(ctx);
     if (!delta || delta.lost.length === 0) return [];

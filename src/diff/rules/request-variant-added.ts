@@ -8,7 +8,9 @@ const rule: SchemaRule = {
   kind: 'non-breaking',
   scope: 'schema',
   description: 'A request oneOf/anyOf accepts a new branch.',
-  run: only('request', (ctx) => branchesOf(ctx).added.map((b) => at(ctx, `variant ${b.key} now accepted`, ctx.base.pointer, b.item.ref.pointer))),
+  run: only('request', (ctx) =>
+    branchesOf(ctx).added.map((b) => at(ctx, `variant ${b.key} now accepted`, ctx.base.pointer, b.item.ref.pointer)),
+  ),
 };
 
 export default rule;

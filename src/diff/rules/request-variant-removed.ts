@@ -8,7 +8,11 @@ const rule: SchemaRule = {
   kind: 'breaking',
   scope: 'schema',
   description: 'A oneOf/anyOf branch of a request schema was removed: clients sending that shape are rejected.',
-  run: only('request', (ctx) => branchesOf(ctx).removed.map((b) => at(ctx, `variant ${b.key} no longer accepted`, b.item.ref.pointer, ctx.head.pointer))),
+  run: only('request', (ctx) =>
+    branchesOf(ctx).removed.map((b) =>
+      at(ctx, `variant ${b.key} no longer accepted`, b.item.ref.pointer, ctx.head.pointer),
+    ),
+  ),
 };
 
 export default rule;

@@ -10,7 +10,11 @@ const rule: OperationRule = {
   run: (ctx) =>
     ctx.responses.removed
       .filter(({ key }) => isErrorStatus(key))
-      .map(({ key, item }) => ({ message: `response ${key} removed`, base: item.pointer, head: ctx.responses.headParent })),
+      .map(({ key, item }) => ({
+        message: `response ${key} removed`,
+        base: item.pointer,
+        head: ctx.responses.headParent,
+      })),
 };
 
 export default rule;

@@ -10,7 +10,9 @@ const rule: SchemaRule = {
   run: only('response', (ctx) => {
     const { format: before } = ctx.base;
     const { format: after } = ctx.head;
-    return before !== undefined && before !== after ? [at(ctx, `format changed from ${before} to ${after ?? '(none)'}`)] : [];
+    return before !== undefined && before !== after
+      ? [at(ctx, `format changed from ${before} to ${after ?? '(none)'}`)]
+      : [];
   }),
 };
 

@@ -8,7 +8,11 @@ const rule: OperationRule = {
   description: 'A response header was added.',
   run: (ctx) =>
     ctx.responseHeaders.flatMap((headers) =>
-      headers.added.map(({ key, item }) => ({ message: `response ${headers.status} header ${key} added`, base: headers.baseParent, head: item.pointer })),
+      headers.added.map(({ key, item }) => ({
+        message: `response ${headers.status} header ${key} added`,
+        base: headers.baseParent,
+        head: item.pointer,
+      })),
     ),
 };
 

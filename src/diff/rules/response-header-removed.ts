@@ -8,7 +8,11 @@ const rule: OperationRule = {
   description: 'A documented response header was removed.',
   run: (ctx) =>
     ctx.responseHeaders.flatMap((headers) =>
-      headers.removed.map(({ key, item }) => ({ message: `response ${headers.status} header ${key} removed`, base: item.pointer, head: headers.headParent })),
+      headers.removed.map(({ key, item }) => ({
+        message: `response ${headers.status} header ${key} removed`,
+        base: item.pointer,
+        head: headers.headParent,
+      })),
     ),
 };
 

@@ -8,7 +8,11 @@ const rule: OperationRule = {
   description: 'A response media type was added.',
   run: (ctx) =>
     ctx.responseMedia.flatMap((media) =>
-      media.added.map(({ key, item }) => ({ message: `response ${media.status} media type ${key} added`, base: media.baseParent, head: item.pointer })),
+      media.added.map(({ key, item }) => ({
+        message: `response ${media.status} media type ${key} added`,
+        base: media.baseParent,
+        head: item.pointer,
+      })),
     ),
 };
 

@@ -8,7 +8,11 @@ const rule: OperationRule = {
   description: 'A response media type was removed: clients asking for it get something else.',
   run: (ctx) =>
     ctx.responseMedia.flatMap((media) =>
-      media.removed.map(({ key, item }) => ({ message: `response ${media.status} media type ${key} removed`, base: item.pointer, head: media.headParent })),
+      media.removed.map(({ key, item }) => ({
+        message: `response ${media.status} media type ${key} removed`,
+        base: item.pointer,
+        head: media.headParent,
+      })),
     ),
 };
 

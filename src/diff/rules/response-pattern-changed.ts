@@ -8,7 +8,9 @@ const rule: SchemaRule = {
   scope: 'schema',
   description: 'A response string pattern was added, changed or removed.',
   run: only('response', (ctx) =>
-    ctx.base.pattern !== ctx.head.pattern ? [at(ctx, `pattern changed from ${ctx.base.pattern ?? '(none)'} to ${ctx.head.pattern ?? '(none)'}`)] : [],
+    ctx.base.pattern !== ctx.head.pattern
+      ? [at(ctx, `pattern changed from ${ctx.base.pattern ?? '(none)'} to ${ctx.head.pattern ?? '(none)'}`)]
+      : [],
   ),
 };
 

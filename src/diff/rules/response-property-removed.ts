@@ -10,7 +10,15 @@ const rule: SchemaRule = {
   run: only('response', (ctx) =>
     properties(ctx)
       .filter((p) => !p.head && inDirection(p.base, 'response'))
-      .map((p) => atProperty(ctx, p.name, `${p.requiredInBase ? 'required' : 'optional'} property removed`, p.base!.pointer, ctx.head.pointer)),
+      .map((p) =>
+        atProperty(
+          ctx,
+          p.name,
+          `${p.requiredInBase ? 'required' : 'optional'} property removed`,
+          p.base!.pointer,
+          ctx.head.pointer,
+        ),
+      ),
   ),
 };
 

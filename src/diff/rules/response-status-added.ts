@@ -7,7 +7,11 @@ const rule: OperationRule = {
   scope: 'operation',
   description: 'A response status was added.',
   run: (ctx) =>
-    ctx.responses.added.map(({ key, item }) => ({ message: `response ${key} added`, base: ctx.responses.baseParent, head: item.pointer })),
+    ctx.responses.added.map(({ key, item }) => ({
+      message: `response ${key} added`,
+      base: ctx.responses.baseParent,
+      head: item.pointer,
+    })),
 };
 
 export default rule;

@@ -8,7 +8,11 @@ const rule: SchemaRule = {
   kind: 'breaking',
   scope: 'schema',
   description: 'A response oneOf/anyOf has a new branch clients do not know.',
-  run: only('response', (ctx) => branchesOf(ctx).added.map((b) => at(ctx, `variant ${b.key} may now be returned`, ctx.base.pointer, b.item.ref.pointer))),
+  run: only('response', (ctx) =>
+    branchesOf(ctx).added.map((b) =>
+      at(ctx, `variant ${b.key} may now be returned`, ctx.base.pointer, b.item.ref.pointer),
+    ),
+  ),
 };
 
 export default rule;

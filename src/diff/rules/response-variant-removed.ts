@@ -8,7 +8,11 @@ const rule: SchemaRule = {
   kind: 'non-breaking',
   scope: 'schema',
   description: 'A response oneOf/anyOf lost a branch.',
-  run: only('response', (ctx) => branchesOf(ctx).removed.map((b) => at(ctx, `variant ${b.key} no longer returned`, b.item.ref.pointer, ctx.head.pointer))),
+  run: only('response', (ctx) =>
+    branchesOf(ctx).removed.map((b) =>
+      at(ctx, `variant ${b.key} no longer returned`, b.item.ref.pointer, ctx.head.pointer),
+    ),
+  ),
 };
 
 export default rule;

@@ -6,7 +6,8 @@ const rule: OperationRule = {
   id: 'security-requirement-added',
   kind: 'breaking',
   scope: 'operation',
-  description: 'A client that was authorised before is not any more: a security requirement was added or an alternative removed.',
+  description:
+    'A client that was authorised before is not any more: a security requirement was added or an alternative removed.',
   run: (ctx) => securityChange(ctx, 'tightened'),
 };
 

@@ -4,15 +4,49 @@ import type { Problem } from '../../types.ts';
 import { formats } from './index.ts';
 
 const problems: Problem[] = [
-  { rule: 'spec-structure', severity: 'error', message: 'Field "x" is not allowed, <really> & "truly"', pointer: '/paths/~1a/x', file: 'api.yaml', line: 12, column: 5 },
-  { rule: 'operation-id-missing', severity: 'warn', message: 'GET /a has no operationId.\nsecond line', pointer: '/paths/~1a/get', file: 'api.yaml', line: 3, column: 7 },
-  { rule: 'component-unused', severity: 'warn', message: 'schema "B" | unused', pointer: '/components/schemas/B', file: 'parts/b.yaml', line: 1, column: 1 },
+  {
+    rule: 'spec-structure',
+    severity: 'error',
+    message: 'Field "x" is not allowed, <really> & "truly"',
+    pointer: '/paths/~1a/x',
+    file: 'api.yaml',
+    line: 12,
+    column: 5,
+  },
+  {
+    rule: 'operation-id-missing',
+    severity: 'warn',
+    message: 'GET /a has no operationId.\nsecond line',
+    pointer: '/paths/~1a/get',
+    file: 'api.yaml',
+    line: 3,
+    column: 7,
+  },
+  {
+    rule: 'component-unused',
+    severity: 'warn',
+    message: 'schema "B" | unused',
+    pointer: '/components/schemas/B',
+    file: 'parts/b.yaml',
+    line: 1,
+    column: 1,
+  },
 ];
 
 describe('lint formats', () => {
   it('json lists every problem with exactly the documented keys', () => {
     const rows = JSON.parse(formats.json!(problems, {}));
-    expect(rows).toEqual(problems.map(({ rule, severity, message, pointer, file, line, column }) => ({ rule, severity, message, pointer, file, line, column })));
+    expect(rows).toEqual(
+      problems.map(({ rule, severity, message, pointer, file, line, column }) => ({
+        rule,
+        severity,
+        message,
+        pointer,
+        file,
+        line,
+        column,
+      })),
+    );
   });
 
   it('human groups by file, prints file:line:col and a summary, and has no colour unless asked', () => {
@@ -29,8 +63,12 @@ describe('lint formats', () => {
   it('github emits one escaped annotation per problem', () => {
     const lines = formats.github!(problems, {}).trimEnd().split('\n');
     expect(lines).toHaveLength(problems.length);
-    expect(lines[0]).toBe('::error file=api.yaml,line=12,col=5,title=spec-structure::Field "x" is not allowed, <really> & "truly"');
-    expect(lines[1]).toBe('::warning file=api.yaml,line=3,col=7,title=operation-id-missing::GET /a has no operationId.%0Asecond line');
+    expect(lines[0]).toBe(
+      '::error file=api.yaml,line=12,col=5,title=spec-structure::Field "x" is not allowed, <really> & "truly"',
+    );
+    expect(lines[1]).toBe(
+      '::warning file=api.yaml,line=3,col=7,title=operation-id-missing::GET /a has no operationId.%0Asecond line',
+    );
   });
 
   it('junit is well-formed enough to count: one testcase per problem, failures = errors, text escaped', () => {

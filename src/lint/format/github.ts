@@ -18,6 +18,9 @@ function data(text: string): string {
 /** Formats problems as GitHub annotation commands, one per line. */
 export function github(problems: readonly Problem[]): string {
   return problems
-    .map((p) => `::${p.severity === 'error' ? 'error' : 'warning'} file=${property(p.file)},line=${p.line},col=${p.column},title=${property(p.rule)}::${data(p.message)}\n`)
+    .map(
+      (p) =>
+        `::${p.severity === 'error' ? 'error' : 'warning'} file=${property(p.file)},line=${p.line},col=${p.column},title=${property(p.rule)}::${data(p.message)}\n`,
+    )
     .join('');
 }

@@ -11,12 +11,16 @@ export function human(problems: readonly Problem[], options: { color?: boolean }
   const parts: string[] = [];
   for (const [file, list] of byFile) {
     parts.push(style.underline(file));
-    parts.push(table(list.map((p) => [
-      style.dim(`${file}:${p.line}:${p.column}`),
-      p.severity === 'error' ? style.red('error') : style.yellow('warn'),
-      p.message,
-      style.dim(p.rule),
-    ])));
+    parts.push(
+      table(
+        list.map((p) => [
+          style.dim(`${file}:${p.line}:${p.column}`),
+          p.severity === 'error' ? style.red('error') : style.yellow('warn'),
+          p.message,
+          style.dim(p.rule),
+        ]),
+      ),
+    );
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;

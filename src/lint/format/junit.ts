@@ -3,9 +3,12 @@ import type { Problem } from '../../types.ts';
 
 /** Escapes text for XML attributes and content. */
 export function xmlEscape(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
-    // XML 1.0 forbids most control characters even when escaped.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '');
+  return (
+    text
+      .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
+      // XML 1.0 forbids most control characters even when escaped.
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
+  );
 }
 
 /** Formats problems as a JUnit XML report. */
@@ -13,15 +16,22 @@ export function junit(problems: readonly Problem[]): string {
   const byFile = new Map<string, Problem[]>();
   for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="specgate lint" tests="${problems.length}" failures="${errors}">`];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="specgate lint" tests="${problems.length}" failures="${errors}">`,
+  ];
   for (const [file, list] of byFile) {
     const failures = list.filter((p) => p.severity === 'error').length;
     lines.push(`  <testsuite name="${xmlEscape(file)}" tests="${list.length}" failures="${failures}">`);
     for (const p of list) {
       const name = xmlEscape(`${p.rule} ${file}:${p.line}:${p.column}`);
       const type = p.severity === 'error' ? 'failure' : 'skipped';
-      lines.push(`    <testcase classname="${xmlEscape(p.rule)}" name="${name}" file="${xmlEscape(file)}" line="${p.line}">`);
-      lines.push(`      <${type} message="${xmlEscape(p.message)}">${xmlEscape(`${p.severity}: ${p.message}\nat ${file}:${p.line}:${p.column} (${p.pointer || '/'})`)}</${type}>`);
+      lines.push(
+        `    <testcase classname="${xmlEscape(p.rule)}" name="${name}" file="${xmlEscape(file)}" line="${p.line}">`,
+      );
+      lines.push(
+        `      <${type} message="${xmlEscape(p.message)}">${xmlEscape(`${p.severity}: ${p.message}\nat ${file}:${p.line}:${p.column} (${p.pointer || '/'})`)}</${type}>`,
+      );
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');

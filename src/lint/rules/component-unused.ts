@@ -18,11 +18,18 @@ const rule: Rule = {
     const { document } = ctx.spec;
     const components = document.components;
     if (!isObject(components) || (!isObject(document.paths) && !isObject(document.webhooks))) return [];
-    const roots = Object.entries(document).filter(([key]) => key !== 'components' && !key.startsWith('x-')) as Array<[string, Json]>;
-    const { targets } = reach(ctx.spec, roots.map(([key, node]) => [join('', key), node]));
+    const roots = Object.entries(document).filter(([key]) => key !== 'components' && !key.startsWith('x-')) as Array<
+      [string, Json]
+    >;
+    const { targets } = reach(
+      ctx.spec,
+      roots.map(([key, node]) => [join('', key), node]),
+    );
     const used = new Set<string>();
     for (const target of targets) used.add(tokens(target).slice(0, 3).join('/'));
-    for (const op of ctx.spec.operations) for (const req of op.security) for (const name of Object.keys(req)) used.add(`components/securitySchemes/${name}`);
+    for (const op of ctx.spec.operations)
+      for (const req of op.security)
+        for (const name of Object.keys(req)) used.add(`components/securitySchemes/${name}`);
     const anywhere = new Set(ctx.refs().flatMap((r) => (r.target ? [tokens(r.target).slice(0, 3).join('/')] : [])));
     const reports: Report[] = [];
     for (const kind of KINDS) {
@@ -32,7 +39,10 @@ const rule: Rule = {
         const key = `components/${kind}/${name}`;
         if (used.has(key)) continue;
         const why = anywhere.has(key) ? 'is only referenced from unused components' : 'is never referenced';
-        reports.push({ pointer: join('/components', kind, name), message: `${kind.replace(/s$/, '')} "${name}" ${why}.` });
+        reports.push({
+          pointer: join('/components', kind, name),
+          message: `${kind.replace(/s$/, '')} "${name}" ${why}.`,
+        });
       }
     }
     return reports;

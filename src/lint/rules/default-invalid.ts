@@ -11,7 +11,14 @@ const rule: Rule = {
     const reports: Report[] = [];
     for (const site of ctx.schemas()) {
       if (!('default' in site.schema) || site.schema.default === undefined) continue;
-      const report = checkValue(ctx, site.pointer, site.schema.default, join(site.pointer, 'default'), 'default', site.in);
+      const report = checkValue(
+        ctx,
+        site.pointer,
+        site.schema.default,
+        join(site.pointer, 'default'),
+        'default',
+        site.in,
+      );
       if (report) reports.push(report);
     }
     return reports;

@@ -13,7 +13,8 @@ const rule: Rule = {
       const seen = new Set<string>();
       schema.enum.forEach((value, i) => {
         const key = JSON.stringify(value);
-        if (seen.has(key)) reports.push({ pointer: join(pointer, 'enum', i), message: `enum value ${key} is listed more than once.` });
+        if (seen.has(key))
+          reports.push({ pointer: join(pointer, 'enum', i), message: `enum value ${key} is listed more than once.` });
         seen.add(key);
       });
     }

@@ -12,7 +12,14 @@ const rule: Rule = {
     for (const site of ctx.schemas()) {
       if (!Array.isArray(site.schema.enum)) continue;
       site.schema.enum.forEach((value, i) => {
-        const report = checkValue(ctx, site.pointer, value, join(site.pointer, 'enum', i), `enum value ${JSON.stringify(value)}`, site.in);
+        const report = checkValue(
+          ctx,
+          site.pointer,
+          value,
+          join(site.pointer, 'enum', i),
+          `enum value ${JSON.stringify(value)}`,
+          site.in,
+        );
         if (report) reports.push(report);
       });
     }

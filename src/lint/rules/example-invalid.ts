@@ -11,11 +11,18 @@ import { isJson, mediaTypes } from '../sites.ts';
 import { checkValue } from '../value-check.ts';
 
 /** `example` and every `examples` entry of a media type, parameter or header, against its `schema`. */
-function checkHolder(ctx: LintContext, holder: JsonObject, pointer: string, direction: 'request' | 'response', reports: Report[]): void {
+function checkHolder(
+  ctx: LintContext,
+  holder: JsonObject,
+  pointer: string,
+  direction: 'request' | 'response',
+  reports: Report[],
+): void {
   if (!('schema' in holder)) return;
   const schema = join(pointer, 'schema');
   const push = (report: Report | undefined): void => void (report && reports.push(report));
-  if ('example' in holder && holder.example !== undefined) push(checkValue(ctx, schema, holder.example, join(pointer, 'example'), 'example', direction));
+  if ('example' in holder && holder.example !== undefined)
+    push(checkValue(ctx, schema, holder.example, join(pointer, 'example'), 'example', direction));
   if (!isObject(holder.examples)) return;
   for (const [name, raw] of Object.entries(holder.examples)) {
     const { value, pointer: at } = ctx.spec.deref<Json>(raw, join(pointer, 'examples', name));

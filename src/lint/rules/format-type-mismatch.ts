@@ -6,8 +6,30 @@
 import type { Report, Rule } from '../types.ts';
 import { join } from '../pointer.ts';
 
-const STRING = ['date-time', 'date', 'time', 'duration', 'email', 'idn-email', 'hostname', 'idn-hostname', 'ipv4', 'ipv6',
-  'uri', 'uri-reference', 'iri', 'iri-reference', 'uuid', 'uri-template', 'json-pointer', 'relative-json-pointer', 'regex', 'byte', 'binary', 'password'];
+const STRING = [
+  'date-time',
+  'date',
+  'time',
+  'duration',
+  'email',
+  'idn-email',
+  'hostname',
+  'idn-hostname',
+  'ipv4',
+  'ipv6',
+  'uri',
+  'uri-reference',
+  'iri',
+  'iri-reference',
+  'uuid',
+  'uri-template',
+  'json-pointer',
+  'relative-json-pointer',
+  'regex',
+  'byte',
+  'binary',
+  'password',
+];
 const FITS = new Map<string, string[]>([
   ...STRING.map((f): [string, string[]] => [f, ['string']]),
   ['int32', ['integer', 'number']],
@@ -26,7 +48,10 @@ const rule: Rule = {
       const fits = typeof schema.format === 'string' ? FITS.get(schema.format) : undefined;
       const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type : [];
       if (!fits || types.length === 0 || types.some((t) => typeof t === 'string' && fits.includes(t))) continue;
-      reports.push({ pointer: join(pointer, 'format'), message: `format "${schema.format}" does not apply to type ${types.join('/')} (it applies to ${fits.filter((t) => t !== 'string' || schema.format !== 'int64').join('/')}), so it is ignored.` });
+      reports.push({
+        pointer: join(pointer, 'format'),
+        message: `format "${schema.format}" does not apply to type ${types.join('/')} (it applies to ${fits.filter((t) => t !== 'string' || schema.format !== 'int64').join('/')}), so it is ignored.`,
+      });
     }
     return reports;
   },

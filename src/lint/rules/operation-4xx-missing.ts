@@ -12,8 +12,13 @@ const rule: Rule = {
   run({ spec }) {
     return spec.operations
       .filter((op) => !op.webhook && isObject(op.object.responses))
-      .filter((op) => !Object.keys(op.object.responses as object).some((s) => /^4(\d\d|XX)$/i.test(s) || s === 'default'))
-      .map((op) => ({ pointer: join(op.pointer, 'responses'), message: `${op.key} documents no 4xx or default response.` }));
+      .filter(
+        (op) => !Object.keys(op.object.responses as object).some((s) => /^4(\d\d|XX)$/i.test(s) || s === 'default'),
+      )
+      .map((op) => ({
+        pointer: join(op.pointer, 'responses'),
+        message: `${op.key} documents no 4xx or default response.`,
+      }));
   },
 };
 export default rule;

@@ -18,7 +18,11 @@ const rule: Rule = {
       if (typeof id !== 'string' || id === '') continue;
       const earlier = first.get(id);
       if (!earlier) first.set(id, op);
-      else reports.push({ pointer: join(op.pointer, 'operationId'), message: `operationId "${id}" of ${op.key} is already used by ${earlier.key}.` });
+      else
+        reports.push({
+          pointer: join(op.pointer, 'operationId'),
+          message: `operationId "${id}" of ${op.key} is already used by ${earlier.key}.`,
+        });
     }
     return reports;
   },

@@ -13,7 +13,11 @@ function duplicates(ctx: LintContext, list: Json | undefined, pointer: string, r
     const { value } = ctx.spec.deref<Json>(raw, join(pointer, i));
     if (!isObject(value) || typeof value.name !== 'string' || typeof value.in !== 'string') return;
     const key = `${value.in}\0${value.in === 'header' ? value.name.toLowerCase() : value.name}`;
-    if (seen.has(key)) reports.push({ pointer: join(pointer, i), message: `Parameter "${value.name}" (in ${value.in}) is declared twice in the same list.` });
+    if (seen.has(key))
+      reports.push({
+        pointer: join(pointer, i),
+        message: `Parameter "${value.name}" (in ${value.in}) is declared twice in the same list.`,
+      });
     seen.add(key);
   });
 }

@@ -7,7 +7,8 @@ import { templateVariables } from '../path-template.ts';
 
 const rule: Rule = {
   id: 'path-param-undeclared',
-  description: 'Each template variable of a path is declared as an `in: path` parameter by every operation of that path.',
+  description:
+    'Each template variable of a path is declared as an `in: path` parameter by every operation of that path.',
   defaultSeverity: 'error',
   run({ spec }) {
     const reports: Report[] = [];
@@ -15,7 +16,11 @@ const rule: Rule = {
       if (op.webhook) continue;
       const declared = new Set(op.parameters.filter((p) => p.in === 'path').map((p) => p.name));
       for (const name of templateVariables(op.path)) {
-        if (!declared.has(name)) reports.push({ pointer: op.pointer, message: `${op.key} does not declare path parameter "${name}" used in its path template.` });
+        if (!declared.has(name))
+          reports.push({
+            pointer: op.pointer,
+            message: `${op.key} does not declare path parameter "${name}" used in its path template.`,
+          });
       }
     }
     return reports;

@@ -19,7 +19,10 @@ const rule: Rule = {
         const key = `${op.path}\0${p.pointer}`;
         if (p.in !== 'path' || variables.has(p.name) || seen.has(key)) continue;
         seen.add(key);
-        reports.push({ pointer: p.pointer, message: `Path parameter "${p.name}" is not in the path template "${op.path}".` });
+        reports.push({
+          pointer: p.pointer,
+          message: `Path parameter "${p.name}" is not in the path template "${op.path}".`,
+        });
       }
     }
     return reports;

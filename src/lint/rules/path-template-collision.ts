@@ -21,7 +21,11 @@ const rule: Rule = {
       const shape = templateShape(path);
       const earlier = first.get(shape);
       if (earlier === undefined) first.set(shape, path);
-      else reports.push({ pointer: join('/paths', path), message: `Path "${path}" is the same path as "${earlier}" (only the variable names differ).` });
+      else
+        reports.push({
+          pointer: join('/paths', path),
+          message: `Path "${path}" is the same path as "${earlier}" (only the variable names differ).`,
+        });
     }
     return reports;
   },

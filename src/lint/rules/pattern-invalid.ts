@@ -33,12 +33,17 @@ const rule: Rule = {
     const check = (pattern: string, pointer: string, what: string): void => {
       if (!cache.has(pattern)) cache.set(pattern, problem(pattern));
       const why = cache.get(pattern);
-      if (why) reports.push({ pointer, message: `${what} ${JSON.stringify(pattern)} is not a valid regular expression: ${why}.` });
+      if (why)
+        reports.push({
+          pointer,
+          message: `${what} ${JSON.stringify(pattern)} is not a valid regular expression: ${why}.`,
+        });
     };
     for (const { schema, pointer } of ctx.schemas()) {
       if (typeof schema.pattern === 'string') check(schema.pattern, join(pointer, 'pattern'), 'pattern');
       if (isObject(schema.patternProperties)) {
-        for (const key of Object.keys(schema.patternProperties)) check(key, join(pointer, 'patternProperties', key), 'patternProperties key');
+        for (const key of Object.keys(schema.patternProperties))
+          check(key, join(pointer, 'patternProperties', key), 'patternProperties key');
       }
     }
     return reports;

@@ -15,8 +15,12 @@ const rule: Rule = {
   description: 'No schema used only in request bodies requires a readOnly property.',
   defaultSeverity: 'warn',
   run(ctx) {
-    const roots = { request: [] as Array<[string, Json | undefined]>, response: [] as Array<[string, Json | undefined]> };
-    for (const media of mediaTypes(ctx)) roots[media.direction].push([join(media.pointer, 'schema'), media.object.schema]);
+    const roots = {
+      request: [] as Array<[string, Json | undefined]>,
+      response: [] as Array<[string, Json | undefined]>,
+    };
+    for (const media of mediaTypes(ctx))
+      roots[media.direction].push([join(media.pointer, 'schema'), media.object.schema]);
     if (roots.request.length === 0) return [];
     const requests = reach(ctx.spec, roots.request).objects;
     const responses = reach(ctx.spec, roots.response).objects;
@@ -30,7 +34,10 @@ const rule: Rule = {
         if (typeof name !== 'string') return;
         const property = ctx.spec.deref<Json>(properties[name]).value;
         if (isObject(property) && property.readOnly === true) {
-          reports.push({ pointer: join(pointer, 'required', i), message: `"${name}" is readOnly but required in a schema used only by request bodies; clients cannot send it.` });
+          reports.push({
+            pointer: join(pointer, 'required', i),
+            message: `"${name}" is readOnly but required in a schema used only by request bodies; clients cannot send it.`,
+          });
         }
       });
     }

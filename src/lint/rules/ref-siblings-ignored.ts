@@ -8,7 +8,16 @@
 import type { Report, Rule } from '../types.ts';
 import { tokens } from '../pointer.ts';
 
-const HARMLESS = new Set(['$ref', 'description', 'title', 'summary', 'example', 'examples', 'deprecated', 'externalDocs']);
+const HARMLESS = new Set([
+  '$ref',
+  'description',
+  'title',
+  'summary',
+  'example',
+  'examples',
+  'deprecated',
+  'externalDocs',
+]);
 
 const rule: Rule = {
   id: 'ref-siblings-ignored',
@@ -22,7 +31,10 @@ const rule: Rule = {
       if (path.length === 2 && path[0] === 'paths') continue; // Path Item $ref siblings are merged, not ignored.
       const ignored = Object.keys(node).filter((k) => !HARMLESS.has(k) && !k.startsWith('x-'));
       if (ignored.length === 0) continue;
-      reports.push({ pointer: `${pointer}/${ignored[0]}`, message: `${ignored.map((k) => `"${k}"`).join(', ')} next to $ref ${ignored.length > 1 ? 'are' : 'is'} ignored in OpenAPI 3.0; wrap the reference in allOf: [{$ref: ...}] to combine them.` });
+      reports.push({
+        pointer: `${pointer}/${ignored[0]}`,
+        message: `${ignored.map((k) => `"${k}"`).join(', ')} next to $ref ${ignored.length > 1 ? 'are' : 'is'} ignored in OpenAPI 3.0; wrap the reference in allOf: [{$ref: ...}] to combine them.`,
+      });
     }
     return reports;
   },

@@ -19,7 +19,8 @@ function supplies(ctx: LintContext, schema: JsonObject, name: string, depth = 0,
   seen.add(schema);
   if (isObject(schema.properties) && name in schema.properties) return true;
   if (schema.additionalProperties !== undefined && schema.additionalProperties !== false) return true;
-  if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).some((p) => safeTest(p, name))) return true;
+  if (isObject(schema.patternProperties) && Object.keys(schema.patternProperties).some((p) => safeTest(p, name)))
+    return true;
   if (schema.if !== undefined || schema.dependentSchemas !== undefined) return true; // Too dynamic to judge.
   for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = schema[key];
@@ -70,7 +71,10 @@ const rule: Rule = {
         if (typeof name !== 'string' || supplies(ctx, schema, name)) return;
         siblings ??= allOfSiblings(ctx);
         if ((siblings.get(schema) ?? []).some((s) => supplies(ctx, s, name))) return;
-        reports.push({ pointer: join(pointer, 'required', i), message: `"${name}" is required but not defined in properties (nor by allOf/anyOf/oneOf, patternProperties or additionalProperties).` });
+        reports.push({
+          pointer: join(pointer, 'required', i),
+          message: `"${name}" is required but not defined in properties (nor by allOf/anyOf/oneOf, patternProperties or additionalProperties).`,
+        });
       });
     }
     return reports;

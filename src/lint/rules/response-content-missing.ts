@@ -15,7 +15,10 @@ const rule: Rule = {
     for (const site of responses(ctx, false)) {
       if (site.operation.method !== 'get' || site.operation.webhook || site.status !== '200') continue;
       if (isObject(site.response.content) && Object.keys(site.response.content).length > 0) continue;
-      reports.push({ pointer: site.pointer, message: `Response 200 of ${site.operation.key} declares no content, so its body is undocumented.` });
+      reports.push({
+        pointer: site.pointer,
+        message: `Response 200 of ${site.operation.key} declares no content, so its body is undocumented.`,
+      });
     }
     return reports;
   },

@@ -16,7 +16,10 @@ const rule: Rule = {
       if (!isObject(site.response.headers)) continue;
       for (const name of Object.keys(site.response.headers)) {
         if (name.toLowerCase() !== 'content-type') continue;
-        reports.push({ pointer: join(site.pointer, 'headers', name), message: `Response ${site.status} of ${site.operation.key} declares a "${name}" header, which OpenAPI ignores; the content map's media types define it.` });
+        reports.push({
+          pointer: join(site.pointer, 'headers', name),
+          message: `Response ${site.status} of ${site.operation.key} declares a "${name}" header, which OpenAPI ignores; the content map's media types define it.`,
+        });
       }
     }
     return reports;

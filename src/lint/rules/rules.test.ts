@@ -113,7 +113,8 @@ const cases: Case[] = [
   {
     rule: 'schema-3-0-keyword',
     bad: `${head()}paths: {}\ncomponents:\n  schemas:\n    A:\n      type: string\n      nullable: true  # <-\n`,
-    message: /"nullable" is an OpenAPI 3.0 keyword and is ignored in a 3.1.0 document, so null is rejected here; use type: \["string", "null"\]/,
+    message:
+      /"nullable" is an OpenAPI 3.0 keyword and is ignored in a 3.1.0 document, so null is rejected here; use type: \["string", "null"\]/,
     pointer: '/components/schemas/A/nullable',
     good: `${head('3.0.3')}paths: {}\ncomponents:\n  schemas:\n    A: {type: string, nullable: true, minimum: 1, exclusiveMinimum: true}\n`,
   },
@@ -214,7 +215,12 @@ describe('lint rules', () => {
 
   it('severity overrides turn rules off or change their level', () => {
     const c = cases.find((x) => x.rule === 'operation-id-missing')!;
-    expect(lintSpec(specFromText(c.bad), { rules: { 'operation-id-missing': 'off' } }).some((p) => p.rule === c.rule)).toBe(false);
-    expect(lintSpec(specFromText(c.bad), { rules: { 'operation-id-missing': 'error' } }).find((p) => p.rule === c.rule)?.severity).toBe('error');
+    expect(
+      lintSpec(specFromText(c.bad), { rules: { 'operation-id-missing': 'off' } }).some((p) => p.rule === c.rule),
+    ).toBe(false);
+    expect(
+      lintSpec(specFromText(c.bad), { rules: { 'operation-id-missing': 'error' } }).find((p) => p.rule === c.rule)
+        ?.severity,
+    ).toBe('error');
   });
 });

@@ -11,7 +11,11 @@ function check(list: Json | undefined, pointer: string, schemes: Set<string>, re
   list.forEach((requirement, i) => {
     if (!isObject(requirement)) return;
     for (const name of Object.keys(requirement)) {
-      if (!schemes.has(name)) reports.push({ pointer: join(pointer, i, name), message: `Security requirement names "${name}", which is not defined in components.securitySchemes${schemes.size ? ` (defined: ${[...schemes].join(', ')})` : ''}.` });
+      if (!schemes.has(name))
+        reports.push({
+          pointer: join(pointer, i, name),
+          message: `Security requirement names "${name}", which is not defined in components.securitySchemes${schemes.size ? ` (defined: ${[...schemes].join(', ')})` : ''}.`,
+        });
     }
   });
 }
@@ -22,7 +26,8 @@ const rule: Rule = {
   defaultSeverity: 'error',
   run({ spec }) {
     const components = spec.document.components;
-    const defined = isObject(components) && isObject(components.securitySchemes) ? Object.keys(components.securitySchemes) : [];
+    const defined =
+      isObject(components) && isObject(components.securitySchemes) ? Object.keys(components.securitySchemes) : [];
     const schemes = new Set(defined);
     const reports: Report[] = [];
     check(spec.document.security, '/security', schemes, reports);

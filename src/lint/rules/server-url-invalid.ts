@@ -11,11 +11,23 @@ function checkServer(server: Json | undefined, pointer: string, reports: Report[
   const url = server.url;
   const variables = isObject(server.variables) ? server.variables : {};
   for (const [, name] of url.matchAll(/\{([^{}]*)\}/g)) {
-    if (!(name! in variables)) reports.push({ pointer: join(pointer, 'url'), message: `Server URL "${url}" uses {${name}} but the server defines no variable "${name}".` });
+    if (!(name! in variables))
+      reports.push({
+        pointer: join(pointer, 'url'),
+        message: `Server URL "${url}" uses {${name}} but the server defines no variable "${name}".`,
+      });
   }
   for (const [name, variable] of Object.entries(variables)) {
-    if (isObject(variable) && Array.isArray(variable.enum) && typeof variable.default === 'string' && !variable.enum.includes(variable.default)) {
-      reports.push({ pointer: join(pointer, 'variables', name, 'default'), message: `Default "${variable.default}" of server variable "${name}" is not one of its enum values.` });
+    if (
+      isObject(variable) &&
+      Array.isArray(variable.enum) &&
+      typeof variable.default === 'string' &&
+      !variable.enum.includes(variable.default)
+    ) {
+      reports.push({
+        pointer: join(pointer, 'variables', name, 'default'),
+        message: `Default "${variable.default}" of server variable "${name}" is not one of its enum values.`,
+      });
     }
   }
   const filled = url.replace(/\{([^{}]*)\}/g, (_, name: string) => {

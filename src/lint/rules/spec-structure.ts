@@ -45,10 +45,17 @@ function validateResolvingRefs(spec: Spec): { errors: ErrorObject[]; document: J
   for (let round = 0; ; round++) {
     if (validate(document)) return { errors: [], document, moved };
     const errors = collapseErrors(validate.errors ?? []);
-    const sites = round >= 4 ? [] : errors
-      .filter((e) => (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') && Object.values(e.params).includes('$ref'))
-      .map((e) => e.instancePath)
-      .filter((p) => !moved.has(p));
+    const sites =
+      round >= 4
+        ? []
+        : errors
+            .filter(
+              (e) =>
+                (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') &&
+                Object.values(e.params).includes('$ref'),
+            )
+            .map((e) => e.instancePath)
+            .filter((p) => !moved.has(p));
     if (sites.length === 0) return { errors, document, moved };
     for (const site of sites) {
       const target = spec.deref<Json>(valueAt(document, site), site);
@@ -62,13 +69,15 @@ function validateResolvingRefs(spec: Spec): { errors: ErrorObject[]; document: J
 /** Maps a pointer of the substituted document back to the bundled document. */
 function original(pointer: string, moved: Map<string, string>): string {
   let best = '';
-  for (const site of moved.keys()) if ((pointer === site || pointer.startsWith(site + '/')) && site.length > best.length) best = site;
+  for (const site of moved.keys())
+    if ((pointer === site || pointer.startsWith(site + '/')) && site.length > best.length) best = site;
   return best ? moved.get(best)! + pointer.slice(best.length) : pointer;
 }
 
 const rule: Rule = {
   id: 'spec-structure',
-  description: 'The document validates against the official OpenAPI JSON Schema (3.2: the 3.1 schema widened with 3.2 fields).',
+  description:
+    'The document validates against the official OpenAPI JSON Schema (3.2: the 3.1 schema widened with 3.2 fields).',
   defaultSeverity: 'error',
   run({ spec }) {
     const { errors, document, moved } = validateResolvingRefs(spec);
@@ -76,13 +85,18 @@ const rule: Rule = {
     const reports = [];
     for (const error of errors) {
       // Boolean exclusiveMinimum/Maximum in 3.1 is reported by `schema-3-0-keyword`, with a better message.
-      if (spec.line !== '3.0' && error.keyword === 'type' && /\/exclusiveM(in|ax)imum$/.test(error.instancePath)) continue;
+      if (spec.line !== '3.0' && error.keyword === 'type' && /\/exclusiveM(in|ax)imum$/.test(error.instancePath))
+        continue;
       const found = describeError(error, (p) => valueAt(document, p));
       const issue = { ...found, pointer: original(found.pointer, moved) };
       const key = issue.pointer + '\0' + issue.message;
       if (seen.has(key)) continue;
       seen.add(key);
-      reports.push(spec.line === '3.2' ? { ...issue, message: issue.message + ' (3.2 is checked against the 3.1 schema plus 3.2 fields)' } : issue);
+      reports.push(
+        spec.line === '3.2'
+          ? { ...issue, message: issue.message + ' (3.2 is checked against the 3.1 schema plus 3.2 fields)' }
+          : issue,
+      );
     }
     return reports;
   },

@@ -11,7 +11,8 @@ const COMPOSITE = new Set(['oneOf', 'anyOf', 'if', 'allOf', '$ref', 'dependentSc
 
 /** How strongly an error says "wrong branch" rather than "right branch, wrong detail" (0 = a real complaint). */
 function noise(error: ErrorObject, root: string): number {
-  if (error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === '$ref') return 3;
+  if (error.keyword === 'required' && (error.params as { missingProperty?: string }).missingProperty === '$ref')
+    return 3;
   if (error.keyword === 'enum' || error.keyword === 'const') return 2;
   if (error.keyword === 'type' && error.instancePath === root) return 2;
   if (error.keyword === 'not') return 1;
@@ -38,7 +39,12 @@ export function collapseErrors(input: readonly ErrorObject[]): ErrorObject[] {
     if (group.length === 0) return;
     const best = Math.min(...group.map((i) => noise(errors[i]!, root)));
     for (const i of group) if (noise(errors[i]!, root) > best) alive[i] = false;
-    mergeAlternatives(errors as ErrorObject[], alive, group.filter((i) => alive[i]), root);
+    mergeAlternatives(
+      errors as ErrorObject[],
+      alive,
+      group.filter((i) => alive[i]),
+      root,
+    );
   });
   const kept = errors.filter((error, i) => alive[i] && !COMPOSITE.has(error.keyword));
   return dropShadowedTypeErrors(kept);

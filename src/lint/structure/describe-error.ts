@@ -39,7 +39,10 @@ function objectKind(schemaPath: string, pointer: string): string {
   if (byPlace) return byPlace;
   const match = /^#\/(?:definitions|\$defs)\/([A-Za-z-]+)/.exec(schemaPath);
   if (!match) return 'object';
-  const name = (match[1] ?? '').split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+  const name = (match[1] ?? '')
+    .split('-')
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
   return name.endsWith('Object') ? name : `${name} Object`;
 }
 
@@ -78,26 +81,47 @@ export function describeError(error: ErrorObject, valueAt: (pointer: string) => 
   const params = error.params as Record<string, unknown>;
   const kind = objectKind(error.schemaPath, at);
   if (error.propertyName !== undefined) {
-    return { pointer: join(at, error.propertyName), message: `Name "${error.propertyName}" is not allowed here: ${error.message ?? 'invalid name'}.` };
+    return {
+      pointer: join(at, error.propertyName),
+      message: `Name "${error.propertyName}" is not allowed here: ${error.message ?? 'invalid name'}.`,
+    };
   }
   switch (error.keyword) {
     case 'required':
       return { pointer: at, message: `${kind} is missing required field "${String(params.missingProperty)}".` };
     case 'requiredAny':
-      return { pointer: at, message: `${kind} needs at least one of: ${(params.missingProperties as string[]).map((n) => `"${n}"`).join(', ')}.` };
+      return {
+        pointer: at,
+        message: `${kind} needs at least one of: ${(params.missingProperties as string[]).map((n) => `"${n}"`).join(', ')}.`,
+      };
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const name = String(params.additionalProperty ?? params.unevaluatedProperty);
-      return { pointer: join(at, name), message: `Field "${name}" is not allowed in ${article(kind)} (extensions must start with "x-").` };
+      return {
+        pointer: join(at, name),
+        message: `Field "${name}" is not allowed in ${article(kind)} (extensions must start with "x-").`,
+      };
     }
     case 'type':
-      return { pointer: at, message: `${fieldName(at)} must be ${String(params.type).replace(/,/g, ' or ')}, not ${typeName(valueAt(at))}.${typeHint(at, valueAt(at))}` };
+      return {
+        pointer: at,
+        message: `${fieldName(at)} must be ${String(params.type).replace(/,/g, ' or ')}, not ${typeName(valueAt(at))}.${typeHint(at, valueAt(at))}`,
+      };
     case 'enum':
-      return { pointer: at, message: `${fieldName(at)} is ${show(valueAt(at))}; allowed: ${(params.allowedValues as unknown[]).map((v) => show(v)).join(', ')}.` };
+      return {
+        pointer: at,
+        message: `${fieldName(at)} is ${show(valueAt(at))}; allowed: ${(params.allowedValues as unknown[]).map((v) => show(v)).join(', ')}.`,
+      };
     case 'const':
-      return { pointer: at, message: `${fieldName(at)} must be ${show(params.allowedValue)}, not ${show(valueAt(at))}.` };
+      return {
+        pointer: at,
+        message: `${fieldName(at)} must be ${show(params.allowedValue)}, not ${show(valueAt(at))}.`,
+      };
     case 'pattern':
-      return { pointer: at, message: `${fieldName(at)} is ${show(valueAt(at))}, which does not match ${String(params.pattern)}.` };
+      return {
+        pointer: at,
+        message: `${fieldName(at)} is ${show(valueAt(at))}, which does not match ${String(params.pattern)}.`,
+      };
     case 'false schema':
       return { pointer: at, message: `${fieldName(at)} is not allowed here.` };
     default:

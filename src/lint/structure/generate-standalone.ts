@@ -11,7 +11,8 @@ import type { OpenApiLine } from '../../types.ts';
 import { buildOfficial, standalonePath } from './official-schema.ts';
 
 // ajv ships this module as CommonJS with `exports.default`; under NodeNext the default import is the module object.
-const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ?? standaloneModule) as unknown as (ajv: unknown, validate: unknown) => string;
+const standaloneCode = ((standaloneModule as unknown as { default?: typeof standaloneModule }).default ??
+  standaloneModule) as unknown as (ajv: unknown, validate: unknown) => string;
 
 /** The standalone CommonJS source of one line's validator. */
 export function standaloneSource(line: OpenApiLine): string {

@@ -50,7 +50,13 @@ function clone<T>(value: T): T {
 function build30(): { ajv: Ajv; validate: ValidateFunction } {
   const schema = clone(require(`${schemas}/v3.0/schema.json`) as JsonObject);
   liftDraft04(schema);
-  const ajv = new Ajv({ allErrors: true, strict: false, validateFormats: false, logger: false, code: { source: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    logger: false,
+    code: { source: true },
+  });
   return { ajv, validate: ajv.compile(schema) };
 }
 
@@ -75,7 +81,13 @@ function liftDraft04(node: Json): void {
 
 /** The ajv instance and compiled validator for 3.1, or 3.2 when `for32` (exposed for standalone code generation). */
 function build31(for32: boolean): { ajv: Ajv; validate: ValidateFunction } {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, logger: false, code: { source: true } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    logger: false,
+    code: { source: true },
+  });
   ajv.addSchema(require(`${schemas}/v3.1/meta/base.schema.json`) as JsonObject);
   ajv.addSchema(require(`${schemas}/v3.1/dialect/base.schema.json`) as JsonObject);
   const schema = clone(require(`${schemas}/v3.1/schema.json`) as JsonObject);
@@ -92,7 +104,9 @@ function build31(for32: boolean): { ajv: Ajv; validate: ValidateFunction } {
 
 /** HTTP auth scheme names are case-insensitive (RFC 7235); the 2021-04-15 schema only accepts lower-case "bearer". */
 function fixBearerCase(defs: Record<string, JsonObject>): void {
-  const bearer = ((defs['security-scheme']?.$defs as JsonObject | undefined)?.['type-http-bearer'] as JsonObject | undefined)?.if as JsonObject | undefined;
+  const bearer = (
+    (defs['security-scheme']?.$defs as JsonObject | undefined)?.['type-http-bearer'] as JsonObject | undefined
+  )?.if as JsonObject | undefined;
   const scheme = (bearer?.properties as JsonObject | undefined)?.scheme as JsonObject | undefined;
   if (scheme) {
     delete scheme.const;
@@ -126,7 +140,10 @@ function widenFor32(schema: JsonObject, defs: Record<string, JsonObject>): void 
   props(schema).$self = { type: 'string' };
   const str = { type: 'string' };
   props(defs['path-item']).query = { $ref: '#/$defs/operation' };
-  props(defs['path-item']).additionalOperations = { type: 'object', additionalProperties: { $ref: '#/$defs/operation' } };
+  props(defs['path-item']).additionalOperations = {
+    type: 'object',
+    additionalProperties: { $ref: '#/$defs/operation' },
+  };
   Object.assign(props(defs.tag), { parent: str, kind: str, summary: str });
   Object.assign(props(defs['media-type']), {
     itemSchema: { $ref: '#/$defs/schema' },

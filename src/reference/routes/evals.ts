@@ -7,7 +7,12 @@ import type { Handler } from '../types.ts';
 import { owned, page, pageParams, visible } from './common.ts';
 import { run } from './replays.ts';
 
-type EvalBody = { name: string; metric?: 'quality' | 'cost' | 'speed'; candidate_models: string[]; dataset: Array<{ input: string; expected?: string }> };
+type EvalBody = {
+  name: string;
+  metric?: 'quality' | 'cost' | 'speed';
+  candidate_models: string[];
+  dataset: Array<{ input: string; expected?: string }>;
+};
 const round = (x: number, d = 6): number => Math.round(x * 10 ** d) / 10 ** d;
 
 export const createEval: Handler = (ctx) => {
@@ -16,29 +21,60 @@ export const createEval: Handler = (ctx) => {
   const models = b.candidate_models.map((id) => explicitModel(id, 'text', 'candidate_models'));
   const payer = { requestId: ctx.requestId, owner: ctx.principal.owner, keyId: ctx.principal.keyId, tag: ctx.tag };
   const raw = models.map((model) => {
-    let quality = 0, cost = 0, latency = 0;
+    let quality = 0,
+      cost = 0,
+      latency = 0;
     for (const item of b.dataset) {
       const out = run(model, { messages: [{ role: 'user', content: item.input }] });
       charge(ctx.state, payer, ctx.opts.now(), model.id, 'eval', out.usage);
-      quality += item.expected !== undefined
-        ? 0.5 * similarity(out.output, item.expected) + 0.5 * model.quality
-        : 0.9 * model.quality + 0.1 * unitHash(`${model.id}\n${item.input}`);
+      quality +=
+        item.expected !== undefined
+          ? 0.5 * similarity(out.output, item.expected) + 0.5 * model.quality
+          : 0.9 * model.quality + 0.1 * unitHash(`${model.id}\n${item.input}`);
       cost += out.usage.cost_cents;
       latency += out.latency;
     }
-    return { model: model.id, quality: quality / b.dataset.length, cost: round(cost), latency: Math.round(latency / b.dataset.length) };
+    return {
+      model: model.id,
+      quality: quality / b.dataset.length,
+      cost: round(cost),
+      latency: Math.round(latency / b.dataset.length),
+    };
   });
   // Cost and speed scores are relative: the cheapest (fastest) candidate scores 1.
-  const minCost = Math.min(...raw.map((r) => r.cost)), minLatency = Math.min(...raw.map((r) => r.latency));
+  const minCost = Math.min(...raw.map((r) => r.cost)),
+    minLatency = Math.min(...raw.map((r) => r.latency));
   const results = raw.map((r) => ({
-    model: r.model, mean_latency_ms: r.latency, cost_cents: r.cost,
-    score: round(metric === 'quality' ? r.quality : metric === 'cost' ? (r.cost === 0 ? 1 : minCost / r.cost) : (r.latency === 0 ? 1 : minLatency / r.latency), 4),
+    model: r.model,
+    mean_latency_ms: r.latency,
+    cost_cents: r.cost,
+    score: round(
+      metric === 'quality'
+        ? r.quality
+        : metric === 'cost'
+          ? r.cost === 0
+            ? 1
+            : minCost / r.cost
+          : r.latency === 0
+            ? 1
+            : minLatency / r.latency,
+      4,
+    ),
   }));
   const winner = [...results].sort((x, y) => y.score - x.score)[0]!;
   const id = newId('eval_');
   const evalRun = {
-    id, object: 'eval', name: b.name, metric, status: 'completed', candidate_models: models.map((m) => m.id), dataset_size: b.dataset.length,
-    results, winner_model: winner.model, created_at: ctx.nowSec(), completed_at: ctx.nowSec(),
+    id,
+    object: 'eval',
+    name: b.name,
+    metric,
+    status: 'completed',
+    candidate_models: models.map((m) => m.id),
+    dataset_size: b.dataset.length,
+    results,
+    winner_model: winner.model,
+    created_at: ctx.nowSec(),
+    completed_at: ctx.nowSec(),
   };
   ctx.state.evals.set(id, { owner: ctx.principal.owner, value: evalRun });
   return { status: 201, body: evalRun };
@@ -46,7 +82,17 @@ export const createEval: Handler = (ctx) => {
 
 export const listEvals: Handler = (ctx) => {
   const [limit, after] = pageParams(ctx);
-  return { status: 200, body: page(visible(ctx.state.evals, ctx).map((r) => r.value as { id: string }), limit, after) };
+  return {
+    status: 200,
+    body: page(
+      visible(ctx.state.evals, ctx).map((r) => r.value as { id: string }),
+      limit,
+      after,
+    ),
+  };
 };
 
-export const getEval: Handler = (ctx) => ({ status: 200, body: owned(ctx.state.evals, ctx.params.id!, ctx, 'eval').value });
+export const getEval: Handler = (ctx) => ({
+  status: 200,
+  body: owned(ctx.state.evals, ctx.params.id!, ctx, 'eval').value,
+});

@@ -11,7 +11,11 @@ const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
 /** The contract accepts any absolute http(s) URL; where it is delivered to is `webhooks.ts`'s business. */
 function checkWebhookUrl(url: string): void {
   let parsed: URL | undefined;
-  try { parsed = new URL(url); } catch { /* reported below */ }
+  try {
+    parsed = new URL(url);
+  } catch {
+    /* reported below */
+  }
   if (!parsed || !/^https?:$/.test(parsed.protocol)) {
     throw badRequest('invalid_webhook_url', 'webhook_url must be an absolute http(s) URL.', 'webhook_url');
   }
@@ -23,22 +27,53 @@ function idempotencySlot(ctx: RouteContext): string | null {
 }
 
 export const createJob: Handler = (ctx) => {
-  const b = ctx.body as { model?: string; input: string; max_tokens?: number; webhook_url?: string; metadata?: Record<string, string> };
+  const b = ctx.body as {
+    model?: string;
+    input: string;
+    max_tokens?: number;
+    webhook_url?: string;
+    metadata?: Record<string, string>;
+  };
   const slot = idempotencySlot(ctx);
   const bodyHash = sha256(canonicalJson(b));
   const previous = slot ? ctx.state.idempotency.get(slot) : undefined;
   if (previous && ctx.opts.now() - previous.at < IDEMPOTENCY_TTL_MS) {
-    if (previous.bodyHash !== bodyHash) throw new ApiError(409, 'conflict_error', 'idempotency_key_reused', 'Idempotency-Key reused with a different request body.');
+    if (previous.bodyHash !== bodyHash)
+      throw new ApiError(
+        409,
+        'conflict_error',
+        'idempotency_key_reused',
+        'Idempotency-Key reused with a different request body.',
+      );
     return { status: 200, body: ctx.state.jobs.get(previous.jobId)!.job, headers: { 'idempotent-replayed': 'true' } };
   }
   if (b.webhook_url !== undefined) checkWebhookUrl(b.webhook_url);
   const { model } = resolveModel(b.model, 'text', { promptChars: b.input.length });
   const job = {
-    id: newId('job_', 8), object: 'job', status: 'queued', model: model.id, progress: 0, webhook_url: b.webhook_url ?? null,
-    metadata: b.metadata ?? {}, result: null, error: null, created_at: ctx.nowSec(), started_at: null, completed_at: null,
-    sub_account_id: ctx.principal.subAccount?.id ?? null, tag: ctx.tag,
+    id: newId('job_', 8),
+    object: 'job',
+    status: 'queued',
+    model: model.id,
+    progress: 0,
+    webhook_url: b.webhook_url ?? null,
+    metadata: b.metadata ?? {},
+    result: null,
+    error: null,
+    created_at: ctx.nowSec(),
+    started_at: null,
+    completed_at: null,
+    sub_account_id: ctx.principal.subAccount?.id ?? null,
+    tag: ctx.tag,
   };
-  const rec: JobRecord = { owner: ctx.principal.owner, keyId: ctx.principal.keyId, input: b.input, maxTokens: b.max_tokens, idempotencyKey: slot, badSignature: ctx.drift('bad-webhook-signature'), job };
+  const rec: JobRecord = {
+    owner: ctx.principal.owner,
+    keyId: ctx.principal.keyId,
+    input: b.input,
+    maxTokens: b.max_tokens,
+    idempotencyKey: slot,
+    badSignature: ctx.drift('bad-webhook-signature'),
+    job,
+  };
   ctx.state.jobs.set(job.id, rec);
   if (slot) ctx.state.idempotency.set(slot, { bodyHash, jobId: job.id, at: ctx.opts.now() });
   startJob(ctx.state, ctx.opts, rec);
@@ -48,7 +83,9 @@ export const createJob: Handler = (ctx) => {
 export const listJobs: Handler = (ctx) => {
   const [limit, after] = pageParams(ctx);
   const status = ctx.query.status as string | undefined;
-  const jobs = visible(ctx.state.jobs, ctx).map((r) => r.job as { id: string; status: string }).filter((j) => status === undefined || j.status === status);
+  const jobs = visible(ctx.state.jobs, ctx)
+    .map((r) => r.job as { id: string; status: string })
+    .filter((j) => status === undefined || j.status === status);
   return { status: 200, body: page(jobs, limit, after) };
 };
 

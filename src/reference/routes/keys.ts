@@ -8,14 +8,32 @@ import { liveSubAccount } from './sub-accounts.ts';
 
 /** The contract's ApiKey object: never the plaintext. */
 function toApiKey(k: KeyRecord): { id: string } & Record<string, unknown> {
-  return { id: k.id, object: 'api_key', name: k.name, sub_account_id: k.sub_account_id, prefix: k.key.slice(0, 13), rate_limit_rpm: k.rate_limit_rpm, created_at: k.created_at, last_used_at: k.last_used_at };
+  return {
+    id: k.id,
+    object: 'api_key',
+    name: k.name,
+    sub_account_id: k.sub_account_id,
+    prefix: k.key.slice(0, 13),
+    rate_limit_rpm: k.rate_limit_rpm,
+    created_at: k.created_at,
+    last_used_at: k.last_used_at,
+  };
 }
 
 export const createSubAccountKey: Handler = (ctx) => {
   requireRoot(ctx);
   const sub = liveSubAccount(ctx, ctx.params.id!);
   const b = (ctx.body ?? {}) as { name?: string; rate_limit_rpm?: number | null };
-  const rec: KeyRecord = { id: newId('key_'), key: newApiKey(), name: b.name ?? null, sub_account_id: sub.id, rate_limit_rpm: b.rate_limit_rpm ?? null, created_at: ctx.nowSec(), last_used_at: null, revoked: false };
+  const rec: KeyRecord = {
+    id: newId('key_'),
+    key: newApiKey(),
+    name: b.name ?? null,
+    sub_account_id: sub.id,
+    rate_limit_rpm: b.rate_limit_rpm ?? null,
+    created_at: ctx.nowSec(),
+    last_used_at: null,
+    revoked: false,
+  };
   ctx.state.keys.set(rec.id, rec);
   return { status: 201, body: { ...toApiKey(rec), key: rec.key } };
 };

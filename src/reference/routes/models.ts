@@ -8,8 +8,7 @@ export const listModels: Handler = (ctx) => {
   const [limit, after] = pageParams(ctx, 100);
   if (ctx.drift('rejects-valid') && limit > 10) throw badRequest('invalid_parameter', 'limit: must be <= 10', 'limit');
   const { modality, provider, available } = ctx.query as { modality?: string; provider?: string; available?: boolean };
-  const models = CATALOG
-    .filter((m) => modality === undefined || m.modality === modality)
+  const models = CATALOG.filter((m) => modality === undefined || m.modality === modality)
     .filter((m) => provider === undefined || m.id.startsWith(`${provider}/`))
     .filter((m) => available === undefined || (m.status !== 'unavailable') === available)
     .map((m) => toModelObject(m) as { id: string });

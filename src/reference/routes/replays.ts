@@ -8,7 +8,13 @@ import type { CatalogModel } from '../catalog.ts';
 import type { Handler, RouteContext } from '../types.ts';
 import { owned, page, pageParams, visible } from './common.ts';
 
-type ChatRequest = { model?: string; baseline_model?: string; 'x-routing'?: string; messages: Array<{ role: string; content: string }>; max_tokens?: number };
+type ChatRequest = {
+  model?: string;
+  baseline_model?: string;
+  'x-routing'?: string;
+  messages: Array<{ role: string; content: string }>;
+  max_tokens?: number;
+};
 
 /** Runs `req` on `model`: output, usage and a simulated latency. */
 export function run(model: CatalogModel, req: ChatRequest): { output: string; usage: Usage; latency: number } {
@@ -21,12 +27,25 @@ export function run(model: CatalogModel, req: ChatRequest): { output: string; us
 function source(ctx: RouteContext, b: { source_request_id?: string; request?: ChatRequest }) {
   if (b.source_request_id !== undefined) {
     const t = owned(ctx.state.traces, b.source_request_id, ctx, 'request').trace;
-    if (t.operation !== 'chat.completion') throw badRequest('unsupported_source', 'Only chat completions can be replayed.', 'source_request_id');
-    return { id: t.id as string, request: t.request as ChatRequest, model: t.model as string, output: t.output as string, usage: t.usage as Usage, latency: t.latency_ms as number };
+    if (t.operation !== 'chat.completion')
+      throw badRequest('unsupported_source', 'Only chat completions can be replayed.', 'source_request_id');
+    return {
+      id: t.id as string,
+      request: t.request as ChatRequest,
+      model: t.model as string,
+      output: t.output as string,
+      usage: t.usage as Usage,
+      latency: t.latency_ms as number,
+    };
   }
   const req = b.request!;
   const chars = req.messages.reduce((n, m) => n + m.content.length, 0);
-  const { model } = resolveModel(req.model, 'text', { baseline: req.baseline_model, bias: req['x-routing'], promptChars: chars, param: 'request.model' });
+  const { model } = resolveModel(req.model, 'text', {
+    baseline: req.baseline_model,
+    bias: req['x-routing'],
+    promptChars: chars,
+    param: 'request.model',
+  });
   return { id: null, request: req, model: model.id, ...run(model, req) };
 }
 
@@ -36,11 +55,30 @@ export const createReplay: Handler = (ctx) => {
   const src = source(ctx, b);
   const out = run(target, src.request);
   const id = newId('rpl_');
-  charge(ctx.state, { requestId: ctx.requestId, owner: ctx.principal.owner, keyId: ctx.principal.keyId, tag: ctx.tag }, ctx.opts.now(), target.id, 'replay', out.usage);
+  charge(
+    ctx.state,
+    { requestId: ctx.requestId, owner: ctx.principal.owner, keyId: ctx.principal.keyId, tag: ctx.tag },
+    ctx.opts.now(),
+    target.id,
+    'replay',
+    out.usage,
+  );
   const replay = {
-    id, object: 'replay', status: 'completed', source_request_id: src.id, source_model: src.model, target_model: target.id,
-    shadow: b.shadow ?? false, source_output: src.output, target_output: out.output, similarity: similarity(src.output, out.output),
-    source_usage: src.usage, target_usage: out.usage, latency_source_ms: src.latency, latency_target_ms: out.latency, created_at: ctx.nowSec(),
+    id,
+    object: 'replay',
+    status: 'completed',
+    source_request_id: src.id,
+    source_model: src.model,
+    target_model: target.id,
+    shadow: b.shadow ?? false,
+    source_output: src.output,
+    target_output: out.output,
+    similarity: similarity(src.output, out.output),
+    source_usage: src.usage,
+    target_usage: out.usage,
+    latency_source_ms: src.latency,
+    latency_target_ms: out.latency,
+    created_at: ctx.nowSec(),
   };
   ctx.state.replays.set(id, { owner: ctx.principal.owner, value: replay });
   return { status: 201, body: replay };
@@ -48,8 +86,15 @@ export const createReplay: Handler = (ctx) => {
 
 export const listReplays: Handler = (ctx) => {
   const [limit, after] = pageParams(ctx);
-  const body = page(visible(ctx.state.replays, ctx).map((r) => r.value as { id: string }), limit, after);
+  const body = page(
+    visible(ctx.state.replays, ctx).map((r) => r.value as { id: string }),
+    limit,
+    after,
+  );
   return { status: ctx.drift('undocumented-status') ? 206 : 200, body };
 };
 
-export const getReplay: Handler = (ctx) => ({ status: 200, body: owned(ctx.state.replays, ctx.params.id!, ctx, 'replay').value });
+export const getReplay: Handler = (ctx) => ({
+  status: 200,
+  body: owned(ctx.state.replays, ctx.params.id!, ctx, 'replay').value,
+});

@@ -22,8 +22,15 @@ export const createSubAccount: Handler = (ctx) => {
   requireRoot(ctx);
   const b = ctx.body as Partial<SubAccountRecord> & { name: string };
   const rec: SubAccountRecord = {
-    id: newId('sa_'), name: b.name, external_ref: b.external_ref ?? null, spend_cap_cents: b.spend_cap_cents ?? null,
-    spent_cents: 0, rate_limit_rpm: b.rate_limit_rpm ?? null, default_tag: b.default_tag ?? null, created_at: ctx.nowSec(), deleted: false,
+    id: newId('sa_'),
+    name: b.name,
+    external_ref: b.external_ref ?? null,
+    spend_cap_cents: b.spend_cap_cents ?? null,
+    spent_cents: 0,
+    rate_limit_rpm: b.rate_limit_rpm ?? null,
+    default_tag: b.default_tag ?? null,
+    created_at: ctx.nowSec(),
+    deleted: false,
   };
   ctx.state.subAccounts.set(rec.id, rec);
   return { status: 201, body: toSubAccount(rec) };
@@ -32,7 +39,9 @@ export const createSubAccount: Handler = (ctx) => {
 export const listSubAccounts: Handler = (ctx) => {
   requireRoot(ctx);
   const [limit, after] = pageParams(ctx);
-  const all = [...ctx.state.subAccounts.values()].filter((r) => !r.deleted).map((r) => toSubAccount(r) as { id: string });
+  const all = [...ctx.state.subAccounts.values()]
+    .filter((r) => !r.deleted)
+    .map((r) => toSubAccount(r) as { id: string });
   return { status: 200, body: page(all, limit, after) };
 };
 

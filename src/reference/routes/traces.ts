@@ -4,7 +4,17 @@ import { owned, page, pageParams, visible } from './common.ts';
 
 export const listRequestTraces: Handler = (ctx) => {
   const [limit, after] = pageParams(ctx);
-  return { status: 200, body: page(visible(ctx.state.traces, ctx).map((r) => r.trace as { id: string }), limit, after) };
+  return {
+    status: 200,
+    body: page(
+      visible(ctx.state.traces, ctx).map((r) => r.trace as { id: string }),
+      limit,
+      after,
+    ),
+  };
 };
 
-export const getRequestTrace: Handler = (ctx) => ({ status: 200, body: owned(ctx.state.traces, ctx.params.id!, ctx, 'request').trace });
+export const getRequestTrace: Handler = (ctx) => ({
+  status: 200,
+  body: owned(ctx.state.traces, ctx.params.id!, ctx, 'request').trace,
+});
