@@ -12,6 +12,29 @@ import { lintSpec } from './index.ts';
 
 const corpus = resolve(import.meta.dirname, '../../../shared/specs');
 const present = existsSync(corpus);
+/** specgate's own corpus (fixtures/corpus): the same code paths in any clone. */
+const own = resolve(import.meta.dirname, '../../fixtures/corpus');
+
+describe('own corpus', () => {
+  it('loads and lints every document, or fails with a harness error', async () => {
+    const docs = corpusDocuments(own);
+    expect(docs.length).toBeGreaterThanOrEqual(7);
+    const entries = await Promise.all(docs.map((doc) => lintDocument(doc, own)));
+    for (const entry of entries)
+      expect(entry.failure?.crash ?? false, `${entry.file}: ${entry.failure?.message}`).toBe(false);
+    const byFile = new Map(entries.map((e) => [e.file, e]));
+    expect(byFile.get('swagger-2.0.json')?.failure?.code).toBe('SPEC_UNSUPPORTED');
+    expect(byFile.get('invalid-3.1.yaml')?.errors).toBeGreaterThan(0);
+    expect(byFile.get('multi-file/root.yaml')?.operations).toBe(1);
+  });
+
+  it('locates a problem of a one-line document by line and column', async () => {
+    const problems = lintSpec(await loadSpec(join(own, 'minified-3.1.json')));
+    const example = problems.find((p) => p.rule === 'example-invalid');
+    expect(example?.line).toBe(1);
+    expect(example?.column).toBeGreaterThan(100);
+  });
+});
 
 /** 1-based line of a character offset. */
 function lineAt(text: string, offset: number): number {
