@@ -105,7 +105,8 @@ describe('swapping base and head', () => {
 
 /** Every description of a corpus folder diffed with itself gives no change. */
 function diffedWithThemselves(corpus: string): void {
-  const files = corpusDocuments(corpus)
+  // A skipped describe still runs its body to collect tests: an absent folder lists nothing.
+  const files = (existsSync(corpus) ? corpusDocuments(corpus) : [])
     .filter((f) => statSync(f).size < 1_000_000)
     .map((f) => path.relative(corpus, f));
   it.each(files)('%s', async (file) => {
