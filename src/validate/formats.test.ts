@@ -1,10 +1,13 @@
 /**
  * Laws of the string formats: each follows the RFC that defines it (RFC 3986, 5321, 3339, 9562), with the host
- * rule of http(s) URIs.
+ * rule of http(s) URIs, and the harness's `uri` agrees with the reference gateway's own, independent check.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { specFromText } from '../load/index.ts';
+import { isAbsoluteUri } from '../reference/uri.ts';
 import { createValidator } from './index.ts';
+import { isUri, isUriReference } from './uri.ts';
 
 const FORMATS = ['uri', 'uri-reference', 'email', 'uuid', 'date-time'];
 const spec = specFromText(
@@ -110,4 +113,31 @@ const CASES: Record<string, { valid: string[]; invalid: string[] }> = {
 describe.each(Object.entries(CASES))('format %s follows its RFC', (format, { valid: good, invalid: bad }) => {
   it.each(good)('accepts %j', (value) => expect(valid(format, value)).toBe(true));
   it.each(bad)('refuses %j', (value) => expect(valid(format, value)).toBe(false));
+});
+
+describe('uri: the harness and the reference gateway agree', () => {
+  const unit = fc.constantFrom(
+    ..."ahH09:/?#[]@!$&'()*+,;=-._~% vé".split(''),
+    'http://',
+    '%2F',
+    '%zz',
+    '[::1]',
+    '[v1.x]',
+    '1.2.3.4',
+    '::',
+    ':80',
+  );
+  const prefix = fc.constantFrom('', 'http:', 'http://', 'https://a', 'file://', 'a:');
+  const candidate = fc.tuple(prefix, fc.string({ unit, maxLength: 12 })).map(([p, s]) => p + s);
+
+  it('law: on any string, isUri (RFC grammar) and the reference’s component check give the same verdict', () => {
+    fc.assert(
+      fc.property(candidate, (s) => isUri(s) === isAbsoluteUri(s)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('law: every URI is a URI reference', () => {
+    fc.assert(fc.property(candidate, (s) => !isUri(s) || isUriReference(s)));
+  });
 });
