@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { JsonObject } from '../types.ts';
 import { attempt, never, num, type CompileContext } from './context.ts';
-import { formatArbitrary } from './format.ts';
+import { formatArbitrary, formatWithPattern } from './format.ts';
 import { patternArbitrary } from './pattern.ts';
 
 /** Code-point length, as JSON Schema's minLength/maxLength count it. */
@@ -74,7 +74,8 @@ export function stringArbitrary(schema: JsonObject, ctx: CompileContext): fc.Arb
   if (min > max) return never() as fc.Arbitrary<string>;
   const base = plainString(ctx, min, max);
   let arb: fc.Arbitrary<string> = base;
-  if (typeof schema.pattern === 'string') arb = patternArbitrary(schema.pattern, base);
+  if (typeof schema.pattern === 'string')
+    arb = formatWithPattern(schema.format, schema.pattern, patternArbitrary(schema.pattern, base));
   else if (typeof schema.format === 'string') arb = formatArbitrary(schema.format) ?? base;
   if (arb === base && ctx.charset !== 'path') return base;
   const fits = (s: string): boolean => {

@@ -6,6 +6,7 @@
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import type { Json, JsonObject } from '../types.ts';
+import { STRICT_FORMATS } from '../validate/formats.ts';
 
 const DEFER = ['not', 'if', 'then', 'else', '$dynamicRef', 'dependentSchemas'];
 
@@ -90,7 +91,7 @@ function stringCheck(schema: JsonObject, value: string): string | null | undefin
   }
   if (typeof schema.format !== 'string') return null;
   if (schema.format === 'byte') return undefined;
-  const format = (fullFormats as Record<string, unknown>)[schema.format];
+  const format = STRICT_FORMATS[schema.format] ?? (fullFormats as Record<string, unknown>)[schema.format];
   const test =
     format instanceof RegExp
       ? (s: string) => format.test(s)

@@ -4,7 +4,7 @@
  * than the baseline (so routed calls only route down). The decision is reported in response headers.
  */
 import { CATALOG, PREMIUM, findModel, type CatalogModel } from './catalog.ts';
-import { badRequest, modelNotFound } from './errors.ts';
+import { ApiError, modelNotFound } from './errors.ts';
 
 /** The model to run and the routing headers to send. */
 export interface Resolved {
@@ -23,19 +23,39 @@ export interface RouteRequest {
 
 const price = (m: CatalogModel): number => m.inputPrice + m.outputPrice;
 
-/** An explicit model, checked for existence (404), modality and availability (400). */
+/**
+ * 404 for a model this endpoint cannot serve. Like unknown slugs (and as OpenAI answers a model of another kind,
+ * OpenRouter one no provider serves), these depend on the catalog, not on the request: the contract keeps 400
+ * for requests that are wrong in themselves and documents these codes under 404.
+ */
+const unservable = (code: string, message: string, param: string): ApiError =>
+  new ApiError(404, 'not_found_error', code, message, param);
+
+/** An explicit model, checked for existence, modality and availability (all 404). */
 export function explicitModel(id: string, modality: CatalogModel['modality'], param = 'model'): CatalogModel {
   const model = findModel(id);
   if (!model) throw modelNotFound(id, param);
   if (model.modality !== modality)
-    throw badRequest(
+    throw unservable(
       'wrong_modality',
-      `${id} is a ${model.modality} model; this endpoint needs a ${modality} model.`,
+      `${id} serves ${model.modality}, not ${modality}: pick a ${modality} model (GET /v1/models).`,
       param,
     );
   if (model.status === 'unavailable')
-    throw badRequest('model_unavailable', `${id} is not routable right now; see GET /v1/models?available=true.`, param);
+    throw unservable('model_unavailable', `${id} is not routable right now; see GET /v1/models?available=true.`, param);
   return model;
+}
+
+/** `auto` or `auto/<modality>` of this endpoint; another modality's router is a model of the wrong kind. */
+function checkRouter(requested: string, modality: CatalogModel['modality'], param: string): void {
+  if (requested === 'auto' || requested === `auto/${modality}`) return;
+  const other = requested.slice('auto/'.length);
+  if (!Object.hasOwn(PREMIUM, other)) throw modelNotFound(requested, param);
+  throw unservable(
+    'wrong_modality',
+    `${requested} routes to ${other} models; use "auto" or "auto/${modality}".`,
+    param,
+  );
 }
 
 /** Resolves `requested` (maybe undefined or an Auto Router value) for an endpoint of `modality`. */
@@ -48,14 +68,12 @@ export function resolveModel(
   if (requested !== undefined && requested !== 'auto' && !requested.startsWith('auto/')) {
     return { model: explicitModel(requested, modality, param), baseline: null, headers: {} };
   }
-  if (requested !== undefined && requested !== 'auto' && requested !== `auto/${modality}`) {
-    throw badRequest(
-      'wrong_modality',
-      `${requested} does not route to ${modality} models; use "auto" or "auto/${modality}".`,
-      param,
-    );
-  }
-  const baseline = explicitModel(req.baseline ?? PREMIUM[modality], modality, 'baseline_model');
+  if (requested !== undefined) checkRouter(requested, modality, param);
+  const baseline = explicitModel(
+    req.baseline ?? PREMIUM[modality],
+    modality,
+    param.replace(/model$/, 'baseline_model'),
+  );
   const complexity = req.promptChars < 200 ? 'simple' : req.promptChars < 2000 ? 'moderate' : 'complex';
   const floor = { simple: 0.75, moderate: 0.78, complex: 0.9 }[complexity];
   const eligible = CATALOG.filter(

@@ -91,13 +91,32 @@ describe('reference gateway, clean mode', () => {
       (await op('POST', path, path, { body: { model: 'no/such-model', messages: [{ role: 'user', content: 'x' }] } }))
         .status,
     ).toBe(404);
-    expect(
-      (
-        await op('POST', path, path, {
-          body: { model: 'mistral/mistral-large-3', messages: [{ role: 'user', content: 'x' }] },
-        })
-      ).status,
-    ).toBe(400);
+    const unavailable = await op('POST', path, path, {
+      body: { model: 'mistral/mistral-large-3', messages: [{ role: 'user', content: 'x' }] },
+    });
+    expect([unavailable.status, unavailable.json.error.code]).toEqual([404, 'model_unavailable']);
+  });
+
+  // A schema-valid model the catalog cannot serve on this operation is a documented 404, never a 400: the
+  // request itself is valid, only the catalog decides (as OpenAI answers a model of the wrong kind).
+  const chat = { messages: [{ role: 'user', content: 'x' }] };
+  it.each([
+    ['/v1/chat/completions', { ...chat, model: 'openai/text-embedding-3-small' }, 'model'],
+    ['/v1/chat/completions', { ...chat, model: 'auto/embedding' }, 'model'],
+    ['/v1/chat/completions', { ...chat, baseline_model: 'cohere/rerank-3.5' }, 'baseline_model'],
+    ['/v1/embeddings', { input: 'x', model: 'openai/gpt-5.4-mini' }, 'model'],
+    ['/v1/rerank', { query: 'q', documents: ['d'], model: 'openai/text-embedding-3-large' }, 'model'],
+    ['/v1/jobs', { input: 'x', model: 'cohere/rerank-3.5' }, 'model'],
+    ['/v1/replays', { request: chat, target_model: 'cohere/rerank-3.5' }, 'target_model'],
+    ['/v1/replays', { request: { ...chat, model: 'auto/rerank' }, target_model: 'openai/gpt-5.4' }, 'request.model'],
+    [
+      '/v1/evals',
+      { name: 'e', candidate_models: ['openai/gpt-5.4', 'cohere/rerank-3.5'], dataset: [{ input: 'x' }] },
+      'candidate_models[1]',
+    ],
+  ])('POST %s with a model of another modality answers 404 wrong_modality (%j)', async (path, body, param) => {
+    const answer = await op('POST', path, path, { body });
+    expect([answer.status, answer.json.error.code, answer.json.error.param]).toEqual([404, 'wrong_modality', param]);
   });
 
   it('embeds and reranks', async () => {
@@ -180,6 +199,14 @@ describe('reference gateway, clean mode', () => {
       (await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'x', webhook_url: 'ftp://example.com/hook' } }))
         .status,
     ).toBe(400);
+    // RFC 3986 decides, as the contract's `format: uri` says: `http://:&` is no URI (an empty host and a
+    // port that is no number); `http://a:99999/` is one, that no client can reach: accepted, never delivered.
+    expect((await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'x', webhook_url: 'http://:&' } })).status).toBe(
+      400,
+    );
+    expect(
+      (await op('POST', '/v1/jobs', '/v1/jobs', { body: { input: 'x', webhook_url: 'http://a:99999/' } })).status,
+    ).toBe(202);
   });
 
   it('manages the webhook secret', async () => {

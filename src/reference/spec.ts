@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
+import { isAbsoluteUri } from './uri.ts';
 
 /** A loosely typed OpenAPI document: the gateway only reads a few well-known fields. */
 export type OpenApiDoc = {
@@ -47,6 +48,8 @@ export class SpecSchemas {
     // OpenAPI adds keywords such as `example`; allErrors so 400 messages can name every problem.
     this.ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats(this.ajv);
+    // ajv-formats' `uri` takes `http://:&` (see uri.ts): the gateway checks RFC 3986 itself.
+    this.ajv.addFormat('uri', { type: 'string', validate: isAbsoluteUri });
     this.ajv.addSchema({ ...doc, $id: SPEC_ID });
   }
 

@@ -61,6 +61,8 @@ export function deliver(state: State, now: () => number, baseDelayMs: number, d:
   const body = JSON.stringify(event);
   // The reference gateway runs in sandboxes with no network but loopback, and must never be an SSRF
   // vector for whoever runs it: events for other hosts are accepted by the API but not sent anywhere.
+  // The API accepts every RFC 3986 http(s) URI (the contract's format); one no HTTP client can parse
+  // (`http://a:99999/`) has no host here and is never sent, like a URL that never answers.
   if (!LOOPBACK.has(hostOf(d.url))) return;
   const attempt = async (n: number): Promise<void> => {
     if (state.closed) return;

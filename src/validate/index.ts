@@ -10,7 +10,7 @@ import type { Json, JsonObject, Spec } from '../types.ts';
 import { joinPointer, parsePointer } from '../load/pointer.ts';
 import { walkSchemas } from '../load/walk-schemas.ts';
 import { convertNode, type Direction } from './convert.ts';
-import { addOpenApiFormats } from './formats.ts';
+import { addOpenApiFormats, addStrictFormats } from './formats.ts';
 import { lenientRegExp } from './regexp.ts';
 
 export type { Direction } from './convert.ts';
@@ -177,6 +177,7 @@ class Side {
     });
     addFormats.default(this.ajv as never);
     addOpenApiFormats(this.ajv);
+    addStrictFormats(this.ajv);
     try {
       this.ajv.addSchema(copy as object, this.key);
     } catch (error) {

@@ -18,7 +18,7 @@ const round = (x: number, d = 6): number => Math.round(x * 10 ** d) / 10 ** d;
 export const createEval: Handler = (ctx) => {
   const b = ctx.body as EvalBody;
   const metric = b.metric ?? 'quality';
-  const models = b.candidate_models.map((id) => explicitModel(id, 'text', 'candidate_models'));
+  const models = b.candidate_models.map((id, i) => explicitModel(id, 'text', `candidate_models[${i}]`));
   const payer = { requestId: ctx.requestId, owner: ctx.principal.owner, keyId: ctx.principal.keyId, tag: ctx.tag };
   const raw = models.map((model) => {
     let quality = 0,

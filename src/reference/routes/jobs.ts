@@ -1,6 +1,6 @@
 /** /v1/jobs: async jobs with Idempotency-Key support and webhook delivery. */
 import { resolveModel } from '../auto-router.ts';
-import { ApiError, badRequest } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { cancelJob as cancel, startJob } from '../job-runner.ts';
 import { canSee, type JobRecord } from '../store.ts';
@@ -8,18 +8,6 @@ import type { Handler, RouteContext } from '../types.ts';
 import { canonicalJson, owned, page, pageParams, sha256, visible } from './common.ts';
 
 const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
-/** The contract accepts any absolute http(s) URL; where it is delivered to is `webhooks.ts`'s business. */
-function checkWebhookUrl(url: string): void {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {
-    /* reported below */
-  }
-  if (!parsed || !/^https?:$/.test(parsed.protocol)) {
-    throw badRequest('invalid_webhook_url', 'webhook_url must be an absolute http(s) URL.', 'webhook_url');
-  }
-}
 
 function idempotencySlot(ctx: RouteContext): string | null {
   const key = ctx.headers['idempotency-key'];
@@ -47,7 +35,6 @@ export const createJob: Handler = (ctx) => {
       );
     return { status: 200, body: ctx.state.jobs.get(previous.jobId)!.job, headers: { 'idempotent-replayed': 'true' } };
   }
-  if (b.webhook_url !== undefined) checkWebhookUrl(b.webhook_url);
   const { model } = resolveModel(b.model, 'text', { promptChars: b.input.length });
   const job = {
     id: newId('job_', 8),

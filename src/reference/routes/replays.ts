@@ -1,7 +1,7 @@
 /** /v1/replays: re-run a logged (or inline) chat request on another model and compare the outputs. */
 import { explicitModel, resolveModel } from '../auto-router.ts';
 import { charge, usageOf, type Usage } from '../billing.ts';
-import { badRequest } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { chatPromptTokens, generate, similarity } from '../fake-model.ts';
 import { newId } from '../ids.ts';
 import type { CatalogModel } from '../catalog.ts';
@@ -28,7 +28,13 @@ function source(ctx: RouteContext, b: { source_request_id?: string; request?: Ch
   if (b.source_request_id !== undefined) {
     const t = owned(ctx.state.traces, b.source_request_id, ctx, 'request').trace;
     if (t.operation !== 'chat.completion')
-      throw badRequest('unsupported_source', 'Only chat completions can be replayed.', 'source_request_id');
+      throw new ApiError(
+        404,
+        'not_found_error',
+        'unsupported_source',
+        `${b.source_request_id} is not a chat completion; only those can be replayed.`,
+        'source_request_id',
+      );
     return {
       id: t.id as string,
       request: t.request as ChatRequest,
