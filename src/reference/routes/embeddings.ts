@@ -41,6 +41,8 @@ export const createEmbedding: Handler = (ctx) => {
   const b = ctx.body as { model?: string; input?: string | string[] };
   // `input` is required; it can only be missing here under the `accepts-invalid` drift.
   const inputs = b.input === undefined ? [''] : typeof b.input === 'string' ? [b.input] : b.input;
+  if (inputs.length > 10 && ctx.drift('long-array-error'))
+    throw new ApiError(500, 'api_error', 'internal_error', 'Simulated failure (long-array-error drift).');
   const { model } = resolveModel(b.model ?? 'openai/text-embedding-3-small', 'embedding', { promptChars: 0 });
   const data = inputs.map((text, index) => ({
     object: 'embedding',

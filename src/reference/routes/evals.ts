@@ -25,12 +25,13 @@ export const createEval: Handler = (ctx) => {
       cost = 0,
       latency = 0;
     for (const item of b.dataset) {
-      const out = run(model, { messages: [{ role: 'user', content: item.input }] });
+      // String(): under `nested-invalid-accepted` an item may be anything; the eval still runs on its text.
+      const out = run(model, { messages: [{ role: 'user', content: String(item?.input ?? '') }] });
       charge(ctx.state, payer, ctx.opts.now(), model.id, 'eval', out.usage);
       quality +=
-        item.expected !== undefined
-          ? 0.5 * similarity(out.output, item.expected) + 0.5 * model.quality
-          : 0.9 * model.quality + 0.1 * unitHash(`${model.id}\n${item.input}`);
+        item?.expected !== undefined
+          ? 0.5 * similarity(out.output, String(item.expected)) + 0.5 * model.quality
+          : 0.9 * model.quality + 0.1 * unitHash(`${model.id}\n${String(item?.input)}`);
       cost += out.usage.cost_cents;
       latency += out.latency;
     }

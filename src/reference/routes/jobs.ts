@@ -70,6 +70,8 @@ export const createJob: Handler = (ctx) => {
 export const listJobs: Handler = (ctx) => {
   const [limit, after] = pageParams(ctx);
   const status = ctx.query.status as string | undefined;
+  if (status === 'cancelled' && ctx.drift('rare-enum-error'))
+    throw new ApiError(500, 'api_error', 'internal_error', 'Simulated failure (rare-enum-error drift).');
   const jobs = visible(ctx.state.jobs, ctx)
     .map((r) => r.job as { id: string; status: string })
     .filter((j) => status === undefined || j.status === status);

@@ -1,5 +1,5 @@
 /** /v1/sub-accounts: per-customer accounts. Root key only (sub-account keys get 403). */
-import { notFound } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { SubAccountRecord } from '../store.ts';
 import type { Handler, RouteContext } from '../types.ts';
@@ -18,9 +18,15 @@ export function liveSubAccount(ctx: RouteContext, id: string, allowDeleted = fal
   return rec;
 }
 
+/** int64's largest value: a cap beyond it is where a typed backend would overflow. */
+const INT64_MAX = 2 ** 63 - 1;
+
 export const createSubAccount: Handler = (ctx) => {
   requireRoot(ctx);
   const b = ctx.body as Partial<SubAccountRecord> & { name: string };
+  // huge-integer-error: the cap is stored as if in an int64 column, and one beyond its range fails.
+  if (ctx.drift('huge-integer-error') && (b.spend_cap_cents ?? 0) > INT64_MAX)
+    throw new ApiError(500, 'api_error', 'internal_error', 'Simulated overflow (huge-integer-error drift).');
   const rec: SubAccountRecord = {
     id: newId('sa_'),
     name: b.name,
@@ -54,7 +60,10 @@ export const updateSubAccount: Handler = (ctx) => {
   requireRoot(ctx);
   const rec = liveSubAccount(ctx, ctx.params.id!);
   Object.assign(rec, ctx.body as Partial<SubAccountRecord>);
-  return { status: 200, body: toSubAccount(rec) };
+  const body = toSubAccount(rec);
+  // live-patch-wrong-type: reached only through a sub-account that exists (unknown ids 404 above).
+  if (ctx.drift('live-patch-wrong-type')) body.spent_cents = String(rec.spent_cents);
+  return { status: 200, body };
 };
 
 export const deleteSubAccount: Handler = (ctx) => {
