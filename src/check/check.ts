@@ -2,21 +2,8 @@
  * The check interface. A check is data with one function in it (ajv keyword / Redocly rule style):
  * it looks at what came back for a Case and returns Findings; it never throws and never does I/O.
  */
-import type { Case, Exchange, Finding, Operation, Severity, Spec } from '../types.ts';
+import type { Case, Exchange, Finding, Operation, Severity, Spec, StatusPolicy } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-
-/** Statuses with which an HTTP stack refuses a request as too large (RFC 9110 §15.5.14, §15.5.15; RFC 6585 §5). */
-export const TOO_LARGE: readonly number[] = [413, 414, 431];
-
-/** Which statuses count as "the server rejected the input" / "accepted it", per operation; shown in reports. */
-export interface StatusPolicy {
-  /** Statuses that mean "rejected" for negative cases, e.g. [400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 431]. */
-  rejected: number[];
-  /** Status classes/values that mean "accepted" for positive cases, e.g. [200..299]. */
-  accepted: number[];
-  /** Where this policy came from: 'default' or the config key that set it. */
-  source: string;
-}
 
 /** Everything a check may read; one per (operation, run). Pure data plus the shared validator. */
 export interface CheckContext {

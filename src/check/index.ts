@@ -119,4 +119,4 @@ export function runSequenceChecks(exchanges: Exchange[], checks: readonly Check[
 
 export { createStreamChecker, SSE_CHECK_ID, type StreamChecker } from './stream-checker.ts';
 export { probeOf } from './probe.ts';
-export type { Check, CheckContext, Probe, StatusPolicy } from './check.ts';
+export type { Check, CheckContext, Probe } from './check.ts';

@@ -1,8 +1,7 @@
 /** Coverage per operation: what was sent, which statuses came back, which checks had something to judge. */
-import type { OperationCoverage } from '../report/run-result.ts';
+import type { OperationCoverage, PlannedOperation, JsonObject, Operation, SourceLocation, Spec } from '../types.ts';
 import type { Check } from '../check/check.ts';
-import type { JsonObject, Operation, SourceLocation, Spec } from '../types.ts';
-import type { PlannedOperation } from '../plan/index.ts';
+
 import type { OperationState } from './operation.ts';
 import { defaultPolicy } from '../plan/index.ts';
 

@@ -3,19 +3,10 @@
  * that are optional (shrinking, the embedded reference server) may be absent.
  */
 import type { Check } from '../check/check.ts';
-import type { RunResult } from '../report/run-result.ts';
-import type { Case, CaseKind, Exchange, Operation, Spec } from '../types.ts';
+import type { Reporter, Case, CaseKind, Exchange, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { StatefulStage } from './stateful.ts';
 import { createGenerationPool } from './generation-pool.ts';
-
-/** A reporter: one file of the report directory, a pure function of the RunResult. */
-export interface Reporter {
-  id: string;
-  description: string;
-  filename: string;
-  run(result: RunResult): string;
-}
 
 /** Generates `count` cases of one kind for one operation, deterministically from `seed`, with the problems met. */
 export type GenerateCases = (

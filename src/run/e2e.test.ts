@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DRIFTS } from '../reference/index.ts';
 import { loadDeps } from './deps.ts';
-import type { RunResult } from '../report/run-result.ts';
+import type { RunResult } from '../types.ts';
 import { run } from './run.ts';
 
 const deps = await loadDeps();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Finding, Operation } from '../types.ts';
 import { statusesNeverSeen } from './coverage.ts';
-import { applyBaseline, dedupeFindings, findingsExitCode } from './findings.ts';
+import { compareWithBaseline } from '../report/baseline.ts';
+import { dedupeFindings, findingsExitCode } from './findings.ts';
 import { scrubSecrets } from './scrub.ts';
 
 const f = (cause: string, query: string, severity: Finding['severity'] = 'error'): Finding => ({
@@ -25,7 +26,7 @@ describe('findings', () => {
 
   it('baseline marks new and known, lists the gone as fixed, and only new errors fail', () => {
     const current = dedupeFindings([f('a', ''), f('b', '', 'warn')]);
-    const { findings, fixed } = applyBaseline(current, dedupeFindings([f('a', ''), f('gone', '')]));
+    const { findings, fixed } = compareWithBaseline(current, dedupeFindings([f('a', ''), f('gone', '')]));
     expect(findings.map((x) => [x.cause, x.baseline])).toEqual([
       ['a', 'known'],
       ['b', 'new'],

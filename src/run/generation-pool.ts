@@ -5,8 +5,8 @@
  * flat on specs with thousands of operations) and the thread works while the main thread sends and judges.
  */
 import { Worker } from 'node:worker_threads';
-import type { PlannedOperation } from '../plan/index.ts';
-import type { Case, CaseKind, Spec } from '../types.ts';
+
+import type { Case, CaseKind, Spec, PlannedOperation } from '../types.ts';
 
 /** One operation's generation, kind by kind. */
 export interface GenerationJob {

@@ -4,8 +4,8 @@
  */
 import type { Check, CheckContext } from '../check/check.ts';
 import { runChecks, type CheckOutcome } from '../check/index.ts';
-import type { PlannedOperation } from '../plan/index.ts';
-import type { Case, CaseKind, Exchange, Finding, Operation, Spec } from '../types.ts';
+
+import type { Case, CaseKind, Exchange, Finding, Operation, Spec, PlannedOperation } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */

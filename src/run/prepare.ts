@@ -1,7 +1,7 @@
 /** Per-operation cases: generated kind by kind from the operation's seed, then given the run's auth. */
-import { KIND_ORDER, type PlannedOperation } from '../plan/index.ts';
+import { KIND_ORDER } from '../plan/index.ts';
 import { applyAuth, authFor, type Credentials } from '../send/index.ts';
-import type { Case, CaseKind, Spec } from '../types.ts';
+import type { Case, CaseKind, Spec, PlannedOperation } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { GenerateCases } from './deps.ts';
 import type { GenerationJob, KindResult } from './generation-pool.ts';

@@ -3,7 +3,7 @@
  * limits, back off on 429/503, judge, derive probes; at the end run sequence checks, shrink and dedupe.
  */
 import type { Dispatcher } from 'undici';
-import type { ReportedFinding } from '../report/run-result.ts';
+import type { ReportedFinding, Exchange } from '../types.ts';
 import {
   isBackOffStatus,
   isEventStream,
@@ -12,7 +12,6 @@ import {
   type RateLimiter,
   type StreamEventHook,
 } from '../send/index.ts';
-import type { Exchange } from '../types.ts';
 import type { RunDeps } from './deps.ts';
 import { dedupeFindings } from './findings.ts';
 import { createStreamChecker, runSequenceChecks, SSE_CHECK_ID } from '../check/index.ts';

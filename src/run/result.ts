@@ -1,10 +1,10 @@
 /** Assembles the immutable RunResult from the run's per-operation states. */
 import type { Check } from '../check/check.ts';
-import type { OperationCoverage, ReportedFinding, RunResult } from '../report/run-result.ts';
-import type { Plan } from '../plan/index.ts';
-import type { CaseKind, Spec } from '../types.ts';
+import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spec } from '../types.ts';
+
 import { coverageOf, unreachedCoverage } from './coverage.ts';
-import { applyBaseline, findingsExitCode } from './findings.ts';
+import { compareWithBaseline } from '../report/baseline.ts';
+import { findingsExitCode } from './findings.ts';
 import type { OperationState } from './operation.ts';
 import { scrubSecrets } from './scrub.ts';
 
@@ -45,7 +45,7 @@ export function buildResult(input: ResultInput): RunResult {
     ...plan.skipped.map((s) => unreachedCoverage(s.operation, s.reason, spec)),
   ];
   const marked = input.baseline
-    ? applyBaseline(input.findings, input.baseline)
+    ? compareWithBaseline(input.findings, input.baseline)
     : { findings: input.findings, fixed: [] };
   const retryNotes = states
     .filter((s) => s.retries > 0)

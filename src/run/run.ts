@@ -7,10 +7,9 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
-import { buildPlan, type Plan } from '../plan/index.ts';
+import { buildPlan } from '../plan/index.ts';
 import { breakingFindings, scopeToChanges } from '../plan/changed-since.ts';
-import type { ChangeScope } from '../report/run-extras.ts';
-import type { ReportedFinding, RunResult } from '../report/run-result.ts';
+import type { ChangeScope, Plan, ReportedFinding, RunResult, Case, CaseKind, Spec } from '../types.ts';
 import {
   applyAuth,
   authFor,
@@ -21,9 +20,9 @@ import {
   stripCredentials,
   type Credentials,
 } from '../send/index.ts';
-import type { Case, CaseKind, Spec } from '../types.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
-import { dedupeFindings, readBaseline } from './findings.ts';
+import { readBaseline } from '../report/baseline.ts';
+import { dedupeFindings } from './findings.ts';
 import { withDefaults, type RunOptions } from './options.ts';
 import { enqueueCases, newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
 import { generateHere, kindsOf, prepareCases } from './prepare.ts';

@@ -7,7 +7,7 @@ import type { Case, Exchange, Finding } from '../types.ts';
 import type { ShrinkCase } from './deps.ts';
 import { runChecks } from '../check/index.ts';
 import type { JudgeEnv, OperationState } from './operation.ts';
-import { findingKey } from './findings.ts';
+import { findingKey } from '../report/baseline.ts';
 import { originalCase } from './prepare.ts';
 
 /** Findings shrunk per operation; the rest keep their original example. */

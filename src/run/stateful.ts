@@ -6,9 +6,8 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
-import { inShard, type Plan } from '../plan/index.ts';
-import type { ReportedFinding } from '../report/run-result.ts';
-import type { Case, Exchange, Finding, Operation, Spec } from '../types.ts';
+import { inShard } from '../plan/index.ts';
+import type { ReportedFinding, Plan, Case, Exchange, Finding, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { GenerateCases } from './deps.ts';
 import { dedupeFindings } from './findings.ts';

@@ -8,11 +8,20 @@
 import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
-import type { Plan } from '../plan/index.ts';
-import type { ChangeScope, StepReport, WorkflowReport } from '../report/run-extras.ts';
+
+import type {
+  ChangeScope,
+  StepReport,
+  WorkflowReport,
+  Plan,
+  ReportedFinding,
+  RunResult,
+  Case,
+  Exchange,
+  Operation,
+  Spec,
+} from '../types.ts';
 import { secretValues as exchangeSecrets } from '../report/redact.ts';
-import type { ReportedFinding, RunResult } from '../report/run-result.ts';
-import type { Case, Exchange, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { Suite, SuiteResult } from '../workflows/index.ts';
 import { statusesNeverSeen } from './coverage.ts';

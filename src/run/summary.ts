@@ -1,5 +1,5 @@
 /** The terminal summary of a run: what ran, what was found, where the reports are. Pure text from a RunResult. */
-import type { RunResult } from '../report/run-result.ts';
+import type { RunResult } from '../types.ts';
 
 /** A fixed-width table: operations, requests, then findings by check and severity. */
 export function formatSummary(result: RunResult, reportPath?: string): string {

@@ -2,8 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RunResult } from '../report/run-result.ts';
-import type { Reporter } from './deps.ts';
+import type { Reporter, RunResult } from '../types.ts';
 
 /** Renders and writes all reports; a reporter that throws is noted in the returned list, not fatal. */
 export async function writeReports(dir: string, reporters: Reporter[], result: RunResult): Promise<string[]> {

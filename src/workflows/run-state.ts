@@ -4,10 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { Check, CheckContext, StatusPolicy } from '../check/check.ts';
+import type { Check, CheckContext } from '../check/check.ts';
 import { runChecks } from '../check/index.ts';
 import { send } from '../send/index.ts';
-import type { Case, Exchange, Finding, Operation, SourceLocation, Spec } from '../types.ts';
+import type { Case, Exchange, Finding, Operation, SourceLocation, Spec, StatusPolicy } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { WebhookReceiver } from '../webhooks/receiver.ts';
 import type { GenerateOne } from './request.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDeps } from '../../run/deps.ts';
 import { run } from '../../run/index.ts';
-import type { RunResult } from '../../report/run-result.ts';
+import type { RunResult } from '../../types.ts';
 import type { CommandIO } from '../command.ts';
 import { main } from '../main.ts';
 
