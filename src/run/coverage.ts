@@ -32,7 +32,7 @@ export function coverageOf(state: OperationState, checks: Check[], spec: Spec): 
   for (const check of checks) {
     const id = check.id;
     if (state.checked.has(id)) checked.push(id);
-    else if (check.probe && !state.probesBy.has(id))
+    else if (check.kind === 'probe' && !state.probesBy.has(id))
       unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
     else
       unchecked.push({

@@ -93,7 +93,7 @@ export async function loadDeps(): Promise<RunDeps> {
   return {
     loadSpec: load!.loadSpec as RunDeps['loadSpec'],
     createValidator: validate!.createValidator as RunDeps['createValidator'],
-    checks: check!.CHECKS as Check[],
+    checks: (check!.CHECKS as Check[]).filter((c) => c.kind !== 'sequence'),
     reporters: (report?.REPORTERS as Reporter[] | undefined) ?? [FALLBACK_REPORTER],
     generateCases: (generate!.generate ?? generate!.generateCases) as GenerateCases,
     shrinkCase: generate!.shrinkCase as ShrinkCase | undefined,

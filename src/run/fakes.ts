@@ -31,6 +31,7 @@ const finding = (ex: Exchange, cause: string): Finding => ({
 
 /** Flags undocumented statuses and transport errors. */
 export const statusCheck: Check = {
+  kind: 'exchange',
   id: 'status_documented',
   description: 'status is documented',
   defaultSeverity: 'error',
@@ -43,6 +44,7 @@ export const statusCheck: Check = {
 
 /** Probes without the Authorization header; expects a 401. */
 export const authProbeCheck: Check = {
+  kind: 'probe',
   id: 'auth_required',
   description: 'requests without auth are refused',
   defaultSeverity: 'error',

@@ -135,7 +135,7 @@ export function deriveProbes(
   if (requireAccepted && !state.planned.policy.accepted.includes(status)) return [];
   const items: QueueItem[] = [];
   for (const check of env.selected) {
-    if (!check.probe || (state.probesBy.get(check.id) ?? 0) >= limit) continue;
+    if (check.kind !== 'probe' || (state.probesBy.get(check.id) ?? 0) >= limit) continue;
     const ctx = { ...state.context, severity: state.context.severities?.[check.id] ?? check.defaultSeverity };
     let probe: Case | undefined;
     try {
@@ -145,7 +145,7 @@ export function deriveProbes(
     }
     state.probesBy.set(check.id, (state.probesBy.get(check.id) ?? 0) + 1);
     if (!probe) continue;
-    if (check.probeOmitsCredentials) probe = env.stripCredentials(probe, state.planned.operation);
+    if (check.omitsCredentials) probe = env.stripCredentials(probe, state.planned.operation);
     items.push({ case: probe, attempt: 1, probeBy: check.id });
   }
   return items;

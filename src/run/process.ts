@@ -14,7 +14,7 @@ import {
 } from '../send/index.ts';
 import type { RunDeps } from './deps.ts';
 import { dedupeFindings } from './findings.ts';
-import { createStreamChecker, runSequenceChecks, SSE_CHECK_ID } from '../check/index.ts';
+import { runSequenceChecks } from '../check/index.ts';
 import { deriveProbes, judge, record, type JudgeEnv, type OperationState, type QueueItem } from './operation.ts';
 import type { RunOptions } from './options.ts';
 import type { SchedulerHooks } from './scheduler.ts';
@@ -148,11 +148,11 @@ export function createProcessor(input: ProcessorInput) {
  * or endless stream is not read to the deadline. The recorded events are judged again by the check itself.
  */
 function streamGuard(exchange: Exchange, state: OperationState, env: JudgeEnv): StreamEventHook | undefined {
-  if (!isEventStream(exchange.response?.headers['content-type']) || !env.selected.some((c) => c.id === SSE_CHECK_ID))
-    return undefined;
-  const severity = state.context.severities?.[SSE_CHECK_ID] ?? 'error';
-  const checker = createStreamChecker(exchange, { ...state.context, severity });
-  return (event) => (checker.event(event).some((f) => f.severity === 'error') ? 'stop' : undefined);
+  const check = env.selected.find((c) => c.kind === 'stream');
+  if (!isEventStream(exchange.response?.headers['content-type']) || check?.kind !== 'stream') return undefined;
+  const severity = state.context.severities?.[check.id] ?? 'error';
+  const checker = check.watch(exchange, { ...state.context, severity });
+  return checker && ((event) => (checker.event(event).some((f) => f.severity === 'error') ? 'stop' : undefined));
 }
 
 function runSequences(state: OperationState, env: JudgeEnv): void {

@@ -34,7 +34,7 @@ export interface SuiteOptions extends WorkflowTransport {
   inputs?: Record<string, unknown>;
   /** Only these workflows (and what they depend on); all when absent. */
   workflows?: string[];
-  /** Checks every step exchange is judged by (default: the response-conformance checks of `CHECKS`). */
+  /** Checks every step exchange is judged by (default: the `suite` profile of src/check/index.ts). */
   checks?: readonly Check[];
   generate?: GenerateOne;
   /** Upper bound on step executions per workflow (goto/retry loops). */

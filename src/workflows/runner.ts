@@ -7,7 +7,7 @@
  */
 import { Agent } from 'undici';
 import type { Check } from '../check/check.ts';
-import { CHECKS } from '../check/index.ts';
+import { checksOf, PROFILES } from '../check/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { Spec } from '../types.ts';
 import { createValidator } from '../validate/index.ts';
@@ -21,14 +21,7 @@ import { attemptStep, type Attempt } from './run-step.ts';
 import type { Action, Step, Suite, Workflow } from './suite-types.ts';
 
 /** Checks that judge any response on its own (no generated-case semantics), run on every step exchange. */
-export const SUITE_CHECK_IDS = [
-  'not_a_server_error',
-  'status_code_conformance',
-  'content_type_conformance',
-  'response_headers_conformance',
-  'response_schema_conformance',
-  'sse_stream_conformance',
-];
+export const SUITE_CHECK_IDS: readonly string[] = PROFILES.suite;
 
 type WorkflowOutcome = { ok: boolean; outputs: Record<string, unknown>; message?: string };
 
@@ -37,7 +30,7 @@ export async function runSuite(spec: Spec, suite: Suite, options: SuiteOptions):
   for (const w of suite.workflows)
     for (const s of w.steps) if (s.operationId || s.operationPath) stepOperation(spec, suite, s);
   const dispatcher = options.dispatcher ?? new Agent({ connections: 4, pipelining: 1 });
-  const checks: readonly Check[] = options.checks ?? CHECKS.filter((c) => SUITE_CHECK_IDS.includes(c.id));
+  const checks: readonly Check[] = options.checks ?? checksOf('suite');
   const validator = options.validator ?? createValidator(spec);
   const generate: GenerateOne =
     options.generate ?? ((s, op, seed) => generateCases(s, op, { kind: 'positive', count: 1, seed, validator })[0]);
