@@ -47,7 +47,7 @@ interface Measured {
 async function child(): Promise<void> {
   const { loadDeps } = await import('../src/run/deps.ts');
   const { run, planRun } = await import('../src/run/index.ts');
-  const { generateHere } = await import('../src/run/prepare.ts');
+  const { generateHere } = await import('../src/generate/prepare.ts');
   const { applyAuth, authFor, readCredentials, wireRequest } = await import('../src/send/index.ts');
   const deps = await loadDeps();
   const options = {

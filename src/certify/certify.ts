@@ -11,7 +11,7 @@ import { checksOf as profileChecks } from '../check/index.ts';
 import { HarnessError } from '../errors.ts';
 import { loadSpec } from '../load/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
-import { preflight } from '../run/target.ts';
+import { preflight } from '../send/preflight.ts';
 import { readCredentials, secretValues } from '../send/index.ts';
 import { loadSuite, runSuite, type Suite, type SuiteResult } from '../workflows/index.ts';
 import { evaluateRequirement } from './evaluate.ts';

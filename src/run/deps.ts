@@ -5,8 +5,8 @@
 import type { Check } from '../check/check.ts';
 import type { Reporter, Case, CaseKind, Exchange, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-import type { StatefulStage } from './stateful.ts';
-import { createGenerationPool } from './generation-pool.ts';
+import type { StatefulStage } from '../workflows/stateful-phase.ts';
+import { createGenerationPool } from '../generate/generation-pool.ts';
 
 /** Generates `count` cases of one kind for one operation, deterministically from `seed`, with the problems met. */
 export type GenerateCases = (

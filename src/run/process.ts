@@ -13,12 +13,12 @@ import {
   type StreamEventHook,
 } from '../send/index.ts';
 import type { RunDeps } from './deps.ts';
-import { dedupeFindings } from './findings.ts';
+import { dedupeFindings } from '../report/findings.ts';
 import { runSequenceChecks } from '../check/index.ts';
 import { deriveProbes, judge, record, type JudgeEnv, type OperationState, type QueueItem } from './operation.ts';
-import type { RunOptions } from './options.ts';
+import type { RunOptions } from '../run-options.ts';
 import type { SchedulerHooks } from './scheduler.ts';
-import { shrinkFindings } from './shrink.ts';
+import { shrinkFindings } from '../generate/shrink-findings.ts';
 
 /** Inputs of the processor. */
 export interface ProcessorInput {

@@ -7,7 +7,7 @@ import { HarnessError } from '../errors.ts';
 import { MISBEHAVIOURS, refusedUrl, startServer, type TestServer } from '../send/test-servers.ts';
 import type { Case } from '../types.ts';
 import { fakeDeps } from './fakes.ts';
-import type { RunOptions } from './options.ts';
+import type { RunOptions } from '../run-options.ts';
 import { run } from './run.ts';
 
 /** A conformant fake API: 401 without the token, else the documented status. */

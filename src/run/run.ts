@@ -22,20 +22,22 @@ import {
 } from '../send/index.ts';
 import { loadDeps, type RunDeps } from './deps.ts';
 import { readBaseline } from '../report/baseline.ts';
-import { dedupeFindings } from './findings.ts';
-import { withDefaults, type RunOptions } from './options.ts';
+import { dedupeFindings } from '../report/findings.ts';
+import { withDefaults, type RunOptions } from '../run-options.ts';
 import { enqueueCases, newOperationState, type JudgeEnv, type OperationState } from './operation.ts';
-import { generateHere, kindsOf, prepareCases } from './prepare.ts';
-import type { KindResult } from './generation-pool.ts';
-import { buildResult } from './result.ts';
+import { generateHere, kindsOf, prepareCases } from '../generate/prepare.ts';
+import type { KindResult } from '../generate/generation-pool.ts';
+import { buildResult } from '../report/result.ts';
 import { createProcessor } from './process.ts';
 import { schedule } from './scheduler.ts';
-import { replayBase } from './replay.ts';
-import { runStatefulPhase } from './stateful.ts';
-import { loadSuites, runSuitePhase, suitePlan, withSuites, type SuiteOutcome } from './suites.ts';
+import { replayBase } from '../report/replay.ts';
+import { runStatefulPhase } from '../workflows/stateful-phase.ts';
+import { loadSuites, runSuitePhase, type SuiteOutcome } from '../workflows/suite-phase.ts';
+import { suitePlan } from '../plan/suite-plan.ts';
+import { withSuites } from '../report/with-suites.ts';
 import { openTarget } from './target.ts';
-import { startToken } from './token.ts';
-import { createReportWriter } from './write-reports.ts';
+import { startToken } from '../send/token.ts';
+import { createReportWriter } from '../report/write.ts';
 
 const VERSION = '0.1.0';
 

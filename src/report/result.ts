@@ -3,9 +3,9 @@ import type { Check } from '../check/check.ts';
 import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spec } from '../types.ts';
 
 import { coverageOf, unreachedCoverage } from './coverage.ts';
-import { compareWithBaseline } from '../report/baseline.ts';
+import { compareWithBaseline } from './baseline.ts';
 import { findingsExitCode } from './findings.ts';
-import type { OperationState } from './operation.ts';
+import type { OperationState } from '../run/operation.ts';
 import { scrubSecrets } from './scrub.ts';
 
 /** The pieces a result is made of, gathered by run(). */

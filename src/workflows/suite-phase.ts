@@ -9,36 +9,16 @@ import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 
-import type {
-  ChangeScope,
-  StepReport,
-  WorkflowReport,
-  Plan,
-  ReportedFinding,
-  RunResult,
-  Case,
-  Exchange,
-  Operation,
-  Spec,
-} from '../types.ts';
+import type { StepReport, WorkflowReport, Plan, ReportedFinding, Case, Exchange, Operation, Spec } from '../types.ts';
 import { secretValues as exchangeSecrets } from '../report/redact.ts';
 import type { Validator } from '../validate/index.ts';
-import type { Suite, SuiteResult } from '../workflows/index.ts';
-import { statusesNeverSeen } from './coverage.ts';
-import { dedupeFindings } from './findings.ts';
-import { scrubSecrets } from './scrub.ts';
-
-type WorkflowsStage = typeof import('../workflows/index.ts');
-
-/** Loads the workflows stage (absent in builds without it: then `--suite` is a usage error). */
-async function stage(): Promise<WorkflowsStage> {
-  try {
-    return await import('../workflows/index.ts');
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw error;
-    throw new HarnessError('USAGE', '--suite needs the workflows stage, which this build lacks');
-  }
-}
+import { loadSuite } from './load-suite.ts';
+import { stepOperation } from './request.ts';
+import { runSuite, SUITE_CHECK_IDS } from './runner.ts';
+import type { SuiteResult } from './run-state.ts';
+import type { Suite } from './suite-types.ts';
+import { dedupeFindings } from '../report/findings.ts';
+import { scrubSecrets } from '../report/scrub.ts';
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
 
@@ -53,8 +33,6 @@ export async function loadSuites(
   readOnly = false,
 ): Promise<Suite[]> {
   if (files.length === 0) return [];
-  const { loadSuite } = await stage();
-  const { stepOperation } = await import('../workflows/request.ts');
   const suites = await Promise.all(files.map((f) => loadSuite(f, cwd)));
   for (const suite of suites) {
     for (const w of suite.workflows) {
@@ -71,20 +49,6 @@ export async function loadSuites(
     }
   }
   return suites;
-}
-
-/** Why operations are not fuzzed in a suite-only run. */
-export const SUITE_ONLY_REASON =
-  'not fuzzed: --suite runs only its workflows (add --fuzz to also fuzz every operation)';
-
-/** With suites and no `--fuzz`, the per-operation phase is skipped: every planned operation moves to `skipped`. */
-export function suitePlan(plan: Plan, suites: readonly string[], fuzz: boolean): Plan {
-  if (suites.length === 0 || fuzz) return plan;
-  return {
-    ...plan,
-    operations: [],
-    skipped: [...plan.operations.map((p) => ({ operation: p.operation, reason: SUITE_ONLY_REASON })), ...plan.skipped],
-  };
 }
 
 /** What the suite phase needs from the run. */
@@ -121,7 +85,6 @@ export interface SuiteOutcome {
 
 /** Runs each suite in turn; findings take the run's configured severities, secrets (also minted ones) scrubbed. */
 export async function runSuitePhase(suites: readonly Suite[], o: SuitePhaseOptions): Promise<SuiteOutcome> {
-  const { runSuite, SUITE_CHECK_IDS } = await stage();
   const checks = o.selected.filter((c) => SUITE_CHECK_IDS.includes(c.id));
   const severity = new Map(o.plan.checks.map((c) => [c.id, c.severity]));
   const out: SuiteOutcome = {
@@ -217,54 +180,4 @@ export function workflowReports(file: string, r: Pick<SuiteResult, 'workflows' |
   }
   if (pending.length > 0) reports.at(-1)?.steps.push(...pending);
   return reports;
-}
-
-/**
- * The result with the later phases folded in: operations the suites called count as reached, the workflows
- * are listed, and a `--changed-since` scope is attached.
- */
-export function withSuites(
-  result: RunResult,
-  outcome: SuiteOutcome | undefined,
-  spec: Spec,
-  scope?: ChangeScope,
-): RunResult {
-  if (!outcome) return scope ? { ...result, changeScope: scope } : result;
-  const byKey = new Map(spec.operations.map((op) => [op.key, op]));
-  const coverage = result.coverage.map((c) => {
-    const hit = outcome.reached.get(c.operation);
-    const op = byKey.get(c.operation);
-    if (!hit || !op) return c;
-    const statuses = new Set([...(c.reached ? c.statusesSeen : []), ...hit.statuses]);
-    const checked = [...new Set([...(c.reached ? c.checked : []), ...outcome.checks])];
-    const { reason: _unreached, ...rest } = c;
-    return {
-      ...rest,
-      reached: true,
-      requests: (c.reached ? c.requests : 0) + hit.requests,
-      statusesSeen: [...statuses].sort((a, b) => a - b),
-      statusesNeverSeen: statusesNeverSeen(op, statuses),
-      checked,
-      unchecked: c.reached ? c.unchecked.filter((u) => !checked.includes(u.check)) : [],
-    };
-  });
-  return {
-    ...result,
-    coverage,
-    operationsReached: coverage.filter((c) => c.reached).length,
-    workflows: outcome.workflows,
-    ...(scope ? { changeScope: scope } : {}),
-  };
-}
-
-/** Parses `--input NAME=VALUE` pairs; numbers, booleans and null are read as JSON, anything else stays text. */
-export function parseInputs(values: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(
-    values.map((v) => {
-      const eq = v.indexOf('=');
-      if (eq <= 0) throw new HarnessError('USAGE', `--input expects NAME=VALUE, got "${v}"`);
-      const raw = v.slice(eq + 1);
-      return [v.slice(0, eq), /^-?\d+(\.\d+)?$|^(true|false|null)$/.test(raw) ? JSON.parse(raw) : raw];
-    }),
-  );
 }

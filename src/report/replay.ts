@@ -1,5 +1,5 @@
 /** The start of the command that replays a run (the reporters append `--seed N --include <operation>`). */
-import type { RunOptions } from './options.ts';
+import type { RunOptions } from '../run-options.ts';
 
 /** Quotes a shell argument only when it needs it. */
 function arg(value: string): string {

@@ -1,7 +1,7 @@
 /** Options of `run()`, one literal of defaults at the top, mapping 1:1 onto `specgate run` flags. */
 
-import type { ClientCredentials } from '../send/index.ts';
-import type { Severity, Spec, StatusPolicy, Budget, Shard } from '../types.ts';
+import type { ClientCredentials } from './send/index.ts';
+import type { Severity, Spec, StatusPolicy, Budget, Shard } from './types.ts';
 
 /** Progress as the run goes, for a progress bar or plain lines. */
 export interface RunProgress {

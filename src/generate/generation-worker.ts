@@ -4,7 +4,7 @@
  * here is exactly the case the main thread would have made; only the time it costs moves off the main thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { generate } from '../generate/index.ts';
+import { generate } from './index.ts';
 import { specFromDocument } from '../load/index.ts';
 import type { JsonObject } from '../types.ts';
 import { createValidator } from '../validate/index.ts';

@@ -9,8 +9,8 @@ import type { Check } from '../check/check.ts';
 import { inShard } from '../plan/index.ts';
 import type { ReportedFinding, Plan, Case, Exchange, Finding, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-import type { GenerateCases } from './deps.ts';
-import { dedupeFindings } from './findings.ts';
+import type { GenerateCases } from '../run/deps.ts';
+import { dedupeFindings } from '../report/findings.ts';
 
 /** A resource chain, as much of `src/workflows` Chain as the run needs. */
 export interface ChainInfo {

@@ -2,31 +2,14 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPlan } from '../plan/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
 import { startServer, type TestServer } from '../send/test-servers.ts';
-import { loadDeps } from './deps.ts';
-import { run } from './run.ts';
-import { loadSuites, parseInputs, SUITE_ONLY_REASON, suitePlan, workflowReports } from './suites.ts';
+import { loadDeps } from '../run/deps.ts';
+import { run } from '../run/run.ts';
+import { loadSuites, workflowReports } from './suite-phase.ts';
 import { specFromText } from '../load/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-describe('suitePlan', () => {
-  const spec = specFromText(
-    `openapi: 3.1.0\ninfo: { title: t, version: '1' }\npaths:\n  /a: { get: { responses: { '200': { description: ok } } } }\n`,
-  );
-  const plan = buildPlan(spec, { available: [] }, 1);
-  it.each([
-    ['no suite: the plan as built', [], false, ['GET /a'], []],
-    ['a suite: only the suite runs', ['s.arazzo.yaml'], false, [], [SUITE_ONLY_REASON]],
-    ['a suite with --fuzz: both', ['s.arazzo.yaml'], true, ['GET /a'], []],
-  ] as const)('%s', (_name, suites, fuzz, planned, reasons) => {
-    const p = suitePlan(plan, [...suites], fuzz);
-    expect(p.operations.map((o) => o.operation.key)).toEqual(planned);
-    expect(p.skipped.map((s) => s.reason)).toEqual(reasons);
-  });
-});
 
 describe('workflowReports', () => {
   const step = (workflowId: string, stepId: string, status: 'passed' | 'failed' | 'skipped' = 'passed') => ({
@@ -85,14 +68,6 @@ describe('loadSuites', () => {
     if (error) await expect(load).rejects.toThrow(error);
     else expect((await load).map((s) => s.workflows.map((w) => w.workflowId))).toEqual([['w']]);
   });
-});
-
-describe('parseInputs', () => {
-  it.each([
-    [['a=1', 'b=true', 'c=text', 'd=x=y', 'e=null'], { a: 1, b: true, c: 'text', d: 'x=y', e: null }],
-    [[], {}],
-  ])('%j', (given, want) => expect(parseInputs(given)).toEqual(want));
-  it('refuses a pair without a name', () => expect(() => parseInputs(['=1'])).toThrow(/NAME=VALUE/));
 });
 
 /**

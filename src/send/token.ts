@@ -5,9 +5,9 @@
  */
 import type { Dispatcher } from 'undici';
 import { HarnessError } from '../errors.ts';
-import { fetchToken, readClientCredentials, specTokenUrl, type Credentials } from '../send/index.ts';
+import { fetchToken, readClientCredentials, specTokenUrl, type Credentials } from './index.ts';
 import type { Spec } from '../types.ts';
-import type { RunOptions } from './options.ts';
+import type { RunOptions } from '../run-options.ts';
 
 /** A started token: stop the refreshing when the run ends. */
 export interface RunToken {

@@ -2,7 +2,7 @@
 import type { OperationCoverage, PlannedOperation, JsonObject, Operation, SourceLocation, Spec } from '../types.ts';
 import type { Check } from '../check/check.ts';
 
-import type { OperationState } from './operation.ts';
+import type { OperationState } from '../run/operation.ts';
 import { defaultPolicy } from '../plan/index.ts';
 
 /** Documented response keys (`200`, `4XX`) no seen status matches; `default` is never listed. */

@@ -3,11 +3,11 @@
  * `auth:` (mapped onto the same credentials as the SPECGATE_* variables, so secrets are scrubbed alike).
  * Command-line flags win over the file; real environment variables win over `auth:`.
  */
-import type { Config } from '../config/index.ts';
+import type { Config } from './index.ts';
 import { HarnessError } from '../errors.ts';
 import { parseShard } from '../plan/index.ts';
 import { schemeEnvName } from '../send/index.ts';
-import type { RunOptions } from './options.ts';
+import type { RunOptions } from '../run-options.ts';
 
 /** Seconds in `30`, `"30s"`, `"5m"`, `"1h"`. */
 export function durationSeconds(value: number | string): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Config } from '../config/index.ts';
-import { durationSeconds, optionsFromConfig, ratePerSecond } from './config.ts';
+import type { Config } from './index.ts';
+import { durationSeconds, optionsFromConfig, ratePerSecond } from './run-options.ts';
 
 describe('specgate.config.yaml → run options', () => {
   it('maps the run section, severities and auth; real environment variables win over auth', () => {

@@ -2,7 +2,7 @@
  * Findings as reported: one per (operation, check, cause), keeping the smallest example and counting how many
  * requests showed it; marked new or known against a baseline (`report/baseline.ts`).
  */
-import { findingKey } from '../report/baseline.ts';
+import { findingKey } from './baseline.ts';
 import type { Finding, ReportedFinding } from '../types.ts';
 
 /** Size of the request that showed a finding: smaller examples are easier to read and replay. */

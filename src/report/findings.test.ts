@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Exchange, Finding, Operation } from '../types.ts';
 import { statusesNeverSeen } from './coverage.ts';
-import { compareWithBaseline } from '../report/baseline.ts';
+import { compareWithBaseline } from './baseline.ts';
 import { dedupeFindings, findingsExitCode } from './findings.ts';
 import { scrubSecrets } from './scrub.ts';
 

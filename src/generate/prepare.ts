@@ -3,7 +3,7 @@ import { KIND_ORDER } from '../plan/index.ts';
 import { applyAuth, authFor, type Credentials } from '../send/index.ts';
 import type { Case, CaseKind, Spec, PlannedOperation } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-import type { GenerateCases } from './deps.ts';
+import type { GenerateCases } from '../run/deps.ts';
 import type { GenerationJob, KindResult } from './generation-pool.ts';
 
 /** The generated case behind each authorised copy: shrinking rebuilds from the generator's own object. */

@@ -4,9 +4,9 @@
  * request that really shows it (no "shrunk into a valid body" false positive).
  */
 import type { Case, Exchange, Finding } from '../types.ts';
-import type { ShrinkCase } from './deps.ts';
+import type { ShrinkCase } from '../run/deps.ts';
 import { runChecks } from '../check/index.ts';
-import type { JudgeEnv, OperationState } from './operation.ts';
+import type { JudgeEnv, OperationState } from '../run/operation.ts';
 import { findingKey } from '../report/baseline.ts';
 import { originalCase } from './prepare.ts';
 

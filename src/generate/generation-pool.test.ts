@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generate } from '../generate/index.ts';
+import { generate } from './index.ts';
 import { loadSpec } from '../load/index.ts';
 import { buildPlan } from '../plan/index.ts';
 import type { Spec, PlannedOperation } from '../types.ts';
