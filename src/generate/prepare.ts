@@ -1,10 +1,15 @@
 /** Per-operation cases: generated kind by kind from the operation's seed, then given the run's auth. */
 import { KIND_ORDER } from '../plan/index.ts';
-import { applyAuth, authFor, type Credentials } from '../send/index.ts';
-import type { Case, CaseKind, Spec, PlannedOperation } from '../types.ts';
+import type { Case, CaseKind, Operation, PlannedOperation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-import type { GenerateCases } from '../run/deps.ts';
 import type { GenerationJob, KindResult } from './generation-pool.ts';
+
+/** Generates `count` cases of one kind for one operation, deterministically from `seed`, with the problems met. */
+export type GenerateCases = (
+  spec: Spec,
+  operation: Operation,
+  options: { kind: CaseKind; count: number; seed: number; validator?: Validator },
+) => Case[] | { cases: Case[]; problems: Array<{ reason: string }> };
 
 /** The generated case behind each authorised copy: shrinking rebuilds from the generator's own object. */
 export const generatedCase = new WeakMap<Case, Case>();
@@ -52,21 +57,18 @@ export function generateHere(
  * `regenerate`, the results came from the generation thread and `regenerate` rebuilds a kind here on demand.
  */
 export function prepareCases(
-  spec: Spec,
-  planned: PlannedOperation,
   results: KindResult[],
-  creds: Credentials,
+  authorize: (c: Case) => Case,
   regenerate?: (kind: KindResult['kind']) => Case[],
 ): { cases: Case[]; notes: string[] } {
   const notes: string[] = [];
   const cases: Case[] = [];
-  const placements = authFor(spec, planned.operation, creds);
   for (const { kind, cases: generated, problems, error } of results) {
     if (error !== undefined) notes.push(`${kind} cases could not be generated: ${error}`);
     notes.push(...[...new Set(problems.map((p) => `${kind}: ${p.reason}`))]);
     let here: Case[] | undefined;
     for (const c of generated) {
-      const authorised = applyAuth(c, placements, creds);
+      const authorised = authorize(c);
       generatedCase.set(authorised, c);
       if (regenerate) remake.set(authorised, () => (here ??= regenerate(kind)).find((h) => h.id === c.id));
       cases.push(authorised);

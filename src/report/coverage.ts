@@ -2,7 +2,7 @@
 import type { OperationCoverage, PlannedOperation, JsonObject, Operation, SourceLocation, Spec } from '../types.ts';
 import type { Check } from '../check/check.ts';
 
-import type { OperationState } from '../run/operation.ts';
+import type { OperationRun } from '../plan/operation-run.ts';
 import { defaultPolicy } from '../plan/index.ts';
 
 /** Documented response keys (`200`, `4XX`) no seen status matches; `default` is never listed. */
@@ -25,32 +25,32 @@ function locateOperation(spec: Spec, op: Operation): SourceLocation {
 }
 
 /** Coverage of an operation that ran (fully or until the run stopped). */
-export function coverageOf(state: OperationState, checks: Check[], spec: Spec): OperationCoverage {
+export function coverageOf(state: OperationRun, checks: readonly Check[], spec: Spec): OperationCoverage {
   const op = state.planned.operation;
+  const { tally } = state;
+  const seen = new Set(tally.statuses);
   const checked: string[] = [];
   const unchecked: OperationCoverage['unchecked'] = [];
   for (const check of checks) {
     const id = check.id;
-    if (state.checked.has(id)) checked.push(id);
-    else if (check.kind === 'probe' && !state.probesBy.has(id))
+    if (tally.checked.includes(id)) checked.push(id);
+    else if (check.kind === 'probe' && !(id in tally.probesBy))
       unchecked.push({ check: id, why: 'no valid case got a response to derive a probe from' });
     else
       unchecked.push({
         check: id,
-        why:
-          state.whyNot.get(id) ??
-          (state.statuses.size === 0 ? 'no HTTP response was received' : 'no exchange reached this check'),
+        why: tally.whyNot[id] ?? (seen.size === 0 ? 'no HTTP response was received' : 'no exchange reached this check'),
       });
   }
   return {
     operation: op.key,
     ...(op.operationId !== undefined ? { operationId: op.operationId } : {}),
-    reached: state.requests > 0,
-    ...(state.requests === 0 ? { reason: reasonUnreached(state) } : {}),
-    requests: state.requests,
-    casesByKind: state.casesByKind,
-    statusesSeen: [...state.statuses].sort((a, b) => a - b),
-    statusesNeverSeen: statusesNeverSeen(op, state.statuses),
+    reached: tally.requests > 0,
+    ...(tally.requests === 0 ? { reason: reasonUnreached(state) } : {}),
+    requests: tally.requests,
+    casesByKind: tally.casesByKind,
+    statusesSeen: [...seen].sort((a, b) => a - b),
+    statusesNeverSeen: statusesNeverSeen(op, seen),
     checked,
     unchecked,
     policy: state.planned.policy,
@@ -58,8 +58,8 @@ export function coverageOf(state: OperationState, checks: Check[], spec: Spec): 
   };
 }
 
-function reasonUnreached(state: OperationState): string {
-  if (state.notes.length > 0) return state.notes.join('; ');
+function reasonUnreached(state: OperationRun): string {
+  if (state.tally.notes.length > 0) return state.tally.notes.join('; ');
   if (state.phase === 'pending') return 'not reached: the run stopped first (limit or interrupt)';
   return 'no case could be generated';
 }

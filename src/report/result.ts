@@ -5,19 +5,19 @@ import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spe
 import { coverageOf, unreachedCoverage } from './coverage.ts';
 import { compareWithBaseline } from './baseline.ts';
 import { findingsExitCode } from './findings.ts';
-import type { OperationState } from '../run/operation.ts';
+import type { OperationRun } from '../plan/operation-run.ts';
 import { scrubSecrets } from './scrub.ts';
 
 /** The pieces a result is made of, gathered by run(). */
 export interface ResultInput {
   spec: Spec;
   plan: Plan;
-  states: OperationState[];
+  states: readonly OperationRun[];
   /** Deduplicated findings of finished operations, in operation order. */
   findings: ReportedFinding[];
-  checks: Map<string, Check>;
+  checks: ReadonlyMap<string, Check>;
   /** The selected checks, in order. */
-  selected: Check[];
+  selected: readonly Check[];
   target: string;
   started: Date;
   notes: string[];
@@ -34,11 +34,11 @@ export function buildResult(input: ResultInput): RunResult {
   const end = new Date();
   const casesByKind: Partial<Record<CaseKind, number>> = {};
   for (const s of states)
-    for (const [k, n] of Object.entries(s.casesByKind))
+    for (const [k, n] of Object.entries(s.tally.casesByKind))
       casesByKind[k as CaseKind] = (casesByKind[k as CaseKind] ?? 0) + n;
   const coverage: OperationCoverage[] = [
     ...states.map((s) =>
-      s.phase === 'done' || s.requests > 0
+      s.phase === 'done' || s.tally.requests > 0
         ? coverageOf(s, input.selected, spec)
         : unreachedCoverage(s.planned.operation, reasonFor(s), spec, s.planned),
     ),
@@ -48,10 +48,10 @@ export function buildResult(input: ResultInput): RunResult {
     ? compareWithBaseline(input.findings, input.baseline)
     : { findings: input.findings, fixed: [] };
   const retryNotes = states
-    .filter((s) => s.retries > 0)
+    .filter((s) => s.tally.retries > 0)
     .map(
       (s) =>
-        `${s.planned.operation.key}: ${s.retries} request(s) retried after 429/503, waiting ${(s.retryWaitMs / 1000).toFixed(1)} s in total (Retry-After honoured, capped)`,
+        `${s.planned.operation.key}: ${s.tally.retries} request(s) retried after 429/503, waiting ${(s.tally.retryWaitMs / 1000).toFixed(1)} s in total (Retry-After honoured, capped)`,
     );
   const result: RunResult = {
     tool: { name: 'specgate', version: input.version },
@@ -62,7 +62,7 @@ export function buildResult(input: ResultInput): RunResult {
     start: input.started.toISOString(),
     end: end.toISOString(),
     durationMs: end.getTime() - input.started.getTime(),
-    requests: states.reduce((n, s) => n + s.requests, input.extraRequests ?? 0),
+    requests: states.reduce((n, s) => n + s.tally.requests, input.extraRequests ?? 0),
     casesByKind,
     operationsTotal: plan.operations.length + plan.skipped.length,
     operationsReached: coverage.filter((c) => c.reached).length,
@@ -80,7 +80,7 @@ export function buildResult(input: ResultInput): RunResult {
   return scrubSecrets(result, input.secrets);
 }
 
-function reasonFor(s: OperationState): string {
+function reasonFor(s: OperationRun): string {
   if (s.phase === 'pending') return 'not reached: the run stopped first (limit or interrupt)';
-  return s.notes.length > 0 ? s.notes.join('; ') : 'no case could be generated';
+  return s.tally.notes.length > 0 ? s.tally.notes.join('; ') : 'no case could be generated';
 }

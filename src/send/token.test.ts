@@ -11,13 +11,13 @@ import { startServer } from './test-servers.ts';
 import { Agent } from 'undici';
 import { loadSpec } from '../load/index.ts';
 import type { Credentials } from './index.ts';
-import { loadDeps } from '../run/deps.ts';
+import { STAGES } from '../stages.ts';
 import { withDefaults } from '../run-options.ts';
 import { startToken } from './token.ts';
-import { run } from '../run/run.ts';
+import { run } from '../pipeline.ts';
 
-const deps = await loadDeps();
-const REFERENCE_KEY = deps.referenceKey!;
+const deps = STAGES;
+const REFERENCE_KEY = deps.referenceKey;
 const spec = path.resolve(import.meta.dirname, '../../openapi.json');
 
 describe('run with OAuth2 client credentials', () => {

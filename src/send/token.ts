@@ -5,9 +5,16 @@
  */
 import type { Dispatcher } from 'undici';
 import { HarnessError } from '../errors.ts';
-import { fetchToken, readClientCredentials, specTokenUrl, type Credentials } from './index.ts';
+import type { Credentials } from './auth.ts';
+import { fetchToken, readClientCredentials, specTokenUrl, type ClientCredentials } from './oauth2.ts';
 import type { Spec } from '../types.ts';
-import type { RunOptions } from '../run-options.ts';
+
+/** What the token needs of the run's options: credentials from the environment or config, the deadline. */
+export interface TokenOptions {
+  env: Record<string, string | undefined>;
+  oauth2?: ClientCredentials;
+  timeoutMs: number;
+}
 
 /** A started token: stop the refreshing when the run ends. */
 export interface RunToken {
@@ -19,7 +26,7 @@ export interface RunToken {
  * reports can scrub it. Undefined when the run has no client credentials or already has a token.
  */
 export async function startToken(
-  options: RunOptions,
+  options: TokenOptions,
   spec: Spec,
   targetUrl: string,
   dispatcher: Dispatcher,

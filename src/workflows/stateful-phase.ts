@@ -4,43 +4,13 @@
  * Only chains whose every operation passes the run's filters run, and none under --read-only (chains create
  * and delete). Under --shard, a chain belongs to the shard of its create operation.
  */
-import type { Dispatcher } from 'undici';
+import { sequenceChecks } from '../check/index.ts';
 import type { Check } from '../check/check.ts';
 import { inShard } from '../plan/index.ts';
-import type { ReportedFinding, Plan, Case, Exchange, Finding, Operation, Spec } from '../types.ts';
-import type { Validator } from '../validate/index.ts';
-import type { GenerateCases } from '../run/deps.ts';
 import { dedupeFindings } from '../report/findings.ts';
-
-/** A resource chain, as much of `src/workflows` Chain as the run needs. */
-export interface ChainInfo {
-  collection: string;
-  create: Operation;
-  read?: Operation;
-  update?: Operation;
-  delete?: Operation;
-}
-
-/** The workflows stage's entry points, injected (absent in builds without it). */
-export interface StatefulStage {
-  checks: readonly Check[];
-  plan(spec: Spec): ChainInfo[];
-  run(
-    spec: Spec,
-    options: {
-      baseUrl: string;
-      authorize: (c: Case, op: Operation) => Case;
-      dispatcher: Dispatcher;
-      seed: number;
-      timeoutMs: number;
-      validator: Validator;
-      generateCases: GenerateCases;
-      chains: ChainInfo[];
-      checks: readonly Check[];
-      maxRequests?: number;
-    },
-  ): Promise<{ findings: Finding[]; exchanges: Exchange[]; chains: Array<{ collection: string; notes: string[] }> }>;
-}
+import type { Plan, ReportedFinding, Spec } from '../types.ts';
+import { statefulPlan, type Chain } from './stateful-plan.ts';
+import { runStateful, type StatefulOptions } from './stateful-run.ts';
 
 /** What the stateful phase adds to a run. */
 export interface StatefulOutcome {
@@ -51,14 +21,14 @@ export interface StatefulOutcome {
 
 /** Runs the chains the plan allows with the selected stateful checks; nothing when none is selected. */
 export async function runStatefulPhase(
-  stage: StatefulStage,
+  available: readonly Check[],
   spec: Spec,
   plan: Plan,
   readOnly: boolean,
-  options: Omit<Parameters<StatefulStage['run']>[1], 'chains' | 'checks'>,
+  options: Omit<StatefulOptions, 'chains' | 'checks'>,
 ): Promise<StatefulOutcome> {
   const severity = new Map(plan.checks.map((c) => [c.id, c.severity]));
-  const checks = stage.checks.filter((c) => severity.has(c.id));
+  const checks = sequenceChecks(available).filter((c) => severity.has(c.id));
   if (checks.length === 0) return { findings: [], requests: 0, notes: [] };
   if (readOnly)
     return {
@@ -74,17 +44,17 @@ export async function runStatefulPhase(
     ...plan.operations.map((p) => p.operation.key),
     ...plan.skipped.filter((s) => s.reason.startsWith('in another shard')).map((s) => s.operation.key),
   ]);
-  const mine = (ch: ChainInfo) => !plan.shard || inShard(ch.create.key, plan.shard);
-  const chains = stage
-    .plan(spec)
-    .filter((ch) => mine(ch) && [ch.create, ch.read, ch.update, ch.delete].every((op) => !op || allowed.has(op.key)));
+  const mine = (ch: Chain) => !plan.shard || inShard(ch.create.key, plan.shard);
+  const chains = statefulPlan(spec).filter(
+    (ch) => mine(ch) && [ch.create, ch.read, ch.update, ch.delete].every((op) => !op || allowed.has(op.key)),
+  );
   if (chains.length === 0)
     return {
       findings: [],
       requests: 0,
       notes: ['stateful checks: no create/read/delete chain among the planned operations'],
     };
-  const out = await stage.run(spec, { ...options, chains, checks });
+  const out = await runStateful(spec, { ...options, chains, checks });
   // The walk judges at 'error'; a severity configured lower for a stateful check still applies.
   const findings = out.findings.map((f) =>
     severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f,

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReferenceServer } from '../reference/index.ts';
 import { startServer, type TestServer } from '../send/test-servers.ts';
-import { loadDeps } from '../run/deps.ts';
-import { run } from '../run/run.ts';
+import { STAGES } from '../stages.ts';
+import { run } from '../pipeline.ts';
 import { loadSuites, workflowReports } from './suite-phase.ts';
 import { specFromText } from '../load/index.ts';
 
@@ -135,7 +135,7 @@ describe('specgate run --suite sub-account-lifecycle: reports carry no minted ke
         cwd: root,
         suites: ['suites/sub-account-lifecycle.arazzo.yaml'],
       },
-      await loadDeps(),
+      STAGES,
     );
     expect(minted).toHaveLength(1);
     const found = result.findings.map((f) => `${f.operation} ${f.checkId}`);
@@ -177,7 +177,7 @@ describe('specgate run --suite sub-account-lifecycle: reports carry no minted ke
         budget: { example: 1, boundary: 0, positive: 2, negative: 0 },
         checks: ['response_schema_conformance'],
       },
-      await loadDeps(),
+      STAGES,
     );
     expect(result.findings.map((f) => `${f.operation} ${f.checkId}`)).toEqual([
       'POST /v1/sub-accounts/{id}/keys response_schema_conformance',

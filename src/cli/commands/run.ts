@@ -8,7 +8,7 @@ import cliProgress from 'cli-progress';
 import { formatPlan } from '../../plan/index.ts';
 import summaryJson from '../../report/summary-json.ts';
 import { formatSummary } from '../../report/run-summary.ts';
-import { planRun, run } from '../../run/index.ts';
+import { planRun, run } from '../../pipeline.ts';
 import type { RunProgress } from '../../run-options.ts';
 import { loadSuites } from '../../workflows/suite-phase.ts';
 import type { Command, CommandIO } from '../command.ts';

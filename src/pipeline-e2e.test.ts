@@ -5,13 +5,13 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DRIFTS } from '../reference/index.ts';
-import { loadDeps } from './deps.ts';
-import type { RunResult } from '../types.ts';
-import { run } from './run.ts';
+import { DRIFTS } from './reference/index.ts';
+import { STAGES } from './stages.ts';
+import type { RunResult } from './types.ts';
+import { run } from './pipeline.ts';
 
-const deps = await loadDeps();
-const known = new Set([...deps.checks, ...(deps.stateful?.checks ?? [])].map((c) => c.id));
+const deps = STAGES;
+const known = new Set(deps.checks.map((c) => c.id));
 const SEED = 20261125;
 const summary = (f: { operation: string; checkId: string; cause: string }) => `${f.operation} ${f.checkId}: ${f.cause}`;
 
@@ -77,7 +77,7 @@ describe('specgate run against the reference server', () => {
     'bad-webhook-signature': 'webhooks',
     'spend-cap-ignored': 'sub-account-lifecycle',
   };
-  const suitesDir = path.resolve(import.meta.dirname, '../../suites');
+  const suitesDir = path.resolve(import.meta.dirname, '../suites');
   it.each(DRIFTS.filter((d) => !known.has(d.check)))(
     'drift $name → $check through its suite, and nothing unrelated',
     async (drift) => {

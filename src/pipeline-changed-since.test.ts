@@ -9,13 +9,13 @@ import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../cli/main.ts';
-import { startServer, type TestServer } from '../send/test-servers.ts';
-import { loadDeps } from './deps.ts';
-import { run } from './run.ts';
+import { main } from './cli/main.ts';
+import { startServer, type TestServer } from './send/test-servers.ts';
+import { STAGES } from './stages.ts';
+import { run } from './pipeline.ts';
 
-const dir = path.resolve(import.meta.dirname, '../../fixtures/run/changed-since');
-const deps = await loadDeps();
+const dir = path.resolve(import.meta.dirname, '../fixtures/run/changed-since');
+const deps = STAGES;
 const summary = (f: { operation: string; checkId: string; cause: string }) => `${f.operation} ${f.checkId}: ${f.cause}`;
 
 /** Serves the base version faithfully: it validates `view` (the head's parameter) but returns no `title` yet. */

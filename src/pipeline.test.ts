@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HarnessError } from '../errors.ts';
-import { MISBEHAVIOURS, refusedUrl, startServer, type TestServer } from '../send/test-servers.ts';
-import type { Case } from '../types.ts';
-import { fakeDeps } from './fakes.ts';
-import type { RunOptions } from '../run-options.ts';
-import { run } from './run.ts';
+import { HarnessError } from './errors.ts';
+import { MISBEHAVIOURS, refusedUrl, startServer, type TestServer } from './send/test-servers.ts';
+import type { Case } from './types.ts';
+import { fakeStages } from './pipeline.test-kit.ts';
+import type { RunOptions } from './run-options.ts';
+import { run } from './pipeline.ts';
 
 /** A conformant fake API: 401 without the token, else the documented status. */
 const conformant =
@@ -36,7 +36,7 @@ describe('run against a fake API', () => {
   it('finds nothing on a conformant API, sends auth probes and writes every report', async () => {
     server = await startServer(conformant('tok-1'));
     const o = await opts({ env: { SPECGATE_TOKEN: 'tok-1' } });
-    const result = await run(o, fakeDeps());
+    const result = await run(o, fakeStages());
     expect(result.findings).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(result.coverage.map((c) => [c.operation, c.reached, c.checked])).toEqual([
@@ -49,7 +49,7 @@ describe('run against a fake API', () => {
 
   it('dedupes a drift to one finding per (operation, check, cause) with its occurrences', async () => {
     server = await startServer((_req, res) => res.writeHead(200).end('{}')); // ignores auth, POST answers 200
-    const result = await run(await opts({ env: { SPECGATE_TOKEN: 'tok-1' } }), fakeDeps());
+    const result = await run(await opts({ env: { SPECGATE_TOKEN: 'tok-1' } }), fakeStages());
     expect(result.findings.map((f) => [f.operation, f.checkId, f.cause, f.occurrences])).toEqual([
       ['GET /a', 'auth_required', 'accepted without auth', 2],
       ['POST /b', 'status_documented', 'status 200', 5],
@@ -69,7 +69,9 @@ describe('run against a fake API', () => {
       );
       const result = await run(
         o,
-        fakeDeps({ toCurl: (ex) => `curl -H 'authorization: ${ex.request.headers.authorization}' ${ex.request.url}` }),
+        fakeStages({
+          toCurl: (ex) => `curl -H 'authorization: ${ex.request.headers.authorization}' ${ex.request.url}`,
+        }),
       );
       expect(seen.some((s) => s.includes('sk-secret-XYZ123'))).toBe(true);
       expect(JSON.stringify(result)).not.toContain('XYZ123');
@@ -84,7 +86,7 @@ describe('run against a fake API', () => {
 describe('run against misbehaving targets: findings or a clear error, never a crash or a hang', () => {
   it('a refused connection is TARGET_UNREACHABLE with the URL', async () => {
     const url = await refusedUrl();
-    const error = await run(await opts({ baseUrl: url }), fakeDeps()).catch((e) => e);
+    const error = await run(await opts({ baseUrl: url }), fakeStages()).catch((e) => e);
     expect(error).toBeInstanceOf(HarnessError);
     expect(error.code).toBe('TARGET_UNREACHABLE');
     expect(error.message).toContain(url);
@@ -93,7 +95,7 @@ describe('run against misbehaving targets: findings or a clear error, never a cr
   it.each(['reset', 'hang', 'endlessBody', 'endlessStream', 'invalidJson'])('%s', async (name) => {
     server = await startServer(MISBEHAVIOURS[name]!);
     const t0 = performance.now();
-    const result = await run(await opts({ timeoutMs: 300, maxResponseBytes: 32 * 1024, workers: 4 }), fakeDeps());
+    const result = await run(await opts({ timeoutMs: 300, maxResponseBytes: 32 * 1024, workers: 4 }), fakeStages());
     expect(performance.now() - t0).toBeLessThan(15_000);
     expect(result.coverage.every((c) => c.reached)).toBe(true);
     if (name !== 'invalidJson') expect(result.findings.some((f) => f.checkId === 'status_documented')).toBe(true);
@@ -107,7 +109,7 @@ describe('limits, back-off, baseline and shards', () => {
       if (req.url?.startsWith('/a') && limited-- > 0) return void res.writeHead(429, { 'retry-after': '0' }).end();
       conformant('t')(req, res);
     });
-    const result = await run(await opts({ env: { SPECGATE_TOKEN: 't' } }), fakeDeps());
+    const result = await run(await opts({ env: { SPECGATE_TOKEN: 't' } }), fakeStages());
     expect(result.findings).toEqual([]);
     expect(result.notes.join('\n')).toMatch(/GET \/a: 2 request\(s\) retried after 429/);
     expect(result.requests).toBe(2 * 7 + 2);
@@ -115,7 +117,7 @@ describe('limits, back-off, baseline and shards', () => {
 
   it('--max-requests stops the run and says why operations were not reached', async () => {
     server = await startServer(conformant('t'));
-    const result = await run(await opts({ env: { SPECGATE_TOKEN: 't' }, maxRequests: 3, workers: 1 }), fakeDeps());
+    const result = await run(await opts({ env: { SPECGATE_TOKEN: 't' }, maxRequests: 3, workers: 1 }), fakeStages());
     expect(result.requests).toBe(3);
     expect(result.notes).toContain('stopped after --max-requests 3');
     expect(result.coverage[1]).toMatchObject({
@@ -139,7 +141,7 @@ describe('limits, back-off, baseline and shards', () => {
     };
     const result = await run(
       await opts({ include: ['getA'], checks: ['status_documented'] }),
-      fakeDeps({ shrinkCase }),
+      fakeStages({ shrinkCase }),
     );
     const [finding] = result.findings;
     expect(finding).toMatchObject({ cause: 'status 500' });
@@ -153,7 +155,7 @@ describe('limits, back-off, baseline and shards', () => {
     setTimeout(() => controller.abort(), 150);
     const o = await opts({ timeoutMs: 10_000, signal: controller.signal });
     const t0 = performance.now();
-    const result = await run(o, fakeDeps());
+    const result = await run(o, fakeStages());
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(result.findings).toEqual([]);
     expect(result.notes.join('\n')).toMatch(/interrupted/);
@@ -163,13 +165,13 @@ describe('limits, back-off, baseline and shards', () => {
   it('with --baseline, known findings do not fail the run and gone ones are listed as fixed', async () => {
     server = await startServer((_req, res) => res.writeHead(200).end('{}'));
     const dir = await tmp();
-    const first = await run(await opts({}), fakeDeps());
+    const first = await run(await opts({}), fakeStages());
     const file = path.join(dir, 'findings.json');
     await writeFile(
       file,
       JSON.stringify({ findings: [...first.findings, { operation: 'GET /gone', checkId: 'x', cause: 'y' }] }),
     );
-    const second = await run(await opts({ baseline: file }), fakeDeps());
+    const second = await run(await opts({ baseline: file }), fakeStages());
     expect(second.findings.map((f) => f.baseline)).toEqual(first.findings.map(() => 'known'));
     expect(second.fixed.map((f) => f.operation)).toEqual(['GET /gone']);
     expect(second.exitCode).toBe(0);
@@ -178,12 +180,12 @@ describe('limits, back-off, baseline and shards', () => {
   it('shards split operations without changing the requests each one sends', async () => {
     const seen: string[] = [];
     server = await startServer(conformant('t', seen));
-    await run(await opts({ env: { SPECGATE_TOKEN: 't' } }), fakeDeps());
+    await run(await opts({ env: { SPECGATE_TOKEN: 't' } }), fakeStages());
     const whole = [...seen].sort();
     seen.length = 0;
     const reached = [];
     for (const index of [1, 2]) {
-      const r = await run(await opts({ env: { SPECGATE_TOKEN: 't' }, shard: { index, count: 2 } }), fakeDeps());
+      const r = await run(await opts({ env: { SPECGATE_TOKEN: 't' }, shard: { index, count: 2 } }), fakeStages());
       reached.push(...r.coverage.filter((c) => c.reached).map((c) => c.operation));
     }
     expect(reached.sort()).toEqual(['GET /a', 'POST /b']);

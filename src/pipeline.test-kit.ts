@@ -1,9 +1,9 @@
-/** Small stand-ins for the other stages, so the run's orchestration is tested on its own. */
-import type { Check } from '../check/check.ts';
-import { loadSpec, specFromText } from '../load/index.ts';
-import type { Case, Exchange, Finding, Operation, Spec } from '../types.ts';
-import type { Validator } from '../validate/index.ts';
-import type { RunDeps } from './deps.ts';
+/** Small stand-ins for the other stages, so the pipeline's orchestration is tested on its own. */
+import type { Check } from './check/check.ts';
+import { loadSpec, specFromText } from './load/index.ts';
+import type { Case, Exchange, Finding, Operation, Spec } from './types.ts';
+import type { Validator } from './validate/index.ts';
+import type { Stages } from './stages.ts';
 
 /** A two-operation spec with bearer auth. */
 export const FAKE_SPEC = `
@@ -79,9 +79,15 @@ export function fakeGenerate(
   }));
 }
 
-/** Fake dependencies; `spec` defaults to FAKE_SPEC. */
-export function fakeDeps(more: Partial<RunDeps> = {}, spec = FAKE_SPEC): RunDeps {
+/**
+ * Stand-in stages; `spec` defaults to FAKE_SPEC. Shrinking, curl repros and the reference server are off
+ * unless `more` brings them, so the run's orchestration is tested on its own.
+ */
+export function fakeStages(more: Partial<Stages> = {}, spec = FAKE_SPEC): Partial<Stages> {
   return {
+    shrinkCase: undefined,
+    toCurl: undefined,
+    createReferenceServer: undefined,
     loadSpec: async (source: string) => (source === 'fake' ? specFromText(spec, 'fake.yaml') : loadSpec(source)),
     createValidator: () => ({}) as Validator,
     checks: [statusCheck, authProbeCheck],
