@@ -65,47 +65,21 @@ export function createGenerationPool(
     execArgv: [], // a clean thread: it registers its own loader
   });
   const indexOf = new Map(order.map((p, i) => [p, i]));
-  const waiting = new Map<number, { resolve(r: KindResult[]): void; reject(e: Error): void }>();
+  const jobs = listen(worker);
   const posted = new Map<number, Promise<KindResult[]>>();
   let nextToPost = 0;
   let ready = options.always ?? false; // messages posted before the thread listens wait in its port
-  let failure: Error | undefined;
-
-  const fail = (error: Error): void => {
-    failure ??= error;
-    for (const w of waiting.values()) w.reject(failure);
-    waiting.clear();
-  };
-  worker.on('message', (reply: GenerationReply | { ready: true }) => {
-    if ('ready' in reply) return void (ready = true);
-    const w = waiting.get(reply.id);
-    waiting.delete(reply.id);
-    if (reply.results) w?.resolve(reply.results);
-    else w?.reject(new Error(reply.error ?? 'no result'));
-  });
-  worker.on('error', (error) => fail(error));
-  worker.on('exit', (code) => fail(new Error(`the generation thread exited (code ${code})`)));
-
+  jobs.onReady(() => (ready = true));
   const post = (i: number): void => {
     const planned = order[i]!;
-    const promise = new Promise<KindResult[]>((resolve, reject) => {
-      if (failure) return reject(failure);
-      waiting.set(i, { resolve, reject });
-      worker.postMessage({
-        id: i,
-        operation: planned.operation.key,
-        seed: planned.seed,
-        kinds: kindsOf(planned),
-      } satisfies GenerationJob);
-    });
-    promise.catch(() => undefined); // a prefetched job nobody asks for must not become an unhandled rejection
-    posted.set(i, promise);
+    const job = { id: i, operation: planned.operation.key, seed: planned.seed, kinds: kindsOf(planned) };
+    posted.set(i, jobs.post(job));
   };
 
   return {
     casesFor(planned) {
       const index = indexOf.get(planned);
-      if (index === undefined || failure) return undefined;
+      if (index === undefined || jobs.failed()) return undefined;
       if (!ready) {
         nextToPost = Math.max(nextToPost, index + 1); // made here: the thread starts after it
         return undefined;
@@ -118,8 +92,43 @@ export function createGenerationPool(
     },
     async close() {
       worker.removeAllListeners('exit');
-      fail(new Error('the generation thread was closed'));
+      jobs.fail(new Error('the generation thread was closed'));
       await worker.terminate();
+    },
+  };
+}
+
+/** Jobs in flight on the thread: each answer settles its job; a thread failure rejects every waiting one. */
+function listen(worker: Worker) {
+  const waiting = new Map<number, { resolve(r: KindResult[]): void; reject(e: Error): void }>();
+  let failure: Error | undefined;
+  let onReady = (): void => undefined;
+  const fail = (error: Error): void => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  worker.on('message', (reply: GenerationReply | { ready: true }) => {
+    if ('ready' in reply) return onReady();
+    const w = waiting.get(reply.id);
+    waiting.delete(reply.id);
+    if (reply.results) w?.resolve(reply.results);
+    else w?.reject(new Error(reply.error ?? 'no result'));
+  });
+  worker.on('error', (error) => fail(error));
+  worker.on('exit', (code) => fail(new Error(`the generation thread exited (code ${code})`)));
+  return {
+    fail,
+    failed: (): boolean => failure !== undefined,
+    onReady: (f: () => void): void => void (onReady = f),
+    post(job: GenerationJob): Promise<KindResult[]> {
+      const promise = new Promise<KindResult[]>((resolve, reject) => {
+        if (failure) return reject(failure);
+        waiting.set(job.id, { resolve, reject });
+        worker.postMessage(job satisfies GenerationJob);
+      });
+      promise.catch(() => undefined); // a prefetched job nobody asks for must not become an unhandled rejection
+      return promise;
     },
   };
 }

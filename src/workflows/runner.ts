@@ -17,6 +17,7 @@ import { interpolate } from './interpolate.ts';
 import { generateCases } from '../generate/index.ts';
 import { stepOperation, type GenerateOne } from './request.ts';
 import { RunState, type SuiteOptions, type SuiteResult } from './run-state.ts';
+import { inputsFor, ordered } from './workflow-order.ts';
 import { attemptStep, type Attempt } from './run-step.ts';
 import type { Action, Step, Suite, Workflow } from './suite-types.ts';
 
@@ -92,54 +93,6 @@ function unreachable(state: RunState): void {
       `every request to ${state.options.baseUrl} failed to connect (${all[0]!.error!.code})`,
     );
   }
-}
-
-/** Workflows to run (the selected ones plus their dependencies), dependencies first. */
-function ordered(suite: Suite, only?: string[]): Workflow[] {
-  const byId = new Map(suite.workflows.map((w) => [w.workflowId, w]));
-  const out: Workflow[] = [];
-  const visiting = new Set<string>();
-  const visit = (w: Workflow) => {
-    if (out.includes(w)) return;
-    if (visiting.has(w.workflowId))
-      throw new HarnessError('SUITE_INVALID', `dependsOn cycle through ${w.workflowId}`, suite.where(w.pointer));
-    visiting.add(w.workflowId);
-    for (const d of w.dependsOn) visit(byId.get(d)!);
-    out.push(w);
-  };
-  // A workflow another one calls as a step (or goto) is a subroutine: it runs through its caller only.
-  const called = new Set(
-    suite.workflows.flatMap((w) =>
-      w.steps.flatMap((s) => [s.workflowId, ...[...s.onSuccess, ...s.onFailure].map((a) => a.workflowId)]),
-    ),
-  );
-  const selected =
-    only && only.length > 0
-      ? only.map((id) => byId.get(id) ?? unknownWorkflow(suite, id))
-      : suite.workflows.filter((w) => !called.has(w.workflowId));
-  selected.forEach(visit);
-  return out;
-}
-
-function unknownWorkflow(suite: Suite, id: string): never {
-  throw new HarnessError(
-    'USAGE',
-    `no workflow "${id}" in ${suite.file} (have: ${suite.workflows.map((w) => w.workflowId).join(', ')})`,
-  );
-}
-
-/**
- * Defaults of the workflow's `inputs` schema, overridden by the given values, plus `specgateRunId`: a value
- * unique to this run, so suites can make Idempotency-Keys, tags and names that do not collide across runs.
- */
-function inputsFor(w: Workflow, given: Record<string, unknown>, runId: string): Record<string, unknown> {
-  const props = (w.inputs?.properties ?? {}) as Record<string, { default?: unknown }>;
-  const defaults = Object.fromEntries(
-    Object.entries(props)
-      .filter(([, s]) => s && 'default' in s)
-      .map(([k, s]) => [k, s.default]),
-  );
-  return { specgateRunId: runId, ...defaults, ...given };
 }
 
 function skip(state: RunState, w: Workflow, s: Step, message: string): void {

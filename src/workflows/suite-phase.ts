@@ -117,33 +117,37 @@ export async function runSuitePhase(suites: readonly Suite[], o: SuitePhaseOptio
       inputs: o.inputs,
       ...(o.signal ? { signal: o.signal } : {}),
     });
-    // Keys a suite mints travel in its response bodies and later Authorization headers: scrub them everywhere.
-    const secrets = [...new Set([...o.secrets, ...r.exchanges.flatMap((e) => exchangeSecrets(e))])];
-    const findings = dedupeFindings(
-      r.findings.map((f) => (severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f)),
-    ).map((f) => (f.exchange && o.toCurl ? { ...f, curl: o.toCurl(f.exchange) } : f));
-    out.findings.push(...scrubSecrets(findings, secrets));
-    out.requests += r.exchanges.length;
-    out.workflows.push(...scrubSecrets(workflowReports(suite.file, r), secrets));
-    out.notes.push(
-      ...scrubSecrets(
-        r.workflows
-          .filter((w) => w.status !== 'passed')
-          .map(
-            (w) =>
-              `suite ${suite.file}: workflow ${w.workflowId} ${w.status}${w.message ? `: ${w.message.replace(/\s*\n\s*/g, ' · ')}` : ''}`,
-          ),
-        secrets,
-      ),
-    );
-    for (const e of r.exchanges) {
-      const at = out.reached.get(e.case.operation) ?? { requests: 0, statuses: new Set<number>() };
-      at.requests++;
-      if (e.response) at.statuses.add(e.response.status);
-      out.reached.set(e.case.operation, at);
-    }
+    fold(out, suite.file, r, o, severity);
   }
   return out;
+}
+
+/** Adds one suite's result to the phase's: findings at the run's severities, secrets (also minted ones) scrubbed. */
+function fold(
+  out: SuiteOutcome,
+  file: string,
+  r: SuiteResult,
+  o: SuitePhaseOptions,
+  severity: Map<string, 'error' | 'warn'>,
+): void {
+  // Keys a suite mints travel in its response bodies and later Authorization headers: scrub them everywhere.
+  const secrets = [...new Set([...o.secrets, ...r.exchanges.flatMap((e) => exchangeSecrets(e))])];
+  const findings = dedupeFindings(
+    r.findings.map((f) => (severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f)),
+  ).map((f) => (f.exchange && o.toCurl ? { ...f, curl: o.toCurl(f.exchange) } : f));
+  out.findings.push(...scrubSecrets(findings, secrets));
+  out.requests += r.exchanges.length;
+  out.workflows.push(...scrubSecrets(workflowReports(file, r), secrets));
+  const failed = r.workflows.filter((w) => w.status !== 'passed');
+  const say = (w: (typeof failed)[number]) =>
+    `suite ${file}: workflow ${w.workflowId} ${w.status}${w.message ? `: ${w.message.replace(/\s*\n\s*/g, ' · ')}` : ''}`;
+  out.notes.push(...scrubSecrets(failed.map(say), secrets));
+  for (const e of r.exchanges) {
+    const at = out.reached.get(e.case.operation) ?? { requests: 0, statuses: new Set<number>() };
+    at.requests++;
+    if (e.response) at.statuses.add(e.response.status);
+    out.reached.set(e.case.operation, at);
+  }
 }
 
 /**
