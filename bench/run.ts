@@ -45,11 +45,10 @@ interface Measured {
 
 /** Child mode: one `run()` against `--url`; afterwards writes the wire requests it generated to `--mix`. */
 async function child(): Promise<void> {
-  const { loadDeps } = await import('../src/run/deps.ts');
-  const { run, planRun } = await import('../src/run/index.ts');
-  const { generateHere } = await import('../src/run/prepare.ts');
+  const { STAGES: deps } = await import('../src/stages.ts');
+  const { run, planRun } = await import('../src/pipeline.ts');
+  const { generateHere } = await import('../src/generate/prepare.ts');
   const { applyAuth, authFor, readCredentials, wireRequest } = await import('../src/send/index.ts');
-  const deps = await loadDeps();
   const options = {
     spec: path.join(root, 'openapi.json'),
     baseUrl: values.url,

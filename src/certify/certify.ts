@@ -7,11 +7,11 @@ import { randomInt } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Check } from '../check/check.ts';
-import { CHECKS } from '../check/index.ts';
+import { checksOf as profileChecks } from '../check/index.ts';
 import { HarnessError } from '../errors.ts';
 import { loadSpec } from '../load/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
-import { preflight } from '../run/target.ts';
+import { preflight } from '../send/preflight.ts';
 import { readCredentials, secretValues } from '../send/index.ts';
 import { loadSuite, runSuite, type Suite, type SuiteResult } from '../workflows/index.ts';
 import { evaluateRequirement } from './evaluate.ts';
@@ -41,7 +41,7 @@ const VERSION = '0.1.0';
 const REPO = path.resolve(import.meta.dirname, '../..');
 
 function checksOf(profile: Profile): Check[] {
-  const byId = new Map(CHECKS.map((c) => [c.id, c]));
+  const byId = new Map(profileChecks('certify').map((c) => [c.id, c]));
   const ids = [...new Set([...profile.checks, ...profile.requirements.flatMap((r) => r.checks)])];
   return ids.map(
     (id) =>

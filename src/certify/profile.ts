@@ -32,7 +32,7 @@ export interface Profile {
   version: string;
   /** Absolute paths of the suites, in run order. */
   suites: string[];
-  /** Response checks run on every exchange (ids of `CHECKS`). */
+  /** Response checks run on every exchange (ids of `PROFILES.certify` in src/check/index.ts). */
   checks: string[];
   requirements: Requirement[];
   where(pointer: string): string;

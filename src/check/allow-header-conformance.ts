@@ -4,12 +4,13 @@
  * another path template documents for the same concrete path (`/items/{id}` for `/items/_template`).
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-allow
  */
-import type { Check } from './check.ts';
+import type { ExchangeCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { otherTemplatesMethods, pathMethods } from './path-methods.ts';
 import { responseHeader } from './responses.ts';
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'allow_header_conformance',
   description: 'A 405 response has an Allow header listing exactly the documented methods of the path.',
   defaultSeverity: 'error',

@@ -2,21 +2,8 @@
  * The check interface. A check is data with one function in it (ajv keyword / Redocly rule style):
  * it looks at what came back for a Case and returns Findings; it never throws and never does I/O.
  */
-import type { Case, Exchange, Finding, Operation, Severity, Spec } from '../types.ts';
+import type { Case, Exchange, Finding, Operation, Severity, Spec, StatusPolicy, StreamEvent } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-
-/** Statuses with which an HTTP stack refuses a request as too large (RFC 9110 §15.5.14, §15.5.15; RFC 6585 §5). */
-export const TOO_LARGE: readonly number[] = [413, 414, 431];
-
-/** Which statuses count as "the server rejected the input" / "accepted it", per operation; shown in reports. */
-export interface StatusPolicy {
-  /** Statuses that mean "rejected" for negative cases, e.g. [400, 401, 403, 404, 405, 406, 409, 413, 414, 415, 422, 428, 431]. */
-  rejected: number[];
-  /** Status classes/values that mean "accepted" for positive cases, e.g. [200..299]. */
-  accepted: number[];
-  /** Where this policy came from: 'default' or the config key that set it. */
-  source: string;
-}
 
 /** Everything a check may read; one per (operation, run). Pure data plus the shared validator. */
 export interface CheckContext {
@@ -42,27 +29,64 @@ export interface Probe {
   case: Case;
 }
 
-export interface Check {
-  /** Schemathesis-style snake_case id, e.g. `response_schema_conformance`. */
+/** What every check has: a Schemathesis-style snake_case id (`response_schema_conformance`), a description, a severity. */
+interface CheckBase {
   id: string;
   description: string;
   defaultSeverity: Exclude<Severity, 'off'>;
-  /** Judges one exchange. Exchanges of probes reach only the check that made the probe. */
+}
+
+/** Judges one exchange of a generated case (and, with `judgesProbesOf`, the probes of other checks). */
+export interface ExchangeCheck extends CheckBase {
+  kind: 'exchange';
   run(exchange: Exchange, ctx: CheckContext): Finding[];
   /**
-   * Optional: checks that cost extra requests derive a probe from a valid case. The runner calls this a bounded
-   * number of times per operation (not once per case) and sends the probes it returns.
-   */
-  probe?(validCase: Case, ctx: CheckContext): Case | undefined;
-  /** Optional: judges a sequence of exchanges of one operation or one workflow (stateful checks). */
-  runSequence?(exchanges: Exchange[], ctx: CheckContext): Finding[];
-  /**
    * Optional: why this check has nothing to check in `exchange` (e.g. "no schema documented for 200"), or
-   * undefined when it applies. Feeds the coverage report; `run` returns [] whenever this returns a reason.
+   * undefined when it applies. The runner asks it before `run`; it feeds the coverage report, and `run`
+   * returns [] whenever it gives a reason.
    */
   applies?(exchange: Exchange, ctx: CheckContext): string | undefined;
   /** Optional: ids of other checks whose probe exchanges this check also judges (e.g. Allow on a 405). */
   judgesProbesOf?: string[];
-  /** Optional: the runner must send this check's probes without configured credentials (auth headers, keys, cookies). */
-  probeOmitsCredentials?: boolean;
 }
+
+/**
+ * Costs extra requests: derives a probe from a valid case (the runner asks a bounded number of times per
+ * operation, not once per case), and judges the probe's exchange. Probe exchanges reach only their maker
+ * and the checks that declare `judgesProbesOf` it.
+ */
+export interface ProbeCheck extends Omit<ExchangeCheck, 'kind'> {
+  kind: 'probe';
+  probe(validCase: Case, ctx: CheckContext): Case | undefined;
+  /** The runner sends the probes without configured credentials (auth headers, keys, cookies). */
+  omitsCredentials?: boolean;
+}
+
+/** Judges an exchange like an exchange check, and can also watch a stream event by event while it arrives. */
+export interface StreamCheck extends Omit<ExchangeCheck, 'kind'> {
+  kind: 'stream';
+  /** An incremental judge of the stream in `exchange` (status and headers known), or undefined when none applies. */
+  watch(exchange: Exchange, ctx: CheckContext): { event(event: StreamEvent): Finding[] } | undefined;
+}
+
+/** Judges a sequence of exchanges: a resource chain (create → read → delete) rather than one exchange. */
+export interface SequenceCheck extends CheckBase {
+  kind: 'sequence';
+  runSequence(exchanges: Exchange[], ctx: CheckContext): Finding[];
+}
+
+/** An id findings of suites carry (a failed criterion, a webhook): data, judged by the suite runner itself. */
+export interface SuiteFinding {
+  kind: 'suite';
+  id: string;
+  description: string;
+}
+
+/** A check: data with one function in it, of one of four kinds. */
+export type Check = ExchangeCheck | ProbeCheck | StreamCheck | SequenceCheck;
+
+/** A check that judges single exchanges (every kind but sequence checks). */
+export type JudgingCheck = ExchangeCheck | ProbeCheck | StreamCheck;
+
+/** True for the checks that judge single exchanges. */
+export const judgesExchanges = (check: Check): check is JudgingCheck => check.kind !== 'sequence';

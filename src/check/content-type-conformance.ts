@@ -3,13 +3,14 @@
  * Parameters (`charset`) and case are ignored; `*\/*`, `application/*` and `application/*+json` match only
  * when the spec writes them.
  */
-import type { Check } from './check.ts';
+import type { ExchangeCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { isEventStream, matchMediaType, parseMediaType } from './media-type.ts';
 import { documentedContent, findResponse, hasNoBody, responseHeader } from './responses.ts';
 import { asksForStream } from './stream-request.ts';
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'content_type_conformance',
   description: 'The response Content-Type is one of the media types documented for its status.',
   defaultSeverity: 'error',

@@ -4,7 +4,7 @@
  * resource, for throttled or failing reads (429, 5xx: other checks own those), or when no id was returned.
  */
 import type { Exchange } from '../types.ts';
-import type { Check } from './check.ts';
+import type { SequenceCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 
 /** The id a create response returns: `id` of a JSON body, else the last segment of `Location`. */
@@ -25,12 +25,11 @@ export function createdId(e: Exchange): string | undefined {
 const isCreate = (e: Exchange) =>
   ['POST', 'PUT'].includes(e.case.method.toUpperCase()) && (e.response?.status === 200 || e.response?.status === 201);
 
-const check: Check = {
+const check: SequenceCheck = {
+  kind: 'sequence',
   id: 'ensure_resource_availability',
   description: 'A resource that was just created (200/201 with an id) can be read.',
   defaultSeverity: 'error',
-  applies: () => 'judged on stateful sequences (create → read), not on single exchanges',
-  run: () => [],
   runSequence(exchanges, ctx) {
     const findings = [];
     for (const [i, created] of exchanges.entries()) {

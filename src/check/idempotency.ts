@@ -5,7 +5,7 @@
  * @see https://datatracker.ietf.org/doc/draft-ietf-httpapi-idempotency-key-header/
  */
 import type { Exchange } from '../types.ts';
-import type { Check } from './check.ts';
+import type { SequenceCheck } from './check.ts';
 import { createdId } from './ensure-resource-availability.ts';
 import { makeFinding } from './finding.ts';
 
@@ -39,13 +39,12 @@ function sortKeys(v: unknown): unknown {
 const ok = (s: number | undefined) => s !== undefined && s >= 200 && s <= 299;
 const verdictless = (s: number | undefined) => s === undefined || s === 429 || s >= 500;
 
-const check: Check = {
+const check: SequenceCheck = {
+  kind: 'sequence',
   id: 'idempotency',
   description:
     'The same Idempotency-Key with the same body returns the same resource; with a different body it is rejected (4xx).',
   defaultSeverity: 'error',
-  applies: () => 'judged on sequences of requests sharing an Idempotency-Key, not on single exchanges',
-  run: () => [],
   runSequence(exchanges, ctx) {
     const findings = [];
     const first = new Map<string, Exchange>();

@@ -1,18 +1,19 @@
 /**
  * `ignored_auth`: an operation that requires credentials refuses a request sent without them (401/403).
  * The probe is a valid case with every credential location of the operation's schemes removed; the runner
- * also leaves configured credentials off it (`probeOmitsCredentials`).
+ * also leaves configured credentials off it (`omitsCredentials`).
  */
-import type { Check } from './check.ts';
+import type { ProbeCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { probeCase, probeOf, withoutHeaders, withoutQuery } from './probe.ts';
 import { credentialLocations, requiresAuth } from './security.ts';
 
-const check: Check = {
+const check: ProbeCheck = {
+  kind: 'probe',
   id: 'ignored_auth',
   description: 'Operations that require credentials answer 401/403 to a request without them.',
   defaultSeverity: 'error',
-  probeOmitsCredentials: true,
+  omitsCredentials: true,
   probe(validCase, ctx) {
     if (!requiresAuth(ctx.operation)) return undefined;
     const locations = credentialLocations(ctx.spec, ctx.operation);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKS, judges, runChecks, runSequenceChecks } from './index.ts';
+import { CHECKS, judges, judgingChecks, PROFILES, runChecks, runSequenceChecks, SUITE_FINDINGS } from './index.ts';
 import type { Check } from './check.ts';
 import { contextOf, exchangeOf } from './test-kit.ts';
 import { THINGS } from './test-spec.ts';
@@ -15,6 +15,15 @@ describe('CHECKS', () => {
       expect(c.description.length).toBeGreaterThan(20);
       expect(['error', 'warn']).toContain(c.defaultSeverity);
     }
+  });
+
+  it('is the one registry: every profile names registered checks, suite-only ids never clash with a check', () => {
+    const kindOf = new Map(CHECKS.map((c) => [c.id, c.kind]));
+    for (const ids of Object.values(PROFILES)) for (const id of ids) expect(kindOf.has(id)).toBe(true);
+    expect(PROFILES.run).toEqual(CHECKS.map((c) => c.id));
+    for (const id of [...PROFILES.suite, ...PROFILES.certify]) expect(kindOf.get(id)).not.toBe('sequence');
+    for (const f of SUITE_FINDINGS)
+      expect([kindOf.has(f.id), f.id]).toEqual([false, expect.stringMatching(/^[a-z_]+$/)]);
   });
 
   it('finds nothing in a conforming exchange', () => {
@@ -37,6 +46,7 @@ describe('CHECKS', () => {
 
 describe('runChecks', () => {
   const boom: Check = {
+    kind: 'exchange',
     id: 'boom',
     description: 'throws',
     defaultSeverity: 'error',
@@ -45,6 +55,7 @@ describe('runChecks', () => {
     },
   };
   const fine: Check = {
+    kind: 'exchange',
     id: 'fine',
     description: 'finds',
     defaultSeverity: 'warn',
@@ -67,16 +78,19 @@ describe('runChecks', () => {
 
   it('routes a probe only to its maker and the checks that judge its probes', () => {
     const probe = exchangeOf({ caseId: 'GET /things/{id}/positive/0/probe/unsupported_method', status: 405 });
-    expect(CHECKS.filter((c) => judges(c, probe)).map((c) => c.id)).toEqual([
-      'unsupported_method',
-      'allow_header_conformance',
-    ]);
+    expect(
+      judgingChecks(CHECKS)
+        .filter((c) => judges(c, probe))
+        .map((c) => c.id),
+    ).toEqual(['unsupported_method', 'allow_header_conformance']);
   });
 
   it('runs sequence checks and survives one that throws', () => {
     const seq: Check = {
-      ...boom,
+      kind: 'sequence',
       id: 'seq',
+      description: 'throws on sequences',
+      defaultSeverity: 'error',
       runSequence: () => {
         throw new Error('nope');
       },

@@ -1,9 +1,10 @@
 /**
- * Every check of `specgate run`, in the order they run and are listed, plus `runChecks`/`runSequenceChecks`,
- * which route an exchange to the checks that judge it and never let a throwing check crash the run.
+ * The one check registry: every check, in the order they run and are listed, the profiles (which ids a fuzz
+ * run, a suite and a certification judge with), and `runChecks`/`runSequenceChecks`, which route an exchange
+ * to the checks that judge it and never let a throwing check crash the run.
  */
 import type { Exchange, Finding } from '../types.ts';
-import type { Check, CheckContext } from './check.ts';
+import type { Check, CheckContext, JudgingCheck, SequenceCheck } from './check.ts';
 import notAServerError from './not-a-server-error.ts';
 import statusCodeConformance from './status-code-conformance.ts';
 import contentTypeConformance from './content-type-conformance.ts';
@@ -18,9 +19,12 @@ import allowHeaderConformance from './allow-header-conformance.ts';
 import maxResponseTime from './max-response-time.ts';
 import sseStreamConformance from './sse-stream-conformance.ts';
 import undocumentedResponseContent from './undocumented-response-content.ts';
+import ensureResourceAvailability from './ensure-resource-availability.ts';
+import useAfterFree from './use-after-free.ts';
+import idempotency from './idempotency.ts';
 import { probeOf } from './probe.ts';
 
-/** All checks, in run and report order. */
+/** All checks, in run and report order: the exchange, probe and stream checks, then the sequence checks. */
 export const CHECKS: readonly Check[] = [
   notAServerError,
   statusCodeConformance,
@@ -36,7 +40,47 @@ export const CHECKS: readonly Check[] = [
   maxResponseTime,
   sseStreamConformance,
   undocumentedResponseContent,
+  ensureResourceAvailability,
+  useAfterFree,
+  idempotency,
 ];
+
+const ids = (checks: readonly Check[]): string[] => checks.map((c) => c.id);
+
+/**
+ * Profiles: which checks judge what, as lists of ids.
+ * - `run`: every check of `specgate run` (`--checks all`); sequence checks judge the stateful chains.
+ * - `suite`: checks that judge any response on its own (no generated-case semantics). Suites send failing
+ *   requests on purpose (401 with a deleted key, 402 at a cap), which probing and data checks would misread.
+ * - `certify`: the checks a certification profile may name to judge its suites' exchanges.
+ */
+export const PROFILES: Readonly<Record<'run' | 'suite' | 'certify', readonly string[]>> = {
+  run: ids(CHECKS),
+  suite: [
+    'not_a_server_error',
+    'status_code_conformance',
+    'content_type_conformance',
+    'response_headers_conformance',
+    'response_schema_conformance',
+    'sse_stream_conformance',
+  ],
+  certify: ids(CHECKS.filter((c) => c.kind !== 'sequence')),
+};
+
+/** The checks of a profile, in registry order; `within` narrows the pool (e.g. to a run's selected checks). */
+export function checksOf(profile: keyof typeof PROFILES, within: readonly Check[] = CHECKS): Check[] {
+  return within.filter((c) => PROFILES[profile].includes(c.id));
+}
+
+/** The checks that judge single exchanges (every kind but sequence checks). */
+export function judgingChecks(checks: readonly Check[]): JudgingCheck[] {
+  return checks.filter((c): c is JudgingCheck => c.kind !== 'sequence');
+}
+
+/** The checks that judge sequences of exchanges (resource chains). */
+export function sequenceChecks(checks: readonly Check[]): SequenceCheck[] {
+  return checks.filter((c): c is SequenceCheck => c.kind === 'sequence');
+}
 
 /** What running the checks on one exchange (or sequence) produced. */
 export interface CheckOutcome {
@@ -50,11 +94,11 @@ export interface CheckOutcome {
 }
 
 /** True when `check` judges this exchange: every check a generated case, only the maker (and its declared judges) a probe. */
-export function judges(check: Check, exchange: Exchange): boolean {
+export function judges(check: JudgingCheck, exchange: Exchange): boolean {
   return judgesProbeOf(check, probeOf(exchange));
 }
 
-function judgesProbeOf(check: Check, maker: string | undefined): boolean {
+function judgesProbeOf(check: JudgingCheck, maker: string | undefined): boolean {
   return maker === undefined || maker === check.id || (check.judgesProbesOf?.includes(maker) ?? false);
 }
 
@@ -81,7 +125,7 @@ function describe(error: unknown): string {
 export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: CheckContext): CheckOutcome {
   const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
   const maker = probeOf(exchange);
-  for (const check of checks) {
+  for (const check of judgingChecks(checks)) {
     if (!judgesProbeOf(check, maker)) continue;
     const c = contextFor(check, ctx);
     try {
@@ -102,11 +146,10 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
   return out;
 }
 
-/** Runs the sequence checks (`runSequence`) of `checks` on the exchanges of one operation or workflow. */
+/** Runs the sequence checks of `checks` on the exchanges of one resource chain (or one operation). */
 export function runSequenceChecks(exchanges: Exchange[], checks: readonly Check[], ctx: CheckContext): CheckOutcome {
   const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
-  for (const check of checks) {
-    if (!check.runSequence) continue;
+  for (const check of sequenceChecks(checks)) {
     try {
       out.findings.push(...check.runSequence(exchanges, contextFor(check, ctx)));
       out.checked.push(check.id);
@@ -117,6 +160,22 @@ export function runSequenceChecks(exchanges: Exchange[], checks: readonly Check[
   return out;
 }
 
-export { createStreamChecker, SSE_CHECK_ID, type StreamChecker } from './stream-checker.ts';
 export { probeOf } from './probe.ts';
-export type { Check, CheckContext, Probe, StatusPolicy } from './check.ts';
+export {
+  SUITE_FINDINGS,
+  workflowStepFailed,
+  webhookDelivery,
+  webhookSignature,
+  webhookSchemaConformance,
+  sseStreamSemantics,
+} from './suite-findings.ts';
+export type {
+  Check,
+  CheckContext,
+  ExchangeCheck,
+  ProbeCheck,
+  StreamCheck,
+  SequenceCheck,
+  SuiteFinding,
+  JudgingCheck,
+} from './check.ts';

@@ -2,12 +2,13 @@
  * `max_response_time`: a response arrives within the configured limit. For `text/event-stream` the time to
  * the first byte is judged, since a stream legitimately stays open for as long as it produces events.
  */
-import type { Check } from './check.ts';
+import type { ExchangeCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { isEventStream } from './media-type.ts';
 import { responseHeader } from './responses.ts';
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'max_response_time',
   description: 'Responses arrive within the configured time limit (time to first byte for streams).',
   defaultSeverity: 'warn',

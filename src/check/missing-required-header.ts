@@ -6,7 +6,7 @@
  */
 import { HARNESS_OWNED_HEADERS } from '../headers.ts';
 import type { Operation } from '../types.ts';
-import type { Check, CheckContext } from './check.ts';
+import type { ProbeCheck, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
 
@@ -25,7 +25,8 @@ function requiredHeaders(ctx: CheckContext): string[] {
   return names;
 }
 
-const check: Check = {
+const check: ProbeCheck = {
+  kind: 'probe',
   id: 'missing_required_header',
   description: 'Requests missing a required header parameter are rejected with a 4xx.',
   defaultSeverity: 'error',

@@ -5,9 +5,9 @@
  * 413, 414 and 431 (body, URL or header fields too large) always count as rejections: the request was refused,
  * by the HTTP stack before the application saw it, whatever the policy lists.
  */
-import { TOO_LARGE, type Check, type CheckContext } from './check.ts';
+import type { ExchangeCheck, CheckContext } from './check.ts';
+import { TOO_LARGE, type Exchange, type Operation, type Spec } from '../types.ts';
 import { requestPathTemplate } from '../load/operations.ts';
-import type { Exchange, Operation, Spec } from '../types.ts';
 import { formatStatuses, makeFinding } from './finding.ts';
 import { requestBodySchema, sentBody, stableLocation, violationPointer } from './request-body.ts';
 
@@ -55,7 +55,8 @@ function bodyIsValidAfterAll(exchange: Exchange, ctx: CheckContext): boolean {
   return pointer !== undefined && ctx.validator.validate(pointer, sent!.value, 'request').length === 0;
 }
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'negative_data_rejection',
   description: 'Requests that violate the spec (negative cases) are rejected with a documented client-error status.',
   defaultSeverity: 'error',

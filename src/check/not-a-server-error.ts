@@ -1,9 +1,10 @@
 /** `not_a_server_error`: a 5xx, or no response at all, is a server bug whatever the input was. */
-import type { Check } from './check.ts';
+import type { ExchangeCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { findResponse } from './responses.ts';
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'not_a_server_error',
   description: 'The server answers without a 5xx status and without dropping the connection.',
   defaultSeverity: 'error',

@@ -5,8 +5,8 @@
  * 413/414/431 (body, URL or header fields too large for the server's limits) are only warnings: a value the
  * spec allows can still make a request longer than the HTTP stack in front of the API takes.
  */
-import { TOO_LARGE, type Check, type CheckContext } from './check.ts';
-import type { Exchange } from '../types.ts';
+import type { ExchangeCheck, CheckContext } from './check.ts';
+import { TOO_LARGE, type Exchange } from '../types.ts';
 import { clip, formatStatuses, makeFinding } from './finding.ts';
 import { formFieldLost, sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
@@ -37,7 +37,8 @@ function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): 
   return undefined;
 }
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'positive_data_acceptance',
   description: 'Requests that are valid per the spec (positive, example, boundary cases) are not rejected with a 4xx.',
   defaultSeverity: 'error',

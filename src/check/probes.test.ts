@@ -32,7 +32,7 @@ describe('ignored_auth', () => {
     expect(probe.headers).toEqual({ Accept: '*/*' });
     expect(probe.query).toBe('x=1');
     expect(probe.id).toMatch(/\/probe\/ignored_auth$/);
-    expect(ignoredAuth.probeOmitsCredentials).toBe(true);
+    expect(ignoredAuth.omitsCredentials).toBe(true);
   });
 
   it('reports a 2xx without credentials', () => {

@@ -11,7 +11,7 @@ import { CHECKS, runChecks } from './index.ts';
 import sse from './sse-stream-conformance.ts';
 import { contextOf } from './test-kit.ts';
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../..', import.meta.url);
 const recorded = JSON.parse(
   readFileSync(new URL('fixtures/exchanges/chat-stream-with-usage.json', root), 'utf8'),
 ) as Exchange;

@@ -4,7 +4,7 @@
  * passes when any reading validates, so typing a header `integer` never yields a false positive.
  * @see https://spec.openapis.org/oas/v3.1.0#header-object
  */
-import type { Check, CheckContext } from './check.ts';
+import type { ExchangeCheck, CheckContext } from './check.ts';
 import { makeFinding, where } from './finding.ts';
 import { isObject, resolveObject } from './pointer.ts';
 import { describeSchemaErrors } from './schema-message.ts';
@@ -73,7 +73,8 @@ function checkValue(
     .map((d) => makeFinding(check.id, exchange, ctx, { ...d, cause: `header ${name.toLowerCase()} value` }));
 }
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'response_headers_conformance',
   description: 'Required response headers are present and documented header values match their schemas.',
   defaultSeverity: 'error',

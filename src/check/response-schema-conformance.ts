@@ -4,7 +4,7 @@
  * properties not required). Reports ajv's instancePath/schemaPath verbatim with a diff-shaped message. A `oneOf`
  * that several branches match is settled by its `discriminator` when it has one (see discriminator.ts).
  */
-import type { Check } from './check.ts';
+import type { ExchangeCheck } from './check.ts';
 import { excerpt, makeFinding, where } from './finding.ts';
 import { responseValue } from './body-json.ts';
 import { bodySchema } from './response-body.ts';
@@ -14,7 +14,8 @@ import { withoutSettledOneOf } from './discriminator.ts';
 /** At most this many schema findings per response: the first ones explain the rest. */
 const MAX_PER_RESPONSE = 10;
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'response_schema_conformance',
   description: 'JSON and XML response bodies validate against the schema documented for their status and media type.',
   defaultSeverity: 'error',

@@ -6,7 +6,7 @@
  */
 import { createParser } from 'eventsource-parser';
 import type { Exchange, StreamEvent } from '../types.ts';
-import type { Check } from './check.ts';
+import type { StreamCheck } from './check.ts';
 import { isEventStream } from './media-type.ts';
 import { responseHeader } from './responses.ts';
 import { createStreamChecker, SSE_CHECK_ID } from './stream-checker.ts';
@@ -31,7 +31,8 @@ export function streamEvents(exchange: Exchange): StreamEvent[] {
   return events;
 }
 
-const check: Check = {
+const check: StreamCheck = {
+  kind: 'stream',
   id: SSE_CHECK_ID,
   description: 'text/event-stream events validate against their schema and the stream terminates as described.',
   defaultSeverity: 'error',
@@ -40,6 +41,8 @@ const check: Check = {
     if (!isEventStream(responseHeader(exchange, 'content-type'))) return 'not a text/event-stream response';
     return undefined;
   },
+  // Called by the sender once a stream's status and headers are known: judges events as they arrive.
+  watch: (exchange, ctx) => createStreamChecker(exchange, ctx),
   run(exchange, ctx) {
     if (check.applies!(exchange, ctx)) return [];
     const checker = createStreamChecker(exchange, ctx);

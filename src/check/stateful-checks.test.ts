@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ensureResourceAvailability from './ensure-resource-availability.ts';
 import idempotency from './idempotency.ts';
+import { runChecks } from './index.ts';
 import { contextOf, exchangeOf, type ExchangeSpec } from './test-kit.ts';
 import useAfterFree from './use-after-free.ts';
 
@@ -122,7 +123,8 @@ describe('idempotency', () => {
 describe('stateful checks have nothing to say about a single exchange', () => {
   it.each([useAfterFree, ensureResourceAvailability, idempotency])('$id', (check) => {
     const e = exchangeOf(get('t1', 200));
-    expect(check.run(e, ctx)).toEqual([]);
-    expect(check.applies!(e, ctx)).toMatch(/sequence/);
+    expect(check.kind).toBe('sequence');
+    const out = runChecks(e, [check], ctx);
+    expect([out.findings, out.checked, out.unchecked, out.notes]).toEqual([[], [], [], []]);
   });
 });

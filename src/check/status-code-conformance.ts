@@ -2,11 +2,12 @@
  * `status_code_conformance`: the status is documented, exactly, by a range (`4XX`) or by `default`.
  * @see https://spec.openapis.org/oas/v3.1.0#patterned-fields-0
  */
-import type { Check } from './check.ts';
+import type { ExchangeCheck } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { documentedStatuses, findResponse } from './responses.ts';
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'status_code_conformance',
   description: 'Every response status is documented in the operation (exact code, `NXX` range or `default`).',
   defaultSeverity: 'error',

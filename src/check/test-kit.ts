@@ -1,8 +1,8 @@
 /** Test helpers for checks: an inline spec, a context for one of its operations, and hand-built exchanges. */
 import { specFromText } from '../load/index.ts';
 import { createValidator } from '../validate/index.ts';
-import type { Case, Exchange, Spec, StreamEvent } from '../types.ts';
-import type { CheckContext, StatusPolicy } from './check.ts';
+import type { Case, Exchange, Spec, StreamEvent, StatusPolicy } from '../types.ts';
+import type { CheckContext } from './check.ts';
 
 /** The default policy the tests assume (the plan's defaults may differ; checks only read what they are given). */
 export const TEST_POLICY: StatusPolicy = {

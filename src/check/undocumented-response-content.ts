@@ -4,7 +4,7 @@
  * content is documented, and statuses covered only by `default`. Drift the docs should catch up with.
  */
 import type { Exchange, Finding } from '../types.ts';
-import type { Check, CheckContext } from './check.ts';
+import type { ExchangeCheck, CheckContext } from './check.ts';
 import { makeFinding, clip } from './finding.ts';
 import { responseValue } from './body-json.ts';
 import { undocumentedProperties } from './documented-properties.ts';
@@ -59,7 +59,8 @@ function body(exchange: Exchange, ctx: CheckContext, doc: DocumentedResponse): F
   ];
 }
 
-const check: Check = {
+const check: ExchangeCheck = {
+  kind: 'exchange',
   id: 'undocumented_response_content',
   description: 'Reports (as warnings) properties, headers, bodies and statuses the spec allows but never mentions.',
   defaultSeverity: 'warn',

@@ -6,7 +6,7 @@
  * `/items/_template`) is routed there, so it is never probed or judged as unsupported.
  * @see https://www.rfc-editor.org/rfc/rfc9110#name-405-method-not-allowed
  */
-import type { Check, CheckContext } from './check.ts';
+import type { ProbeCheck, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 import { otherTemplatesMethods, pathMethods } from './path-methods.ts';
 import { probeCase, probeOf, withoutHeaders } from './probe.ts';
@@ -26,7 +26,8 @@ function probeMethod(ctx: CheckContext, concretePath?: string): string | undefin
   return CANDIDATES.find((m) => !documented.includes(m) && !elsewhere?.has(m));
 }
 
-const check: Check = {
+const check: ProbeCheck = {
+  kind: 'probe',
   id: 'unsupported_method',
   description: 'Methods a path does not document are refused with 405.',
   defaultSeverity: 'error',

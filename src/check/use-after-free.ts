@@ -5,7 +5,7 @@
  * (e.g. a cancelled job), does not free anything; a read whose body says `deleted: true` is not a use.
  */
 import type { Exchange, Operation } from '../types.ts';
-import type { Check, CheckContext } from './check.ts';
+import type { SequenceCheck, CheckContext } from './check.ts';
 import { makeFinding } from './finding.ts';
 
 function body(e: Exchange): unknown {
@@ -44,12 +44,11 @@ function contextFor(ctx: CheckContext, e: Exchange): CheckContext {
   return op ? { ...ctx, operation: op } : ctx;
 }
 
-const check: Check = {
+const check: SequenceCheck = {
+  kind: 'sequence',
   id: 'use_after_free',
   description: 'A resource whose DELETE succeeded is no longer readable (404 or 410).',
   defaultSeverity: 'error',
-  applies: () => 'judged on stateful sequences (create → read → delete → read), not on single exchanges',
-  run: () => [],
   runSequence(exchanges, ctx) {
     const findings = [];
     for (const [i, del] of exchanges.entries()) {

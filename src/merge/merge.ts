@@ -4,9 +4,8 @@
  * (operation, check, cause) with occurrences summed, and the baseline status recomputed. Pure.
  */
 import { HarnessError } from '../errors.ts';
-import { baselineKey, compareWithBaseline } from '../report/baseline.ts';
-import type { OperationCoverage, ReportedFinding, RunResult } from '../report/run-result.ts';
-import type { CaseKind } from '../types.ts';
+import { findingKey, compareWithBaseline } from '../report/baseline.ts';
+import type { OperationCoverage, ReportedFinding, RunResult, CaseKind } from '../types.ts';
 import type { ShardReports, ShardSummary } from './shard.ts';
 
 /** What `mergeShards` may be told. */
@@ -89,7 +88,7 @@ function addKinds(all: Array<Partial<Record<CaseKind, number>>>): Partial<Record
 function uniteFindings(shards: ShardReports[]): ReportedFinding[] {
   const byKey = new Map<string, ReportedFinding>();
   for (const f of shards.flatMap((s) => s.findings)) {
-    const key = baselineKey(f);
+    const key = findingKey(f);
     const seen = byKey.get(key);
     byKey.set(key, seen ? { ...seen, occurrences: seen.occurrences + f.occurrences } : f);
   }

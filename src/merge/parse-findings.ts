@@ -2,8 +2,7 @@
  * `findings.json` back into ReportedFindings: the inverse of src/report/findings-json.ts for every field a
  * reporter reads. The example exchange is rebuilt from the entry's request/response (already redacted).
  */
-import type { ReportedFinding } from '../report/run-result.ts';
-import type { CaseKind, Exchange, SourceLocation, Violation } from '../types.ts';
+import type { ReportedFinding, CaseKind, Exchange, SourceLocation, Violation } from '../types.ts';
 
 /** One `findings.json` entry (or baseline entry), loosely typed: older writers may leave fields out. */
 export interface FindingEntry {

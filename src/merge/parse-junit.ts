@@ -4,7 +4,7 @@
  * each operation was reached (and why not), its request count and which checks judged; not its cases by
  * kind, statuses seen or status policy, which no shard file records.
  */
-import type { OperationCoverage } from '../report/run-result.ts';
+import type { OperationCoverage } from '../types.ts';
 
 /** What a shard's files do not say about an operation's status policy. */
 export const UNKNOWN_POLICY = { rejected: [], accepted: [], source: 'not recorded in the shard reports' };

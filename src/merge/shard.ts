@@ -2,8 +2,7 @@
  * One shard's report directory, as read back: what `summary.json`, `findings.json` and `junit.xml` of a
  * `specgate run --shard i/n` hold. `summary` and `coverage` are absent when their file was.
  */
-import type { OperationCoverage, ReportedFinding } from '../report/run-result.ts';
-import type { CaseKind } from '../types.ts';
+import type { OperationCoverage, ReportedFinding, CaseKind } from '../types.ts';
 
 /** The fields of `summary.json` merging reads (see src/report/summary-json.ts). */
 export interface ShardSummary {

@@ -6,9 +6,7 @@
  */
 import { diffSpecs, type Change } from '../diff/index.ts';
 import { unchangedPlaces } from '../diff/unchanged.ts';
-import type { ChangeScope, SpecChangeReport } from '../report/run-extras.ts';
-import type { Finding, Operation, Spec } from '../types.ts';
-import type { Plan } from './plan.ts';
+import type { ChangeScope, SpecChangeReport, Plan, Finding, Operation, Spec } from '../types.ts';
 
 /** Check id of the findings made from breaking changes. */
 export const BREAKING_CHANGE = 'breaking_change';

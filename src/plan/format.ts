@@ -1,6 +1,7 @@
 /** Text rendering of a Plan, for `specgate run --dry-run`. */
 import { formatStatuses } from './policy.ts';
-import { KIND_ORDER, type Plan } from './plan.ts';
+import { KIND_ORDER } from './plan.ts';
+import type { Plan } from '../types.ts';
 
 /** A readable table of what a run would do, and what it would leave out and why. */
 export function formatPlan(plan: Plan): string {

@@ -3,13 +3,10 @@ export {
   buildPlan,
   DEFAULT_BUDGET,
   KIND_ORDER,
-  type Plan,
   type PlanOptions,
-  type PlannedOperation,
-  type Budget,
   type CheckInfo,
 } from './plan.ts';
 export { formatPlan } from './format.ts';
 export { defaultPolicy, formatStatuses, DEFAULT_REJECTED } from './policy.ts';
-export { parseShard, inShard, stableHash, operationSeed, type Shard } from './shard.ts';
+export { parseShard, inShard, stableHash, operationSeed } from './shard.ts';
 export { parseSelector, parseSelectors, globToRegExp } from './select.ts';

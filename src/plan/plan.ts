@@ -2,15 +2,11 @@
  * Planning is pure: (spec, options, seed) → Plan. It decides which operations run (and why the others do not),
  * which checks run at which severity, each operation's case budget, status policy and seed.
  */
-import type { StatusPolicy } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
-import type { CaseKind, Operation, Severity, Spec } from '../types.ts';
+import type { Budget, CaseKind, Operation, Plan, Severity, Shard, Spec, StatusPolicy } from '../types.ts';
 import { defaultPolicy } from './policy.ts';
 import { parseSelectors } from './select.ts';
-import { inShard, operationSeed, type Shard } from './shard.ts';
-
-/** Cases per kind for one operation, in the order they are sent. */
-export type Budget = Record<CaseKind, number>;
+import { inShard, operationSeed } from './shard.ts';
 
 /** Kinds in sending order: documented examples first, then boundaries, then random valid and invalid data. */
 export const KIND_ORDER: CaseKind[] = ['example', 'boundary', 'positive', 'negative'];
@@ -37,24 +33,6 @@ export interface PlanOptions {
   budget?: Partial<Budget>;
   /** Per-operation overrides of the status policy, keyed by operation key or operationId. */
   policies?: Record<string, Partial<Omit<StatusPolicy, 'source'>>>;
-}
-
-/** One operation that will be exercised. */
-export interface PlannedOperation {
-  operation: Operation;
-  seed: number;
-  budget: Budget;
-  policy: StatusPolicy;
-}
-
-/** The plan of a run. */
-export interface Plan {
-  seed: number;
-  operations: PlannedOperation[];
-  /** Operations not exercised, with the reason (shown in coverage). */
-  skipped: Array<{ operation: Operation; reason: string }>;
-  checks: Array<{ id: string; severity: Exclude<Severity, 'off'> }>;
-  shard?: Shard;
 }
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);

@@ -2,8 +2,7 @@
  * The status policy of an operation: which statuses mean "rejected" for a negative case and "accepted" for a
  * positive one. Defaults are printed in the report so nobody has to guess where an allowed status came from.
  */
-import { TOO_LARGE, type StatusPolicy } from '../check/check.ts';
-import type { JsonObject, Operation } from '../types.ts';
+import { TOO_LARGE, type JsonObject, type Operation, type StatusPolicy } from '../types.ts';
 
 /** Statuses that always count as a rejection, documented or not (bad input, not found, method, media type, size). */
 export const DEFAULT_REJECTED = [400, 404, 405, 406, 409, 415, 422, ...TOO_LARGE];

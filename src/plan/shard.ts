@@ -1,5 +1,6 @@
 /** Deterministic operation sharding: the same operation lands in the same shard on every machine and run. */
 import { HarnessError } from '../errors.ts';
+import type { Shard } from '../types.ts';
 
 /** 32-bit FNV-1a of a string: stable across platforms and Node versions. */
 export function stableHash(text: string): number {
@@ -9,12 +10,6 @@ export function stableHash(text: string): number {
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
-}
-
-/** One slice of a run: `index` is 1-based, as in `--shard 2/4`. */
-export interface Shard {
-  index: number;
-  count: number;
 }
 
 /** Parses `i/n` (1 ≤ i ≤ n); anything else is bad usage. */

@@ -1,8 +1,11 @@
 /**
- * Comparing a run's findings with a baseline (a previous `findings.json`): each finding is `new` or `known`,
- * and baseline findings no longer seen are `fixed`. Findings match on operation + check + cause.
+ * The one baseline matcher: a run's findings against a baseline (a previous `findings.json`). Each finding is
+ * `new` or `known`, and baseline findings no longer seen are `fixed`. Findings match on operation + check +
+ * cause, the same key that deduplicates them (`findingKey`), so `run --baseline` and `merge --baseline` agree.
  */
-import type { ReportedFinding } from './run-result.ts';
+import { readFile } from 'node:fs/promises';
+import { HarnessError } from '../errors.ts';
+import type { ReportedFinding } from '../types.ts';
 
 /** What a baseline entry must have to be matched: either the report's `check` or the in-memory `checkId`. */
 export interface BaselineEntry {
@@ -12,21 +15,42 @@ export interface BaselineEntry {
   checkId?: string;
 }
 
-/** The match key of a finding or baseline entry. */
-export function baselineKey(f: BaselineEntry): string {
+/** The dedupe and baseline key of a finding or baseline entry. */
+export function findingKey(f: BaselineEntry): string {
   return JSON.stringify([f.operation, f.checkId ?? f.check ?? '', f.cause]);
 }
 
-/** Reads baseline entries from parsed `findings.json` (an array, or `{findings: [...]}`), ignoring malformed ones. */
-export function parseBaseline(json: unknown): BaselineEntry[] {
+/** The entries of parsed `findings.json` (an array, or `{findings: [...]}`); undefined when it is neither. */
+function entriesOf(json: unknown): unknown[] | undefined {
   const list = Array.isArray(json) ? json : (json as { findings?: unknown } | null)?.findings;
-  if (!Array.isArray(list)) return [];
-  return list.filter(
+  return Array.isArray(list) ? list : undefined;
+}
+
+/** Reads baseline entries from parsed `findings.json`, ignoring malformed ones. */
+export function parseBaseline(json: unknown): BaselineEntry[] {
+  return (entriesOf(json) ?? []).filter(
     (f): f is BaselineEntry =>
-      typeof f?.operation === 'string' &&
-      typeof f?.cause === 'string' &&
-      (typeof f?.check === 'string' || typeof f?.checkId === 'string'),
+      typeof (f as BaselineEntry)?.operation === 'string' &&
+      typeof (f as BaselineEntry)?.cause === 'string' &&
+      (typeof (f as BaselineEntry)?.check === 'string' || typeof (f as BaselineEntry)?.checkId === 'string'),
   );
+}
+
+/** Reads a `--baseline` file; a file that is not a findings.json is bad usage. */
+export async function readBaseline(path: string): Promise<ReportedFinding[]> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new HarnessError('USAGE', `--baseline ${path}: ${(error as Error).message}`);
+  }
+  if (!entriesOf(parsed))
+    throw new HarnessError(
+      'USAGE',
+      `--baseline ${path}: expected a findings.json (an array of findings or {"findings": [...]})`,
+    );
+  // Reports list `fixed` entries by `checkId`: an entry that only has the report's `check` gets it.
+  return parseBaseline(parsed).map((f) => ({ ...f, checkId: f.checkId ?? f.check }) as ReportedFinding);
 }
 
 /** Marks each finding new or known and returns the baseline entries no finding matched (fixed). */
@@ -34,10 +58,10 @@ export function compareWithBaseline<B extends BaselineEntry>(
   findings: ReportedFinding[],
   baseline: B[],
 ): { findings: ReportedFinding[]; fixed: B[] } {
-  const known = new Set(baseline.map(baselineKey));
-  const current = new Set(findings.map(baselineKey));
+  const known = new Set(baseline.map(findingKey));
+  const current = new Set(findings.map(findingKey));
   return {
-    findings: findings.map((f) => ({ ...f, baseline: known.has(baselineKey(f)) ? 'known' : 'new' })),
-    fixed: baseline.filter((b) => !current.has(baselineKey(b))),
+    findings: findings.map((f) => ({ ...f, baseline: known.has(findingKey(f)) ? 'known' : 'new' })),
+    fixed: baseline.filter((b) => !current.has(findingKey(b))),
   };
 }

@@ -2,7 +2,7 @@
  * `findings.json`: one object per (deduplicated) finding with stable field names, documented in
  * `src/report/README.md`. It doubles as the `--baseline` input of a later run.
  */
-import type { ReportedFinding, RunResult } from './run-result.ts';
+import type { ReportedFinding, RunResult } from '../types.ts';
 import { replayCommand, safeResult } from './safe.ts';
 import { cut } from './text.ts';
 

@@ -3,7 +3,7 @@
  * `<failure>` with the criterion that did not hold and where the step is; a step that never ran is `<skipped>`
  * with why, so a CI tab shows the stateful contract step by step.
  */
-import type { StepReport, WorkflowReport } from './run-extras.ts';
+import type { StepReport, WorkflowReport } from '../types.ts';
 import { xmlEscape as x } from './text.ts';
 
 /** Rendered testsuites plus their totals, for the enclosing `<testsuites>`. */

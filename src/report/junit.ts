@@ -3,7 +3,7 @@
  * are `<failure>`s; warnings and known findings go to `<system-out>`; a check that had nothing to check (or an
  * operation never reached) is `<skipped>` with why, so a green CI tab never hides unchecked ground.
  */
-import type { OperationCoverage, ReportedFinding, RunResult } from './run-result.ts';
+import type { OperationCoverage, ReportedFinding, RunResult } from '../types.ts';
 import { workflowSuites } from './junit-workflows.ts';
 import { safeResult } from './safe.ts';
 import { cut, groupBy, loc, xmlEscape as x } from './text.ts';

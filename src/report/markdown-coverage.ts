@@ -4,7 +4,7 @@
  * reads as "unchecked", never as "conformant".
  */
 import { formatStatuses } from '../plan/index.ts';
-import type { OperationCoverage, RunResult } from './run-result.ts';
+import type { OperationCoverage, RunResult } from '../types.ts';
 import { cell, code, groupBy } from './text.ts';
 
 function reachedTable(reached: OperationCoverage[], total: number): string[] {

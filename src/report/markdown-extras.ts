@@ -2,7 +2,7 @@
  * The optional sections of report.md: the spec changes of a `--changed-since` run (what changed, what was
  * run because of it and what was left out as unchanged) and the workflows of `--suite` runs, step by step.
  */
-import type { ChangeScope, WorkflowReport } from './run-extras.ts';
+import type { ChangeScope, WorkflowReport } from '../types.ts';
 import { cell, code, fence } from './text.ts';
 
 const KIND_ICON = { breaking: '❌', 'non-breaking': '⚠️', info: 'ℹ️' } as const;

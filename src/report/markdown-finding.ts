@@ -1,5 +1,5 @@
 /** One finding in report.md: why it is drift, what was sent, what came back, and how to reproduce it. */
-import type { ReportedFinding, RunResult } from './run-result.ts';
+import type { ReportedFinding, RunResult } from '../types.ts';
 import { replayCommand } from './safe.ts';
 import { code, cut, fence, loc, prettyBody } from './text.ts';
 

@@ -6,7 +6,7 @@
 import { coverageSection } from './markdown-coverage.ts';
 import { changesSection, workflowsSection } from './markdown-extras.ts';
 import { findingSection } from './markdown-finding.ts';
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../types.ts';
 import { safeResult } from './safe.ts';
 import { cell, code, groupBy } from './text.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { junitXml } from './junit.ts';
 import { reportMarkdown } from './markdown.ts';
-import type { ChangeScope, WorkflowReport } from './run-extras.ts';
+import type { ChangeScope, WorkflowReport } from '../types.ts';
 import { sampleResult } from './test-result.ts';
 import { parseXml, type XmlElement } from './xml-parse.test-kit.ts';
 

@@ -1,65 +1,27 @@
-/** The immutable value every reporter formats: one run, start to end. Reporters are pure functions of it. */
-import type { CaseKind, Finding, SourceLocation } from '../types.ts';
-import type { StatusPolicy } from '../check/check.ts';
-import type { ChangeScope, WorkflowReport } from './run-extras.ts';
+/** The RunResult of a run as it stands (partial while it goes on): operations, later phases, replay command. */
+import type { OperationRun } from '../plan/operation-run.ts';
+import type { ChangeScope, ReportedFinding, RunResult } from '../types.ts';
+import type { SuiteOutcome } from '../workflows/suite-phase.ts';
+import { replayBase } from './replay.ts';
+import { buildResult, type ResultInput } from './result.ts';
+import { withSuites } from './with-suites.ts';
 
-/** Why a check had nothing to check for an operation, so "0 findings" never reads as "conformant". */
-export interface OperationCoverage {
-  operation: string;
-  operationId?: string;
-  reached: boolean;
-  /** When not reached: why (excluded by --read-only, no case could be generated, budget spent, ...). */
-  reason?: string;
-  requests: number;
-  casesByKind: Partial<Record<CaseKind, number>>;
-  statusesSeen: number[];
-  /** Documented statuses never observed. */
-  statusesNeverSeen: string[];
-  /** Checks that actually had something to check, and those that could not (with why). */
-  checked: string[];
-  unchecked: Array<{ check: string; why: string }>;
-  policy: StatusPolicy;
-  specLocation?: SourceLocation;
+/** The tool's version, as reports carry it. */
+export const TOOL_VERSION = '0.1.0';
+
+/** Everything the result of a run is made of. */
+export interface RunResultInput extends Omit<ResultInput, 'version' | 'baseline' | 'states'> {
+  states: readonly OperationRun[];
+  /** What decides the cases and the target, for the replay command. */
+  options: Parameters<typeof replayBase>[0];
+  baseline?: ReportedFinding[] | undefined;
+  scope?: ChangeScope | undefined;
+  suites?: SuiteOutcome | undefined;
 }
 
-/** A finding as reported: deduplicated, with a baseline status and a copy-paste repro. */
-export interface ReportedFinding extends Finding {
-  /** How many requests showed the same (operation, check, cause). */
-  occurrences: number;
-  /** curl command that reproduces the (shrunk) request, secrets redacted. */
-  curl?: string;
-  /** Relative to `--baseline`: new drift, already known, or (only in `fixed`) gone. */
-  baseline?: 'new' | 'known';
-}
-
-export interface RunResult {
-  tool: { name: 'specgate'; version: string };
-  seed: number;
-  specSource: string;
-  specSha256: string;
-  target: string;
-  start: string;
-  end: string;
-  durationMs: number;
-  requests: number;
-  casesByKind: Partial<Record<CaseKind, number>>;
-  operationsTotal: number;
-  operationsReached: number;
-  findings: ReportedFinding[];
-  /** Baseline findings no longer seen (only with --baseline). */
-  fixed: ReportedFinding[];
-  coverage: OperationCoverage[];
-  /** Checks that ran, with their effective severity. */
-  checks: Array<{ id: string; severity: 'error' | 'warn'; description: string }>;
-  /** Retries on 429/503 and other things the run did that a reader should know. */
-  notes: string[];
-  exitCode: number;
-  /** Optional: header/query/cookie names to redact besides the built-in ones (the spec's apiKey scheme names). */
-  secretNames?: string[];
-  /** Optional: the command line of this run without `--seed`/`--include`, for replay hints (else one is composed). */
-  command?: string;
-  /** Optional: the workflows of each `--suite`, in the order they ran. */
-  workflows?: WorkflowReport[];
-  /** Optional: with `--changed-since`, the spec changes and which operations they touched. */
-  changeScope?: ChangeScope;
+/** The RunResult now: the per-operation phase, with the suites and a `--changed-since` scope folded in. */
+export function runResult(input: RunResultInput): RunResult {
+  const { options, baseline, scope, suites, ...rest } = input;
+  const core = buildResult({ ...rest, version: TOOL_VERSION, ...(baseline ? { baseline } : {}) });
+  return withSuites({ ...core, command: replayBase(options) }, suites, input.spec, scope);
 }

@@ -1,7 +1,7 @@
 /** The view of a RunResult every reporter formats: findings redacted, replay commands composed. */
 import { toCurl } from './curl.ts';
 import { redactFindings } from './redact.ts';
-import type { ReportedFinding, RunResult } from './run-result.ts';
+import type { ReportedFinding, RunResult } from '../types.ts';
 
 /** A result whose findings (and fixed findings) carry no secrets, with a curl command each where possible. */
 export function safeResult(result: RunResult): RunResult {

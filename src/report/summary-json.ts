@@ -1,5 +1,5 @@
 /** `summary.json`: the run in numbers, for dashboards and trend lines. Field names are documented in README.md. */
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../types.ts';
 
 /** Renders summary.json. */
 export function summaryJson(result: RunResult): string {

@@ -1,6 +1,6 @@
 /** A RunResult for reporter tests: findings of several checks, a secret sent three ways, coverage with gaps. */
 import { exchangeOf } from '../check/test-kit.ts';
-import type { OperationCoverage, ReportedFinding, RunResult } from './run-result.ts';
+import type { OperationCoverage, ReportedFinding, RunResult } from '../types.ts';
 
 /** The secret every reporter test hunts for. */
 export const SECRET = 'sk-live-9f8e7d6c5b4a';

@@ -14,6 +14,7 @@ import { interpolate } from './interpolate.ts';
 import type { RunState } from './run-state.ts';
 import type { Attempt, StepFailure } from './run-step.ts';
 import type { Step, Workflow } from './suite-types.ts';
+import { workflowStepFailed, webhookDelivery, webhookSignature, webhookSchemaConformance } from '../check/index.ts';
 
 /** Runs an action step. */
 export async function runAction(state: RunState, w: Workflow, step: Step, base: ExpressionContext): Promise<Attempt> {
@@ -32,7 +33,7 @@ export async function runAction(state: RunState, w: Workflow, step: Step, base: 
   const ctx: ExpressionContext = { ...base, statusCode: 200, response: { headers: {}, body } };
   failures.push(
     ...failedCriteria(step.successCriteria, ctx).map((f) => ({
-      checkId: 'workflow_step_failed',
+      checkId: workflowStepFailed.id,
       message: f.message,
       cause: f.criterion.condition,
     })),
@@ -71,7 +72,7 @@ async function awaitWebhooks(
       body: { count: 0, deliveries: [] },
       failures: [
         {
-          checkId: 'workflow_step_failed',
+          checkId: workflowStepFailed.id,
           message: 'await-webhooks: no webhook-receiver step ran before this step in the workflow',
           cause: 'no receiver',
         },
@@ -85,7 +86,7 @@ async function awaitWebhooks(
   const failures: StepFailure[] = [];
   if (got.length < count) {
     failures.push({
-      checkId: 'webhook_delivery',
+      checkId: webhookDelivery.id,
       message: `Expected: ${count} webhook deliveries within ${timeoutMs} ms${match?.pointer ? ` with ${match.pointer} = ${JSON.stringify(match.value)}` : ''}\nReceived: ${got.length} (${receiver.deliveries.length} in total at ${receiver.url})`,
       cause: 'missing delivery',
     });
@@ -125,7 +126,7 @@ function judgeOne(
     });
     if (problem)
       failures.push({
-        checkId: 'webhook_signature',
+        checkId: webhookSignature.id,
         message: `Delivery ${i + 1} (${d.headers['x-aig-event-type'] ?? d.path}): ${header}: ${problem}`,
         cause: problem.startsWith('timestamp') ? 'timestamp outside tolerance' : problem,
         ...(webhookOp ? { operation: webhookOp } : {}),
@@ -133,7 +134,7 @@ function judgeOne(
   }
   for (const p of verdict.problems) {
     failures.push({
-      checkId: 'webhook_schema_conformance',
+      checkId: webhookSchemaConformance.id,
       message: `Delivery ${i + 1} judged as webhook "${verdict.webhook?.path ?? '?'}": ${p.message}`,
       cause: p.message.replace(/"[^"]*"/g, '…'),
       ...(webhookOp ? { operation: webhookOp } : {}),

@@ -4,10 +4,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
-import type { Check, CheckContext, StatusPolicy } from '../check/check.ts';
+import type { Check, CheckContext } from '../check/check.ts';
 import { runChecks } from '../check/index.ts';
 import { send } from '../send/index.ts';
-import type { Case, Exchange, Finding, Operation, SourceLocation, Spec } from '../types.ts';
+import type { Case, Exchange, Finding, Operation, SourceLocation, Spec, StatusPolicy } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { WebhookReceiver } from '../webhooks/receiver.ts';
 import type { GenerateOne } from './request.ts';
@@ -34,7 +34,7 @@ export interface SuiteOptions extends WorkflowTransport {
   inputs?: Record<string, unknown>;
   /** Only these workflows (and what they depend on); all when absent. */
   workflows?: string[];
-  /** Checks every step exchange is judged by (default: the response-conformance checks of `CHECKS`). */
+  /** Checks every step exchange is judged by (default: the `suite` profile of src/check/index.ts). */
   checks?: readonly Check[];
   generate?: GenerateOne;
   /** Upper bound on step executions per workflow (goto/retry loops). */

@@ -12,6 +12,7 @@ import { stepCase, stepOperation } from './request.ts';
 import type { RunState } from './run-state.ts';
 import { streamProblems } from './stream.ts';
 import type { Step, Workflow } from './suite-types.ts';
+import { workflowStepFailed, sseStreamSemantics } from '../check/index.ts';
 
 /** A reason a step failed; `checkId` defaults to `workflow_step_failed`. */
 export interface StepFailure {
@@ -78,7 +79,7 @@ function itemsOf(state: RunState, step: Step, base: ExpressionContext): unknown[
   const items = interpolate(step.forEach.items, base);
   if (!Array.isArray(items))
     return {
-      checkId: 'workflow_step_failed',
+      checkId: workflowStepFailed.id,
       message: `x-specgate-foreach: ${step.forEach.items} is ${items === undefined ? 'absent' : typeof items}, not a list`,
       cause: 'foreach items not a list',
     };
@@ -138,7 +139,7 @@ function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: st
     const e = exchange.error!;
     return [
       {
-        checkId: 'workflow_step_failed',
+        checkId: workflowStepFailed.id,
         message: `${exchange.request.method} ${exchange.request.url}: no response (${e.code}: ${e.message})`,
         cause: `transport ${e.code}${label}`,
         exchange,
@@ -146,7 +147,7 @@ function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: st
     ];
   }
   const failures: StepFailure[] = failedCriteria(step.successCriteria, ctx).map((f) => ({
-    checkId: 'workflow_step_failed',
+    checkId: workflowStepFailed.id,
     message: `${f.message}\n(${exchange.request.method} ${new URL(exchange.request.url).pathname}${label})`,
     cause: `${f.criterion.condition}${label}`,
     exchange,
@@ -155,7 +156,7 @@ function judge(step: Step, exchange: Exchange, ctx: ExpressionContext, label: st
   if (step.stream && failures.length === 0) {
     for (const p of streamProblems(exchange, step.stream))
       failures.push({
-        checkId: 'sse_stream_semantics',
+        checkId: sseStreamSemantics.id,
         message: `Stream: ${p}${label}`,
         cause: `stream: ${p.split(':')[0]!.replace(/\d+/g, 'N')}`,
         exchange,
@@ -175,7 +176,7 @@ async function nestedWorkflow(step: Step, base: ExpressionContext, runWorkflow: 
     ? []
     : [
         {
-          checkId: 'workflow_step_failed',
+          checkId: workflowStepFailed.id,
           message: `workflow ${step.workflowId} failed: ${r.message ?? ''}`,
           cause: `workflow ${step.workflowId} failed`,
         },

@@ -7,7 +7,7 @@
  */
 import { Agent } from 'undici';
 import type { Check } from '../check/check.ts';
-import { CHECKS } from '../check/index.ts';
+import { checksOf, PROFILES } from '../check/index.ts';
 import { HarnessError } from '../errors.ts';
 import type { Spec } from '../types.ts';
 import { createValidator } from '../validate/index.ts';
@@ -17,18 +17,12 @@ import { interpolate } from './interpolate.ts';
 import { generateCases } from '../generate/index.ts';
 import { stepOperation, type GenerateOne } from './request.ts';
 import { RunState, type SuiteOptions, type SuiteResult } from './run-state.ts';
+import { inputsFor, ordered } from './workflow-order.ts';
 import { attemptStep, type Attempt } from './run-step.ts';
 import type { Action, Step, Suite, Workflow } from './suite-types.ts';
 
 /** Checks that judge any response on its own (no generated-case semantics), run on every step exchange. */
-export const SUITE_CHECK_IDS = [
-  'not_a_server_error',
-  'status_code_conformance',
-  'content_type_conformance',
-  'response_headers_conformance',
-  'response_schema_conformance',
-  'sse_stream_conformance',
-];
+export const SUITE_CHECK_IDS: readonly string[] = PROFILES.suite;
 
 type WorkflowOutcome = { ok: boolean; outputs: Record<string, unknown>; message?: string };
 
@@ -37,7 +31,7 @@ export async function runSuite(spec: Spec, suite: Suite, options: SuiteOptions):
   for (const w of suite.workflows)
     for (const s of w.steps) if (s.operationId || s.operationPath) stepOperation(spec, suite, s);
   const dispatcher = options.dispatcher ?? new Agent({ connections: 4, pipelining: 1 });
-  const checks: readonly Check[] = options.checks ?? CHECKS.filter((c) => SUITE_CHECK_IDS.includes(c.id));
+  const checks: readonly Check[] = options.checks ?? checksOf('suite');
   const validator = options.validator ?? createValidator(spec);
   const generate: GenerateOne =
     options.generate ?? ((s, op, seed) => generateCases(s, op, { kind: 'positive', count: 1, seed, validator })[0]);
@@ -99,54 +93,6 @@ function unreachable(state: RunState): void {
       `every request to ${state.options.baseUrl} failed to connect (${all[0]!.error!.code})`,
     );
   }
-}
-
-/** Workflows to run (the selected ones plus their dependencies), dependencies first. */
-function ordered(suite: Suite, only?: string[]): Workflow[] {
-  const byId = new Map(suite.workflows.map((w) => [w.workflowId, w]));
-  const out: Workflow[] = [];
-  const visiting = new Set<string>();
-  const visit = (w: Workflow) => {
-    if (out.includes(w)) return;
-    if (visiting.has(w.workflowId))
-      throw new HarnessError('SUITE_INVALID', `dependsOn cycle through ${w.workflowId}`, suite.where(w.pointer));
-    visiting.add(w.workflowId);
-    for (const d of w.dependsOn) visit(byId.get(d)!);
-    out.push(w);
-  };
-  // A workflow another one calls as a step (or goto) is a subroutine: it runs through its caller only.
-  const called = new Set(
-    suite.workflows.flatMap((w) =>
-      w.steps.flatMap((s) => [s.workflowId, ...[...s.onSuccess, ...s.onFailure].map((a) => a.workflowId)]),
-    ),
-  );
-  const selected =
-    only && only.length > 0
-      ? only.map((id) => byId.get(id) ?? unknownWorkflow(suite, id))
-      : suite.workflows.filter((w) => !called.has(w.workflowId));
-  selected.forEach(visit);
-  return out;
-}
-
-function unknownWorkflow(suite: Suite, id: string): never {
-  throw new HarnessError(
-    'USAGE',
-    `no workflow "${id}" in ${suite.file} (have: ${suite.workflows.map((w) => w.workflowId).join(', ')})`,
-  );
-}
-
-/**
- * Defaults of the workflow's `inputs` schema, overridden by the given values, plus `specgateRunId`: a value
- * unique to this run, so suites can make Idempotency-Keys, tags and names that do not collide across runs.
- */
-function inputsFor(w: Workflow, given: Record<string, unknown>, runId: string): Record<string, unknown> {
-  const props = (w.inputs?.properties ?? {}) as Record<string, { default?: unknown }>;
-  const defaults = Object.fromEntries(
-    Object.entries(props)
-      .filter(([, s]) => s && 'default' in s)
-      .map(([k, s]) => [k, s.default]),
-  );
-  return { specgateRunId: runId, ...defaults, ...given };
 }
 
 function skip(state: RunState, w: Workflow, s: Step, message: string): void {

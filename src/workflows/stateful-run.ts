@@ -7,10 +7,7 @@ import { requestPathTemplate } from '../load/operations.ts';
 import { randomBytes } from 'node:crypto';
 import { Agent, type Dispatcher } from 'undici';
 import type { Check, CheckContext } from '../check/check.ts';
-import { runSequenceChecks } from '../check/index.ts';
-import ensureResourceAvailability from '../check/ensure-resource-availability.ts';
-import idempotency from '../check/idempotency.ts';
-import useAfterFree from '../check/use-after-free.ts';
+import { CHECKS, runSequenceChecks, sequenceChecks } from '../check/index.ts';
 import { generateCases as realGenerate } from '../generate/index.ts';
 import { send } from '../send/index.ts';
 import type { Case, CaseKind, Exchange, Finding, JsonObject, Operation, Spec } from '../types.ts';
@@ -21,7 +18,7 @@ import { responseContext } from './run-step.ts';
 import { statefulPlan, type Chain } from './stateful-plan.ts';
 
 /** The stateful checks, in report order. */
-export const STATEFUL_CHECKS: readonly Check[] = [ensureResourceAvailability, useAfterFree, idempotency];
+export const STATEFUL_CHECKS: readonly Check[] = sequenceChecks(CHECKS);
 
 type Generate = (
   spec: Spec,

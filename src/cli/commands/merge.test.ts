@@ -7,9 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDeps } from '../../run/deps.ts';
-import { run } from '../../run/index.ts';
-import type { RunResult } from '../../report/run-result.ts';
+import { STAGES } from '../../stages.ts';
+import { run } from '../../pipeline.ts';
+import type { RunResult } from '../../types.ts';
 import type { CommandIO } from '../command.ts';
 import { main } from '../main.ts';
 
@@ -39,7 +39,7 @@ let whole: RunResult;
 const shards: RunResult[] = [];
 
 beforeAll(async () => {
-  const deps = await loadDeps();
+  const deps = STAGES;
   whole = await run({ seed: SEED, drift: DRIFT, reportDir: dir('whole') }, deps);
   for (const index of [1, 2, 3])
     shards.push(
@@ -99,7 +99,7 @@ describe('specgate merge', () => {
 
   // Chains are sharded as units (by their create operation), so stateful findings survive sharding.
   it('finds stateful drift (use-after-free) sharded as well as unsharded', async () => {
-    const deps = await loadDeps();
+    const deps = STAGES;
     const options = { seed: SEED, drift: ['use-after-free'], include: ['/v1/sub-accounts*'] };
     const unsharded = await run({ ...options, writeReports: false }, deps);
     for (const index of [1, 2, 3])

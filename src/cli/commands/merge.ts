@@ -16,7 +16,7 @@ import {
   type ShardSummary,
 } from '../../merge/index.ts';
 import { REPORTERS } from '../../report/index.ts';
-import type { ReportedFinding } from '../../report/run-result.ts';
+import type { ReportedFinding } from '../../types.ts';
 import type { Command, CommandIO } from '../command.ts';
 
 const USAGE = `Usage: specgate merge <dir>... [--report-dir D] [--baseline F]

@@ -1,0 +1,81 @@
+/**
+ * Where an operation's cases come from when a worker first reaches it: generated here, or taken from the
+ * generation thread (a few operations ahead of the scheduler) when the run uses one. Either way each case is
+ * given the run's credentials; a failing thread hands generation back to this thread for good.
+ */
+import { availableParallelism } from 'node:os';
+import type { Case, Plan, PlannedOperation, Spec } from '../types.ts';
+import type { Validator } from '../validate/index.ts';
+import { createGenerationPool, type GenerationPool } from './generation-pool.ts';
+import { generateHere, kindsOf, prepareCases, type GenerateCases } from './prepare.ts';
+
+/** An operation's cases in sending order, and why a kind gave none. */
+export interface Prepared {
+  cases: Case[];
+  notes: string[];
+}
+
+/** Cases now, or later when the thread makes them. */
+export type CaseSource = (planned: PlannedOperation) => Prepared | Promise<Prepared>;
+
+/** What the source needs. */
+export interface CaseSourceOptions {
+  spec: Spec;
+  generate: GenerateCases;
+  validator: Validator;
+  pool?: GenerationPool;
+  /** Gives the run's credentials to the cases of one operation. */
+  authorizer(planned: PlannedOperation): (c: Case) => Case;
+  /** The run's notes: a thread failure is said once. */
+  notes: string[];
+}
+
+/** A run's source with its generation thread, when the run uses one: close it when the phase ends. */
+export function startCaseSource(o: Omit<CaseSourceOptions, 'pool'> & { plan: Plan; thread: boolean | undefined }): {
+  cases: CaseSource;
+  close(): Promise<void>;
+} {
+  const always = o.thread === true;
+  const pool = threadWanted(o.plan, o.thread)
+    ? createGenerationPool(o.spec, o.plan.operations, kindsOf, { always })
+    : undefined;
+  return { cases: createCaseSource({ ...o, ...(pool ? { pool } : {}) }), close: async () => pool?.close() };
+}
+
+/** Creates the source of a run. */
+export function createCaseSource(o: CaseSourceOptions): CaseSource {
+  let poolFailed = false;
+  const here = (planned: PlannedOperation, only?: Case['kind']) =>
+    generateHere(o.spec, planned, o.generate, o.validator, only);
+  return (planned) => {
+    const authorize = o.authorizer(planned);
+    const elsewhere = poolFailed ? undefined : o.pool?.casesFor(planned);
+    if (!elsewhere) return prepareCases(here(planned), authorize);
+    const regenerate = (kind: Case['kind']): Case[] => here(planned, kind)[0]?.cases ?? [];
+    return elsewhere.then(
+      (results) => prepareCases(results, authorize, regenerate),
+      (error: Error) => {
+        if (!poolFailed)
+          o.notes.push(`the generation thread failed (${error.message}); cases are generated on the main thread`);
+        poolFailed = true;
+        return prepareCases(here(planned), authorize);
+      },
+    );
+  };
+}
+
+/**
+ * When generation moves to its own thread unasked: plans of at least this many cases (below, the thread's own
+ * start-up, about half a second of loading, costs more than the stalls it saves) on machines with at least this
+ * many cores. On 2 cores shared with a local target the thread lost: its start-up and its second compilation of
+ * the request schemas took more CPU than it freed on the main thread (bench/run.ts --thread on|off).
+ */
+const THREAD_MIN_CASES = 1000;
+const THREAD_MIN_CORES = 4;
+
+/** Whether a run generates on a second thread: `setting` true/false decides, unset leaves it to plan size and cores. */
+export function threadWanted(plan: Plan, setting: boolean | undefined, cores = availableParallelism()): boolean {
+  if (setting !== undefined) return setting;
+  const planned = plan.operations.reduce((n, p) => n + Object.values(p.budget).reduce((a, b) => a + b, 0), 0);
+  return planned >= THREAD_MIN_CASES && cores >= THREAD_MIN_CORES;
+}

@@ -1,0 +1,101 @@
+/**
+ * `run(options)`: load → plan → generate → send → check → report, for the CLI and for library users. Every
+ * stage is a static import; tests swap one through `stages`. Reports are re-written after each operation
+ * finishes, so an interrupted run still leaves usable files.
+ */
+import { randomInt } from 'node:crypto';
+import path from 'node:path';
+import type { Dispatcher } from 'undici';
+import { judgingChecks } from './check/index.ts';
+import { Engine } from './engine.ts';
+import { startCaseSource } from './generate/case-source.ts';
+import { HarnessError } from './errors.ts';
+import { scopeToChanges } from './plan/changed-since.ts';
+import { buildPlan } from './plan/index.ts';
+import { suitePlan } from './plan/suite-plan.ts';
+import { readBaseline } from './report/baseline.ts';
+import { createRunReport } from './report/run-report.ts';
+import { withDefaults, type RunOptions } from './run-options.ts';
+import { createDispatcher } from './send/index.ts';
+import { startRunAuth } from './send/run-auth.ts';
+import { openTarget, targetUnreachable, type Target } from './send/target.ts';
+import { realGenerator, STAGES, type Stages } from './stages.ts';
+import type { Plan, ReportedFinding, RunResult } from './types.ts';
+import { runLaterPhases } from './workflows/phases.ts';
+import { loadSuites } from './workflows/suite-phase.ts';
+
+/** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
+export async function planRun(partial: Partial<RunOptions>, stages: Partial<Stages> = {}) {
+  const o = withDefaults(partial);
+  const s = { ...STAGES, ...stages };
+  const source = o.spec ?? (o.baseUrl ? undefined : s.referenceSpec);
+  if (!source)
+    throw new HarnessError(
+      'USAGE',
+      '--spec is required with --base-url (the OpenAPI description of the API under test)',
+    );
+  const spec = await s.loadSpec(source, { cwd: o.cwd });
+  // The plan reads its options (checks, severities, include, exclude, read-only, shard, budget, policies) by name.
+  const full = buildPlan(spec, { ...o, available: [...s.checks] }, o.seed ?? randomInt(2 ** 31));
+  const loadBase = o.loadBaseSpec ?? ((b: string, cwd: string) => s.loadSpec(b, { cwd }));
+  const scoped = o.changedSince ? scopeToChanges(full, await loadBase(o.changedSince, o.cwd), spec) : undefined;
+  const plan: Plan = suitePlan(scoped?.plan ?? full, o.suites, o.fuzz);
+  return { spec, plan, ...(scoped ? { scope: scoped.scope } : {}) };
+}
+
+/** Runs the harness and resolves to the RunResult (also written to the report directory). */
+export async function run(partial: Partial<RunOptions>, stages: Partial<Stages> = {}): Promise<RunResult> {
+  const o = withDefaults(partial);
+  const s = { ...STAGES, ...stages };
+  const planned = await planRun(o, s);
+  const baseline = o.baseline ? await readBaseline(path.resolve(o.cwd, o.baseline)) : undefined;
+  const local = s.createReferenceServer && { create: s.createReferenceServer, key: s.referenceKey };
+  const target = await openTarget(o.baseUrl, o.drift, local);
+  const dispatcher = createDispatcher({ connections: o.workers, insecure: o.insecure });
+  try {
+    return await exercise(o, s, { ...planned, baseline, target, dispatcher });
+  } finally {
+    await dispatcher.close().catch(() => undefined);
+    await target.close();
+  }
+}
+
+type Opened = Awaited<ReturnType<typeof planRun>> & {
+  baseline?: ReportedFinding[];
+  target: Target;
+  dispatcher: Dispatcher;
+};
+
+/** The phases against an opened target: per operation (the engine), then chains and suites; then the report. */
+async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline, target, dispatcher }: Opened) {
+  const suites = await loadSuites(o.suites, o.cwd, spec, o.readOnly);
+  const started = new Date();
+  const notes: string[] = [];
+  const auth = await startRunAuth(o, spec, target, dispatcher, notes);
+  const checks = new Map(s.checks.map((c) => [c.id, c]));
+  const selected = judgingChecks(plan.checks.map((c) => checks.get(c.id)!));
+  const validator = s.createValidator(spec);
+  const about = { spec, plan, checks, selected, started, notes, options: o, baseline, scope, states: () => engine.ops };
+  const report = createRunReport({ ...about, target: target.url, secrets: auth.secrets, reporters: s.reporters });
+  const thread = realGenerator(s) ? o.generationThread : false;
+  const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
+  const shared = { spec, plan, validator, options: o, notes, toCurl: s.toCurl, dispatcher, baseUrl: target.url };
+  const engine = new Engine({
+    ...shared,
+    checks: selected,
+    cases: source.cases,
+    auth,
+    onDone: report.done,
+    shrinkCase: s.shrinkCase,
+  });
+  await engine.run().finally(source.close);
+  const later = { ...shared, ...auth, suites, selected, checks: s.checks, generateCases: s.generateCases };
+  const sent = engine.sent();
+  report.addPhases(await runLaterPhases({ ...later, secrets: auth.secrets(), sent, stopped: engine.limits.stopped }));
+  notes.push(...engine.limits.stopNotes());
+  auth.stop();
+  const final = await report.close();
+  const unreachable = engine.unreachable();
+  if (unreachable) throw targetUnreachable(target.url, unreachable, o.reportDir);
+  return final;
+}

@@ -1,0 +1,145 @@
+/**
+ * The accumulator of one planned operation while the run exercises it: what is queued, what came back, what
+ * the checks said. Immutable: every step of `cases → send → check → probes` is a pure function from one value
+ * to the next, so what to send next is decided from values, never from state hidden in closures.
+ */
+import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
+
+/** One request waiting to be sent. `probeBy` names the check that asked for it. */
+export interface QueueItem {
+  readonly case: Case;
+  readonly attempt: number;
+  readonly probeBy?: string;
+}
+
+/** `pending` → (`preparing`) → `running` ⇄ `finishing` → `done`. */
+export type Phase = 'pending' | 'preparing' | 'running' | 'finishing' | 'done';
+
+/** What the checks said about one exchange (`CheckOutcome` of check/, without the run-level notes). */
+export interface Verdict {
+  readonly findings: readonly Finding[];
+  readonly checked: readonly string[];
+  readonly unchecked: ReadonlyArray<{ check: string; why: string }>;
+}
+
+/** What came of an operation so far: what coverage and the report read. */
+export interface OperationTally {
+  readonly requests: number;
+  readonly casesByKind: Readonly<Partial<Record<CaseKind, number>>>;
+  /** Statuses seen, in first-seen order. */
+  readonly statuses: readonly number[];
+  /** Checks that had something to check in at least one exchange. */
+  readonly checked: readonly string[];
+  /** The first reason each check gave for having nothing to check. */
+  readonly whyNot: Readonly<Record<string, string>>;
+  /** Probes asked of each probing check. */
+  readonly probesBy: Readonly<Record<string, number>>;
+  readonly retries: number;
+  readonly retryWaitMs: number;
+  /** Why no case could be sent, when none could. */
+  readonly notes: readonly string[];
+}
+
+/** One operation's accumulator. */
+export interface OperationRun {
+  readonly planned: PlannedOperation;
+  readonly phase: Phase;
+  readonly queue: readonly QueueItem[];
+  readonly inFlight: number;
+  /** `performance.now()` before which nothing of this operation is sent (429 back-off). */
+  readonly notBefore: number;
+  /** True once the fallback probes (from any valid case that got a response) were asked for. */
+  readonly fallbackProbed: boolean;
+  /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
+  readonly exchanges: readonly Exchange[];
+  readonly findings: readonly Finding[];
+  readonly tally: OperationTally;
+}
+
+const EMPTY_TALLY: OperationTally = {
+  requests: 0,
+  casesByKind: {},
+  statuses: [],
+  checked: [],
+  whyNot: {},
+  probesBy: {},
+  retries: 0,
+  retryWaitMs: 0,
+  notes: [],
+};
+
+/** A planned operation no worker reached yet. */
+export function newOperationRun(planned: PlannedOperation): OperationRun {
+  return {
+    planned,
+    phase: 'pending',
+    queue: [],
+    inFlight: 0,
+    notBefore: 0,
+    fallbackProbed: false,
+    exchanges: [],
+    findings: [],
+    tally: EMPTY_TALLY,
+  };
+}
+
+/** Queues the operation's generated cases; `notes` say why some kind gave none (kept when no case came). */
+export function withCases(run: OperationRun, cases: readonly Case[], notes: readonly string[]): OperationRun {
+  const casesByKind = { ...run.tally.casesByKind };
+  for (const c of cases) casesByKind[c.kind] = (casesByKind[c.kind] ?? 0) + 1;
+  const queue = [...run.queue, ...cases.map((c): QueueItem => ({ case: c, attempt: 1 }))];
+  const tally = {
+    ...run.tally,
+    casesByKind,
+    notes: cases.length === 0 ? [...run.tally.notes, ...notes] : run.tally.notes,
+  };
+  return { ...run, queue, tally };
+}
+
+/** A request of this operation came back (or was skipped): one fewer in flight. */
+export const sent = (run: OperationRun): OperationRun => ({ ...run, inFlight: run.inFlight - 1 });
+
+/** One more request went out for this operation. */
+export const counted = (run: OperationRun): OperationRun => ({
+  ...run,
+  tally: { ...run.tally, requests: run.tally.requests + 1 },
+});
+
+/** The item goes back to the front of the queue, not before `waitMs` from `now` (429/503 back-off). */
+export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now: number): OperationRun {
+  const tally = { ...run.tally, retries: run.tally.retries + 1, retryWaitMs: run.tally.retryWaitMs + waitMs };
+  const queue = [{ ...item, attempt: item.attempt + 1 }, ...run.queue];
+  return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
+}
+
+/** Records the checks' verdict on an exchange: status, findings and coverage. */
+export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
+  const { tally } = run;
+  const status = exchange.response?.status;
+  const whyNot = { ...tally.whyNot };
+  for (const u of verdict.unchecked) whyNot[u.check] ??= u.why;
+  return {
+    ...run,
+    exchanges: item.probeBy ? run.exchanges : [...run.exchanges, exchange],
+    findings: verdict.findings.length > 0 ? [...run.findings, ...verdict.findings] : run.findings,
+    tally: {
+      ...tally,
+      statuses: status === undefined || tally.statuses.includes(status) ? tally.statuses : [...tally.statuses, status],
+      checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
+      whyNot,
+    },
+  };
+}
+
+/** Queues probes the checks derived; `asked` is the new count of probes asked per check. */
+export function withProbes(
+  run: OperationRun,
+  probes: ReadonlyArray<{ case: Case; checkId: string }>,
+  asked: Readonly<Record<string, number>>,
+): OperationRun {
+  const queue = [...run.queue, ...probes.map((p): QueueItem => ({ case: p.case, attempt: 1, probeBy: p.checkId }))];
+  return { ...run, queue, tally: { ...run.tally, probesBy: asked } };
+}
+
+/** The operation is finished: only its deduplicated findings (kept by the caller) outlive it. */
+export const finished = (run: OperationRun): OperationRun => ({ ...run, phase: 'done', exchanges: [], findings: [] });

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { Exchange, Finding, Operation } from '../types.ts';
+import { statusesNeverSeen } from './coverage.ts';
+import { compareWithBaseline } from './baseline.ts';
+import { dedupeFindings, findingsExitCode } from './findings.ts';
+import { scrubSecrets } from './scrub.ts';
+
+const f = (cause: string, query: string, severity: Finding['severity'] = 'error'): Finding => ({
+  checkId: 'c',
+  severity,
+  operation: 'GET /x',
+  message: cause,
+  cause,
+  seed: 1,
+  exchange: { case: { query, path: '/x' } } as Exchange,
+});
+
+describe('findings', () => {
+  it('dedupe keeps one per (operation, check, cause), the smallest example, and counts occurrences', () => {
+    const out = dedupeFindings([f('a', 'long=1'), f('b', 'q'), f('a', 's'), f('a', 'mid=')]);
+    expect(out.map((x) => [x.cause, x.exchange!.case.query, x.occurrences])).toEqual([
+      ['a', 's', 3],
+      ['b', 'q', 1],
+    ]);
+  });
+
+  it('baseline marks new and known, lists the gone as fixed, and only new errors fail', () => {
+    const current = dedupeFindings([f('a', ''), f('b', '', 'warn')]);
+    const { findings, fixed } = compareWithBaseline(current, dedupeFindings([f('a', ''), f('gone', '')]));
+    expect(findings.map((x) => [x.cause, x.baseline])).toEqual([
+      ['a', 'known'],
+      ['b', 'new'],
+    ]);
+    expect(fixed.map((x) => x.cause)).toEqual(['gone']);
+    expect(findingsExitCode(findings)).toBe(0); // the new one is only a warning
+    expect(findingsExitCode(current)).toBe(1); // no baseline: every error counts
+  });
+});
+
+describe('statusesNeverSeen', () => {
+  const op = { object: { responses: { '200': {}, '404': {}, '4XX': {}, default: {} } } } as unknown as Operation;
+  it.each([
+    [[], ['200', '404', '4XX']],
+    [[200, 404], []],
+    [[200, 422], ['404']],
+  ])('seen %j → never seen %j', (seen, want) => expect(statusesNeverSeen(op, new Set(seen))).toEqual(want));
+});
+
+describe('scrubSecrets', () => {
+  it('replaces every occurrence in every string and key, longest secret first, without touching the input', () => {
+    const input = { a: 'Bearer tok-123 and tok-123', list: ['x tok-123'], ['tok-123']: 1, n: 5 };
+    expect(scrubSecrets(input, ['tok-123', 'Bearer tok-123'])).toEqual({
+      a: '[REDACTED] and [REDACTED]',
+      list: ['x [REDACTED]'],
+      '[REDACTED]': 1,
+      n: 5,
+    });
+    expect(input.a).toBe('Bearer tok-123 and tok-123');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The report of a run while it goes: findings by operation as each one finishes, progress, and the report
+ * files re-written as the result grows (so an interrupted run still leaves usable files).
+ */
+import path from 'node:path';
+import { breakingFindings } from '../plan/changed-since.ts';
+import type { OperationRun } from '../plan/operation-run.ts';
+import type { RunOptions } from '../run-options.ts';
+import type { Reporter, ReportedFinding, RunResult } from '../types.ts';
+import type { SuiteOutcome } from '../workflows/suite-phase.ts';
+import { dedupeFindings } from './findings.ts';
+import { runResult, type RunResultInput } from './run-result.ts';
+import { createReportWriter } from './write.ts';
+
+/** What the report of a run is built from; `states` is read at every write. */
+export interface RunReportInput extends Omit<RunResultInput, 'findings' | 'states' | 'secrets' | 'options'> {
+  options: RunOptions;
+  states(): readonly OperationRun[];
+  secrets(): string[];
+  reporters: readonly Reporter[];
+}
+
+/** Creates the report; `done(i, …)` records operation `i`'s findings and writes the files when it is time. */
+export function createRunReport(input: RunReportInput) {
+  const { options: o, states, secrets, reporters, ...rest } = input;
+  // Findings known before any request: the breaking changes of `--changed-since`.
+  const early = input.scope ? [dedupeFindings(breakingFindings(input.scope, input.spec, input.plan.seed))] : [];
+  const byOperation: ReportedFinding[][] = input.plan.operations.map(() => []);
+  const later: ReportedFinding[][] = [];
+  const phases: { requests: number; suites?: SuiteOutcome } = { requests: 0 };
+  const result = (): RunResult =>
+    runResult({
+      ...rest,
+      states: states(),
+      findings: [...byOperation, ...early, ...later].flat(),
+      secrets: secrets(),
+      options: o,
+      extraRequests: phases.requests,
+      ...(phases.suites ? { suites: phases.suites } : {}),
+    });
+  const dir = path.resolve(o.cwd, o.reportDir);
+  const writer = createReportWriter(dir, [...reporters], result, input.notes, o.writeReports);
+  return {
+    result,
+    async done(index: number, findings: ReportedFinding[]): Promise<void> {
+      byOperation[index] = findings;
+      const ops = states();
+      o.onProgress?.({
+        operationsDone: ops.filter((x) => x.phase === 'done').length,
+        operationsTotal: ops.length,
+        requests: ops.reduce((n, x) => n + x.tally.requests, 0),
+        findings: [...byOperation, ...early, ...later].flat().length,
+        operation: ops[index]!.planned.operation.key,
+      });
+      await writer.flush();
+    },
+    /** Folds in what the later phases (stateful chains, suites) found and sent. */
+    addPhases(outcome: { findings: ReportedFinding[][]; requests: number; suites?: SuiteOutcome }): void {
+      later.push(...outcome.findings);
+      phases.requests = outcome.requests;
+      if (outcome.suites) phases.suites = outcome.suites;
+    },
+    /** Writes every file one last time and returns the final result. */
+    async close(): Promise<RunResult> {
+      await writer.flush(true);
+      return result();
+    },
+  };
+}

@@ -1,6 +1,0 @@
-/** The run stage: orchestration of a whole harness run. */
-export { run, planRun } from './run.ts';
-export { RUN_DEFAULTS, withDefaults, type RunOptions, type RunProgress } from './options.ts';
-export { loadDeps, type RunDeps, type Reporter, type GenerateCases, type ShrinkCase } from './deps.ts';
-export { dedupeFindings, applyBaseline, findingsExitCode, findingKey } from './findings.ts';
-export { scrubSecrets, REDACTED } from './scrub.ts';

@@ -1,0 +1,91 @@
+/**
+ * The phases after the per-operation one: the stateful chains, then the Arazzo suites (`--suite`). Each starts
+ * only while the run has not stopped, and each gets the requests left under `--max-requests`.
+ */
+import type { Dispatcher } from 'undici';
+import type { Check } from '../check/check.ts';
+import type { GenerateCases } from '../generate/prepare.ts';
+import type { Case, Exchange, Operation, Plan, ReportedFinding, Spec } from '../types.ts';
+import type { Validator } from '../validate/index.ts';
+import { runStatefulPhase } from './stateful-phase.ts';
+import { runSuitePhase, type SuiteOutcome } from './suite-phase.ts';
+import type { Suite } from './suite-types.ts';
+
+/** What the later phases share with the run. */
+export interface PhasesInput {
+  spec: Spec;
+  plan: Plan;
+  suites: readonly Suite[];
+  options: {
+    readOnly: boolean;
+    timeoutMs: number;
+    maxRequests?: number;
+    inputs: Record<string, unknown>;
+    signal?: AbortSignal;
+  };
+  baseUrl: string;
+  dispatcher: Dispatcher;
+  validator: Validator;
+  authorize(c: Case, operation: Operation): Case;
+  generateCases: GenerateCases;
+  /** Every check the run knows (the stateful phase takes the selected sequence checks). */
+  checks: readonly Check[];
+  /** The selected checks that judge single exchanges (suites take the suite-safe ones). */
+  selected: readonly Check[];
+  secrets: readonly string[];
+  toCurl?: (exchange: Exchange) => string;
+  /** Requests sent before these phases. */
+  sent: number;
+  stopped(): boolean;
+  /** The run's notes: each phase adds its own when it ends. */
+  notes: string[];
+}
+
+/** What the later phases add to the run. */
+export interface PhasesOutcome {
+  findings: ReportedFinding[][];
+  requests: number;
+  suites?: SuiteOutcome;
+}
+
+const left = (max: number | undefined, used: number) => (max !== undefined ? { maxRequests: max - used } : {});
+
+/** Runs the stateful chains (when operations were planned) and then the suites. */
+export async function runLaterPhases(p: PhasesInput): Promise<PhasesOutcome> {
+  const out: PhasesOutcome = { findings: [], requests: 0 };
+  const { options: o } = p;
+  const curl = (f: ReportedFinding): ReportedFinding =>
+    f.exchange && p.toCurl ? { ...f, curl: p.toCurl(f.exchange) } : f;
+  const transport = { baseUrl: p.baseUrl, authorize: p.authorize, dispatcher: p.dispatcher, timeoutMs: o.timeoutMs };
+  if (p.plan.operations.length > 0 && !p.stopped()) {
+    const stateful = await runStatefulPhase(p.checks, p.spec, p.plan, o.readOnly, {
+      ...transport,
+      seed: p.plan.seed,
+      validator: p.validator,
+      generateCases: p.generateCases,
+      ...left(o.maxRequests, p.sent),
+    });
+    out.findings.push(stateful.findings.map(curl));
+    out.requests += stateful.requests;
+    p.notes.push(...stateful.notes);
+  }
+  if (p.suites.length > 0 && !p.stopped()) {
+    const suites = await runSuitePhase(p.suites, {
+      ...transport,
+      spec: p.spec,
+      plan: p.plan,
+      validator: p.validator,
+      selected: p.selected,
+      inputs: o.inputs,
+      secrets: p.secrets,
+      ...left(o.maxRequests, p.sent + out.requests),
+      ...(o.signal ? { signal: o.signal } : {}),
+      ...(p.toCurl ? { toCurl: p.toCurl } : {}),
+    });
+    out.findings.push(suites.findings);
+    out.requests += suites.requests;
+    p.notes.push(...suites.notes);
+    out.suites = suites;
+  }
+  return out;
+}
