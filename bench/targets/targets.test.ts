@@ -3,6 +3,7 @@
  * check ids specgate has (as `specgate run --checks` lists them, plus the ids suites report), and together the
  * targets cover every drift class with at least 30 planted drifts.
  */
+import { SUITE_FINDINGS } from '../../src/check/suite-findings.ts';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,7 +39,7 @@ function runCheckIds(): string[] {
     .filter((s) => s && s !== 'all');
 }
 
-/** Check ids only workflows report: `x-specgate-check` of the suites and the ids the workflow runner emits. */
+/** Check ids only workflows report: `x-specgate-check` of the suites and the suite findings of the registry. */
 function suiteCheckIds(): string[] {
   const suites = path.join(ROOT, 'suites');
   const fromSuites = readdirSync(suites)
@@ -46,10 +47,8 @@ function suiteCheckIds(): string[] {
     .flatMap((f) =>
       [...readFileSync(path.join(suites, f), 'utf8').matchAll(/x-specgate-check:\s*(\w+)/g)].map((m) => m[1]!),
     );
-  const workflows = path.join(ROOT, 'src/workflows');
-  const fromRunner = readdirSync(workflows)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .flatMap((f) => [...readFileSync(path.join(workflows, f), 'utf8').matchAll(/checkId: '(\w+)'/g)].map((m) => m[1]!));
+  // The ids the workflow runner emits are data in the check registry (src/check/suite-findings.ts).
+  const fromRunner = SUITE_FINDINGS.map((f) => f.id);
   return [...fromSuites, ...fromRunner];
 }
 
