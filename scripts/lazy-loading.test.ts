@@ -54,9 +54,9 @@ const HEAVY = [
 ];
 
 describe('start-up loading', () => {
-  it('the binary and --help load only the command table and the error type', () => {
+  it('the binary and --help load only the command table, the error type and the terminal style', () => {
     const { files, packages } = loadedBy('src/cli/bin.ts');
-    expect([...files].sort()).toEqual(['src/cli/bin.ts', 'src/cli/main.ts', 'src/errors.ts']);
+    expect([...files].sort()).toEqual(['src/cli/bin.ts', 'src/cli/main.ts', 'src/errors.ts', 'src/format/terminal.ts']);
     expect([...packages]).toEqual([]);
   });
 

@@ -105,11 +105,12 @@ describe('the packed package', { timeout: 180_000 }, () => {
     for (const name of ['lint', 'run', 'diff', 'certify']) expect(out.stdout).toContain(`  ${name} `);
   });
 
-  it('--help loads the command table and nothing else; lint and diff load no HTTP client, generator or engine', async () => {
+  it('--help loads the command table and the terminal style, nothing else; lint and diff load no HTTP client, generator or engine', async () => {
     expect((await loadedBy('--help')).sort()).toEqual([
       'specgate/dist/cli/bin.js',
       'specgate/dist/cli/main.js',
       'specgate/dist/errors.js',
+      'specgate/dist/format/terminal.js',
     ]);
     const base = fixture('diff/operation-removed/base.yaml');
     for (const args of [

@@ -3,6 +3,7 @@
  * sentence and an exit code. With `src/cli/commands/*` it is the only code that touches `process` or `console`.
  */
 import { HarnessError, exitCodeFor } from '../errors.ts';
+import { colorAllowed } from '../format/terminal.ts';
 import type { Command, CommandIO } from './command.ts';
 
 interface CommandEntry {
@@ -78,7 +79,7 @@ function defaultIO(): CommandIO {
     });
   }
   const env = process.env;
-  const interactive = Boolean(process.stdout.isTTY) && !env.NO_COLOR && !env.CI;
+  const interactive = colorAllowed(process.stdout.isTTY, env);
   return {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
