@@ -18,6 +18,17 @@ export interface SourceLocation {
   pointer: string;
 }
 
+/**
+ * Past this column a line number no longer guides a reader (a minified spec puts everything on one line, and
+ * `1:437913` says nothing): reports lead with the JSON pointer instead.
+ */
+const MEANINGFUL_COLUMN = 200;
+
+/** Whether `file:line:col` helps a reader find a place, or only its pointer does. */
+export function lineIsMeaningful(loc: { column: number }): boolean {
+  return loc.column <= MEANINGFUL_COLUMN;
+}
+
 /** `error` fails a run (exit 1), `warn` is reported but does not fail, `off` disables a rule or check. */
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -126,6 +137,11 @@ export interface Case {
   /** Only for negative cases: the one violation. */
   violation?: Violation;
   seed: number;
+  /**
+   * Values taken from the live API (an id a create returned, a token the user gave) rather than generated, by
+   * parameter or field name. A refusal of a generated id says nothing about validation; of a live one it does.
+   */
+  live?: Record<string, string>;
 }
 
 /** One server-sent event as received, with its arrival time relative to the request start. */
@@ -163,8 +179,10 @@ export interface Finding {
   operationId?: string;
   /** Diff-shaped, human message: `Received: 500\nDocumented: 200, 404`. */
   message: string;
-  /** What makes two findings of the same check and operation distinct (dedupe key). */
+  /** What makes two findings of the same check and operation distinct (dedupe key); never a generated value. */
   cause: string;
+  /** The instances one cause covers in this exchange (e.g. the undeclared property paths), distinct. */
+  details?: string[];
   instancePath?: string;
   schemaPath?: string;
   specLocation?: SourceLocation;
@@ -236,6 +254,8 @@ export interface OperationCoverage {
 export interface ReportedFinding extends Finding {
   /** How many requests showed the same (operation, check, cause). */
   occurrences: number;
+  /** Distinct `details` seen across those requests (all of them, however many `details` keeps as examples). */
+  detailCount?: number;
   /** curl command that reproduces the (shrunk) request, secrets redacted. */
   curl?: string;
   /** Relative to `--baseline`: new drift, already known, or (only in `fixed`) gone. */

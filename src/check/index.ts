@@ -22,6 +22,7 @@ import undocumentedResponseContent from './undocumented-response-content.ts';
 import ensureResourceAvailability from './ensure-resource-availability.ts';
 import useAfterFree from './use-after-free.ts';
 import idempotency from './idempotency.ts';
+import { oneFindingPerCause } from './one-cause.ts';
 import { probeOf } from './probe.ts';
 
 /** All checks, in run and report order: the exchange, probe and stream checks, then the sequence checks. */
@@ -143,6 +144,7 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
       );
     }
   }
+  out.findings = oneFindingPerCause(out.findings);
   return out;
 }
 

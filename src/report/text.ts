@@ -1,4 +1,5 @@
 /** Small text helpers the reporters share: XML and Markdown escaping, excerpts, grouping. */
+import { lineIsMeaningful } from '../types.ts';
 
 // XML 1.0 allows only these characters; anything else (NUL, other C0 controls, lone surrogates) is dropped.
 const INVALID_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -59,7 +60,9 @@ export function prettyBody(text: string): string {
   }
 }
 
-/** `file:line:col` of a location, or '' when there is none. */
-export function loc(l: { file: string; line: number; column: number } | undefined): string {
-  return l ? `${l.file}:${l.line}:${l.column}` : '';
+/** `file:line:col` of a location (`file#pointer` first on a minified spec), or '' when there is none. */
+export function loc(l: { file: string; line: number; column: number; pointer?: string } | undefined): string {
+  if (!l) return '';
+  if (lineIsMeaningful(l) || l.pointer === undefined) return `${l.file}:${l.line}:${l.column}`;
+  return `${l.file}#${l.pointer} (${l.line}:${l.column})`;
 }
