@@ -18,16 +18,8 @@ export interface SourceLocation {
   pointer: string;
 }
 
-/**
- * Past this column a line number no longer guides a reader (a minified spec puts everything on one line, and
- * `1:437913` says nothing): reports lead with the JSON pointer instead.
- */
-const MEANINGFUL_COLUMN = 200;
-
-/** Whether `file:line:col` helps a reader find a place, or only its pointer does. */
-export function lineIsMeaningful(loc: { column: number }): boolean {
-  return loc.column <= MEANINGFUL_COLUMN;
-}
+/** Whether `file:line:col` guides a reader; past column 200 (a minified spec: `1:437913`) the pointer leads. */
+export const lineIsMeaningful = (loc: { column: number }): boolean => loc.column <= 200;
 
 /** `error` fails a run (exit 1), `warn` is reported but does not fail, `off` disables a rule or check. */
 export type Severity = 'error' | 'warn' | 'off';
@@ -246,6 +238,8 @@ export interface OperationCoverage {
   /** Checks that actually had something to check, and those that could not (with why). */
   checked: string[];
   unchecked: Array<{ check: string; why: string }>;
+  /** Exchanges no check could judge (429, 503 with Retry-After after the back-off); absent when none. */
+  inconclusive?: number;
   policy: StatusPolicy;
   specLocation?: SourceLocation;
 }
@@ -284,6 +278,10 @@ export interface RunResult {
   checks: Array<{ id: string; severity: 'error' | 'warn'; description: string }>;
   /** Retries on 429/503 and other things the run did that a reader should know. */
   notes: string[];
+  /** Optional: exchanges no check could judge (429, 503 with Retry-After after the back-off): not drift. */
+  inconclusive?: number;
+  /** Optional: the rules that decided verdicts (`check/verdict-policy.ts`). */
+  verdictPolicy?: readonly VerdictRule[];
   exitCode: number;
   /** Optional: header/query/cookie names to redact besides the built-in ones (the spec's apiKey scheme names). */
   secretNames?: string[];
@@ -337,6 +335,12 @@ export interface ChangeScope {
   touched: string[];
   /** Operations left out because the diff does not touch them. */
   unchanged: string[];
+}
+
+/** One rule that decides verdicts (when an answer is judged at all), as report.md and summary.json show it. */
+export interface VerdictRule {
+  id: string;
+  rule: string;
 }
 
 /** A reporter: one file of the report directory, a pure function of the RunResult. */

@@ -5,6 +5,7 @@ import { causeId, findingId } from './baseline.ts';
 import { causeGroups } from './causes.ts';
 import { dedupeFindings } from './findings.ts';
 import { reportMarkdown } from './markdown.ts';
+import { summaryJson } from './summary-json.ts';
 import { sampleResult } from './test-result.ts';
 
 const finding = (operation: string, checkId: string, cause: string, over: Partial<ReportedFinding> = {}) =>
@@ -68,5 +69,18 @@ describe('root causes', () => {
     );
     expect(md).toContain('Operations: `GET /a`, `GET /b`, `GET /c`');
     expect(md).not.toContain('### `GET /b`');
+  });
+});
+
+describe('verdict policy in the reports', () => {
+  const policy = [{ id: 'rate-limited', rule: 'A 429 is inconclusive.' }];
+  const r = { ...sampleResult(), verdictPolicy: policy, inconclusive: 4 };
+
+  it('report.md shows the rules that decided and the inconclusive count; summary.json carries both', () => {
+    const md = reportMarkdown(r);
+    expect(md).toContain(
+      '## Verdict policy\n\n4 answers inconclusive (judged by no check).\n\n- `rate-limited`: A 429 is inconclusive.',
+    );
+    expect(JSON.parse(summaryJson(r))).toMatchObject({ inconclusive: 4, verdictPolicy: policy });
   });
 });

@@ -6,7 +6,7 @@
 import { causeGroups, type CauseGroup } from './causes.ts';
 import { sharedCauseSection, topCausesTable } from './markdown-causes.ts';
 import { coverageSection } from './markdown-coverage.ts';
-import { changesSection, workflowsSection } from './markdown-extras.ts';
+import { changesSection, verdictPolicySection, workflowsSection } from './markdown-extras.ts';
 import { findingSection } from './markdown-finding.ts';
 import type { RunResult } from '../types.ts';
 import { safeResult } from './safe.ts';
@@ -104,6 +104,8 @@ export function reportMarkdown(result: RunResult): string {
     ...(r.fixed.length ? [''] : []),
     ...workflowsSection(r.workflows),
     ...(r.workflows?.length ? [''] : []),
+    ...verdictPolicySection(r),
+    ...(r.verdictPolicy?.length ? [''] : []),
     coverageSection(r),
   ];
   if (r.notes.length > 0) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
