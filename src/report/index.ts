@@ -11,4 +11,4 @@ export const REPORTERS: readonly Reporter[] = [junit, markdown, findingsJson, su
 
 export { toCurl } from './curl.ts';
 export { redact, redactHeaders, redactFindings, isSecretName, REDACTED } from './redact.ts';
-export { compareWithBaseline, parseBaseline, findingKey } from './baseline.ts';
+export { compareWithBaseline, parseBaseline, findingKey, findingId, causeId } from './baseline.ts';
