@@ -20,7 +20,7 @@ import { createDispatcher } from './send/index.ts';
 import { startRunAuth } from './send/run-auth.ts';
 import { openTarget, targetUnreachable, type Target } from './send/target.ts';
 import { realGenerator, STAGES, type Stages } from './stages.ts';
-import type { Plan, ReportedFinding, RunResult } from './types.ts';
+import type { Exchange, Plan, ReportedFinding, RunResult } from './types.ts';
 import { runLaterPhases } from './workflows/phases.ts';
 import { loadSuites } from './workflows/suite-phase.ts';
 
@@ -79,7 +79,8 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const report = createRunReport({ ...about, target: target.url, secrets: auth.secrets, reporters: s.reporters });
   const thread = realGenerator(s) ? o.generationThread : false;
   const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
-  const shared = { spec, plan, validator, options: o, notes, toCurl: s.toCurl, dispatcher, baseUrl: target.url };
+  const toCurl = s.toCurl && ((e: Exchange) => s.toCurl!(e, auth.secrets()));
+  const shared = { spec, plan, validator, options: o, notes, toCurl, dispatcher, baseUrl: target.url };
   const engine = new Engine({
     ...shared,
     checks: selected,

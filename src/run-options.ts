@@ -21,6 +21,8 @@ export interface RunOptions {
   baseUrl?: string;
   /** `-H "Name: value"` arguments. */
   headers: string[];
+  /** Header, query, cookie or body-field names whose values are credentials besides the built-in rule (`--secret`). */
+  secretNames?: string[];
   env: Record<string, string | undefined>;
   cwd: string;
   checks: string[];

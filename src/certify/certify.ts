@@ -12,7 +12,7 @@ import { HarnessError } from '../errors.ts';
 import { loadSpec } from '../load/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
 import { preflight } from '../send/preflight.ts';
-import { readCredentials, secretValues } from '../send/index.ts';
+import { bookOf, declaredNames, learnSecrets, readCredentials } from '../credentials/index.ts';
 import { loadSuite, runSuite, type Suite, type SuiteResult } from '../workflows/index.ts';
 import { evaluateRequirement } from './evaluate.ts';
 import { loadProfile, type Profile } from './profile.ts';
@@ -105,7 +105,8 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
   const headers: Record<string, string> = Object.fromEntries(creds.headers);
   if (!headers.authorization && (creds.token ?? target.key))
     headers.authorization = `Bearer ${creds.token ?? target.key}`;
-  const secrets = [...secretValues(creds), ...(target.key ? [target.key] : [])];
+  const secrets = bookOf(creds, declaredNames(spec.document));
+  secrets.add(target.key, { env: 'SPECGATE_TOKEN' });
   const results: SuiteResult[] = [];
   try {
     for (const suite of suites) {
@@ -124,6 +125,7 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
     await target.close();
   }
   const all = merge(results);
+  for (const e of all.exchanges) learnSecrets(e, secrets);
   const requirements = profile.requirements.map((r) => evaluateRequirement(r, all, secrets));
   const required = requirements.filter((r) => r.required);
   const cert: Certificate = {
