@@ -22,7 +22,8 @@ against it: \`npm start\` is the full harness against the reference API.
 
 Target and auth:
   --spec S               OpenAPI file or URL (required with --base-url; default: the reference openapi.json)
-  --base-url URL         API under test (a path prefix such as /api is kept)
+  --base-url URL         API under test; it replaces the spec's servers URL and the spec's paths are appended
+                         (a prefix such as /api is kept; one the spec's paths repeat, /v1 + /v1/..., is dropped)
   -H, --header "N: v"    Header sent with every request, curl style; repeatable (e.g. -H "Authorization: Bearer $T")
   --secret NAME          A header, query, cookie or body-field name whose values are credentials (repeatable;
                          Authorization, Cookie, the spec's apiKey names and names like x-api-key need none)
@@ -145,7 +146,13 @@ const command: Command = {
     process.on('SIGINT', onSigint);
     const progress = progressReporter(io);
     try {
-      const result = await run({ ...options, signal: controller.signal, onProgress: (p) => progress.update(p) });
+      const onWarning = (w: string) => io.stderr(`specgate: warning: ${w}\n`);
+      const result = await run({
+        ...options,
+        signal: controller.signal,
+        onProgress: (p) => progress.update(p),
+        onWarning,
+      });
       progress.stop();
       const report = path.join(path.resolve(io.cwd, options.reportDir ?? 'reports'), 'report.md');
       say(formatSummary(result, report));
