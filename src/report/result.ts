@@ -6,7 +6,7 @@ import { coverageOf, unreachedCoverage } from './coverage.ts';
 import { compareWithBaseline } from './baseline.ts';
 import { findingsExitCode } from './findings.ts';
 import type { OperationRun } from '../plan/operation-run.ts';
-import { scrubSecrets } from './scrub.ts';
+import { learnSecrets, redactFindings, scrubDeep, type SecretBook } from '../credentials/index.ts';
 
 /** The pieces a result is made of, gathered by run(). */
 export interface ResultInput {
@@ -22,7 +22,8 @@ export interface ResultInput {
   started: Date;
   notes: string[];
   baseline?: ReportedFinding[];
-  secrets: string[];
+  /** The run's secrets: every finding's exchange is redacted by them, and all text scrubbed of them. */
+  secrets: SecretBook;
   version: string;
   /** Requests sent outside the per-operation phase (stateful chains). */
   extraRequests?: number;
@@ -81,7 +82,15 @@ export function buildResult(input: ResultInput): RunResult {
     ...(input.verdictPolicy ? { verdictPolicy: input.verdictPolicy } : {}),
     exitCode: findingsExitCode(marked.findings),
   };
-  return scrubSecrets(result, input.secrets);
+  return redactResult(result, input.secrets);
+}
+
+/** The result with its findings' exchanges redacted and every string scrubbed (secrets the API minted too). */
+function redactResult(result: RunResult, run: SecretBook): RunResult {
+  const book = run.copy();
+  for (const f of [...result.findings, ...result.fixed]) if (f.exchange) learnSecrets(f.exchange, book);
+  const findings = redactFindings(result.findings, book);
+  return scrubDeep({ ...result, findings, fixed: redactFindings(result.fixed, book) }, book);
 }
 
 function reasonFor(s: OperationRun): string {
