@@ -7,9 +7,11 @@
 import type { CheckContext, JudgingCheck } from './check/check.ts';
 import { operationContext } from './check/context.ts';
 import { deriveProbes } from './check/derive-probes.ts';
+import { planBurst } from './check/rate-limit-burst.ts';
 import { runChecks } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
 import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
+import { burstAnswered, burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { nextTask, soonest } from './plan/schedule.ts';
@@ -110,12 +112,13 @@ export class Engine {
   };
 
   private async process(i: number, item: QueueItem): Promise<void> {
-    const out = await this.dispatch(item.case, { attempt: item.attempt });
+    const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
     const verdict = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
     this.input.notes.push(...verdict.notes);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
+    if (item.burst) return this.update(i, (op) => burstAnswered(op, out.exchange.response?.status));
     if (!item.probeBy && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
   }
 
@@ -140,6 +143,13 @@ export class Engine {
         for (const ex of this.ops[i]!.exchanges) this.queueProbes(i, ex, false);
         if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
       }
+      if (!this.ops[i]!.burst && !this.limits.stopped()) {
+        const left = (this.input.options.maxRequests ?? Infinity) - this.sent();
+        const { cases, why } = planBurst(this.ops[i]!.exchanges, this.contexts[i]!, left);
+        this.update(i, (op) => withBurst(op, cases, why));
+        if (cases.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
+      }
+      this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
       const findings = await this.shrink(i, this.ops[i]!.findings);
       const curl = this.input.toCurl;
       const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));

@@ -4,12 +4,15 @@
  * to the next, so what to send next is decided from values, never from state hidden in closures.
  */
 import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
+import type { BurstTally } from './burst-run.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
 export interface QueueItem {
   readonly case: Case;
   readonly attempt: number;
   readonly probeBy?: string;
+  /** Part of the operation's rate-limit burst: its 429 is judged, not retried. */
+  readonly burst?: boolean;
 }
 
 /** `pending` → (`preparing`) → `running` ⇄ `finishing` → `done`. */
@@ -50,6 +53,8 @@ export interface OperationRun {
   readonly notBefore: number;
   /** True once the fallback probes (from any valid case that got a response) were asked for. */
   readonly fallbackProbed: boolean;
+  /** The rate-limit burst, once decided (`plan/burst-run.ts`). */
+  readonly burst?: BurstTally;
   /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
   readonly exchanges: readonly Exchange[];
   readonly findings: readonly Finding[];
