@@ -201,6 +201,8 @@ export interface PlannedOperation {
   seed: number;
   budget: Budget;
   policy: StatusPolicy;
+  /** Why the operation runs after all others (a switch of global state, `plan/switches.ts`), when it does. */
+  last?: string;
 }
 
 /** The plan of a run. */
