@@ -22,7 +22,9 @@ describe('burst accumulator', () => {
   it('drops the rest of the burst at the first 429, and only the burst', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(200, 429, 503), { maxLength: 10 }), (statuses) => {
-        let run = withBurst(withCases(newOperationRun(planned), [c('other')], []), [c('b1'), c('b2'), c('b3')]);
+        let run = withBurst(withCases(newOperationRun(planned), [c('other')], []), {
+          cases: [c('b1'), c('b2'), c('b3')],
+        });
         for (const s of statuses) run = burstAnswered(run, s);
         const first = statuses.indexOf(429);
         expect(run.burst!.sent).toBe(statuses.length);
@@ -33,9 +35,12 @@ describe('burst accumulator', () => {
   });
 
   it('notes a burst that went out, and says nothing of one that did not', () => {
-    const none = withBurst(newOperationRun(planned), [], 'no valid case was accepted');
+    const none = withBurst(newOperationRun(planned), { cases: [], why: 'no valid case was accepted' });
     expect(burstNote('GET /q', none.burst)).toEqual([]);
-    const hit = burstAnswered(burstAnswered(withBurst(newOperationRun(planned), [c('b1'), c('b2')]), 200), 429);
+    const hit = burstAnswered(
+      burstAnswered(withBurst(newOperationRun(planned), { cases: [c('b1'), c('b2')] }), 200),
+      429,
+    );
     expect(burstNote('GET /q', hit.burst)).toEqual([
       'GET /q: rate-limit burst of 2 request(s) (up to 2): the limit answered 429 at request 2; 1 429 answer(s) judged',
     ]);

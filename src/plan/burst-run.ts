@@ -18,7 +18,7 @@ export interface BurstTally {
 }
 
 /** Queues the burst (possibly empty, with `why`): the operation's burst is decided once. */
-export function withBurst(run: OperationRun, cases: readonly Case[], why?: string): OperationRun {
+export function withBurst(run: OperationRun, { cases, why }: { cases: readonly Case[]; why?: string }): OperationRun {
   const queue = [...run.queue, ...cases.map((c) => ({ case: c, attempt: 1, burst: true }))];
   const burst: BurstTally = { planned: cases.length, sent: 0, limited: 0, ...(why ? { why } : {}) };
   return { ...run, queue, burst };

@@ -4,7 +4,7 @@
  * to the next, so what to send next is decided from values, never from state hidden in closures.
  */
 import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
-import type { BurstTally } from './burst-run.ts';
+import { burstAnswered, type BurstTally } from './burst-run.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
 export interface QueueItem {
@@ -117,8 +117,9 @@ export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now
   return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
 }
 
-/** Records the checks' verdict on an exchange: status, findings and coverage. */
+/** Records the checks' verdict on an exchange: status, findings and coverage (and a burst's progress). */
 export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
+  if (item.burst) run = burstAnswered(run, exchange.response?.status);
   const { tally } = run;
   const status = exchange.response?.status;
   const whyNot = { ...tally.whyNot };

@@ -56,14 +56,10 @@ export function buildPlan(spec: Spec, options: PlanOptions, seed: number): Plan 
       continue;
     }
     const policy = policyFor(operation, options.policies);
-    const last = options.switchesLast === false ? undefined : switchReason(spec, operation);
-    plan.operations.push({
-      operation,
-      seed: operationSeed(seed, operation.key),
-      budget,
-      policy,
-      ...(last ? { last } : {}),
-    });
+    const why = switchReason(spec, operation);
+    const last = why !== undefined && options.switchesLast !== false;
+    const switching = why ? { switch: why, ...(last ? { last } : {}) } : {};
+    plan.operations.push({ operation, seed: operationSeed(seed, operation.key), budget, policy, ...switching });
   }
   plan.operations = switchesLast(plan.operations);
   return plan;

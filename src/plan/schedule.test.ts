@@ -37,7 +37,7 @@ describe('nextTask', () => {
   });
 
   it('starts a switch operation only once every other operation is done', () => {
-    const sw = (o: OperationRun): OperationRun => ({ ...o, planned: { ...o.planned, last: 'a switch' } });
+    const sw = (o: OperationRun): OperationRun => ({ ...o, planned: { ...o.planned, last: true } });
     const ops = [op('a', 'running', 0), sw(op('s', 'pending'))];
     ops[0] = { ...ops[0]!, inFlight: 1 };
     expect(nextTask(ops, 0, 0, false).task).toEqual({ kind: 'wait' });

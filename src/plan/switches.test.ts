@@ -65,5 +65,6 @@ describe('plan order', () => {
     const kept = buildPlan(SPEC, { available: [], switchesLast: false }, 1);
     expect(kept.operations.map((p) => p.operation.key)).toEqual(SPEC.operations.map((o) => o.key));
     expect(kept.operations.some((p) => p.last)).toBe(false);
+    expect(kept.operations.filter((p) => p.switch).length).toBe(5);
   });
 });

@@ -45,6 +45,6 @@ export function switchReason(spec: Spec, op: Operation): string | undefined {
 }
 
 /** The operations in plan order with every switch moved after the others (each group keeps its order). */
-export function switchesLast<T extends { last?: string }>(planned: readonly T[]): T[] {
+export function switchesLast<T extends { last?: boolean }>(planned: readonly T[]): T[] {
   return [...planned.filter((p) => !p.last), ...planned.filter((p) => p.last)];
 }
