@@ -34,6 +34,8 @@ export interface RunOptions {
   maxDurationMs?: number;
   rateLimit?: number;
   readOnly: boolean;
+  /** Switch operations (global toggles, `plan/switches.ts`) run after all others unless false (`--keep-order`). */
+  switchesLast?: boolean;
   include: string[];
   exclude: string[];
   seed?: number;
