@@ -63,6 +63,7 @@ export async function runLaterPhases(p: PhasesInput): Promise<PhasesOutcome> {
       seed: p.plan.seed,
       validator: p.validator,
       generateCases: p.generateCases,
+      stopped: p.stopped,
       ...left(o.maxRequests, p.sent),
     });
     out.findings.push(stateful.findings.map(curl));

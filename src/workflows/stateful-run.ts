@@ -33,7 +33,12 @@ export interface StatefulOptions extends WorkflowTransport {
   chains?: Chain[];
   /** Requests the walk may send in all; a chain that might not fit is not started (a half-walked chain says nothing). */
   maxRequests?: number;
+  /** True once the run's hard limit is reached: nothing more is sent, and a chain cut short is not judged. */
+  stopped?: () => boolean;
 }
+
+/** Thrown inside a walk when the run's limit is reached. */
+class WalkStopped extends Error {}
 
 /** The most requests one chain sends: up to four creates, read, replay and reuse, delete, read after delete. */
 export const MAX_CHAIN_REQUESTS = 9;
@@ -53,19 +58,32 @@ export async function runStateful(spec: Spec, options: StatefulOptions): Promise
   try {
     const chains = options.chains ?? statefulPlan(spec);
     for (const [i, chain] of chains.entries()) {
-      if (options.maxRequests !== undefined && out.exchanges.length + MAX_CHAIN_REQUESTS > options.maxRequests) {
+      const limit =
+        options.maxRequests !== undefined && out.exchanges.length + MAX_CHAIN_REQUESTS > options.maxRequests;
+      if (limit || options.stopped?.()) {
+        const why = limit ? 'not walked: --max-requests would be passed' : "not walked: the run's budget was spent";
         for (const skipped of chains.slice(i))
-          out.chains.push({
-            collection: skipped.collection,
-            source: skipped.source,
-            exchanges: 0,
-            notes: ['not walked: --max-requests would be passed'],
-          });
+          out.chains.push({ collection: skipped.collection, source: skipped.source, exchanges: 0, notes: [why] });
         break;
       }
       const walk = new ChainWalk(spec, chain, options, dispatcher, validator);
-      await walk.run();
+      const cut = await walk.run().then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof WalkStopped) return true;
+          throw error;
+        },
+      );
       out.exchanges.push(...walk.exchanges);
+      if (cut) {
+        out.chains.push({
+          collection: chain.collection,
+          source: chain.source,
+          exchanges: walk.exchanges.length,
+          notes: ["cut short: the run's budget was spent (not judged)"],
+        });
+        continue;
+      }
       out.chains.push({
         collection: chain.collection,
         source: chain.source,
@@ -206,6 +224,7 @@ class ChainWalk {
   }
 
   private async send(c: Case, op: Operation): Promise<Exchange> {
+    if (this.o.stopped?.()) throw new WalkStopped();
     let authed: Case = { ...c, headers: { ...this.o.headers, ...c.headers } };
     if (this.o.authorize) authed = this.o.authorize(authed, op);
     const e = await send(authed, {
