@@ -23,6 +23,7 @@ import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
 import type { Case, Exchange, Finding, Operation, Plan, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
+import { Feedback } from './feedback.ts';
 import { runWorkers, type Steps } from './workers.ts';
 
 /** What the engine needs from the pipeline. */
@@ -57,13 +58,13 @@ export class Engine {
   private readonly dispatch: Dispatch;
   /** Shrinking sends without the back-off (a re-judged replay of one finding), inside the run's hard limits. */
   private readonly plain: Dispatch;
-  /** Requests each operation sent, as `requestKey`s: a later round never repeats one. */
-  private readonly sentKeys: Array<Set<string>>;
+  /** What the run learnt from the API so far: live values, accepted creates, requests sent. */
+  readonly feedback: Feedback;
 
   constructor(private readonly input: EngineInput) {
     this.ops = input.plan.operations.map(acc.newOperationRun);
     this.indexOf = new Map(this.ops.map((op, i) => [op.planned.operation.key, i]));
-    this.sentKeys = this.ops.map(() => new Set());
+    this.feedback = new Feedback(this.ops.length);
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
@@ -104,6 +105,7 @@ export class Engine {
         stopped,
       };
       await runWorkers(this.ops, this.input.options.workers, steps);
+      this.feedback.absorb(this.ops);
       if (stopped() || !this.limits.exploring() || !this.deepen(round + 1, depth)) break;
     }
     await this.finishAll();
@@ -214,25 +216,16 @@ export class Engine {
   /** Queues an operation's cases of its round: now, or once the generation thread made them. */
   private prepare(i: number): void | Promise<void> {
     const { planned, round, ask } = this.ops[i]!;
-    const sent = this.sentKeys[i]!;
     const take = (p: Prepared): void => {
       // A later round sends only requests this operation has not sent yet: repeating one teaches nothing.
-      const cases = p.cases.filter((c) => {
-        const key = requestKey(c);
-        const repeat = sent.has(key);
-        sent.add(key);
-        return round === 1 || !repeat;
-      });
+      const cases = this.feedback.unsent(i, p.cases, round);
       this.update(i, (op) => acc.withCases(op, cases, round === 1 ? p.notes : []));
       const key = planned.operation.key;
       if (round === 1 && p.cases.length > 0) this.input.notes.push(...p.notes.map((w) => `${key}: ${w}`));
     };
-    const ready = this.input.cases(planned, round > 1 && ask ? { round, ...ask } : undefined);
+    const stuck = this.ops[i]!.tally.accepted === 0;
+    const deeper = round > 1 && ask ? { round, ...ask, live: this.feedback.live, stuck } : undefined;
+    const ready = this.input.cases(planned, deeper);
     return ready instanceof Promise ? ready.then(take) : take(ready);
   }
-}
-
-/** What a case sends (not its id or kind): two cases with the same key are the same request. */
-export function requestKey(c: Case): string {
-  return JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body]);
 }

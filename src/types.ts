@@ -126,6 +126,12 @@ export interface Case {
   /** Only for negative cases: the one violation. */
   violation?: Violation;
   seed: number;
+  /**
+   * Fields that carry a value the API handed out earlier in the run instead of a generated one, with where it
+   * came from: `{"path.id": "POST /v1/things → 201 body.id"}`. A refusal of such a request is about a live
+   * resource, not an unknown id.
+   */
+  live?: Record<string, string>;
 }
 
 /** One server-sent event as received, with its arrival time relative to the request start. */

@@ -7,6 +7,8 @@ import { availableParallelism } from 'node:os';
 import type { Case, Plan, PlannedOperation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import { roundSeed } from '../plan/rounds.ts';
+import { withLive } from './live.ts';
+import type { LivePool } from './live-pool.ts';
 import { createGenerationPool, type GenerationPool, type KindResult } from './generation-pool.ts';
 import { generateHere, kindsOf, prepareCases, type GenerateCases } from './prepare.ts';
 
@@ -21,6 +23,10 @@ export interface RoundAsk {
   round: number;
   positive: number;
   negative: number;
+  /** Values the API handed out so far, for the round's cases (`live.ts`). */
+  live?: LivePool;
+  /** The operation never got a 2xx: every field that can take a live value takes one. */
+  stuck?: boolean;
 }
 
 /** Cases now, or later when the thread makes them; with `round`, the cases of that deepening round. */
@@ -74,8 +80,8 @@ export function createCaseSource(o: CaseSourceOptions): CaseSource {
 }
 
 /**
- * The cases of a deepening round, generated here from the round's seed, with ids that name the round
- * (`<operation>/<kind>/r<round>.<n>`) so reports tell them from the plan's first cases.
+ * The cases of a deepening round, generated here from the round's seed, with live values where the pool has
+ * some, and ids that name the round (`<operation>/<kind>/r<round>.<n>`) so reports tell them from the plan's.
  */
 function deepeningCases(
   planned: PlannedOperation,
@@ -84,7 +90,10 @@ function deepeningCases(
   authorize: (c: Case) => Case,
 ): Prepared {
   const budget = { example: 0, boundary: 0, positive: ask.positive, negative: ask.negative };
-  const results = here({ ...planned, seed: roundSeed(planned.seed, ask.round), budget });
+  const generated = here({ ...planned, seed: roundSeed(planned.seed, ask.round), budget });
+  const pool = ask.live ?? [];
+  const options = { all: ask.stuck ?? false };
+  const results = generated.map((r) => ({ ...r, cases: r.cases.map((c) => withLive(c, pool, options)) }));
   const named = (c: Case): Case => {
     const cut = c.id.lastIndexOf('/');
     return { ...authorize(c), id: `${c.id.slice(0, cut)}/r${ask.round}.${c.id.slice(cut + 1)}` };
