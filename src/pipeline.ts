@@ -102,7 +102,14 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   await engine.run().finally(source.close);
   const later = { ...shared, ...auth, suites, selected, checks: s.checks, generateCases: s.generateCases };
   const sent = engine.sent();
-  report.addPhases(await runLaterPhases({ ...later, secrets: auth.secrets(), sent, stopped: engine.limits.stopped }));
+  const tallies = new Map(engine.ops.map((op) => [op.planned.operation.key, op.tally]));
+  const run = {
+    sent,
+    stopped: engine.limits.stopped,
+    creates: engine.feedback.creates,
+    seen: (k: string) => tallies.get(k),
+  };
+  report.addPhases(await runLaterPhases({ ...later, ...run, secrets: auth.secrets() }));
   notes.push(...engine.limits.stopNotes());
   warn(
     notFoundWarning(

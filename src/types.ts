@@ -130,8 +130,9 @@ export interface Case {
   violation?: Violation;
   seed: number;
   /**
-   * Values taken from the live API (an id a create returned, a token the user gave) rather than generated, by
-   * parameter or field name. A refusal of a generated id says nothing about validation; of a live one it does.
+   * Fields that carry a value the API handed out earlier in the run instead of a generated one, with where it
+   * came from: `{"path.id": "POST /v1/things → 201 body.id"}` (keys are `in.name`: path., query., header., body.). A refusal of such a request is about a live
+   * resource, not an unknown id.
    */
   live?: Record<string, string>;
 }

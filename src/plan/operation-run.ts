@@ -5,6 +5,7 @@
  */
 import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
 import { burstAnswered, type BurstTally } from './burst-run.ts';
+import { responseShape } from './novelty.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
 export interface QueueItem {
@@ -45,12 +46,24 @@ export interface OperationTally {
   readonly inconclusive: number;
   /** Why no case could be sent, when none could. */
   readonly notes: readonly string[];
+  /** Response shapes seen (`responseShape`): a new one is news about the operation. */
+  readonly shapes: readonly string[];
+  /** New statuses and shapes this round: what earns an operation a larger next round. */
+  readonly novel: number;
+  /** Exchanges answered 2xx: an operation with none is stuck (unknown ids, missing state) and wants live values. */
+  readonly accepted: number;
+  /** Cases queued in the current round (after dropping repeats of requests already sent). */
+  readonly fresh: number;
 }
 
 /** One operation's accumulator. */
 export interface OperationRun {
   readonly planned: PlannedOperation;
   readonly phase: Phase;
+  /** Exploration round, 1-based: round 1 is the plan's budget, later ones deepen (`plan/rounds.ts`). */
+  readonly round: number;
+  /** Positive and negative cases asked of the generator in this round (rounds after the first). */
+  readonly ask?: { readonly positive: number; readonly negative: number };
   readonly queue: readonly QueueItem[];
   readonly inFlight: number;
   /** `performance.now()` before which nothing of this operation is sent (429 back-off). */
@@ -76,6 +89,10 @@ const EMPTY_TALLY: OperationTally = {
   retryWaitMs: 0,
   inconclusive: 0,
   notes: [],
+  shapes: [],
+  novel: 0,
+  accepted: 0,
+  fresh: 0,
 };
 
 /** A planned operation no worker reached yet. */
@@ -83,6 +100,7 @@ export function newOperationRun(planned: PlannedOperation): OperationRun {
   return {
     planned,
     phase: 'pending',
+    round: 1,
     queue: [],
     inFlight: 0,
     notBefore: 0,
@@ -101,6 +119,7 @@ export function withCases(run: OperationRun, cases: readonly Case[], notes: read
   const tally = {
     ...run.tally,
     casesByKind,
+    fresh: run.tally.fresh + cases.length,
     notes: cases.length === 0 ? [...run.tally.notes, ...notes] : run.tally.notes,
   };
   return { ...run, queue, tally };
@@ -129,13 +148,19 @@ export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, v
   const status = exchange.response?.status;
   const whyNot = { ...tally.whyNot };
   for (const u of verdict.unchecked) whyNot[u.check] ??= u.why;
+  const newStatus = status !== undefined && !tally.statuses.includes(status);
+  const shape = responseShape(exchange);
+  const newShape = shape !== undefined && !tally.shapes.includes(shape);
   return {
     ...run,
     exchanges: item.probeBy ? run.exchanges : [...run.exchanges, exchange],
     findings: verdict.findings.length > 0 ? [...run.findings, ...verdict.findings] : run.findings,
     tally: {
       ...tally,
-      statuses: status === undefined || tally.statuses.includes(status) ? tally.statuses : [...tally.statuses, status],
+      statuses: newStatus ? [...tally.statuses, status] : tally.statuses,
+      shapes: newShape ? [...tally.shapes, shape] : tally.shapes,
+      novel: tally.novel + (newStatus ? 1 : 0) + (newShape ? 1 : 0),
+      accepted: tally.accepted + (status !== undefined && status >= 200 && status < 300 ? 1 : 0),
       checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
       whyNot,
       inconclusive: tally.inconclusive + (verdict.inconclusive !== undefined ? 1 : 0),
