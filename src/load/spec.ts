@@ -4,7 +4,7 @@ import { HarnessError } from '../errors.ts';
 import type { Json, JsonObject, OpenApiLine, SourceLocation, Spec } from '../types.ts';
 import { FILES_KEY, type Bundle } from './bundle.ts';
 import { listOperations } from './operations.ts';
-import { joinPointer, parsePointer } from './pointer.ts';
+import { joinPointer, parsePointer } from '../json/pointer.ts';
 
 /** Creates the Spec for a bundle; `names` are the display names of the files (same order). */
 export function createSpec(source: string, bundle: Bundle, names: string[], byteParts: Uint8Array[]): Spec {

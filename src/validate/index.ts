@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import type { Json, JsonObject, Spec } from '../types.ts';
-import { joinPointer, parsePointer } from '../load/pointer.ts';
+import { joinPointer, parsePointer } from '../json/pointer.ts';
 import { walkSchemas } from '../load/walk-schemas.ts';
 import { convertNode, type Direction } from './convert.ts';
 import { addOpenApiFormats, addStrictFormats } from './formats.ts';

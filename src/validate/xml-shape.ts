@@ -5,7 +5,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#xml-object
  */
 import type { Json, JsonObject, OpenApiLine, Spec } from '../types.ts';
-import { fragmentToPointer } from '../load/pointer.ts';
+import { fragmentToPointer, unescapeSegment } from '../json/pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 /** Follows one `$ref` (returns the schema it points at), or returns the schema itself when it is no `$ref`. */
 export type SchemaResolver = (schema: Json) => Json | undefined;
@@ -23,14 +24,12 @@ export interface XmlFacts {
 export const MAX_XML_CHARS = 8 * 1024 * 1024;
 /** Deepest element nesting read or written. */
 export const MAX_XML_DEPTH = 64;
-
-export const isObj = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v);
 const MAX_HOPS = 32;
 
 /** Resolves `$ref`s through the bundled document of a spec (internal `#/...` refs only). */
 export function specResolver(spec: Spec): SchemaResolver {
   return (schema) =>
-    isObj(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#')
+    isObject(schema) && typeof schema.$ref === 'string' && schema.$ref.startsWith('#')
       ? spec.get(fragmentToPointer(schema.$ref.slice(1)))
       : schema;
 }
@@ -39,7 +38,7 @@ export function specResolver(spec: Spec): SchemaResolver {
 function chain(schema: Json | undefined, resolve: SchemaResolver): JsonObject[] {
   const out: JsonObject[] = [];
   let node = schema;
-  for (let i = 0; i < MAX_HOPS && isObj(node) && !out.includes(node); i++) {
+  for (let i = 0; i < MAX_HOPS && isObject(node) && !out.includes(node); i++) {
     out.push(node);
     if (typeof node.$ref !== 'string') break;
     node = resolve(node);
@@ -52,7 +51,7 @@ export function xmlOf(schema: Json | undefined, resolve: SchemaResolver): XmlFac
   const out: XmlFacts = {};
   for (const node of chain(schema, resolve)) {
     const xml = node.xml;
-    if (!isObj(xml)) continue;
+    if (!isObject(xml)) continue;
     if (out.name === undefined && typeof xml.name === 'string' && xml.name !== '') out.name = xml.name;
     if (out.namespace === undefined && typeof xml.namespace === 'string') out.namespace = xml.namespace;
     if (out.prefix === undefined && typeof xml.prefix === 'string' && xml.prefix !== '') out.prefix = xml.prefix;
@@ -64,9 +63,9 @@ export function xmlOf(schema: Json | undefined, resolve: SchemaResolver): XmlFac
 
 /** `#/components/schemas/Pet` → `Pet` for the first `$ref` of the chain, if it is one. */
 export function componentName(schema: Json | undefined): string | undefined {
-  if (!isObj(schema) || typeof schema.$ref !== 'string') return undefined;
+  if (!isObject(schema) || typeof schema.$ref !== 'string') return undefined;
   const m = /^#\/components\/schemas\/([^/]+)$/.exec(schema.$ref);
-  return m ? fragmentToPointer(m[1]!).replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+  return m ? unescapeSegment(fragmentToPointer(m[1]!)) : undefined;
 }
 
 /** The schema objects that all apply to one value: the `$ref` chain and `allOf` members, recursively (bounded). */
@@ -145,7 +144,7 @@ export function typesOf(schema: Json | undefined, resolve: SchemaResolver, line?
 export function declaredProperties(schema: Json | undefined, resolve: SchemaResolver): Map<string, Json> {
   const out = new Map<string, Json>();
   for (const f of [...facets(schema, resolve), ...alternatives(schema, resolve)]) {
-    if (isObj(f.properties)) for (const [k, s] of Object.entries(f.properties)) if (!out.has(k)) out.set(k, s);
+    if (isObject(f.properties)) for (const [k, s] of Object.entries(f.properties)) if (!out.has(k)) out.set(k, s);
   }
   return out;
 }
@@ -155,7 +154,7 @@ export function propertySchema(schema: Json | undefined, resolve: SchemaResolver
   const declared = declaredProperties(schema, resolve).get(key);
   if (declared !== undefined) return declared;
   for (const f of facets(schema, resolve)) {
-    if (isObj(f.patternProperties)) {
+    if (isObject(f.patternProperties)) {
       for (const [p, s] of Object.entries(f.patternProperties)) {
         try {
           if (new RegExp(p, 'u').test(key)) return s;
@@ -164,7 +163,7 @@ export function propertySchema(schema: Json | undefined, resolve: SchemaResolver
         }
       }
     }
-    if (isObj(f.additionalProperties)) return f.additionalProperties;
+    if (isObject(f.additionalProperties)) return f.additionalProperties;
   }
   return undefined;
 }

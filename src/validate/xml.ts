@@ -11,7 +11,6 @@ import type { Json, OpenApiLine, Spec } from '../types.ts';
 import {
   declaredProperties,
   decodeName,
-  isObj,
   itemSchemaAt,
   itemsOf,
   listedScalars,
@@ -24,6 +23,7 @@ import {
   type SchemaResolver,
   type XmlProperty,
 } from './xml-shape.ts';
+import { isObject } from '../json/is-object.ts';
 
 export { specResolver, xmlRootName, type SchemaResolver } from './xml-shape.ts';
 /** One parsed element: its qualified name, attributes in order, child elements and direct text. */
@@ -82,7 +82,7 @@ function toNodes(list: Ordered): { elements: XNode[]; text: string } {
       else if (key.startsWith('?') || key.startsWith('!')) continue;
       else {
         const inner = toNodes(Array.isArray(v) ? (v as Ordered) : []);
-        const attrs = isObj(entry[':@'] as Json)
+        const attrs = isObject(entry[':@'] as Json)
           ? Object.entries(entry[':@'] as Record<string, unknown>).map(([k, a]): [string, string] => [k, String(a)])
           : [];
         elements.push({ name: key, attrs, children: inner.elements, text: inner.text });

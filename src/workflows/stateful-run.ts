@@ -16,6 +16,7 @@ import { interpolate } from './interpolate.ts';
 import type { WorkflowTransport } from './run-state.ts';
 import { responseContext } from './run-step.ts';
 import { statefulPlan, type Chain } from './stateful-plan.ts';
+import { escapeSegment } from '../json/pointer.ts';
 
 /** The stateful checks, in report order. */
 export const STATEFUL_CHECKS: readonly Check[] = sequenceChecks(CHECKS);
@@ -202,7 +203,7 @@ class ChainWalk {
     const rb = this.spec.deref<JsonObject>(op.object.requestBody, `${op.pointer}/requestBody`);
     const types = Object.keys((rb.value?.content ?? {}) as JsonObject);
     const type = types.find((t) => /json/i.test(t));
-    return type ? `${rb.pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema` : undefined;
+    return type ? `${rb.pointer}/content/${escapeSegment(type)}/schema` : undefined;
   }
 
   private async send(c: Case, op: Operation): Promise<Exchange> {
