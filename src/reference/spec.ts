@@ -10,7 +10,6 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
 import { isAbsoluteUri } from './uri.ts';
-import { joinPointer, parsePointer } from '../json/pointer.ts';
 
 /** A loosely typed OpenAPI document: the gateway only reads a few well-known fields. */
 export type OpenApiDoc = {
@@ -33,7 +32,7 @@ export function loadSpec(path: string = DEFAULT_SPEC_PATH): OpenApiDoc {
 
 /** Encodes path segments as a JSON pointer (RFC 6901). */
 export function pointer(...segments: string[]): string {
-  return joinPointer('', ...segments);
+  return segments.map((s) => '/' + s.replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
 // ajv-formats is CommonJS; under ESM its default export may be wrapped once more.
@@ -74,7 +73,7 @@ export class SpecSchemas {
   /** The value at a JSON pointer of the document. */
   at(ptr: string): any {
     let cur: any = this.doc;
-    for (const segment of parsePointer(ptr)) cur = cur?.[segment];
+    for (const raw of ptr.split('/').slice(1)) cur = cur?.[raw.replace(/~1/g, '/').replace(/~0/g, '~')];
     return cur;
   }
 }
