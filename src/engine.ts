@@ -1,15 +1,16 @@
 /**
- * The per-operation phase of a run, `cases → send → check → probes`, with `workers` requests in flight. The
- * decisions are pure and live in their stages: what to send next (`plan/schedule.ts`) and how an operation's
- * accumulator moves (`plan/operation-run.ts`), what the checks say (`check/`), which probes follow
- * (`check/derive-probes.ts`). This module only moves cases to the composed dispatch and exchanges to the checks.
+ * The per-operation phase, `cases → send → check → probes → burst`, `workers` requests in flight. Decisions are pure,
+ * in their stages: what next (`plan/schedule.ts`), accumulators (`plan/operation-run.ts`), verdicts (`check/`),
+ * probes (`check/derive-probes.ts`), a poisoned target (`check/target-poisoned.ts`); this module only moves values.
  */
 import type { CheckContext, JudgingCheck } from './check/check.ts';
 import { operationContext } from './check/context.ts';
 import { deriveProbes } from './check/derive-probes.ts';
-import { runChecks } from './check/index.ts';
+import { planBurst } from './check/rate-limit-burst.ts';
+import { runChecks, type CheckOutcome } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
 import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
+import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { nextTask, soonest } from './plan/schedule.ts';
@@ -21,6 +22,8 @@ import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
 import type { Case, Exchange, Finding, Operation, Plan, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
+import { idle } from './idle.ts';
+import { PoisonWatch } from './poison-watch.ts';
 
 /** What the engine needs from the pipeline. */
 export interface EngineInput {
@@ -49,6 +52,7 @@ export class Engine {
   readonly ops: OperationRun[];
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
+  private readonly poison = new PoisonWatch();
   private readonly contexts: CheckContext[];
   private readonly indexOf: Map<string, number>;
   private readonly dispatch: Dispatch;
@@ -63,7 +67,7 @@ export class Engine {
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
     this.limits = intercept.createRunLimits(o, this.tally.sent);
     const recorder: intercept.Recorder = {
-      sending: (c) => (this.tally.sending(c), this.update(this.at(c.operation), acc.counted)),
+      sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
       received: this.tally.received,
     };
     const shared = [
@@ -91,7 +95,7 @@ export class Engine {
       prepare: (i) => this.prepare(i),
       stopped: this.limits.stopped,
     };
-    return runWorkers(this.ops, this.input.options.workers, steps);
+    return runWorkers(this.ops, this.input.options.workers, steps).then(() => this.poison.noteInto(this.input.notes));
   }
 
   private at = (key: string): number => this.indexOf.get(key)!;
@@ -110,13 +114,22 @@ export class Engine {
   };
 
   private async process(i: number, item: QueueItem): Promise<void> {
-    const out = await this.dispatch(item.case, { attempt: item.attempt });
+    const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
-    const verdict = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
-    this.input.notes.push(...verdict.notes);
+    const checked = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
+    this.input.notes.push(...checked.notes);
+    const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
-    if (!item.probeBy && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
+    if (!item.probeBy && !item.burst && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
+  }
+
+  /** Poisoned answers are inconclusive (no findings); the request that poisoned the target gets the warning. */
+  private screen(i: number, exchange: Exchange, verdict: CheckOutcome): CheckOutcome {
+    const { keep, warning: w } = this.poison.judged(exchange, this.ops[i]!.planned, verdict.findings);
+    const at = w && (this.ops[this.at(w.operation)]!.phase === 'done' ? i : this.at(w.operation));
+    if (at !== undefined) this.update(at, (op) => ({ ...op, findings: [...op.findings, w!] }));
+    return { ...verdict, findings: keep };
   }
 
   private queueProbes(i: number, exchange: Exchange, acceptedOnly: boolean): void {
@@ -140,7 +153,13 @@ export class Engine {
         for (const ex of this.ops[i]!.exchanges) this.queueProbes(i, ex, false);
         if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
       }
-      const findings = await this.shrink(i, this.ops[i]!.findings);
+      if (!this.ops[i]!.burst && !this.limits.stopped()) {
+        const left = (this.input.options.maxRequests ?? Infinity) - this.sent();
+        this.update(i, (op) => withBurst(op, planBurst(op.exchanges, this.contexts[i]!, left)));
+        if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
+      }
+      this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
+      const findings = await this.shrink(i, this.ops[i]!.findings.filter(this.poison.keeps));
       const curl = this.input.toCurl;
       const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));
       this.update(i, acc.finished);
@@ -228,13 +247,4 @@ export async function runWorkers(ops: OperationRun[], workers: number, steps: St
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
-}
-
-/** Waits for a change on the board, or until the soonest back-off ends (5 ms to 250 ms). */
-async function idle(changed: Promise<void>, soonestAt: number): Promise<void> {
-  const delay = Math.max(5, Math.min(250, soonestAt - performance.now()));
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((r) => (timer = setTimeout(r, Number.isFinite(delay) ? delay : 250)));
-  await Promise.race([changed, timeout]);
-  clearTimeout(timer);
 }

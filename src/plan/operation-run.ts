@@ -4,12 +4,15 @@
  * to the next, so what to send next is decided from values, never from state hidden in closures.
  */
 import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
+import { burstAnswered, type BurstTally } from './burst-run.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
 export interface QueueItem {
   readonly case: Case;
   readonly attempt: number;
   readonly probeBy?: string;
+  /** Part of the operation's rate-limit burst: its 429 is judged, not retried. */
+  readonly burst?: boolean;
 }
 
 /** `pending` → (`preparing`) → `running` ⇄ `finishing` → `done`. */
@@ -20,6 +23,8 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly checked: readonly string[];
   readonly unchecked: ReadonlyArray<{ check: string; why: string }>;
+  /** Set when the answer (429, 503 after the back-off) speaks to no verdict. */
+  readonly inconclusive?: string;
 }
 
 /** What came of an operation so far: what coverage and the report read. */
@@ -36,6 +41,8 @@ export interface OperationTally {
   readonly probesBy: Readonly<Record<string, number>>;
   readonly retries: number;
   readonly retryWaitMs: number;
+  /** Exchanges no check could judge (429, 503 with Retry-After, after the back-off). */
+  readonly inconclusive: number;
   /** Why no case could be sent, when none could. */
   readonly notes: readonly string[];
 }
@@ -50,6 +57,8 @@ export interface OperationRun {
   readonly notBefore: number;
   /** True once the fallback probes (from any valid case that got a response) were asked for. */
   readonly fallbackProbed: boolean;
+  /** The rate-limit burst, once decided (`plan/burst-run.ts`). */
+  readonly burst?: BurstTally;
   /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
   readonly exchanges: readonly Exchange[];
   readonly findings: readonly Finding[];
@@ -65,6 +74,7 @@ const EMPTY_TALLY: OperationTally = {
   probesBy: {},
   retries: 0,
   retryWaitMs: 0,
+  inconclusive: 0,
   notes: [],
 };
 
@@ -112,8 +122,9 @@ export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now
   return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
 }
 
-/** Records the checks' verdict on an exchange: status, findings and coverage. */
+/** Records the checks' verdict on an exchange: status, findings and coverage (and a burst's progress). */
 export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
+  if (item.burst) run = burstAnswered(run, exchange.response?.status);
   const { tally } = run;
   const status = exchange.response?.status;
   const whyNot = { ...tally.whyNot };
@@ -127,6 +138,7 @@ export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, v
       statuses: status === undefined || tally.statuses.includes(status) ? tally.statuses : [...tally.statuses, status],
       checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
       whyNot,
+      inconclusive: tally.inconclusive + (verdict.inconclusive !== undefined ? 1 : 0),
     },
   };
 }

@@ -11,6 +11,7 @@ import { parseJsonBody, readBody, tooLarge } from './body.ts';
 import { driftApplies } from './drift.ts';
 import { ApiError } from './errors.ts';
 import { newRequestId } from './ids.ts';
+import { limitOperation } from './operation-limit.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sendError, sendJson } from './respond.ts';
 import { matchRoute, type Route } from './router.ts';
@@ -70,6 +71,7 @@ async function handle(server: Server, req: IncomingMessage, res: ServerResponse,
 
   const principal = principalOf(server, req, drift, () => state.jobs.get(params.id ?? '')?.owner);
   limitRate(server.limiter, principal, route, drift, base);
+  if (drift('rate-limit-body')) limitOperation(server.limiter, `${principal.keyId}:${route.operationId}`, base);
   const body = bodyOf(schemas, route, req, raw, opts.maxBodyBytes);
   const query = validateRequest(
     schemas,

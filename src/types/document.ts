@@ -13,6 +13,9 @@ export interface SourceLocation {
   pointer: string;
 }
 
+/** Whether `file:line:col` guides a reader; past column 200 (a minified spec: `1:437913`) the pointer leads. */
+export const lineIsMeaningful = (loc: { column: number }): boolean => loc.column <= 200;
+
 /** `error` fails a run (exit 1), `warn` is reported but does not fail, `off` disables a rule or check. */
 export type Severity = 'error' | 'warn' | 'off';
 

@@ -33,6 +33,11 @@ export interface Case {
   /** Only for negative cases: the one violation. */
   violation?: Violation;
   seed: number;
+  /**
+   * Values taken from the live API (an id a create returned, a token the user gave) rather than generated, by
+   * parameter or field name. A refusal of a generated id says nothing about validation; of a live one it does.
+   */
+  live?: Record<string, string>;
 }
 
 /** One server-sent event as received, with its arrival time relative to the request start. */
@@ -70,8 +75,10 @@ export interface Finding {
   operationId?: string;
   /** Diff-shaped, human message: `Received: 500\nDocumented: 200, 404`. */
   message: string;
-  /** What makes two findings of the same check and operation distinct (dedupe key). */
+  /** What makes two findings of the same check and operation distinct (dedupe key); never a generated value. */
   cause: string;
+  /** The instances one cause covers in this exchange (e.g. the undeclared property paths), distinct. */
+  details?: string[];
   instancePath?: string;
   schemaPath?: string;
   specLocation?: SourceLocation;

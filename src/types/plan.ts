@@ -27,6 +27,10 @@ export interface PlannedOperation {
   seed: number;
   budget: Budget;
   policy: StatusPolicy;
+  /** Why the operation is a switch of global state (`plan/switches.ts`), when it is one. */
+  switch?: string;
+  /** A switch that runs after every other operation (the default; `--keep-order` keeps spec order). */
+  last?: boolean;
 }
 
 /** The plan of a run. */

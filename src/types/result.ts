@@ -18,6 +18,8 @@ export interface OperationCoverage {
   /** Checks that actually had something to check, and those that could not (with why). */
   checked: string[];
   unchecked: Array<{ check: string; why: string }>;
+  /** Exchanges no check could judge (429, 503 with Retry-After after the back-off); absent when none. */
+  inconclusive?: number;
   policy: StatusPolicy;
   specLocation?: SourceLocation;
 }
@@ -26,6 +28,8 @@ export interface OperationCoverage {
 export interface ReportedFinding extends Finding {
   /** How many requests showed the same (operation, check, cause). */
   occurrences: number;
+  /** Distinct `details` seen across those requests (all of them, however many `details` keeps as examples). */
+  detailCount?: number;
   /** curl command that reproduces the (shrunk) request, secrets redacted. */
   curl?: string;
   /** Relative to `--baseline`: new drift, already known, or (only in `fixed`) gone. */
@@ -54,6 +58,10 @@ export interface RunResult {
   checks: Array<{ id: string; severity: 'error' | 'warn'; description: string }>;
   /** Retries on 429/503 and other things the run did that a reader should know. */
   notes: string[];
+  /** Optional: exchanges no check could judge (429, 503 with Retry-After after the back-off): not drift. */
+  inconclusive?: number;
+  /** Optional: the rules that decided verdicts (`check/verdict-policy.ts`). */
+  verdictPolicy?: readonly VerdictRule[];
   exitCode: number;
   /** Optional: header/query/cookie names to redact besides the built-in ones (the spec's apiKey scheme names). */
   secretNames?: string[];
@@ -107,6 +115,12 @@ export interface ChangeScope {
   touched: string[];
   /** Operations left out because the diff does not touch them. */
   unchanged: string[];
+}
+
+/** One rule that decides verdicts (when an answer is judged at all), as report.md and summary.json show it. */
+export interface VerdictRule {
+  id: string;
+  rule: string;
 }
 
 /** A reporter: one file of the report directory, a pure function of the RunResult. */

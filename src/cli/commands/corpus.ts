@@ -17,7 +17,6 @@ error a document failed with. Exit 0 when every document loaded (lint findings d
 
 const command: Command = {
   name: 'corpus',
-  summary: 'load and lint every description in a folder of real-world specs',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
