@@ -10,12 +10,13 @@ import type { Check } from '../check/check.ts';
 import { checksOf as profileChecks } from '../check/index.ts';
 import { HarnessError } from '../errors.ts';
 import { loadSpec } from '../load/index.ts';
+import type { Spec } from '../types.ts';
 import { createReferenceServer } from '../reference/index.ts';
 import { preflight } from '../send/preflight.ts';
 import { bookOf, declaredNames, learnSecrets, readCredentials } from '../credentials/index.ts';
 import { baseUrlFor, notFoundWarning, statusesByOperation, warner } from '../send/base-url.ts';
 import { loadSuite, runSuite, type Suite, type SuiteResult } from '../workflows/index.ts';
-import { evaluateRequirement } from './evaluate.ts';
+import { evaluateRequirement, type RequirementVerdict } from './evaluate.ts';
 import { loadProfile, type Profile } from './profile.ts';
 import { badgeSvg, certificateMarkdown, type Certificate } from './render.ts';
 
@@ -134,8 +135,20 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
   for (const e of all.exchanges) learnSecrets(e, secrets);
   warn(notFoundWarning(statusesByOperation(all.exchanges), baseUrl, spec.document));
   const requirements = profile.requirements.map((r) => evaluateRequirement(r, all, secrets));
+  const cert = certificateOf(o, { profile, suites, spec, seed, notes }, requirements);
+  if (o.writeFiles !== false) await writeCertificate(path.resolve(o.cwd, o.reportDir), cert);
+  return cert;
+}
+
+/** The certificate: what ran, against what, with which seed, and each requirement's verdict (pass when every required one passed). */
+function certificateOf(
+  o: CertifyOptions,
+  ran: { profile: Profile; suites: Suite[]; spec: Spec; seed: number; notes: string[] },
+  requirements: RequirementVerdict[],
+): Certificate {
+  const { profile, suites, spec, seed, notes } = ran;
   const required = requirements.filter((r) => r.required);
-  const cert: Certificate = {
+  return {
     tool: { name: 'specgate', version: VERSION },
     profile: { id: profile.id, title: profile.title, version: profile.version },
     suites: suites.map((s) => ({
@@ -156,8 +169,6 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
     requirements,
     notes,
   };
-  if (o.writeFiles !== false) await writeCertificate(path.resolve(o.cwd, o.reportDir), cert);
-  return cert;
 }
 
 /** Writes the three certificate files. */

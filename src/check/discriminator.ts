@@ -7,7 +7,8 @@
 import type { Json, Spec } from '../types.ts';
 import type { SchemaError } from '../validate/index.ts';
 import { mappingRef } from '../validate/convert.ts';
-import { isObject, joinPointer, splitFragment } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
+import { joinPointer, splitFragment } from '../json/pointer.ts';
 import { valueAt } from './schema-message.ts';
 
 /** The `$ref` a discriminator value names: its mapping entry (a reference or a schema name), else the schema of that name. */
@@ -21,7 +22,7 @@ function named(spec: Spec, error: SchemaError, root: unknown): { refs: string[];
   if (error.keyword !== 'oneOf' && error.keyword !== 'anyOf') return undefined;
   const segments = splitFragment(error.schemaPath);
   if (segments.at(-1) !== error.keyword) return undefined;
-  const schema = spec.get(joinPointer(segments.slice(0, -1)));
+  const schema = spec.get(joinPointer('', ...segments.slice(0, -1)));
   const branches = isObject(schema) ? schema[error.keyword] : undefined;
   if (!isObject(schema) || !isObject(schema.discriminator) || !Array.isArray(branches)) return undefined;
   const property = schema.discriminator.propertyName;

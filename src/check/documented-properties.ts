@@ -5,7 +5,9 @@
  * document every name, and schemas that declare no properties at all (free-form maps) are never judged.
  */
 import type { Spec } from '../types.ts';
-import { escapeSegment, isObject, resolveObject } from './pointer.ts';
+import { resolveObject } from './pointer.ts';
+import { escapeSegment } from '../json/pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 interface Declared {
   props: Map<string, string>;

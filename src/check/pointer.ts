@@ -1,43 +1,7 @@
-/** JSON-pointer helpers over the bundled document, following internal `$ref`s the way ajv does. */
+/** Walks of the bundled document that follow internal `$ref`s the way ajv does (pointer syntax is ../json/). */
+import { isObject } from '../json/is-object.ts';
+import { escapeSegment, parsePointer } from '../json/pointer.ts';
 import type { Json, JsonObject, Spec } from '../types.ts';
-
-/** Escapes one JSON-pointer segment (RFC 6901). */
-export function escapeSegment(segment: string): string {
-  if (!segment.includes('~') && !segment.includes('/')) return segment;
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Splits a JSON pointer into unescaped segments ('' → []). */
-export function splitPointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.includes('~')) return pointer.split('/').slice(1);
-  return pointer
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-/** Splits a URI fragment pointer (`#/a/b%20c`, as ajv prints `schemaPath`) into unescaped segments. */
-export function splitFragment(fragment: string): string[] {
-  const hash = fragment.lastIndexOf('#');
-  const pointer = hash >= 0 ? fragment.slice(hash + 1) : fragment;
-  let decoded = pointer;
-  try {
-    decoded = decodeURIComponent(pointer);
-  } catch {
-    // Not percent-encoded after all: use it as written.
-  }
-  return splitPointer(decoded);
-}
-
-/** Joins unescaped segments into a JSON pointer. */
-export function joinPointer(segments: string[]): string {
-  return segments.map((s) => '/' + escapeSegment(s)).join('');
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Follows a chain of internal `$ref`s starting at `pointer`; stops at cycles and external refs. */
 export function followRefs(
@@ -49,7 +13,7 @@ export function followRefs(
   while (isObject(value) && typeof value.$ref === 'string' && value.$ref.startsWith('#') && !seen.has(pointer)) {
     seen.add(pointer);
     pointer = value.$ref.slice(1);
-    value = walk(spec.document, splitPointer(pointer));
+    value = walk(spec.document, parsePointer(pointer));
   }
   return { value, pointer };
 }
@@ -86,7 +50,7 @@ export function resolveFrom(spec: Spec, base: string, segments: string[]): Resol
 }
 
 function walkRefs(spec: Spec, base: string, segments: string[]): Resolved {
-  let cur = followRefs(spec, walk(spec.document, splitPointer(base)), base);
+  let cur = followRefs(spec, walk(spec.document, parsePointer(base)), base);
   for (const s of segments) {
     const node = cur.value;
     let next: Json | undefined;
@@ -107,5 +71,3 @@ export function resolveObject(
   const r = resolveFrom(spec, base, segments);
   return r && isObject(r.value) ? (r as { value: JsonObject; pointer: string }) : undefined;
 }
-
-export { isObject };

@@ -5,7 +5,8 @@
  * Pure: this module decides whether and how many; the engine sends them past the back-off.
  */
 import type { Case, Exchange, Operation, Spec, StatusPolicy } from '../types.ts';
-import { isObject, resolveObject } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
+import { resolveObject } from './pointer.ts';
 import { documentedStatuses } from './responses.ts';
 
 /** The most requests one burst sends, whatever the headers say. */

@@ -4,7 +4,8 @@ import type { CheckContext } from './check.ts';
 import { requestJson } from './body-json.ts';
 import { isJsonMediaType, isXmlMediaType, matchMediaType, parseMediaType } from './media-type.ts';
 import { xmlToJsonAt } from '../validate/xml.ts';
-import { isObject, resolveObject } from './pointer.ts';
+import { resolveObject } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 /** Pointer of the request body schema for the case's media type, or undefined when none is documented. */
 export function requestBodySchema(ctx: CheckContext, c: Case): string | undefined {

@@ -6,7 +6,8 @@
  */
 import type { ExchangeCheck, CheckContext } from './check.ts';
 import { makeFinding, where } from './finding.ts';
-import { isObject, resolveObject } from './pointer.ts';
+import { resolveObject } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
 import { describeSchemaErrors } from './schema-message.ts';
 import { findResponse, responseHeader, type DocumentedResponse } from './responses.ts';
 import type { Exchange, Finding } from '../types.ts';

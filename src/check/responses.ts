@@ -4,7 +4,9 @@
  * @see https://spec.openapis.org/oas/v3.1.0#responses-object
  */
 import type { Exchange, JsonObject, Operation, Spec } from '../types.ts';
-import { escapeSegment, isObject, resolveObject } from './pointer.ts';
+import { resolveObject } from './pointer.ts';
+import { escapeSegment } from '../json/pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 /** The Response Object that documents a status, with the key that matched and its resolved pointer. */
 export interface DocumentedResponse {

@@ -6,7 +6,8 @@ import type { Json } from '../types.ts';
 import type { SchemaError } from '../validate/index.ts';
 import type { CheckContext } from './check.ts';
 import { excerpt, jsonType, stablePath, where } from './finding.ts';
-import { resolveFrom, splitFragment, splitPointer } from './pointer.ts';
+import { resolveFrom } from './pointer.ts';
+import { parsePointer, splitFragment } from '../json/pointer.ts';
 
 /** One schema violation, ready for `makeFinding`. */
 export interface SchemaDrift {
@@ -37,7 +38,7 @@ export function collapseComposites(errors: SchemaError[]): Array<{ error: Schema
 /** The value at an ajv `instancePath` (a plain JSON pointer) inside `root`. */
 export function valueAt(root: unknown, instancePath: string): unknown {
   let node: unknown = root;
-  for (const s of splitPointer(instancePath)) {
+  for (const s of parsePointer(instancePath)) {
     if (node === null || typeof node !== 'object') return undefined;
     node = (node as Record<string, unknown>)[s];
   }
@@ -132,7 +133,7 @@ export function describeSchemaErrors(
       continue;
     }
     const pointer = keywordOwner(ctx, schemaPointer, error.schemaPath);
-    const segs = splitPointer(error.instancePath);
+    const segs = parsePointer(error.instancePath);
     const label = segs.length ? `"${segs[segs.length - 1]}": ` : `${where_}: `;
     const lines = [
       `Received: ${received(error, valueAt(value, error.instancePath), label)}`,

@@ -33,99 +33,115 @@ function isDone(e: StreamEvent): boolean {
   return e.data.trim() === '[DONE]';
 }
 
+type Detail = Parameters<typeof makeFinding>[3];
+
+/** What the checker of one stream remembers between events: counts, the last JSON value, causes reported. */
+interface Stream {
+  exchange: Exchange;
+  ctx: CheckContext;
+  plan: StreamPlan;
+  reported: Set<string>;
+  count: number;
+  done: number;
+  lastJson: unknown;
+}
+
 /** A checker for the stream in `exchange` (its `response` must carry the status and headers). */
 export function createStreamChecker(exchange: Exchange, ctx: CheckContext): StreamChecker {
   const plan = streamPlan(exchange, ctx);
-  const seen = new Set<string>();
-  const state = { count: 0, done: 0, lastJson: undefined as unknown };
-  const emit = (d: Parameters<typeof makeFinding>[3]): Finding[] => {
-    if (seen.has(d.cause)) return [];
-    seen.add(d.cause);
-    return [makeFinding(SSE_CHECK_ID, exchange, ctx, d)];
-  };
-  const validate = (pointer: string, value: unknown, what: string): Finding[] =>
-    describeSchemaErrors(ctx, pointer, value, ctx.validator.validate(pointer, value, 'response'), what).flatMap((d) =>
-      emit({ ...d, message: `${d.message}\n(event ${state.count})` }),
-    );
+  const s: Stream = { exchange, ctx, plan, reported: new Set(), count: 0, done: 0, lastJson: undefined };
+  return { plan, event: (e) => onEvent(s, e), end: (complete) => onEnd(s, complete) };
+}
 
-  const notJson = (e: StreamEvent): Finding[] =>
-    emit({
-      cause: 'event not JSON',
-      pointer: plan.schemaPointer,
-      message: `Received: ${clip(e.data, 200)} (not JSON, event ${state.count})\nDocumented: JSON per #${plan.schemaPointer} (${where(ctx, plan.schemaPointer!)})`,
+/** A finding for `d`, unless its cause was already reported in this stream (a broken stream repeats itself). */
+function emit(s: Stream, d: Detail): Finding[] {
+  if (s.reported.has(d.cause)) return [];
+  s.reported.add(d.cause);
+  return [makeFinding(SSE_CHECK_ID, s.exchange, s.ctx, d)];
+}
+
+function validate(s: Stream, pointer: string, value: unknown, what: string): Finding[] {
+  const errors = s.ctx.validator.validate(pointer, value, 'response');
+  return describeSchemaErrors(s.ctx, pointer, value, errors, what).flatMap((d) =>
+    emit(s, { ...d, message: `${d.message}\n(event ${s.count})` }),
+  );
+}
+
+function notJson(s: Stream, e: StreamEvent): Finding[] {
+  const at = s.plan.schemaPointer!;
+  return emit(s, {
+    cause: 'event not JSON',
+    pointer: s.plan.schemaPointer,
+    message: `Received: ${clip(e.data, 200)} (not JSON, event ${s.count})\nDocumented: JSON per #${at} (${where(s.ctx, at)})`,
+  });
+}
+
+/** Validates one event against the plan: the whole event (`mode: event`), its data as JSON, or its data as text. */
+function judge(s: Stream, e: StreamEvent, parsed: { value: unknown } | undefined): Finding[] {
+  const { plan } = s;
+  if (plan.mode === 'event') {
+    const value = {
+      ...(e.event !== undefined && { event: e.event }),
+      ...(e.id !== undefined && { id: e.id }),
+      data: e.data,
+    };
+    const out = validate(s, plan.schemaPointer!, value, 'event');
+    if (!plan.contentSchemaPointer) return out;
+    return out.concat(parsed ? validate(s, plan.contentSchemaPointer, parsed.value, 'event/data') : notJson(s, e));
+  }
+  if (plan.mode === 'none') return [];
+  if (!plan.dataAsJson) return validate(s, plan.schemaPointer!, e.data, 'event');
+  return parsed ? validate(s, plan.schemaPointer!, parsed.value, 'event') : notJson(s, e);
+}
+
+function onEvent(s: Stream, e: StreamEvent): Finding[] {
+  s.count++;
+  if (s.done > 0) {
+    return emit(s, {
+      cause: isDone(e) ? '[DONE] repeated' : 'event after [DONE]',
+      message: `Received: ${clip(e.data, 120)} after data: [DONE] (event ${s.count})\nDocumented: data: [DONE] ends the stream, exactly once`,
     });
-  const judge = (e: StreamEvent, parsed: { value: unknown } | undefined): Finding[] => {
-    if (plan.mode === 'event') {
-      const value = {
-        ...(e.event !== undefined && { event: e.event }),
-        ...(e.id !== undefined && { id: e.id }),
-        data: e.data,
-      };
-      const out = validate(plan.schemaPointer!, value, 'event');
-      if (!plan.contentSchemaPointer) return out;
-      return out.concat(parsed ? validate(plan.contentSchemaPointer, parsed.value, 'event/data') : notJson(e));
-    }
-    if (plan.mode === 'none') return [];
-    if (!plan.dataAsJson) return validate(plan.schemaPointer!, e.data, 'event');
-    return parsed ? validate(plan.schemaPointer!, parsed.value, 'event') : notJson(e);
-  };
+  }
+  if (isDone(e)) {
+    s.done++;
+    return [];
+  }
+  if (e.event === 'error') {
+    const documented = s.plan.mode === 'none' ? 'events' : `events per #${s.plan.schemaPointer}`;
+    return emit(s, {
+      cause: 'error event',
+      severity: 'warn',
+      message: `Received: event: error (event ${s.count}): ${clip(e.data, 300)}\nDocumented: a stream of ${documented}`,
+    });
+  }
+  const parsed = parseJson(e.data);
+  if (parsed) s.lastJson = parsed.value;
+  return judge(s, e, parsed);
+}
 
-  return {
-    plan,
-    event(e) {
-      state.count++;
-      if (state.done > 0) {
-        return emit({
-          cause: isDone(e) ? '[DONE] repeated' : 'event after [DONE]',
-          message: `Received: ${clip(e.data, 120)} after data: [DONE] (event ${state.count})\nDocumented: data: [DONE] ends the stream, exactly once`,
-        });
-      }
-      if (isDone(e)) {
-        state.done++;
-        return [];
-      }
-      if (e.event === 'error') {
-        return emit({
-          cause: 'error event',
-          severity: 'warn',
-          message: `Received: event: error (event ${state.count}): ${clip(e.data, 300)}\nDocumented: a stream of ${plan.mode === 'none' ? 'events' : `events per #${plan.schemaPointer}`}`,
-        });
-      }
-      const parsed = parseJson(e.data);
-      if (parsed) state.lastJson = parsed.value;
-      return judge(e, parsed);
-    },
-    end(complete) {
-      if (!complete) return [];
-      const out: Finding[] = [];
-      if (state.count === 0) {
-        out.push(
-          ...emit({
-            cause: 'stream empty',
-            severity: 'warn',
-            message: 'Received: a stream that closed without any event\nDocumented: a stream of events',
-          }),
-        );
-      } else if (plan.expectDone && state.done === 0) {
-        out.push(
-          ...emit({
-            cause: '[DONE] missing',
-            message:
-              'Received: a stream that closed without data: [DONE]\nDocumented: the operation describes a data: [DONE] terminator',
-          }),
-        );
-      }
-      const usage = (state.lastJson as { usage?: unknown } | undefined)?.usage;
-      if (plan.expectUsage && state.count > 0 && (usage === null || typeof usage !== 'object')) {
-        out.push(
-          ...emit({
-            cause: 'usage chunk missing',
-            message:
-              'Received: last data chunk without a usage object\nDocumented: stream_options.include_usage: true asks for a final chunk carrying usage',
-          }),
-        );
-      }
-      return out;
-    },
-  };
+const EMPTY: Detail = {
+  cause: 'stream empty',
+  severity: 'warn',
+  message: 'Received: a stream that closed without any event\nDocumented: a stream of events',
+};
+const NO_DONE: Detail = {
+  cause: '[DONE] missing',
+  message:
+    'Received: a stream that closed without data: [DONE]\nDocumented: the operation describes a data: [DONE] terminator',
+};
+const NO_USAGE: Detail = {
+  cause: 'usage chunk missing',
+  message:
+    'Received: last data chunk without a usage object\nDocumented: stream_options.include_usage: true asks for a final chunk carrying usage',
+};
+
+/** What the stream as a whole lacks; nothing when it was cut, since the missing parts may just not have come. */
+function onEnd(s: Stream, complete: boolean): Finding[] {
+  if (!complete) return [];
+  const usage = (s.lastJson as { usage?: unknown } | undefined)?.usage;
+  const missing = [
+    s.count === 0 ? EMPTY : s.plan.expectDone && s.done === 0 ? NO_DONE : undefined,
+    s.plan.expectUsage && s.count > 0 && (usage === null || typeof usage !== 'object') ? NO_USAGE : undefined,
+  ];
+  return missing.flatMap((d) => (d ? emit(s, d) : []));
 }

@@ -7,7 +7,8 @@
 import type { Exchange, Json, JsonObject, Operation, Spec } from '../types.ts';
 import type { CheckContext } from './check.ts';
 import { isEventStream } from './media-type.ts';
-import { followRefs, isObject, resolveObject } from './pointer.ts';
+import { followRefs, resolveObject } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
 import { documentedContent, findResponse } from './responses.ts';
 import { asksForUsage } from './stream-request.ts';
 

@@ -8,7 +8,7 @@ import type { ExchangeCheck, CheckContext } from './check.ts';
 import { makeFinding, clip } from './finding.ts';
 import { responseValue } from './body-json.ts';
 import { undocumentedProperties } from './documented-properties.ts';
-import { isObject } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
 import { bodySchema, bodiless } from './response-body.ts';
 import { findResponse, responseHeader, type DocumentedResponse } from './responses.ts';
 import { stablePath } from './finding.ts';

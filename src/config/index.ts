@@ -9,6 +9,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { HarnessError } from '../errors.ts';
 import type { Config } from './types.ts';
+import { parsePointer } from '../json/pointer.ts';
 
 export type { Config } from './types.ts';
 
@@ -58,10 +59,7 @@ export function parseConfig(text: string, name: string): Config {
   const validate = validator();
   if (validate(value)) return value as Config;
   const error = pickError(validate.errors ?? []);
-  const path = error.instancePath
-    .split('/')
-    .slice(1)
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const path = parsePointer(error.instancePath);
   const extra =
     error.keyword === 'additionalProperties'
       ? String((error.params as { additionalProperty: string }).additionalProperty)

@@ -3,9 +3,7 @@
  * every schema property of `format: password` (its values are secrets whatever they look like).
  * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
  */
-import type { JsonObject } from '../types.ts';
-
-const isObject = (v: unknown): v is JsonObject => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObject } from '../json/is-object.ts';
 
 /** The names, lower-cased; one walk over the document. */
 export function declaredNames(document: unknown): string[] {

@@ -1,6 +1,6 @@
 /** The diff engine: pairs two Specs, runs every rule on every pair, and locates each change in both files. */
 import type { Spec } from '../types.ts';
-import { joinPointer } from '../load/pointer.ts';
+import { joinPointer } from '../json/pointer.ts';
 import { compareSchemas, createPairCache, nextMark, type PairCache, type SchemaWalk } from './compare-schemas.ts';
 import { matchOperations, normalizePath } from './match.ts';
 import { operationContext, parameterSchema } from './operation-context.ts';

@@ -1,6 +1,6 @@
 /** Builds the OperationContext of a matched operation: parameters, request bodies and responses, paired. */
 import type { Json, JsonObject, Operation, Parameter, Spec } from '../types.ts';
-import { joinPointer } from '../load/pointer.ts';
+import { joinPointer } from '../json/pointer.ts';
 import { pairBy } from './match.ts';
 import type { OperationContext, OperationPair, Paired, SchemaRef } from './types.ts';
 

@@ -4,8 +4,9 @@
  * so that equivalent spellings of one schema compare equal (oasdiff's `$ref`-refactor false positive).
  */
 import type { Json, JsonObject, Spec } from '../types.ts';
-import { joinPointer, parsePointer } from '../load/pointer.ts';
+import { joinPointer, parsePointer } from '../json/pointer.ts';
 import type { Bound, BoundFamily, SchemaRef, SchemaView } from './types.ts';
+import { isObject } from '../json/is-object.ts';
 
 /** Keywords that never change what a schema accepts; a `$ref` with only these beside it is a plain `$ref`. */
 const ANNOTATIONS = new Set([
@@ -226,8 +227,4 @@ export function stableJson(value: Json | undefined): string {
     .sort()
     .map((k) => `${JSON.stringify(k)}:${stableJson(value[k])}`)
     .join(',')}}`;
-}
-
-function isObject(value: Json | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -5,7 +5,7 @@
  * a 400-operation spec fast: shared components are compared once, not once per operation.
  */
 import type { Json, JsonObject, Spec } from '../types.ts';
-import { fragmentToPointer, parsePointer } from '../load/pointer.ts';
+import { fragmentToPointer, parsePointer } from '../json/pointer.ts';
 
 /** Returns a predicate: true when the node at `pointer` is identical, through every `$ref`, in both specs. */
 export function unchangedPlaces(base: Spec, head: Spec): (pointer: string) => boolean {

@@ -3,7 +3,8 @@ import type { Json, Spec } from '../types.ts';
 import { walkSchemas } from '../load/walk-schemas.ts';
 import { createValidator, type Validator } from '../validate/index.ts';
 import type { LintContext, RefSite, SchemaSite } from './types.ts';
-import { escapeToken, isObject, refTarget } from './pointer.ts';
+import { escapeSegment, refTarget } from '../json/pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 /** Returns a context whose views are computed on first use and then reused by every rule. */
 export function createLintContext(spec: Spec): LintContext {
@@ -47,7 +48,7 @@ function collectRefs(root: Json): RefSite[] {
     if (typeof ref === 'string') found.push({ pointer, node, target: refTarget(ref) });
     for (const key in node) {
       const child = node[key];
-      if (isObject(child) || Array.isArray(child)) visit(child, `${pointer}/${escapeToken(key)}`);
+      if (isObject(child) || Array.isArray(child)) visit(child, `${pointer}/${escapeSegment(key)}`);
     }
   };
   visit(root, '');

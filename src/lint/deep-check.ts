@@ -7,6 +7,7 @@
  */
 import type { Json, JsonObject } from '../types.ts';
 import { shallowCheck, type Resolve } from './shallow-check.ts';
+import { escapeSegment } from '../json/pointer.ts';
 
 /** Keywords that do not constrain a value, or that this check evaluates itself. */
 const UNDERSTOOD = new Set([
@@ -177,7 +178,7 @@ function objectVerdict(schema: JsonObject, value: JsonObject, resolve: Resolve, 
       const sub = key in props ? props[key]! : schema.additionalProperties;
       if (sub === undefined) return null;
       if (sub === false) return { path, message: 'must NOT have additional properties' };
-      return deepVerdict(sub, value[key]!, resolve, depth + 1, `${path}/${escape(key)}`);
+      return deepVerdict(sub, value[key]!, resolve, depth + 1, `${path}/${escapeSegment(key)}`);
     }),
   );
 }
@@ -202,8 +203,4 @@ function resolveDeep(node: Json, resolve: Resolve): JsonObject | undefined {
   )
     current = resolve(current);
   return current && typeof current === 'object' && !Array.isArray(current) ? current : undefined;
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }

@@ -3,7 +3,8 @@
  * internal `$ref`s (and discriminator mappings, which name schemas too). One pass, each object once.
  */
 import type { Json, Spec } from '../types.ts';
-import { escapeToken, isObject, refTarget } from './pointer.ts';
+import { escapeSegment, refTarget } from '../json/pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 /** What a reachability walk found. */
 export interface Reach {
@@ -18,7 +19,7 @@ function mappingTargets(node: Json | undefined): string[] {
   return Object.values(node.mapping)
     .filter((v): v is string => typeof v === 'string')
     .map((v) =>
-      v.startsWith('#') ? (refTarget(v) ?? v) : v.includes('/') ? '' : `/components/schemas/${escapeToken(v)}`,
+      v.startsWith('#') ? (refTarget(v) ?? v) : v.includes('/') ? '' : `/components/schemas/${escapeSegment(v)}`,
     )
     .filter((v) => v !== '');
 }
@@ -47,7 +48,7 @@ export function reach(spec: Spec, roots: Array<[string, Json | undefined]>): Rea
     for (const target of mappingTargets(node.discriminator)) follow(target);
     for (const key in node) {
       const child = node[key];
-      if (typeof child === 'object' && child !== null) stack.push([`${pointer}/${escapeToken(key)}`, child]);
+      if (typeof child === 'object' && child !== null) stack.push([`${pointer}/${escapeSegment(key)}`, child]);
     }
   }
   return { objects, targets };

@@ -1,7 +1,8 @@
 /** Iterators over the places rules look at (responses, media types), each resolved and visited once. */
 import type { Json, JsonObject, Operation } from '../types.ts';
 import type { LintContext } from './types.ts';
-import { isObject, join } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
+import { joinPointer } from '../json/pointer.ts';
 
 /** One Response Object of an operation, after `$ref` resolution. */
 export interface ResponseSite {
@@ -20,7 +21,7 @@ export function responses(ctx: LintContext, unique = true): ResponseSite[] {
     const map = operation.object.responses;
     if (!isObject(map)) continue;
     for (const [status, raw] of Object.entries(map)) {
-      const { value, pointer } = ctx.spec.deref<Json>(raw, join(operation.pointer, 'responses', status));
+      const { value, pointer } = ctx.spec.deref<Json>(raw, joinPointer(operation.pointer, 'responses', status));
       if (!isObject(value) || (unique && seen.has(pointer))) continue;
       seen.add(pointer);
       out.push({ operation, status, response: value, pointer });
@@ -45,14 +46,14 @@ export function mediaTypes(ctx: LintContext): MediaTypeSite[] {
     if (!isObject(content) || seen.has(pointer)) return;
     seen.add(pointer);
     for (const [mediaType, object] of Object.entries(content)) {
-      if (isObject(object)) out.push({ mediaType, object, pointer: join(pointer, mediaType), direction });
+      if (isObject(object)) out.push({ mediaType, object, pointer: joinPointer(pointer, mediaType), direction });
     }
   };
   for (const operation of ctx.spec.operations) {
-    const body = ctx.spec.deref<Json>(operation.object.requestBody, join(operation.pointer, 'requestBody'));
-    if (isObject(body.value)) add(body.value.content, join(body.pointer, 'content'), 'request');
+    const body = ctx.spec.deref<Json>(operation.object.requestBody, joinPointer(operation.pointer, 'requestBody'));
+    if (isObject(body.value)) add(body.value.content, joinPointer(body.pointer, 'content'), 'request');
   }
-  for (const site of responses(ctx)) add(site.response.content, join(site.pointer, 'content'), 'response');
+  for (const site of responses(ctx)) add(site.response.content, joinPointer(site.pointer, 'content'), 'response');
   return out;
 }
 

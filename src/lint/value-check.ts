@@ -5,7 +5,7 @@
  */
 import type { Json } from '../types.ts';
 import type { LintContext, Report, SchemaSite } from './types.ts';
-import { isObject } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
 import { shallowCheck } from './shallow-check.ts';
 import { deepVerdict, type Verdict } from './deep-check.ts';
 

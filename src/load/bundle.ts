@@ -6,7 +6,7 @@
  */
 import { HarnessError } from '../errors.ts';
 import type { Json, JsonObject } from '../types.ts';
-import { escapeSegment, fragmentToPointer } from './pointer.ts';
+import { escapeSegment, fragmentToPointer } from '../json/pointer.ts';
 import type { SourceFile } from './source-file.ts';
 
 export const FILES_KEY = 'x-specgate-files';

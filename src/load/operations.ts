@@ -12,7 +12,8 @@ import {
   type Parameter,
   type Spec,
 } from '../types.ts';
-import { joinPointer } from './pointer.ts';
+import { joinPointer } from '../json/pointer.ts';
+import { isObject } from '../json/is-object.ts';
 
 type Deref = Spec['deref'];
 
@@ -89,10 +90,6 @@ function parameters(list: Json | undefined, pointer: string, deref: Deref): Para
     });
   });
   return out;
-}
-
-function isObject(v: unknown): v is JsonObject {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 /**

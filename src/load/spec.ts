@@ -4,7 +4,8 @@ import { HarnessError } from '../errors.ts';
 import type { Json, JsonObject, OpenApiLine, SourceLocation, Spec } from '../types.ts';
 import { FILES_KEY, type Bundle } from './bundle.ts';
 import { listOperations } from './operations.ts';
-import { joinPointer, parsePointer } from './pointer.ts';
+import { isObject } from '../json/is-object.ts';
+import { joinPointer, parsePointer } from '../json/pointer.ts';
 
 /** Creates the Spec for a bundle; `names` are the display names of the files (same order). */
 export function createSpec(source: string, bundle: Bundle, names: string[], byteParts: Uint8Array[]): Spec {
@@ -12,7 +13,24 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
   const { version, line } = detectVersion(document, names[0] ?? source);
   const hash = createHash('sha256');
   for (const part of byteParts) hash.update(part);
+  const { valueAt, deref } = resolver(document);
+  return {
+    source,
+    version,
+    line,
+    document,
+    sha256: hash.digest('hex'),
+    files: names,
+    locate: locator(bundle, names),
+    deref,
+    get: <T = Json>(pointer: string) => deref<T>(valueAt(parsePointer(pointer)) as Json, pointer).value,
+    operations: listOperations(document, deref),
+  };
+}
 
+/** Walks and `$ref` resolution inside the bundle: internal refs only; a cycle stops at the last node reached. */
+function resolver(document: JsonObject): { valueAt: (segments: string[]) => Json | undefined; deref: Spec['deref'] } {
+  // Every step of a walk goes through a `$ref` it meets, so a pointer reads the document as its users see it.
   const valueAt = (segments: string[]): Json | undefined => {
     let node: Json | undefined = document;
     for (const seg of segments) {
@@ -22,17 +40,11 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
     }
     return node;
   };
-
   const deref: Spec['deref'] = (node, pointer = '') => {
     let current = node;
     let at = pointer;
     const seen = new Set<string>();
-    while (
-      current !== null &&
-      typeof current === 'object' &&
-      !Array.isArray(current) &&
-      typeof current.$ref === 'string'
-    ) {
+    while (isObject(current) && typeof current.$ref === 'string') {
       const ref = current.$ref;
       if (!ref.startsWith('#') || seen.has(ref)) break;
       seen.add(ref);
@@ -41,8 +53,12 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
     }
     return { value: current as never, pointer: at };
   };
+  return { valueAt, deref };
+}
 
-  const locate = (pointer: string): SourceLocation => {
+/** Maps a bundle pointer to its source position; pointers under `FILES_KEY/<n>` name the n-th external file. */
+function locator(bundle: Bundle, names: string[]): (pointer: string) => SourceLocation {
+  return (pointer) => {
     const segments = parsePointer(pointer);
     let fileIndex = 0;
     let inner = segments;
@@ -58,19 +74,6 @@ export function createSpec(source: string, bundle: Bundle, names: string[], byte
       column: pos.column,
       pointer: joinPointer('', ...inner),
     };
-  };
-
-  return {
-    source,
-    version,
-    line,
-    document,
-    sha256: hash.digest('hex'),
-    files: names,
-    locate,
-    deref,
-    get: <T = Json>(pointer: string) => deref<T>(valueAt(parsePointer(pointer)) as Json, pointer).value,
-    operations: listOperations(document, deref),
   };
 }
 

@@ -5,7 +5,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 import type { Json, JsonObject, Spec } from '../types.ts';
-import { joinPointer } from './pointer.ts';
+import { joinPointer } from '../json/pointer.ts';
 
 export interface SchemaVisitContext {
   /** Where the walk first reached this schema from. */

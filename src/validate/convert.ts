@@ -5,6 +5,7 @@
  * @see https://spec.openapis.org/oas/v3.0.3#schema-object (nullable, boolean exclusive bounds)
  */
 import type { Json, JsonObject, OpenApiLine } from '../types.ts';
+import { unescapeSegment } from '../json/pointer.ts';
 
 export type Direction = 'request' | 'response';
 
@@ -58,10 +59,7 @@ export function mappingRef(target: string): string {
 
 /** The schema name a `$ref` ends in (`#/components/schemas/Cat` → `Cat`), as the implicit mapping uses it. */
 function schemaName(ref: string): string {
-  const last = ref
-    .slice(ref.lastIndexOf('/') + 1)
-    .replace(/~1/g, '/')
-    .replace(/~0/g, '~');
+  const last = unescapeSegment(ref.slice(ref.lastIndexOf('/') + 1));
   try {
     return decodeURIComponent(last);
   } catch {

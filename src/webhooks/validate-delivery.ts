@@ -7,6 +7,7 @@
 import type { JsonObject, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import type { Delivery } from './receiver.ts';
+import { escapeSegment } from '../json/pointer.ts';
 
 /** What was wrong with a delivery; `webhook` is the operation it was judged as. */
 export interface DeliveryVerdict {
@@ -20,7 +21,7 @@ function bodySchemaPointer(spec: Spec, op: Operation): string | undefined {
   if (!content) return undefined;
   const type = Object.keys(content).find((t) => /json/i.test(t)) ?? Object.keys(content)[0];
   if (!type || !(content[type] as JsonObject | undefined)?.schema) return undefined;
-  return `${body.pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema`;
+  return `${body.pointer}/content/${escapeSegment(type)}/schema`;
 }
 
 function parse(text: string): { value: unknown } | undefined {

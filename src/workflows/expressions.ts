@@ -6,6 +6,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#runtime-expressions
  */
 import { HTTP_TOKEN } from '../headers.ts';
+import { unescapeSegment } from '../json/pointer.ts';
 
 /** What an expression names. `pointer` is a JSON pointer (RFC 6901) into the named value, without the `#`. */
 export type Expression =
@@ -122,8 +123,7 @@ function withPointer<T extends object>(e: T, pointer: string | undefined): T & {
 export function resolvePointer(value: unknown, pointer: string | undefined): unknown {
   if (pointer === undefined || pointer === '') return value;
   let node = typeof value === 'string' ? parseJson(value) : value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const seg of pointer.slice(1).split('/').map(unescapeSegment)) {
     if (Array.isArray(node)) node = /^(0|[1-9]\d*)$/.test(seg) ? node[Number(seg)] : undefined;
     else if (node !== null && typeof node === 'object')
       node = Object.hasOwn(node, seg) ? (node as Record<string, unknown>)[seg] : undefined;

@@ -10,6 +10,8 @@ import type { Case, JsonObject, Operation, Spec } from '../types.ts';
 import { type ExpressionContext } from './expressions.ts';
 import { interpolate } from './interpolate.ts';
 import type { Step, StepParameter, Suite, Workflow } from './suite-types.ts';
+import { isObject } from '../json/is-object.ts';
+import { unescapeSegment } from '../json/pointer.ts';
 
 /** Generates one positive case for an operation (the generate stage, injected). */
 export type GenerateOne = (spec: Spec, op: Operation, seed: number) => Case | undefined;
@@ -63,10 +65,7 @@ function placed(
 }
 
 function setPointer(target: unknown, pointer: string, value: unknown): unknown {
-  const segs = pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = pointer.slice(1).split('/').map(unescapeSegment);
   const root = structuredClone(target ?? {}) as Record<string, unknown>;
   let node: Record<string, unknown> = root;
   segs.forEach((s, i) => {
@@ -82,8 +81,6 @@ function merge(base: unknown, over: unknown): unknown {
   for (const [k, v] of Object.entries(over)) out[k] = merge(base[k], v);
   return out;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 function mediaTypeOf(spec: Spec, op: Operation, declared?: string): string {
   if (declared) return declared;

@@ -5,6 +5,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#link-object
  */
 import type { JsonObject, Operation, Spec } from '../types.ts';
+import { escapeSegment } from '../json/pointer.ts';
 
 /** One chain of operations on one kind of resource. */
 export interface Chain {
@@ -66,8 +67,6 @@ function idProperty(spec: Spec, op: Operation, idParam: string): string | undefi
   return undefined;
 }
 
-const escape = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** Every chain of `spec`, in path order. */
 export function statefulPlan(spec: Spec): Chain[] {
   const ops = spec.operations.filter((o) => !o.webhook);
@@ -80,7 +79,7 @@ export function statefulPlan(spec: Spec): Chain[] {
     const find = (...methods: string[]) => methods.map((m) => items.find((o) => o.method === m)).find(Boolean);
     const link = linksOf(spec, create).find((l) => items.includes(l.target) && l.parameters[idParam] !== undefined);
     const prop = link ? undefined : idProperty(spec, create, idParam);
-    const idFrom = link?.parameters[idParam] ?? (prop ? `$response.body#/${escape(prop)}` : undefined);
+    const idFrom = link?.parameters[idParam] ?? (prop ? `$response.body#/${escapeSegment(prop)}` : undefined);
     if (!idFrom) continue;
     const chain: Chain = { collection: create.path, create, idParam, idFrom, source: link ? 'links' : 'inferred' };
     const [read, update, del] = [find('get'), find('patch', 'put'), find('delete')];

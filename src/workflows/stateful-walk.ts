@@ -5,6 +5,7 @@
  * created (adopted: read and deleted, not re-sent). A chain that cannot start says what was tried and what the
  * run saw of that create, so "not accepted" never contradicts a 201 earlier in the run.
  */
+import { escapeSegment } from '../json/pointer.ts';
 import { randomBytes } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { requestPathTemplate } from '../load/operations.ts';
@@ -141,7 +142,7 @@ export class ChainWalk {
     const rb = this.spec.deref<JsonObject>(op.object.requestBody, `${op.pointer}/requestBody`);
     const types = Object.keys((rb.value?.content ?? {}) as JsonObject);
     const type = types.find((t) => /json/i.test(t));
-    return type ? `${rb.pointer}/content/${type.replace(/~/g, '~0').replace(/\//g, '~1')}/schema` : undefined;
+    return type ? `${rb.pointer}/content/${escapeSegment(type)}/schema` : undefined;
   }
 
   private async send(c: Case, op: Operation): Promise<Exchange> {

@@ -8,6 +8,7 @@ import { parseCondition } from './condition.ts';
 import { parseJsonPath } from './jsonpath.ts';
 import { readStep } from './step-reader.ts';
 import type { Action, Criterion, StepParameter, Workflow } from './suite-types.ts';
+import { parsePointer } from '../json/pointer.ts';
 
 /** A parsed JSON/YAML object. */
 export type Obj = Record<string, unknown>;
@@ -17,14 +18,7 @@ export class SuiteReader {
   constructor(private readonly source: SourceFile) {}
 
   where(pointer: string): string {
-    const segments =
-      pointer === ''
-        ? []
-        : pointer
-            .slice(1)
-            .split('/')
-            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const { line, column } = this.source.locate(segments);
+    const { line, column } = this.source.locate(parsePointer(pointer));
     return `${this.source.uri}:${line}:${column}`;
   }
 

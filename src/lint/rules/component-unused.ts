@@ -5,7 +5,8 @@
  */
 import type { Json } from '../../types.ts';
 import type { Report, Rule } from '../types.ts';
-import { isObject, join, tokens } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer, parsePointer } from '../../json/pointer.ts';
 import { reach } from '../reach.ts';
 
 const KINDS = ['schemas', 'parameters', 'responses', 'requestBodies', 'headers', 'examples', 'securitySchemes'];
@@ -23,14 +24,16 @@ const rule: Rule = {
     >;
     const { targets } = reach(
       ctx.spec,
-      roots.map(([key, node]) => [join('', key), node]),
+      roots.map(([key, node]) => [joinPointer('', key), node]),
     );
     const used = new Set<string>();
-    for (const target of targets) used.add(tokens(target).slice(0, 3).join('/'));
+    for (const target of targets) used.add(parsePointer(target).slice(0, 3).join('/'));
     for (const op of ctx.spec.operations)
       for (const req of op.security)
         for (const name of Object.keys(req)) used.add(`components/securitySchemes/${name}`);
-    const anywhere = new Set(ctx.refs().flatMap((r) => (r.target ? [tokens(r.target).slice(0, 3).join('/')] : [])));
+    const anywhere = new Set(
+      ctx.refs().flatMap((r) => (r.target ? [parsePointer(r.target).slice(0, 3).join('/')] : [])),
+    );
     const reports: Report[] = [];
     for (const kind of KINDS) {
       const map = components[kind];
@@ -40,7 +43,7 @@ const rule: Rule = {
         if (used.has(key)) continue;
         const why = anywhere.has(key) ? 'is only referenced from unused components' : 'is never referenced';
         reports.push({
-          pointer: join('/components', kind, name),
+          pointer: joinPointer('/components', kind, name),
           message: `${kind.replace(/s$/, '')} "${name}" ${why}.`,
         });
       }

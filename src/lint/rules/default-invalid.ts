@@ -1,6 +1,6 @@
 /** A schema's `default` validates against the schema itself: clients fill it in for absent values. */
 import type { Report, Rule } from '../types.ts';
-import { join } from '../pointer.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { checkValue } from '../value-check.ts';
 
 const rule: Rule = {
@@ -15,7 +15,7 @@ const rule: Rule = {
         ctx,
         site.pointer,
         site.schema.default,
-        join(site.pointer, 'default'),
+        joinPointer(site.pointer, 'default'),
         'default',
         site.in,
       );

@@ -1,6 +1,6 @@
 /** An `enum` lists each value once; a duplicate is usually a copy-paste slip hiding a missing value. */
 import type { Report, Rule } from '../types.ts';
-import { join } from '../pointer.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 const rule: Rule = {
   id: 'enum-duplicate',
@@ -14,7 +14,10 @@ const rule: Rule = {
       schema.enum.forEach((value, i) => {
         const key = JSON.stringify(value);
         if (seen.has(key))
-          reports.push({ pointer: join(pointer, 'enum', i), message: `enum value ${key} is listed more than once.` });
+          reports.push({
+            pointer: joinPointer(pointer, 'enum', i),
+            message: `enum value ${key} is listed more than once.`,
+          });
         seen.add(key);
       });
     }

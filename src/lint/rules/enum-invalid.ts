@@ -1,6 +1,6 @@
 /** Every `enum` member validates against the rest of its schema (e.g. no `null` in a non-nullable enum, no number in a string enum). */
 import type { Report, Rule } from '../types.ts';
-import { join } from '../pointer.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { checkValue } from '../value-check.ts';
 
 const rule: Rule = {
@@ -16,7 +16,7 @@ const rule: Rule = {
           ctx,
           site.pointer,
           value,
-          join(site.pointer, 'enum', i),
+          joinPointer(site.pointer, 'enum', i),
           `enum value ${JSON.stringify(value)}`,
           site.in,
         );

@@ -6,7 +6,8 @@
  */
 import type { Json, JsonObject } from '../../types.ts';
 import type { LintContext, Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { isJson, mediaTypes } from '../sites.ts';
 import { checkValue } from '../value-check.ts';
 
@@ -19,16 +20,16 @@ function checkHolder(
   reports: Report[],
 ): void {
   if (!('schema' in holder)) return;
-  const schema = join(pointer, 'schema');
+  const schema = joinPointer(pointer, 'schema');
   const push = (report: Report | undefined): void => void (report && reports.push(report));
   if ('example' in holder && holder.example !== undefined)
-    push(checkValue(ctx, schema, holder.example, join(pointer, 'example'), 'example', direction));
+    push(checkValue(ctx, schema, holder.example, joinPointer(pointer, 'example'), 'example', direction));
   if (!isObject(holder.examples)) return;
   for (const [name, raw] of Object.entries(holder.examples)) {
-    const { value, pointer: at } = ctx.spec.deref<Json>(raw, join(pointer, 'examples', name));
+    const { value, pointer: at } = ctx.spec.deref<Json>(raw, joinPointer(pointer, 'examples', name));
     if (!isObject(value)) continue;
     const key = 'dataValue' in value ? 'dataValue' : 'value';
-    if (key in value) push(checkValue(ctx, schema, value[key]!, join(at, key), `example "${name}"`, direction));
+    if (key in value) push(checkValue(ctx, schema, value[key]!, joinPointer(at, key), `example "${name}"`, direction));
   }
 }
 
@@ -40,13 +41,27 @@ const rule: Rule = {
     const reports: Report[] = [];
     for (const site of ctx.schemas()) {
       if ('example' in site.schema && site.schema.example !== undefined) {
-        const r = checkValue(ctx, site.pointer, site.schema.example, join(site.pointer, 'example'), 'example', site.in);
+        const r = checkValue(
+          ctx,
+          site.pointer,
+          site.schema.example,
+          joinPointer(site.pointer, 'example'),
+          'example',
+          site.in,
+        );
         if (r) reports.push(r);
       }
       // In 3.1 schemas, `examples` is JSON Schema's array of values (in 3.0 it is not a schema keyword).
       if (ctx.spec.line !== '3.0' && Array.isArray(site.schema.examples)) {
         site.schema.examples.forEach((value, i) => {
-          const r = checkValue(ctx, site.pointer, value, join(site.pointer, 'examples', i), `examples[${i}]`, site.in);
+          const r = checkValue(
+            ctx,
+            site.pointer,
+            value,
+            joinPointer(site.pointer, 'examples', i),
+            `examples[${i}]`,
+            site.in,
+          );
           if (r) reports.push(r);
         });
       }

@@ -4,7 +4,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#data-types
  */
 import type { Report, Rule } from '../types.ts';
-import { join } from '../pointer.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 const STRING = [
   'date-time',
@@ -49,7 +49,7 @@ const rule: Rule = {
       const types = typeof schema.type === 'string' ? [schema.type] : Array.isArray(schema.type) ? schema.type : [];
       if (!fits || types.length === 0 || types.some((t) => typeof t === 'string' && fits.includes(t))) continue;
       reports.push({
-        pointer: join(pointer, 'format'),
+        pointer: joinPointer(pointer, 'format'),
         message: `format "${schema.format}" does not apply to type ${types.join('/')} (it applies to ${fits.filter((t) => t !== 'string' || schema.format !== 'int64').join('/')}), so it is ignored.`,
       });
     }

@@ -3,7 +3,8 @@
  * client will meet has a documented shape. Webhooks are exempt: their responses are the receiver's business.
  */
 import type { Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 const rule: Rule = {
   id: 'operation-4xx-missing',
@@ -16,7 +17,7 @@ const rule: Rule = {
         (op) => !Object.keys(op.object.responses as object).some((s) => /^4(\d\d|XX)$/i.test(s) || s === 'default'),
       )
       .map((op) => ({
-        pointer: join(op.pointer, 'responses'),
+        pointer: joinPointer(op.pointer, 'responses'),
         message: `${op.key} documents no 4xx or default response.`,
       }));
   },

@@ -4,7 +4,7 @@
  */
 import type { Operation } from '../../types.ts';
 import type { Report, Rule } from '../types.ts';
-import { join } from '../pointer.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 const rule: Rule = {
   id: 'operation-id-duplicate',
@@ -20,7 +20,7 @@ const rule: Rule = {
       if (!earlier) first.set(id, op);
       else
         reports.push({
-          pointer: join(op.pointer, 'operationId'),
+          pointer: joinPointer(op.pointer, 'operationId'),
           message: `operationId "${id}" of ${op.key} is already used by ${earlier.key}.`,
         });
     }

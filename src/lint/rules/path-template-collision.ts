@@ -4,7 +4,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#paths-object ("Templated paths with the same hierarchy but different templated names MUST NOT exist")
  */
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { templateShape } from '../path-template.ts';
 
 const rule: Rule = {
@@ -23,7 +24,7 @@ const rule: Rule = {
       if (earlier === undefined) first.set(shape, path);
       else
         reports.push({
-          pointer: join('/paths', path),
+          pointer: joinPointer('/paths', path),
           message: `Path "${path}" is the same path as "${earlier}" (only the variable names differ).`,
         });
     }

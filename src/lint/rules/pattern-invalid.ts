@@ -4,7 +4,8 @@
  * @see https://json-schema.org/draft/2020-12/json-schema-validation#section-6.3.3
  */
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 function problem(pattern: string): string | undefined {
   try {
@@ -40,10 +41,10 @@ const rule: Rule = {
         });
     };
     for (const { schema, pointer } of ctx.schemas()) {
-      if (typeof schema.pattern === 'string') check(schema.pattern, join(pointer, 'pattern'), 'pattern');
+      if (typeof schema.pattern === 'string') check(schema.pattern, joinPointer(pointer, 'pattern'), 'pattern');
       if (isObject(schema.patternProperties)) {
         for (const key of Object.keys(schema.patternProperties))
-          check(key, join(pointer, 'patternProperties', key), 'patternProperties key');
+          check(key, joinPointer(pointer, 'patternProperties', key), 'patternProperties key');
       }
     }
     return reports;

@@ -6,7 +6,8 @@
  */
 import type { Json } from '../../types.ts';
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { reach } from '../reach.ts';
 import { mediaTypes } from '../sites.ts';
 
@@ -20,7 +21,7 @@ const rule: Rule = {
       response: [] as Array<[string, Json | undefined]>,
     };
     for (const media of mediaTypes(ctx))
-      roots[media.direction].push([join(media.pointer, 'schema'), media.object.schema]);
+      roots[media.direction].push([joinPointer(media.pointer, 'schema'), media.object.schema]);
     if (roots.request.length === 0) return [];
     const requests = reach(ctx.spec, roots.request).objects;
     const responses = reach(ctx.spec, roots.response).objects;
@@ -35,7 +36,7 @@ const rule: Rule = {
         const property = ctx.spec.deref<Json>(properties[name]).value;
         if (isObject(property) && property.readOnly === true) {
           reports.push({
-            pointer: join(pointer, 'required', i),
+            pointer: joinPointer(pointer, 'required', i),
             message: `"${name}" is readOnly but required in a schema used only by request bodies; clients cannot send it.`,
           });
         }

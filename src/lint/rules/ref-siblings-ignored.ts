@@ -6,7 +6,7 @@
  * @see https://spec.openapis.org/oas/v3.0.3#reference-object
  */
 import type { Report, Rule } from '../types.ts';
-import { tokens } from '../pointer.ts';
+import { parsePointer } from '../../json/pointer.ts';
 
 const HARMLESS = new Set([
   '$ref',
@@ -27,7 +27,7 @@ const rule: Rule = {
     if (ctx.spec.line !== '3.0') return [];
     const reports: Report[] = [];
     for (const { node, pointer } of ctx.refs()) {
-      const path = tokens(pointer);
+      const path = parsePointer(pointer);
       if (path.length === 2 && path[0] === 'paths') continue; // Path Item $ref siblings are merged, not ignored.
       const ignored = Object.keys(node).filter((k) => !HARMLESS.has(k) && !k.startsWith('x-'));
       if (ignored.length === 0) continue;

@@ -6,7 +6,8 @@
  */
 import type { Json, JsonObject } from '../../types.ts';
 import type { LintContext, Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 function resolve(ctx: LintContext, node: Json | undefined): JsonObject | undefined {
   const value = ctx.spec.deref<Json>(node).value;
@@ -72,7 +73,7 @@ const rule: Rule = {
         siblings ??= allOfSiblings(ctx);
         if ((siblings.get(schema) ?? []).some((s) => supplies(ctx, s, name))) return;
         reports.push({
-          pointer: join(pointer, 'required', i),
+          pointer: joinPointer(pointer, 'required', i),
           message: `"${name}" is required but not defined in properties (nor by allOf/anyOf/oneOf, patternProperties or additionalProperties).`,
         });
       });

@@ -3,7 +3,7 @@
  * 204, 201 without a body, HEAD and the other methods are fine without content.
  */
 import type { Report, Rule } from '../types.ts';
-import { isObject } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
 import { responses } from '../sites.ts';
 
 const rule: Rule = {

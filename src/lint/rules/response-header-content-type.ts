@@ -3,7 +3,8 @@
  * @see https://spec.openapis.org/oas/v3.1.0#fixed-fields-14 ("If a response header is defined with the name "Content-Type", it SHALL be ignored")
  */
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { responses } from '../sites.ts';
 
 const rule: Rule = {
@@ -17,7 +18,7 @@ const rule: Rule = {
       for (const name of Object.keys(site.response.headers)) {
         if (name.toLowerCase() !== 'content-type') continue;
         reports.push({
-          pointer: join(site.pointer, 'headers', name),
+          pointer: joinPointer(site.pointer, 'headers', name),
           message: `Response ${site.status} of ${site.operation.key} declares a "${name}" header, which OpenAPI ignores; the content map's media types define it.`,
         });
       }

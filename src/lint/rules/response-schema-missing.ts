@@ -4,7 +4,8 @@
  * exempt: "any bytes" is a complete description of them.
  */
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 import { isStructured, responses } from '../sites.ts';
 
 const rule: Rule = {
@@ -18,7 +19,7 @@ const rule: Rule = {
       for (const [mediaType, media] of Object.entries(site.response.content)) {
         if (!isStructured(mediaType) || !isObject(media) || 'schema' in media || 'itemSchema' in media) continue;
         reports.push({
-          pointer: join(site.pointer, 'content', mediaType),
+          pointer: joinPointer(site.pointer, 'content', mediaType),
           message: `Response ${site.status} of ${site.operation.key} declares ${mediaType} content without a schema, so any body would conform.`,
         });
       }

@@ -5,7 +5,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 import type { Report, Rule } from '../types.ts';
-import { join } from '../pointer.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 function typeHint(type: unknown): string {
   if (typeof type === 'string') return `type: ["${type}", "null"]`;
@@ -24,13 +24,13 @@ const rule: Rule = {
     for (const { schema, pointer } of ctx.schemas()) {
       if (is31 && schema.nullable === true) {
         reports.push({
-          pointer: join(pointer, 'nullable'),
+          pointer: joinPointer(pointer, 'nullable'),
           message: `"nullable" is an OpenAPI 3.0 keyword and is ignored in a ${ctx.spec.version} document, so null is rejected here; use ${typeHint(schema.type)}.`,
         });
       }
       if ('x-nullable' in schema) {
         reports.push({
-          pointer: join(pointer, 'x-nullable'),
+          pointer: joinPointer(pointer, 'x-nullable'),
           message: `"x-nullable" is a Swagger 2.0 extension that OpenAPI ${ctx.spec.line} ignores; use ${is31 ? typeHint(schema.type) : 'nullable: true'}.`,
         });
       }
@@ -40,7 +40,7 @@ const rule: Rule = {
         const fix =
           typeof schema[limit] === 'number' ? `${bound}: ${schema[limit]} (and drop ${limit})` : `a numeric ${bound}`;
         reports.push({
-          pointer: join(pointer, bound),
+          pointer: joinPointer(pointer, bound),
           message: `Boolean "${bound}" is OpenAPI 3.0 syntax; in ${ctx.spec.version} it must be a number: write ${fix}.`,
         });
       }

@@ -4,7 +4,8 @@
  */
 import type { Json } from '../../types.ts';
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 function check(list: Json | undefined, pointer: string, schemes: Set<string>, reports: Report[]): void {
   if (!Array.isArray(list)) return;
@@ -13,7 +14,7 @@ function check(list: Json | undefined, pointer: string, schemes: Set<string>, re
     for (const name of Object.keys(requirement)) {
       if (!schemes.has(name))
         reports.push({
-          pointer: join(pointer, i, name),
+          pointer: joinPointer(pointer, i, name),
           message: `Security requirement names "${name}", which is not defined in components.securitySchemes${schemes.size ? ` (defined: ${[...schemes].join(', ')})` : ''}.`,
         });
     }
@@ -31,7 +32,7 @@ const rule: Rule = {
     const schemes = new Set(defined);
     const reports: Report[] = [];
     check(spec.document.security, '/security', schemes, reports);
-    for (const op of spec.operations) check(op.object.security, join(op.pointer, 'security'), schemes, reports);
+    for (const op of spec.operations) check(op.object.security, joinPointer(op.pointer, 'security'), schemes, reports);
     return reports;
   },
 };

@@ -4,7 +4,8 @@
  */
 import type { Json } from '../../types.ts';
 import type { Report, Rule } from '../types.ts';
-import { isObject, join } from '../pointer.ts';
+import { isObject } from '../../json/is-object.ts';
+import { joinPointer } from '../../json/pointer.ts';
 
 function checkServer(server: Json | undefined, pointer: string, reports: Report[]): void {
   if (!isObject(server) || typeof server.url !== 'string') return;
@@ -13,7 +14,7 @@ function checkServer(server: Json | undefined, pointer: string, reports: Report[
   for (const [, name] of url.matchAll(/\{([^{}]*)\}/g)) {
     if (!(name! in variables))
       reports.push({
-        pointer: join(pointer, 'url'),
+        pointer: joinPointer(pointer, 'url'),
         message: `Server URL "${url}" uses {${name}} but the server defines no variable "${name}".`,
       });
   }
@@ -25,7 +26,7 @@ function checkServer(server: Json | undefined, pointer: string, reports: Report[
       !variable.enum.includes(variable.default)
     ) {
       reports.push({
-        pointer: join(pointer, 'variables', name, 'default'),
+        pointer: joinPointer(pointer, 'variables', name, 'default'),
         message: `Default "${variable.default}" of server variable "${name}" is not one of its enum values.`,
       });
     }
@@ -37,7 +38,7 @@ function checkServer(server: Json | undefined, pointer: string, reports: Report[
   try {
     new URL(filled, 'http://relative.invalid');
   } catch {
-    reports.push({ pointer: join(pointer, 'url'), message: `Server URL "${url}" is not a valid URL.` });
+    reports.push({ pointer: joinPointer(pointer, 'url'), message: `Server URL "${url}" is not a valid URL.` });
   }
 }
 
@@ -48,17 +49,17 @@ const rule: Rule = {
   run({ spec }) {
     const reports: Report[] = [];
     const list = (servers: Json | undefined, pointer: string): void => {
-      if (Array.isArray(servers)) servers.forEach((s, i) => checkServer(s, join(pointer, i), reports));
+      if (Array.isArray(servers)) servers.forEach((s, i) => checkServer(s, joinPointer(pointer, i), reports));
     };
     list(spec.document.servers, '/servers');
     const items = new Set<string>();
     for (const op of spec.operations) {
-      list(op.object.servers, join(op.pointer, 'servers'));
+      list(op.object.servers, joinPointer(op.pointer, 'servers'));
       const item = op.pointer.slice(0, op.pointer.lastIndexOf('/'));
       if (items.has(item)) continue;
       items.add(item);
       const node = spec.get(item);
-      if (isObject(node)) list(node.servers, join(item, 'servers'));
+      if (isObject(node)) list(node.servers, joinPointer(item, 'servers'));
     }
     return reports;
   },

@@ -6,13 +6,13 @@ import type { Rule } from '../types.ts';
 import { officialValidator } from '../structure/official-schema.ts';
 import { collapseErrors } from '../structure/collapse-errors.ts';
 import { describeError } from '../structure/describe-error.ts';
-import { tokens } from '../pointer.ts';
+import { parsePointer } from '../../json/pointer.ts';
 import type { ErrorObject } from 'ajv';
 import type { Json, Spec } from '../../types.ts';
 
 function valueAt(root: Json, pointer: string): Json | undefined {
   let node: Json | undefined = root;
-  for (const token of tokens(pointer)) {
+  for (const token of parsePointer(pointer)) {
     if (typeof node !== 'object' || node === null) return undefined;
     node = Array.isArray(node) ? node[Number(token)] : node[token];
   }
@@ -21,7 +21,7 @@ function valueAt(root: Json, pointer: string): Json | undefined {
 
 /** Copies the containers along `pointer` and puts `value` there, leaving `root` untouched. */
 function replaceAt(root: Json, pointer: string, value: Json): Json {
-  const path = tokens(pointer);
+  const path = parsePointer(pointer);
   const copy = (node: Json, depth: number): Json => {
     if (depth === path.length) return value;
     if (typeof node !== 'object' || node === null) return node;

