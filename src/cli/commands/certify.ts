@@ -50,7 +50,6 @@ function integer(value: string | undefined, flag: string): number | undefined {
 
 const command: Command = {
   name: 'certify',
-  summary: 'certify an endpoint against a profile (openai-compat, aigateway-full): certificate + badge',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseArgs({
@@ -78,6 +77,7 @@ const command: Command = {
       reportDir: values['report-dir'],
       inputs: inputs(values.input),
       drift: values.drift.flatMap((d) => d.split(',')).filter(Boolean),
+      onWarning: (w) => io.stderr(`specgate: warning: ${w}\n`),
       ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
       ...(values.spec ? { spec: values.spec } : {}),
       ...(seed !== undefined ? { seed } : {}),
