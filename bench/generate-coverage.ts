@@ -3,7 +3,8 @@
  * request that some case sends, the longest array sent, and how many cases carry NUL, other control
  * characters, non-ASCII text, integers beyond 2^53 and extreme numbers. Plan-sized budgets (example 3,
  * boundary 6, positive 6, negative 8) and a deeper positive budget (`--deep 100`).
- * Run: `node --import tsx bench/generate-coverage.ts [--seed 1] [--deep 100] [spec...]`
+ * Run: `node --import tsx bench/generate-coverage.ts [--seed 1] [--deep 100] [--missing] [spec...]`
+ * (`--missing` lists the documented values the deep budget never sent)
  * (default: openapi.json and the fixtures/corpus specs).
  */
 import { readdirSync } from 'node:fs';
@@ -16,7 +17,11 @@ import { createValidator } from '../src/validate/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values, positionals } = parseArgs({
-  options: { seed: { type: 'string', default: '1' }, deep: { type: 'string', default: '100' } },
+  options: {
+    seed: { type: 'string', default: '1' },
+    deep: { type: 'string', default: '100' },
+    missing: { type: 'boolean', default: false },
+  },
   allowPositionals: true,
 });
 const SEED = Number(values.seed);
@@ -133,6 +138,8 @@ function measure(spec: Spec, budget: Record<CaseKind, number>): Stats {
       st.targets++;
       const v = JSON.parse(t) as unknown;
       if (sent.has(t) || (v !== null && typeof v !== 'object' && all.includes(String(v)))) st.covered++;
+      else if (values.missing && budget.positive > PLAN.positive)
+        console.log(`  not sent: ${op.key} ${t.slice(0, 120)}`);
     }
   }
   return st;

@@ -1,6 +1,6 @@
 /**
  * `array`: items, prefixItems, minItems, maxItems, uniqueItems, contains (with minContains/maxContains).
- * Lengths stay small (what fits a request), but always inside the schema's limits.
+ * Lengths are mostly small, sometimes long (up to maxItems, capped), always inside the schema's limits.
  */
 import fc from 'fast-check';
 import type { Json, JsonObject } from '../types.ts';
@@ -8,8 +8,18 @@ import { attempt, isObject, never, num, type CompileContext } from './context.ts
 import { withPool } from './pooled.ts';
 import { compileSchema } from './schema.ts';
 
-/** Longest array generated when the schema sets no maxItems. */
+/** Longest array usually generated when the schema sets no maxItems. */
 const OPEN_MAX = 4;
+
+/**
+ * Arrays longer than fast-check's small default (10 items), sometimes: up to maxItems (exactly maxItems too),
+ * or up to this many items past minItems when the schema sets no maxItems. Capped, so a request stays cheap
+ * to build and send.
+ */
+const LONG_OPEN = 32;
+const LONG_CAP = 256;
+const LONG_DEPTH = 1;
+const WEIGHTS = { usual: 8, longest: 1, long: 1 };
 
 /** Stable text of a JSON value, for uniqueness (object key order does not matter to JSON Schema equality). */
 export function canonical(value: unknown): string {
@@ -38,29 +48,62 @@ export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   const tailMin = Math.max(0, minItems - head.length);
   const tailMax = Math.max(0, maxItems - head.length);
   const unique = schema.uniqueItems === true;
-  // Not fc.uniqueArray: it loops forever when the item domain is smaller than minItems (3 unique booleans).
-  // Unique enum items are drawn as a subarray of the enum; other items are deduplicated and the length checked.
   const values = enumValues(schema.items, ctx);
+  const longest = tailAllowed ? Math.min(LONG_CAP, num(schema, 'maxItems') ?? minItems + LONG_OPEN) : 0;
+  // Long arrays only near the top: inside a recursive schema every level would multiply the size.
+  const longMax = minimal || depth > LONG_DEPTH ? tailMax : longest - head.length;
   const tail =
     unique && values && head.length === 0
-      ? fc.shuffledSubarray(values, {
-          minLength: Math.min(tailMin, values.length),
-          maxLength: Math.min(tailMax, values.length),
-        })
-      : unique
-        ? attempt(
-            fc.array(item, { minLength: tailMin, maxLength: tailMax }).map(dedupe),
-            (a) => a.length >= tailMin,
-            10,
-          )
-        : fc.array(item, { minLength: tailMin, maxLength: tailMax });
+      ? enumSubarray(values, tailMin, tailMax)
+      : tailArbitrary(item, tailMin, tailMax, longMax, unique);
   // A prefix may be cut short (prefixItems does not require its items) unless minItems reaches past it.
   const headLen = fc.integer({ min: headMin, max: head.length });
   let arb = fc
     .tuple(fc.tuple(...head), headLen, tail)
     .map(([h, n, t]) => (n < h.length ? h.slice(0, n) : [...h, ...t]));
-  if (schema.contains !== undefined) arb = withContains(arb, schema, ctx, depth, maxItems);
+  if (schema.contains !== undefined) arb = withContains(arb, schema, ctx, depth, num(schema, 'maxItems') ?? Infinity);
   return unique ? arb.map(dedupe) : arb;
+}
+
+/** Unique items of an enum: a subarray of it, sometimes all of it that fits. */
+function enumSubarray(values: Json[], min: number, max: number): fc.Arbitrary<unknown[]> {
+  const lo = Math.min(min, values.length);
+  const hi = Math.min(max, values.length);
+  return fc.oneof(
+    { arbitrary: fc.shuffledSubarray(values, { minLength: lo, maxLength: hi }), weight: WEIGHTS.usual },
+    { arbitrary: fc.shuffledSubarray(values, { minLength: hi, maxLength: hi }), weight: WEIGHTS.longest },
+  );
+}
+
+/**
+ * The items after the prefix: mostly fast-check's usual small arrays; sometimes exactly the longest allowed
+ * (capped), sometimes any length up to it. Unique items are deduplicated and the length checked (not
+ * fc.uniqueArray: it loops forever when the item domain is smaller than minItems, 3 unique booleans).
+ */
+function tailArbitrary(
+  item: fc.Arbitrary<unknown>,
+  min: number,
+  max: number,
+  longMax: number,
+  unique: boolean,
+): fc.Arbitrary<unknown[]> {
+  const usual = fc.array(item, { minLength: min, maxLength: max });
+  const top = longMax;
+  const arb =
+    top > Math.min(max, min + 10)
+      ? fc.oneof(
+          { arbitrary: usual, weight: WEIGHTS.usual },
+          { arbitrary: longest(item, top, unique), weight: WEIGHTS.longest },
+          { arbitrary: fc.array(item, { minLength: min, maxLength: top, size: 'max' }), weight: WEIGHTS.long },
+        )
+      : usual;
+  return unique ? attempt(arb.map(dedupe), (a) => a.length >= min, 10) : arb;
+}
+
+/** Exactly `n` items; unique ones drawn twice over, deduplicated and cut (repeats are likely among 200 draws). */
+function longest(item: fc.Arbitrary<unknown>, n: number, unique: boolean): fc.Arbitrary<unknown[]> {
+  if (!unique) return fc.array(item, { minLength: n, maxLength: n });
+  return fc.array(item, { minLength: 2 * n, maxLength: 2 * n }).map((a) => dedupe(a).slice(0, n));
 }
 
 /** The enum of an items schema (through `$ref`s), when that is all it says. */

@@ -16,6 +16,8 @@ import { at, replaceAt } from './value-path.ts';
 import { readings } from './wire-readings.ts';
 
 const MAX_DEPTH = 3;
+/** Nested `oneOf`/`anyOf` followed at one spot. */
+const MAX_HOPS = 2;
 
 type Path = Array<string | number>;
 
@@ -33,6 +35,8 @@ interface BodyWalk {
   fields: boolean;
   /** The server reads text (form, multipart, text, binary): only primitive bad values count. */
   textual: boolean;
+  /** Which `oneOf`/`anyOf` members the walk is inside (part of the ids: each branch's mutations are kept). */
+  branch: string;
   out: Mutation[];
 }
 
@@ -58,7 +62,7 @@ function failsAsText(w: BodyWalk, draft: Draft, path: Path): boolean {
 
 function valueMutation(w: BodyWalk, path: Path, nm: NodeMutation): Mutation {
   return {
-    id: `${w.index}:${locationOf(path)}#${nm.keyword}`,
+    id: `${w.index}:${locationOf(path)}${w.branch}#${nm.keyword}${nm.variant ? `~${nm.variant}` : ''}`,
     location: locationOf(path),
     keyword: nm.keyword,
     apply(base) {
@@ -81,7 +85,7 @@ function requiredMutations(w: BodyWalk, node: JsonObject, path: Path): void {
     : [];
   for (const k of required) {
     w.out.push({
-      id: `${w.index}:${locationOf([...path, k])}#required`,
+      id: `${w.index}:${locationOf([...path, k])}${w.branch}#required`,
       location: locationOf([...path, k]),
       keyword: 'required',
       apply: (base) => {
@@ -97,7 +101,7 @@ function requiredMutations(w: BodyWalk, node: JsonObject, path: Path): void {
 function extraPropertyMutation(w: BodyWalk, path: Path): void {
   const extra = 'specgate_unexpected';
   w.out.push({
-    id: `${w.index}:${locationOf(path)}#additionalProperties`,
+    id: `${w.index}:${locationOf(path)}${w.branch}#additionalProperties`,
     location: locationOf([...path, extra]),
     keyword: 'additionalProperties',
     apply: (base) => {
@@ -108,11 +112,25 @@ function extraPropertyMutation(w: BodyWalk, path: Path): void {
   });
 }
 
-function walk(w: BodyWalk, schema: Json | undefined, path: Path, depth: number): void {
+/**
+ * Mutations of a node and of its children. The members of a `oneOf`/`anyOf` describe the same spot: a mutation
+ * inside one applies where the request takes that branch, and `verify` drops it where the value still matches.
+ */
+function walk(w: BodyWalk, schema: Json | undefined, path: Path, depth: number, hops = 0): void {
   const node = resolveNode(schema, w.ctx);
   if (!node) return;
   if (!(w.fields && depth === 0)) for (const nm of nodeMutations(node, w.ctx)) w.out.push(valueMutation(w, path, nm));
-  if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf) || depth >= MAX_DEPTH || (w.textual && depth > 0)) return;
+  if (depth >= MAX_DEPTH || (w.textual && depth > 0)) return;
+  if (hops < MAX_HOPS)
+    for (const key of ['oneOf', 'anyOf'] as const)
+      if (Array.isArray(node[key]))
+        node[key].forEach((branch, i) => {
+          const outer = w.branch;
+          w.branch = `${outer}@${key}${i}`;
+          walk(w, branch, path, depth, hops + 1);
+          w.branch = outer;
+        });
+  if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf)) return;
   const types = typesOf(node, w.ctx);
   if (types.includes('object')) {
     requiredMutations(w, node, path);
@@ -147,7 +165,7 @@ function malformedMutation(w: BodyWalk): void {
 export function bodyMutations(og: OperationGen, media: MediaModel, index: number): Mutation[] {
   const fields = media.kind === 'form' || media.kind === 'multipart';
   const textual = fields || media.kind === 'text' || media.kind === 'binary';
-  const w: BodyWalk = { og, media, index, ctx: og.gen.context('any'), fields, textual, out: [] };
+  const w: BodyWalk = { og, media, index, ctx: og.gen.context('any'), fields, textual, branch: '', out: [] };
   walk(w, media.schema, [], 0);
   malformedMutation(w);
   return w.out;

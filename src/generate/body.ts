@@ -5,12 +5,13 @@
  * @see https://spec.openapis.org/oas/v3.1.0#encoding-object
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { Json, JsonObject, OpenApiLine } from '../types.ts';
+import type { JsonObject, OpenApiLine } from '../types.ts';
 import { isObject } from './context.ts';
 import type { MediaModel } from './operation-model.ts';
 import { primitiveText, serializeParameter } from './serialize.ts';
 import { xmlToJson } from '../validate/xml.ts';
 import { toXml } from './xml.ts';
+import { jsonText } from './json-text.ts';
 
 /** The exact text of a body and the Content-Type that goes with it. */
 export interface SerializedBody {
@@ -34,7 +35,7 @@ function formBody(media: MediaModel, value: unknown, line: OpenApiLine): string 
     const enc = encodingOf(media, name);
     if (typeof enc.contentType === 'string' && /json/.test(enc.contentType)) {
       parts.push(
-        serializeParameter(JSON.stringify(v), {
+        serializeParameter(jsonText(v), {
           name,
           in: 'query',
           style: 'form',
@@ -78,7 +79,7 @@ function multipartBody(media: MediaModel, value: unknown, boundary: string, fiel
             ? 'application/json'
             : undefined;
     const disposition = `form-data; name="${name.replace(/"/g, '%22')}"${file ? `; filename="${name.replace(/[^\w.-]/g, '_')}.bin"` : ''}`;
-    const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? JSON.stringify(v) : primitiveText(v);
+    const text = typeof v === 'string' ? v : v !== null && typeof v === 'object' ? jsonText(v) : primitiveText(v);
     out.push(
       `--${boundary}\r\nContent-Disposition: ${disposition}\r\n${type ? `Content-Type: ${type}\r\n` : ''}\r\n${text}\r\n`,
     );
@@ -119,7 +120,7 @@ export function serializeBody(
 ): SerializedBody | undefined {
   switch (media.kind) {
     case 'json': {
-      const text = JSON.stringify(value as Json);
+      const text = jsonText(value);
       return text === undefined ? undefined : { contentType: media.send, text };
     }
     case 'form': {
@@ -139,7 +140,7 @@ export function serializeBody(
     default:
       return {
         contentType: media.send,
-        text: typeof value === 'string' ? value : (JSON.stringify(value as Json) ?? ''),
+        text: typeof value === 'string' ? value : (jsonText(value) ?? ''),
       };
   }
 }

@@ -23,6 +23,9 @@ import { PROBE_MAX, stringOfLength } from './string.ts';
 
 type Edit = (value: unknown) => unknown;
 
+/** Longest array a boundary case builds at maxItems (a bigger maxItems is not probed). */
+const PROBE_MAX_ITEMS = 1000;
+
 /** Edge values of one node, as edits of the current (valid) value there. */
 function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] {
   const out: Edit[] = [];
@@ -80,7 +83,7 @@ function arrayEdges(node: JsonObject): Edit[] {
   const minItems = num(node, 'minItems') ?? 0;
   const maxItems = num(node, 'maxItems');
   const out: Edit[] = [(cur) => (Array.isArray(cur) ? cur.slice(0, minItems) : cur)];
-  if (maxItems !== undefined && maxItems <= 50)
+  if (maxItems !== undefined && maxItems <= PROBE_MAX_ITEMS)
     out.push((cur) =>
       Array.isArray(cur) && cur.length > 0 ? Array.from({ length: maxItems }, (_, i) => cur[i % cur.length]) : cur,
     );

@@ -5,7 +5,9 @@
 import type { Case, CaseKind, Operation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import { boundaryDrafts } from './boundary.ts';
+import { coverageOverlay } from './coverage.ts';
 import { exampleDrafts } from './examples.ts';
+import { freshened, freshToken } from './fresh.ts';
 import { mutationsOf } from './mutation-list.ts';
 import { negativeCase } from './negative.ts';
 import { drawPositive } from './positive.ts';
@@ -52,12 +54,26 @@ export interface CaseOrigin {
 /** The origin of every case generated in this process (weakly held), for shrinking. */
 export const origins = new WeakMap<Case, CaseOrigin>();
 
+/**
+ * What positive case `i` sets on purpose over its random draw: its coverage values (the spec's enum values and
+ * examples, first cases only), the stream switch (on for even cases, so every budget of two or more has both),
+ * and fresh values where a repeat would conflict. Each step is kept only where the request stays valid.
+ */
+function positivePin(og: OperationGen, seed: number, i: number): ((v: RequestValue) => RequestValue) | undefined {
+  const cover = coverageOverlay(og, i);
+  const stream = streamSwitches(og).length > 0;
+  const token = freshToken(seed, 'positive', i);
+  return (v) => {
+    const covered = cover ? cover(v) : v;
+    const switched = stream ? (setStream(og, covered, i % 2 === 0) ?? covered) : covered;
+    return freshened(og, switched, token);
+  };
+}
+
 function positives(og: OperationGen, o: GenerateOptions, out: GenerationResult): void {
   for (let i = 0; i < o.count; i++) {
     const seed = caseSeed(o.seed, og.model.operation.key, 'positive', i);
-    // A stream switch alternates by case index (on for even cases), so every budget of two or more has both.
-    const pin =
-      streamSwitches(og).length > 0 ? (v: RequestValue): RequestValue => setStream(og, v, i % 2 === 0) ?? v : undefined;
+    const pin = positivePin(og, seed, i);
     const drawn = drawPositive(og, seed, pin);
     if ('problem' in drawn) {
       out.problems.push({ operation: og.model.operation.key, kind: 'positive', reason: drawn.problem });
@@ -119,8 +135,10 @@ function fromDrafts(
   o: GenerateOptions,
   out: GenerationResult,
 ): void {
-  for (const [i, draft] of drafts.slice(0, o.count).entries()) {
-    const c = renderCase(og, draft, { kind, index: i, seed: caseSeed(o.seed, og.model.operation.key, kind, i) });
+  for (const [i, drawn] of drafts.slice(0, o.count).entries()) {
+    const seed = caseSeed(o.seed, og.model.operation.key, kind, i);
+    const draft = { ...drawn, value: freshened(og, drawn.value, freshToken(seed, kind, i)) };
+    const c = renderCase(og, draft, { kind, index: i, seed });
     if (c) {
       origins.set(c, { og, draft });
       out.cases.push(c);

@@ -12,6 +12,8 @@ export {
   type GenerationResult,
 } from './generate.ts';
 export { shrinkCase, type ShrinkOptions } from './shrink.ts';
+export { freshCase } from './fresh-case.ts';
+export { coverageRounds } from './coverage.ts';
 export { serializeParameter, percentEncode, type StyleOptions } from './serialize.ts';
 export { requestModel, bodyKind, type RequestModel, type ParameterModel, type MediaModel } from './operation-model.ts';
 export { specGeneration, type SpecGeneration } from './spec-context.ts';

@@ -46,7 +46,7 @@ function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
     if (probe !== null && typeof probe === 'object') continue; // an object cannot travel as a parameter's text
     if (p.in === 'path' && typeof probe === 'string' && !fitsCharset(probe, 'path')) continue; // "" or "." would change the route
     out.push({
-      id: `${location}#${nm.keyword}`,
+      id: `${location}#${nm.keyword}${nm.variant ? `~${nm.variant}` : ''}`,
       location,
       keyword: nm.keyword,
       apply(base) {

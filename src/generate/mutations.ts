@@ -19,6 +19,8 @@ import { typesOf } from './types.ts';
 /** One way to break a node: the keyword broken, the bad value (from the valid one, if any), and a message. */
 export interface NodeMutation {
   keyword: string;
+  /** Tells apart two mutations of one keyword (`case`: an enum value in another letter case). */
+  variant?: string;
   value: (current: unknown) => unknown;
   message: (bad: unknown) => string;
 }
@@ -151,6 +153,17 @@ function outsider(values: Json[]): unknown {
   return undefined;
 }
 
+/** A near miss: an enum string in another letter case ("Active" for "active"), when that is no enum value. */
+function caseVariant(values: Json[]): string | undefined {
+  const texts = new Set(values.filter((v): v is string => typeof v === 'string'));
+  for (const v of texts) {
+    const flips = [v.charAt(0).toUpperCase() + v.slice(1), v.toUpperCase(), v.toLowerCase()];
+    const near = flips.find((f) => f !== v && !texts.has(f));
+    if (near !== undefined) return near;
+  }
+  return undefined;
+}
+
 /** The value mutations of a node (its own keywords; children are walked by the caller). */
 export function nodeMutations(node: JsonObject, ctx: CompileContext): NodeMutation[] {
   const out: NodeMutation[] = [];
@@ -160,6 +173,14 @@ export function nodeMutations(node: JsonObject, ctx: CompileContext): NodeMutati
     const listed = `${values.slice(0, 5).map(show).join(', ')}${values.length > 5 ? ', ...' : ''}`;
     if (bad !== undefined)
       out.push({ keyword: 'enum', value: () => bad, message: (v) => `${show(v)} is not one of ${listed}` });
+    const near = caseVariant(values);
+    if (near !== undefined)
+      out.push({
+        keyword: 'enum',
+        variant: 'case',
+        value: () => near,
+        message: (v) => `${show(v)} is not one of ${listed} (letter case differs)`,
+      });
   } else if ('const' in node) {
     const bad = outsider([node.const!]);
     if (bad !== undefined)

@@ -18,6 +18,7 @@ import { mutationsOf } from './mutation-list.ts';
 import { baseSequence } from './bases.ts';
 import { renderCase, type OperationGen } from './request.ts';
 import { caseSeed } from './seed.ts';
+import { freshened, freshToken } from './fresh.ts';
 
 export type { Mutation } from './mutation-list.ts';
 
@@ -35,6 +36,7 @@ export function negativeCase(
   if (list.length === 0)
     return { problem: 'no constraint in this operation can be violated in a way a server must reject' };
   const caseSeedValue = caseSeed(seed, og.model.operation.key, 'negative', index);
+  const token = freshToken(caseSeedValue, 'negative', index);
   // Bases are drawn once per case and shared by every mutation tried (an optional spot may be absent from one
   // base and present in another).
   const bases = baseSequence(og, seed, 'negative', index);
@@ -50,7 +52,7 @@ export function negativeCase(
         problem ??= base?.problem;
         continue;
       }
-      const applied = m.apply(base.value);
+      const applied = m.apply(freshened(og, base.value, token));
       if (!applied) continue;
       const c = renderCase(og, applied.draft, {
         kind: 'negative',

@@ -78,6 +78,34 @@ function multiples(step: number, b: NumericBounds, integer: boolean): fc.Arbitra
   return integer ? arb : attempt(arb, (v) => Number.isInteger(v / step), 30);
 }
 
+/**
+ * Integers past int64 and at its edges, where nothing bounds the schema: 2^63 (one past int64's maximum), -2^63
+ * (its minimum), 2^64, and the doubles next to them (int64 ± 2048, the nearest a JSON number parsed as a double
+ * gets). Written exactly (src/generate/json-text.ts), so a server reading int64 sees the very digits.
+ */
+const INTEGER_EDGES = [2 ** 63, -(2 ** 63), 2 ** 64, -(2 ** 64), 2 ** 63 + 2048, -(2 ** 63) - 2048, 2 ** 63 - 1024];
+
+/** Extreme doubles: the largest, the smallest subnormal, negative zero. */
+const NUMBER_EDGES = [Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, -Number.MIN_VALUE, -0];
+
+/** Share of draws that take an edge (1 in 10), where the schema leaves room for one. */
+const EDGE_WEIGHTS = { usual: 9, edge: 1 };
+
+function inBounds(x: number, b: NumericBounds): boolean {
+  if (b.min !== undefined && (b.minExclusive ? x <= b.min : x < b.min)) return false;
+  return !(b.max !== undefined && (b.maxExclusive ? x >= b.max : x > b.max));
+}
+
+/** `arb`, with the edges the bounds (and format range) allow mixed in. */
+function withEdges(arb: fc.Arbitrary<number>, edges: number[], b: NumericBounds): fc.Arbitrary<number> {
+  const fitting = edges.filter((x) => inBounds(x, b));
+  if (fitting.length === 0) return arb;
+  return fc.oneof(
+    { arbitrary: arb, weight: EDGE_WEIGHTS.usual },
+    { arbitrary: fc.constantFrom(...fitting), weight: EDGE_WEIGHTS.edge },
+  );
+}
+
 /** Arbitrary for a schema of type `integer` (or `number` when `integer` is false). */
 export function numberArbitrary(schema: JsonObject, integer: boolean): fc.Arbitrary<number> {
   const b = numericBounds(schema);
@@ -86,10 +114,10 @@ export function numberArbitrary(schema: JsonObject, integer: boolean): fc.Arbitr
   if (step !== undefined && step > 0 && (!integer || Number.isInteger(step))) return multiples(step, b, integer);
   if (integer) {
     const [lo, hi] = integerRange(b);
-    return lo > hi ? (never() as fc.Arbitrary<number>) : fc.integer({ min: lo, max: hi });
+    return lo > hi ? (never() as fc.Arbitrary<number>) : withEdges(fc.integer({ min: lo, max: hi }), INTEGER_EDGES, b);
   }
   if (b.min !== undefined && b.max !== undefined && b.min > b.max) return never() as fc.Arbitrary<number>;
-  return fc
+  const usual = fc
     .double({
       min: b.min ?? (b.max !== undefined ? Math.min(b.max, 0) - 1e6 : -1e9),
       max: b.max ?? (b.min !== undefined ? Math.max(b.min, 0) + 1e6 : 1e9),
@@ -99,4 +127,5 @@ export function numberArbitrary(schema: JsonObject, integer: boolean): fc.Arbitr
       noDefaultInfinity: true,
     })
     .map((x) => (Object.is(x, -0) ? 0 : x));
+  return withEdges(usual, [...NUMBER_EDGES, ...INTEGER_EDGES], b);
 }

@@ -17,6 +17,8 @@ import type { SchemaError } from '../validate/index.ts';
 import { percentEncode, serializeParameter } from './serialize.ts';
 import type { SpecGeneration } from './spec-context.ts';
 import { fitsCharset } from './string.ts';
+import { xmlCarries } from './xml.ts';
+import { jsonText } from './json-text.ts';
 
 /** The logical content of one request: parameter values by `in:name`, and the body with its media index. */
 export interface RequestValue {
@@ -99,7 +101,7 @@ export function operationGen(gen: SpecGeneration, operation: Operation): Operati
 /** The text a parameter value travels as (before the style's own prefix), for checks on legality. */
 export function parameterText(p: ParameterModel, value: unknown, line: Spec['line']): string | undefined {
   if (p.contentType) {
-    const json = JSON.stringify(value as Json);
+    const json = jsonText(value);
     return json === undefined ? undefined : p.in === 'header' ? json : percentEncode(json);
   }
   const style = p.in === 'cookie' ? 'simple' : p.style;
@@ -149,9 +151,9 @@ export function positiveProblem(og: OperationGen, value: RequestValue): string |
   if (hasUnsatisfiable(value.body.value)) return 'body: no value satisfies the schema';
   const errors = og.gen.validator.validateSchema(media.schema, value.body.value, 'request');
   if (errors.length > 0) return `body${errors[0]!.instancePath.replace(/\//g, '.')}: ${explain(errors[0]!)}`;
-  if (media.kind === 'form' || media.kind === 'multipart') {
-    if (!isObject(value.body.value)) return `body: a ${media.key} body must be an object`;
-  }
+  if ((media.kind === 'form' || media.kind === 'multipart') && !isObject(value.body.value))
+    return `body: a ${media.key} body must be an object`;
+  if (media.kind === 'xml' && !xmlCarries(value.body.value)) return 'body: a character XML 1.0 cannot carry';
   return undefined;
 }
 

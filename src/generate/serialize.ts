@@ -7,6 +7,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#style-examples
  */
 import type { OpenApiLine } from '../types.ts';
+import { jsonText, numberText } from './json-text.ts';
 
 /** How one parameter is written. */
 export interface StyleOptions {
@@ -47,8 +48,9 @@ export function percentEncode(text: string, allowReserved = false): string | und
 export function primitiveText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'boolean') return String(value);
+  return jsonText(value) as string;
 }
 
 type Kind = 'primitive' | 'array' | 'object';

@@ -43,20 +43,56 @@ const NON_ASCII = fc
   )
   .map((cp) => String.fromCodePoint(cp));
 
-/** Plain strings within [min, max] code points for the charset. */
+/**
+ * Text that breaks careless servers and still is a valid JSON Schema string: NUL and other control
+ * characters, accents, CJK, right-to-left and zero-width marks, emoji outside the BMP, a BOM.
+ */
+const HARSH_UNIT = fc.oneof(
+  { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), weight: 3 },
+  {
+    arbitrary: fc.constantFrom(
+      '\u0000',
+      '\u0001',
+      '\u0007',
+      '\b',
+      '\t',
+      '\n',
+      '\r',
+      '\u001b',
+      '\u007f',
+      'é',
+      'ñ',
+      'ß',
+      '中',
+      '文',
+      'ア',
+      'ي',
+      '\u200b',
+      '\u202e',
+      '\ufeff',
+      '😀',
+      '𝄞',
+    ),
+    weight: 2,
+  },
+);
+
+/**
+ * Plain strings within [min, max] code points for the charset: mostly ASCII (what real clients send), some
+ * any code point, and in `any` strings (bodies, query, cookies; not headers, not path segments) some harsh text
+ * with NUL and control characters too.
+ */
 export function plainString(ctx: CompileContext, min: number, max: number): fc.Arbitrary<string> {
   if (ctx.charset === 'header') return fc.string({ unit: HEADER_UNIT, minLength: min, maxLength: max });
-  // Mostly ASCII (what real clients send), sometimes any code point (what real clients also send).
+  const ascii = fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max });
+  const unit = fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), NON_ASCII);
+  const nonAscii = fc.string({ unit, minLength: min, maxLength: max });
+  if (ctx.charset !== 'any') return fc.oneof({ arbitrary: ascii, weight: 4 }, { arbitrary: nonAscii, weight: 1 });
+  const harsh = fc.string({ unit: HARSH_UNIT, minLength: Math.max(min, 1), maxLength: Math.max(max, 1) });
   return fc.oneof(
-    { arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: min, maxLength: max }), weight: 4 },
-    {
-      arbitrary: fc.string({
-        unit: fc.oneof(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 1 }), NON_ASCII),
-        minLength: min,
-        maxLength: max,
-      }),
-      weight: 1,
-    },
+    { arbitrary: ascii, weight: 8 },
+    { arbitrary: nonAscii, weight: 2 },
+    { arbitrary: max >= 1 ? harsh : ascii, weight: 1 },
   );
 }
 

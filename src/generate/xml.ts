@@ -8,6 +8,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#xml-object
  */
 import { XMLBuilder } from 'fast-xml-parser';
+import { numberText } from './json-text.ts';
 import type { Json, OpenApiLine } from '../types.ts';
 import {
   declaredProperties,
@@ -58,6 +59,15 @@ const builder = new XMLBuilder({
 const ILLEGAL =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** True when every string (and key) in `value` can be carried by XML 1.0. */
+export function xmlCarries(value: unknown): boolean {
+  if (typeof value === 'string') return !ILLEGAL.test(value);
+  if (Array.isArray(value)) return value.every(xmlCarries);
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value).every(([k, v]) => !ILLEGAL.test(k) && xmlCarries(v));
+  return true;
+}
+
 class Unwritable extends Error {}
 
 /** An ordered builder node: `{ [qname]: children, ':@': attributes }`. */
@@ -69,7 +79,8 @@ type Scope = ReadonlyMap<string, string>;
 function text(value: unknown): string {
   let s: string;
   if (typeof value === 'string') s = value;
-  else if (typeof value === 'number' || typeof value === 'boolean') s = String(value);
+  else if (typeof value === 'number') s = numberText(value);
+  else if (typeof value === 'boolean') s = String(value);
   else throw new Unwritable('not a scalar');
   if (ILLEGAL.test(s)) throw new Unwritable('character XML 1.0 cannot carry');
   return s;
