@@ -5,7 +5,8 @@
  */
 import type { ReportedFinding, RunResult } from '../types.ts';
 import { replayCommand } from './safe.ts';
-import { cut, groupBy, loc, prettyBody, xmlEscape as h } from './text.ts';
+import { xmlEscape as h } from '../format/xml.ts';
+import { cut, groupBy, loc, prettyBody } from './text.ts';
 
 /** Most of a body a reader needs in a browser; the rest is in findings.json. */
 const BODY_LIMIT = 4096;

@@ -4,7 +4,8 @@
  * which ground was never checked.
  */
 import type { OperationCoverage, ReportedFinding, RunResult } from '../types.ts';
-import { groupBy, xmlEscape as h } from './text.ts';
+import { xmlEscape as h } from '../format/xml.ts';
+import { groupBy } from './text.ts';
 
 /** A cell's verdict: drift at error or warning level, judged without drift, or not judged at all. */
 export type Verdict = 'error' | 'warning' | 'pass' | 'not-run';

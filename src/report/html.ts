@@ -8,7 +8,7 @@ import { SCRIPT, STYLE } from './html-assets.ts';
 import { filterBarHtml, findingsHtml } from './html-findings.ts';
 import { buildMatrix, legendHtml, matrixHtml } from './html-matrix.ts';
 import { safeResult } from './safe.ts';
-import { xmlEscape as h } from './text.ts';
+import { xmlEscape as h } from '../format/xml.ts';
 
 /** Nothing may be fetched: styles and the script are inline, images only as data: URIs. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";

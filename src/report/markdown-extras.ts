@@ -3,7 +3,7 @@
  * run because of it and what was left out as unchanged) and the workflows of `--suite` runs, step by step.
  */
 import type { ChangeScope, WorkflowReport } from '../types.ts';
-import { cell, code, fence } from './text.ts';
+import { cell, code, fence } from '../format/markdown.ts';
 
 const KIND_ICON = { breaking: '❌', 'non-breaking': '⚠️', info: 'ℹ️' } as const;
 const STATUS_ICON = { passed: '✅', failed: '❌', skipped: '⏭️' } as const;
@@ -21,7 +21,7 @@ export function changesSection(scope: ChangeScope | undefined): string[] {
   out.push('', '| | Operation | Rule | Change | Where |', '|---|---|---|---|---|');
   for (const c of scope.changes) {
     out.push(
-      `| ${KIND_ICON[c.kind]} ${c.kind} | ${cell(code(c.operation || 'document'))} | ${code(c.rule)} | ${cell(c.message)} | ${cell(code(`${c.location.file}:${c.location.line}`))} |`,
+      `| ${KIND_ICON[c.kind]} ${c.kind} | ${cell(code(c.operation || 'document'), { breaks: ' ' })} | ${code(c.rule)} | ${cell(c.message, { breaks: ' ' })} | ${cell(code(`${c.location.file}:${c.location.line}`), { breaks: ' ' })} |`,
     );
   }
   return out;
@@ -34,7 +34,7 @@ export function workflowsSection(workflows: readonly WorkflowReport[] | undefine
   for (const w of workflows) {
     const passed = w.steps.filter((s) => s.status === 'passed').length;
     out.push(
-      `| ${code(w.workflowId)} | ${cell(w.suite)} | ${STATUS_ICON[w.status]} ${w.status} | ${passed}/${w.steps.length} |`,
+      `| ${code(w.workflowId)} | ${cell(w.suite, { breaks: ' ' })} | ${STATUS_ICON[w.status]} ${w.status} | ${passed}/${w.steps.length} |`,
     );
   }
   for (const w of workflows.filter((x) => x.status !== 'passed')) {
