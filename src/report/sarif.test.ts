@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { run } from '../pipeline.ts';
-import { sarifErrors } from '../sarif.test-kit.ts';
+import { sarifErrors } from '../format/sarif.test-kit.ts';
 import { STAGES } from '../stages.ts';
 import { findingKey } from './baseline.ts';
 import { reportSarif } from './sarif.ts';

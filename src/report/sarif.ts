@@ -4,7 +4,7 @@
  * own line), with the operation and JSON pointer as logical locations and the baseline key as fingerprint, so
  * code scanning keeps one alert per cause across runs. Secrets are gone (`safeResult`) like in every report.
  */
-import { type SarifItem, sarifLog, sarifText } from '../sarif.ts';
+import { type SarifItem, sarifLog, sarifText } from '../format/sarif.ts';
 import type { Reporter, ReportedFinding, RunResult } from '../types.ts';
 import { findingKey } from './baseline.ts';
 import { safeResult } from './safe.ts';

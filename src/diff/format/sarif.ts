@@ -3,7 +3,7 @@
  * document (removals point at the nearest head parent); a change of a kind that fails the diff (`--fail-on`)
  * is an error, other breaking and non-breaking changes warnings, info a note.
  */
-import { sarifLog, sarifText } from '../../sarif.ts';
+import { sarifLog, sarifText } from '../../format/sarif.ts';
 import type { DiffResult } from '../diff.ts';
 import { RULES } from '../rules/index.ts';
 import type { Change, ChangeKind } from '../types.ts';

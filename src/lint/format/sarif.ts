@@ -2,7 +2,7 @@
  * SARIF 2.1.0 for GitHub code scanning: every rule in `tool.driver.rules`, each problem a result at its spec
  * file, line and column (`--format sarif`).
  */
-import { sarifLog, sarifText } from '../../sarif.ts';
+import { sarifLog, sarifText } from '../../format/sarif.ts';
 import type { Problem } from '../../types.ts';
 import { rules } from '../rules/index.ts';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-const SCHEMA = path.resolve(import.meta.dirname, '../fixtures/sarif/sarif-schema-2.1.0.json');
+const SCHEMA = path.resolve(import.meta.dirname, '../../fixtures/sarif/sarif-schema-2.1.0.json');
 
 // strict: false because the schema carries annotations ajv's strict mode does not know; formats are checked.
 const ajv = new Ajv2020({ strict: false, allErrors: true });

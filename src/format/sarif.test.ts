@@ -7,12 +7,12 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
-import type { CommandIO } from './cli/command.ts';
-import { main } from './cli/main.ts';
+import type { CommandIO } from '../cli/command.ts';
+import { main } from '../cli/main.ts';
 import { type SarifItem, sarifLog, sarifText, sarifUri } from './sarif.ts';
 import { sarifErrors } from './sarif.test-kit.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
   let out = '';
