@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../pipeline.ts';
 import { sarifErrors } from '../format/sarif.test-kit.ts';
 import { STAGES } from '../stages.ts';
-import { findingKey } from './baseline.ts';
+import { findingId } from './baseline.ts';
 import { reportSarif } from './sarif.ts';
 import { SECRET, sampleResult } from './test-result.ts';
 
@@ -32,7 +32,7 @@ describe('report.sarif', () => {
       sampleResult().checks.map((c) => [c.id, c.description]),
     );
     expect(log.runs[0]!.results!.map((r) => r.partialFingerprints?.['specgate/v1'])).toEqual(
-      sampleResult().findings.map(findingKey),
+      sampleResult().findings.map(findingId),
     );
   });
 

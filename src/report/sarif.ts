@@ -6,7 +6,7 @@
  */
 import { type SarifItem, sarifLog, sarifText } from '../format/sarif.ts';
 import type { Reporter, ReportedFinding, RunResult } from '../types.ts';
-import { findingKey } from './baseline.ts';
+import { findingId } from './baseline.ts';
 import { safeResult } from './safe.ts';
 
 function item(r: RunResult, f: ReportedFinding): SarifItem {
@@ -19,7 +19,7 @@ function item(r: RunResult, f: ReportedFinding): SarifItem {
     file: at?.file ?? r.specSource,
     ...(at && { line: at.line, column: at.column, pointer: at.pointer }),
     operation: f.operation,
-    fingerprint: findingKey(f),
+    fingerprint: findingId(f),
   };
 }
 
