@@ -21,7 +21,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 export const GOLDEN_DIR = path.join(ROOT, 'fixtures/golden');
 export const SHARED_SPECS = path.resolve(ROOT, '../shared/specs');
 const BIN = path.join(ROOT, 'bin/specgate.js');
-const REPORTS = ['findings.json', 'junit.xml', 'report.md', 'summary.json'];
+const REPORTS = ['findings.json', 'junit.xml', 'report.md', 'summary.json', 'report.sarif', 'report.html'];
 
 /** One scenario of the law: a name and what it writes (file name → normalized text). */
 export interface Scenario {

@@ -95,6 +95,7 @@ describe('action.yml', () => {
       'checks',
       'fail-on',
       'report-dir',
+      'sarif',
       'shard',
       'spec',
       'token',
@@ -116,6 +117,15 @@ describe('action.yml', () => {
     expect(all.some((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''))).toBe(true);
     expect(all.some((s) => /src\/ci\/annotate\.ts/.test(s.run ?? ''))).toBe(true);
     expect(all.some((s) => s.uses === 'actions/upload-artifact@v4')).toBe(true);
+  });
+
+  it('uploads report.sarif to code scanning only when asked and only when the run wrote it', () => {
+    const upload = steps(action).filter((s) => String(s.uses).startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload).toHaveLength(1);
+    expect(upload[0]!.with.sarif_file).toBe('${{ inputs.report-dir }}/report.sarif');
+    expect(upload[0]!.if).toContain("inputs.sarif == 'true'");
+    expect(upload[0]!.if).toMatch(/exit-code == '0'.*exit-code == '1'/);
+    expect(action.inputs.sarif.default).toBe('false');
   });
 });
 

@@ -9,4 +9,5 @@ export { formatHuman } from './format/human.ts';
 export { formatJson } from './format/json.ts';
 export { formatJunit } from './format/junit.ts';
 export { formatMarkdown } from './format/markdown.ts';
+export { formatSarif } from './format/sarif.ts';
 export type { Change, ChangeKind, ChangeSite, DiffRule } from './types.ts';

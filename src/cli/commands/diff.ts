@@ -16,12 +16,13 @@ import {
   formatJson,
   formatJunit,
   formatMarkdown,
+  formatSarif,
   type ChangeKind,
 } from '../../diff/index.ts';
 import type { Command, CommandIO } from '../command.ts';
 import { isGitSource, loadGitSpec } from './diff-git.ts';
 
-const FORMATS = ['human', 'markdown', 'json', 'junit'] as const;
+const FORMATS = ['human', 'markdown', 'json', 'junit', 'sarif'] as const;
 const FAIL_ON = ['breaking', 'non-breaking', 'never'] as const;
 
 const USAGE = `Usage: specgate diff <base> <head> [options]
@@ -47,7 +48,8 @@ matched against its path (default ${DEFAULT_VERSION_PREFIX}, so /v1/chat is majo
   - unversioned paths (e.g. /health) are held to the same promise as existing majors.
 
 Options:
-  --format <f>          human | markdown | json | junit (default human; colour only on a terminal)
+  --format <f>          human | markdown | json | junit | sarif (default human; colour only on a
+                        terminal; sarif = SARIF 2.1.0 for GitHub code scanning)
   --fail-on <kind>      breaking | non-breaking | never: exit 1 when a change of that kind or worse
                         exists (default breaking)
   --version-prefix <re> regex whose first group is the major version ('' turns the promise off)
@@ -106,14 +108,14 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
   const rules = RULES.filter((r) => !values.ignore.includes(r.id));
   const result = diffSpecs(base!, head!, { versionPrefix: values['version-prefix'], rules });
   const failing = failingKinds(failOn);
-  const text =
-    format === 'json'
-      ? formatJson(result)
-      : format === 'markdown'
-        ? formatMarkdown(result)
-        : format === 'junit'
-          ? formatJunit(result, failing)
-          : formatHuman(result, io.interactive && !values.output);
+  const render: Record<(typeof FORMATS)[number], () => string> = {
+    json: () => formatJson(result),
+    markdown: () => formatMarkdown(result),
+    junit: () => formatJunit(result, failing),
+    sarif: () => formatSarif(result, failing),
+    human: () => formatHuman(result, io.interactive && !values.output),
+  };
+  const text = render[format]();
   if (values.output) await writeFile(resolve(io.cwd, values.output), text);
   else io.stdout(text);
   return result.changes.some((c) => failing.has(c.kind)) ? 1 : 0;

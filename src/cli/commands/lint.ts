@@ -16,7 +16,7 @@ Arguments:
   spec                    path or URL of the description (default: config "spec", else openapi.json)
 
 Options:
-  --format <f>            human (default), json, junit, markdown, github
+  --format <f>            human (default), json, junit, markdown, github, sarif (SARIF 2.1.0 for code scanning)
   --config <file>         config file (default: specgate.config.yaml in the working directory)
   --max-warnings <n>      exit 1 when there are more than n warnings
   --rule <id=severity>    set a rule to off, warn or error (repeatable; overrides the config)

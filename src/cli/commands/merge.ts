@@ -22,7 +22,8 @@ import type { Command, CommandIO } from '../command.ts';
 const USAGE = `Usage: specgate merge <dir>... [--report-dir D] [--baseline F]
 
 Merges the report directories of a sharded run (specgate run --shard i/n, same --seed, one directory per
-shard) into the reports one unsharded run writes: junit.xml, report.md, findings.json, summary.json.
+shard) into the reports one unsharded run writes: junit.xml, report.md, report.html, report.sarif,
+findings.json, summary.json.
 
   - requests and cases are summed; an operation reached in any shard is reached;
   - findings are deduplicated by operation + check + cause, occurrences summed;

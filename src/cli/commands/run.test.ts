@@ -52,6 +52,7 @@ describe('specgate run (CLI)', () => {
       'junit.xml',
       'report.html',
       'report.md',
+      'report.sarif',
       'summary.json',
     ]);
     expect(r.reports.some(([, text]) => text.includes('response_schema_conformance'))).toBe(true);

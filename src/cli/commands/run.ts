@@ -88,7 +88,10 @@ Output:
                          and auth: sections apply, flags win over it, SPECGATE_* variables win over auth:.
                          Status policies (run.policies: which statuses count as accepted/rejected, per
                          operation) are set only there
-  --report-dir D         Where report files go (default reports/); rewritten after each operation
+  --report-dir D         Where report files go (default reports/); rewritten after each operation:
+                         report.md, report.html (one self-contained page: operations x checks matrix,
+                         filterable findings), junit.xml, findings.json, summary.json, and report.sarif
+                         (SARIF 2.1.0 for GitHub code scanning)
   --baseline F           A previous findings.json: findings are marked new/known, only new errors fail
   --format text|json     json prints the summary JSON on stdout (human output then goes to stderr)
 
