@@ -21,6 +21,8 @@ export interface RunOptions {
   baseUrl?: string;
   /** `-H "Name: value"` arguments. */
   headers: string[];
+  /** Header, query, cookie or body-field names whose values are credentials besides the built-in rule (`--secret`). */
+  secretNames?: string[];
   env: Record<string, string | undefined>;
   cwd: string;
   checks: string[];
@@ -30,8 +32,15 @@ export interface RunOptions {
   maxResponseBytes: number;
   maxRequests?: number;
   maxDurationMs?: number;
+  /**
+   * Cases per operation exploration goes to (`plan/rounds.ts`); unset: 100 without maxRequests/maxDurationMs,
+   * else as many as the budget allows. 0 runs the first round (the plan) only.
+   */
+  depth?: number;
   rateLimit?: number;
   readOnly: boolean;
+  /** Switch operations (global toggles, `plan/switches.ts`) run after all others unless false (`--keep-order`). */
+  switchesLast?: boolean;
   include: string[];
   exclude: string[];
   seed?: number;
@@ -74,6 +83,8 @@ export interface RunOptions {
   generationThread?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
+  /** Hears each warning about the run itself (a doubled base-URL prefix, mostly 404s), also kept in the notes. */
+  onWarning?: (warning: string) => void;
 }
 
 /** Defaults: the full harness against the reference server finishes in seconds. */
