@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -138,6 +140,28 @@ describe('the packed package', { timeout: 180_000 }, () => {
     expect(changes).toContainEqual(
       expect.objectContaining({ rule: 'operation-removed', kind: 'breaking', operation: 'DELETE /v1/pets/{petId}' }),
     );
+  });
+
+  it('serves MCP: an agent lists the tools and lints through the installed package', async () => {
+    const bin = path.join(dir, 'node_modules', 'specgate', 'dist', 'cli', 'bin.js');
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [bin, 'mcp'],
+      cwd: dir,
+      stderr: 'pipe',
+    });
+    const client = new Client({ name: 'pack-check', version: '1.0.0' });
+    await client.connect(transport, { timeout: 60_000 });
+    try {
+      expect((await client.listTools()).tools.map((t) => t.name)).toContain('explain_finding');
+      const result = await client.callTool({
+        name: 'lint',
+        arguments: { spec: fixture('package/planted-problem.yaml') },
+      });
+      expect(JSON.stringify(result.content)).toContain('path-param-undeclared');
+    } finally {
+      await client.close();
+    }
   });
 
   it('runs against the embedded reference server (its bundled openapi.json) and writes the reports', async () => {

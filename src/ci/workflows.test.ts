@@ -19,9 +19,11 @@ const workflows: Record<string, Doc> = Object.fromEntries(
 );
 const action = parse(read('action.yml')) as Doc;
 
-/** Commands `specgate` dispatches, read from main.ts's COMMANDS table. */
+/** Commands `specgate` dispatches, read from main.ts's COMMANDS table (each loads commands/<name>.ts). */
 const commands = new Set(
-  [...read('src/cli/main.ts').matchAll(/^\s+([a-z-]+): \(\) => import\('\.\/commands\//gm)].map((m) => m[1]!),
+  [...read('src/cli/main.ts').matchAll(/^\s+([a-z-]+): \{\n[^}]*?import\('\.\/commands\/\1\.ts'\)/gm)].map(
+    (m) => m[1]!,
+  ),
 );
 /** Listed in main.ts but not written yet; see the last law. Empty: every command the workflows name exists. */
 const PENDING = new Set<string>([]);
@@ -38,12 +40,13 @@ const runScripts = everyFile.flatMap(([file, doc]) =>
     .map((s) => [file, s.run as string] as const),
 );
 
-/** Strips the prefixes that point at the action's own checkout. */
+/** Strips the prefixes that point at the action's own checkout; a compiled dist/x.js stands for src/x.ts. */
 function repoPath(p: string): string {
   return p
     .replace(/^["']?\$\{?GITHUB_ACTION_PATH\}?\//, '')
     .replace(/^\$\{\{ github\.action_path \}\}\//, '')
-    .replace(/["']$/, '');
+    .replace(/["']$/, '')
+    .replace(/^dist\/(.*)\.js$/, 'src/$1.ts');
 }
 
 describe('workflow files', () => {
@@ -115,7 +118,8 @@ describe('action.yml', () => {
     const all = steps(action);
     expect(all.find((s) => String(s.uses).startsWith('actions/setup-node@'))?.with['node-version']).toBe(20);
     expect(all.some((s) => /GITHUB_STEP_SUMMARY/.test(s.run ?? ''))).toBe(true);
-    expect(all.some((s) => /src\/ci\/annotate\.ts/.test(s.run ?? ''))).toBe(true);
+    expect(all.some((s) => /dist\/ci\/annotate\.js/.test(s.run ?? ''))).toBe(true);
+    expect(all.some((s) => /dist\/ci\/job-summary\.js.*GITHUB_STEP_SUMMARY/.test(s.run ?? ''))).toBe(true);
     expect(all.some((s) => s.uses === 'actions/upload-artifact@v4')).toBe(true);
   });
 
@@ -126,6 +130,25 @@ describe('action.yml', () => {
     expect(upload[0]!.if).toContain("inputs.sarif == 'true'");
     expect(upload[0]!.if).toMatch(/exit-code == '0'.*exit-code == '1'/);
     expect(action.inputs.sarif.default).toBe('false');
+  });
+});
+
+describe('the action runs the built package', () => {
+  const scripts = steps(action).map((s) => String(s.run ?? ''));
+  const build = JSON.parse(read('tsconfig.build.json')) as { files: string[] };
+
+  it('installs only the runtime dependencies and runs no TypeScript source', () => {
+    expect(scripts.some((run) => /npm ci --omit=dev/.test(run))).toBe(true);
+    for (const run of scripts) {
+      expect(run).not.toMatch(/--import tsx|\bsrc\/\S*\.ts\b/);
+      expect(run).not.toMatch(/npm (ci|install)(?! --omit=dev)/);
+    }
+  });
+
+  it('runs only compiled files that the build emits (entry points of tsconfig.build.json)', () => {
+    const ran = scripts.flatMap((run) => [...run.matchAll(/\bdist\/([\w/-]+)\.js/g)].map((m) => `src/${m[1]}.ts`));
+    expect(ran).toEqual(expect.arrayContaining(['src/cli/bin.ts', 'src/ci/annotate.ts', 'src/ci/job-summary.ts']));
+    for (const file of ran) expect(build.files, file).toContain(file);
   });
 });
 
