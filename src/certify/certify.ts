@@ -14,7 +14,8 @@ import { createReferenceServer } from '../reference/index.ts';
 import { preflight } from '../send/preflight.ts';
 import { bookOf, declaredNames, learnSecrets, readCredentials } from '../credentials/index.ts';
 import { baseUrlFor, notFoundWarning, statusesByOperation, warner } from '../send/base-url.ts';
-import { loadSuite, runSuite, type Suite, type SuiteResult } from '../workflows/index.ts';
+import { loadSuite, runSuite, type Suite, type SuiteOptions, type SuiteResult } from '../workflows/index.ts';
+import type { Spec } from '../types.ts';
 import { evaluateRequirement } from './evaluate.ts';
 import { loadProfile, type Profile } from './profile.ts';
 import { badgeSvg, certificateMarkdown, type Certificate } from './render.ts';
@@ -95,6 +96,13 @@ function merge(results: SuiteResult[]): SuiteResult {
   };
 }
 
+/** Runs the suites one after the other. */
+async function runSuites(spec: Spec, suites: readonly Suite[], options: SuiteOptions): Promise<SuiteResult[]> {
+  const results: SuiteResult[] = [];
+  for (const suite of suites) results.push(await runSuite(spec, suite, options));
+  return results;
+}
+
 /** Runs the profile and resolves to the certificate (written to `reportDir` unless `writeFiles` is false). */
 export async function certify(o: CertifyOptions): Promise<Certificate> {
   const profile = await loadProfile(o.profile, o.cwd);
@@ -113,24 +121,8 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
     headers.authorization = `Bearer ${creds.token ?? target.key}`;
   const secrets = bookOf(creds, declaredNames(spec.document));
   secrets.add(target.key, { env: 'SPECGATE_TOKEN' });
-  const results: SuiteResult[] = [];
-  try {
-    for (const suite of suites) {
-      results.push(
-        await runSuite(spec, suite, {
-          baseUrl,
-          headers,
-          seed,
-          checks,
-          inputs: o.inputs,
-          ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}),
-        }),
-      );
-    }
-  } finally {
-    await target.close();
-  }
-  const all = merge(results);
+  const run = { baseUrl, headers, seed, checks, inputs: o.inputs, ...(o.timeoutMs ? { timeoutMs: o.timeoutMs } : {}) };
+  const all = merge(await runSuites(spec, suites, run).finally(() => target.close()));
   for (const e of all.exchanges) learnSecrets(e, secrets);
   warn(notFoundWarning(statusesByOperation(all.exchanges), baseUrl, spec.document));
   const requirements = profile.requirements.map((r) => evaluateRequirement(r, all, secrets));
