@@ -3,7 +3,7 @@
  * in plan order, only a bounded number wait for cases at once, and cases that arrive after a stop are never sent.
  */
 import { describe, expect, it } from 'vitest';
-import { runWorkers } from './engine.ts';
+import { runWorkers } from './workers.ts';
 import { newOperationRun, withCases, type OperationRun } from './plan/operation-run.ts';
 import type { Case, PlannedOperation } from './types.ts';
 

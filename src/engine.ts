@@ -1,18 +1,22 @@
 /**
- * The per-operation phase of a run, `cases → send → check → probes`, with `workers` requests in flight. The
- * decisions are pure and live in their stages: what to send next (`plan/schedule.ts`) and how an operation's
- * accumulator moves (`plan/operation-run.ts`), what the checks say (`check/`), which probes follow
- * (`check/derive-probes.ts`). This module only moves cases to the composed dispatch and exchanges to the checks.
+ * The per-operation phase, `cases → send → check → probes → burst`, with `workers` requests in flight, in
+ * exploration rounds (`plan/rounds.ts`): round 1 is the plan, later rounds deepen every operation that still has
+ * something to learn until the budget is spent; each round ends at a barrier, so concurrency never changes which
+ * cases are made. Decisions are pure, in their stages: what next (`plan/schedule.ts`), accumulators
+ * (`plan/operation-run.ts`), verdicts (`check/`), probes (`check/derive-probes.ts`), bursts
+ * (`check/rate-limit-burst.ts`), a poisoned target (`check/target-poisoned.ts`); this module only moves values.
  */
 import type { CheckContext, JudgingCheck } from './check/check.ts';
 import { operationContext } from './check/context.ts';
 import { deriveProbes } from './check/derive-probes.ts';
-import { runChecks } from './check/index.ts';
+import { planBurst } from './check/rate-limit-burst.ts';
+import { runChecks, type CheckOutcome } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
 import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
+import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
-import { nextTask, soonest } from './plan/schedule.ts';
+import { explorationDepth, nextAsk, startRound } from './plan/rounds.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
@@ -21,6 +25,9 @@ import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
 import type { Case, Exchange, Finding, Operation, Plan, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
+import { Feedback } from './feedback.ts';
+import { PoisonWatch } from './poison-watch.ts';
+import { runWorkers, type Steps } from './workers.ts';
 
 /** What the engine needs from the pipeline. */
 export interface EngineInput {
@@ -49,21 +56,25 @@ export class Engine {
   readonly ops: OperationRun[];
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
+  private readonly poison = new PoisonWatch();
   private readonly contexts: CheckContext[];
   private readonly indexOf: Map<string, number>;
   private readonly dispatch: Dispatch;
-  /** Shrinking sends outside the budget and the back-off, as a re-judged replay of one finding. */
+  /** Shrinking sends without the back-off (a re-judged replay of one finding), inside the run's hard limits. */
   private readonly plain: Dispatch;
+  /** What the run learnt from the API so far: live values, accepted creates, requests sent. */
+  readonly feedback: Feedback;
 
   constructor(private readonly input: EngineInput) {
     this.ops = input.plan.operations.map(acc.newOperationRun);
     this.indexOf = new Map(this.ops.map((op, i) => [op.planned.operation.key, i]));
+    this.feedback = new Feedback(this.ops.length);
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
     this.limits = intercept.createRunLimits(o, this.tally.sent);
     const recorder: intercept.Recorder = {
-      sending: (c) => (this.tally.sending(c), this.update(this.at(c.operation), acc.counted)),
+      sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
       received: this.tally.received,
     };
     const shared = [
@@ -74,8 +85,9 @@ export class Engine {
     const { dispatcher, baseUrl } = input;
     const transport = { dispatcher, baseUrl, timeoutMs: o.timeoutMs, maxResponseBytes: o.maxResponseBytes };
     const base = sender({ ...transport, ...(o.signal ? { signal: o.signal } : {}) });
-    this.plain = compose(base, ...shared);
-    this.dispatch = compose(base, intercept.budget(this.limits, o.signal), intercept.backOff(o), ...shared);
+    const budget = intercept.budget(this.limits, o.signal);
+    this.plain = compose(base, budget, ...shared);
+    this.dispatch = compose(base, budget, intercept.backOff(o), ...shared);
   }
 
   /** Requests sent so far by this phase (probes, retries and shrinking included). */
@@ -84,14 +96,46 @@ export class Engine {
   /** The connect error when every request failed to connect, else ''. */
   unreachable = (): string => this.tally.unreachable();
 
-  run(): Promise<void> {
-    const steps: Steps = {
-      process: (i, item) => this.process(i, item),
-      finish: (i) => this.finish(i),
-      prepare: (i) => this.prepare(i),
-      stopped: this.limits.stopped,
+  /** Round after round until the budget is spent or nothing is left to learn; then shrinks and reports each operation. */
+  async run(): Promise<void> {
+    const depth = explorationDepth(this.input.options);
+    for (let round = 1; ; round++) {
+      // Past the exploration limit a deepening round stops sending; round 1 (the plan) runs to the hard limit.
+      const stopped = (): boolean => this.limits.stopped() || (round > 1 && !this.limits.exploring());
+      const steps: Steps = {
+        process: (i, item) => this.process(i, item),
+        finish: (i) => this.rest(i),
+        prepare: (i) => this.prepare(i),
+        stopped,
+      };
+      await runWorkers(this.ops, this.input.options.workers, steps);
+      this.feedback.absorb(this.ops);
+      if (stopped() || !this.limits.exploring() || !this.deepen(round + 1, depth)) break;
+    }
+    await this.finishAll();
+  }
+
+  /** Starts `round` for every operation with something left to learn; false when there is none. */
+  private deepen(round: number, depth: number): boolean {
+    let any = false;
+    for (const [i, op] of this.ops.entries()) {
+      const ask = op.phase === 'done' ? nextAsk(op, depth) : undefined;
+      if (!ask) continue;
+      this.ops[i] = startRound(op, round, ask);
+      any = true;
+    }
+    return any;
+  }
+
+  /** Finishes every operation that was reached, `workers` at a time. */
+  private async finishAll(): Promise<void> {
+    const reached = [...this.ops.keys()].filter((i) => this.ops[i]!.phase === 'done' || this.ops[i]!.round > 1);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < reached.length) await this.finish(reached[next++]!);
     };
-    return runWorkers(this.ops, this.input.options.workers, steps);
+    await Promise.all(Array.from({ length: Math.max(1, this.input.options.workers) }, worker));
+    this.poison.noteInto(this.input.notes);
   }
 
   private at = (key: string): number => this.indexOf.get(key)!;
@@ -110,13 +154,22 @@ export class Engine {
   };
 
   private async process(i: number, item: QueueItem): Promise<void> {
-    const out = await this.dispatch(item.case, { attempt: item.attempt });
+    const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
-    const verdict = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
-    this.input.notes.push(...verdict.notes);
+    const checked = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
+    this.input.notes.push(...checked.notes);
+    const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
-    if (!item.probeBy && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
+    if (!item.probeBy && !item.burst && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
+  }
+
+  /** Poisoned answers are inconclusive (no findings); the request that poisoned the target gets the warning. */
+  private screen(i: number, exchange: Exchange, verdict: CheckOutcome): CheckOutcome {
+    const { keep, warning: w } = this.poison.judged(exchange, this.ops[i]!.planned, verdict.findings);
+    const at = w && (this.ops[this.at(w.operation)]!.phase === 'done' ? i : this.at(w.operation));
+    if (at !== undefined) this.update(at, (op) => ({ ...op, findings: [...op.findings, w!] }));
+    return { ...verdict, findings: keep };
   }
 
   private queueProbes(i: number, exchange: Exchange, acceptedOnly: boolean): void {
@@ -132,15 +185,27 @@ export class Engine {
     this.update(i, (run) => acc.withProbes(run, probes, d.asked));
   }
 
+  /** The end of an operation's round: first the fallback probes (once), then it rests until the next round. */
+  private async rest(i: number): Promise<void> {
+    if (!this.ops[i]!.fallbackProbed && !this.limits.stopped()) {
+      // No accepted valid case produced probes: fall back to any valid case that got a response.
+      this.update(i, (op) => ({ ...op, fallbackProbed: true }));
+      for (const ex of this.ops[i]!.exchanges) this.queueProbes(i, ex, false);
+      if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
+    }
+    if (!this.ops[i]!.burst && !this.limits.stopped()) {
+      // Once per operation, after its first round's cases: a bounded burst where limits are documented.
+      const left = (this.input.options.maxRequests ?? Infinity) - this.sent();
+      this.update(i, (op) => withBurst(op, planBurst(op.exchanges, this.contexts[i]!, left)));
+      if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
+    }
+    this.update(i, (op) => ({ ...op, phase: 'done' }));
+  }
+
   private async finish(i: number): Promise<void> {
     try {
-      if (!this.ops[i]!.fallbackProbed && !this.limits.stopped()) {
-        // No accepted valid case produced probes: fall back to any valid case that got a response.
-        this.update(i, (op) => ({ ...op, fallbackProbed: true }));
-        for (const ex of this.ops[i]!.exchanges) this.queueProbes(i, ex, false);
-        if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
-      }
-      const findings = await this.shrink(i, this.ops[i]!.findings);
+      this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
+      const findings = await this.shrink(i, this.ops[i]!.findings.filter(this.poison.keeps));
       const curl = this.input.toCurl;
       const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));
       this.update(i, acc.finished);
@@ -169,72 +234,19 @@ export class Engine {
     return shrinkFindings(findings, { shrinkCase, judgeFor, budget: options.shrinkBudget, onError });
   }
 
-  /** Queues an operation's cases: now, or once the generation thread made them. */
+  /** Queues an operation's cases of its round: now, or once the generation thread made them. */
   private prepare(i: number): void | Promise<void> {
+    const { planned, round, ask } = this.ops[i]!;
     const take = (p: Prepared): void => {
-      this.update(i, (op) => acc.withCases(op, p.cases, p.notes));
-      const key = this.ops[i]!.planned.operation.key;
-      if (p.cases.length > 0) this.input.notes.push(...p.notes.map((w) => `${key}: ${w}`));
+      // A later round sends only requests this operation has not sent yet: repeating one teaches nothing.
+      const cases = this.feedback.unsent(i, p.cases, round);
+      this.update(i, (op) => acc.withCases(op, cases, round === 1 ? p.notes : []));
+      const key = planned.operation.key;
+      if (round === 1 && p.cases.length > 0) this.input.notes.push(...p.notes.map((w) => `${key}: ${w}`));
     };
-    const ready = this.input.cases(this.ops[i]!.planned);
+    const stuck = this.ops[i]!.tally.accepted === 0;
+    const deeper = round > 1 && ask ? { round, ...ask, live: this.feedback.live, stuck } : undefined;
+    const ready = this.input.cases(planned, deeper);
     return ready instanceof Promise ? ready.then(take) : take(ready);
   }
-}
-
-/** What the workers do with a task. */
-export interface Steps {
-  /** Queues an operation's cases; a promise means they are made elsewhere (workers serve others meanwhile). */
-  prepare(i: number): void | Promise<void>;
-  process(i: number, item: QueueItem): Promise<void>;
-  finish(i: number): Promise<void>;
-  stopped(): boolean;
-}
-
-/**
- * `workers` loops taking the next task (`plan/schedule.ts`) until none is left; a worker with nothing ready
- * waits for a change. `ops` is the run's list of accumulators: each slot is replaced, never changed in place.
- */
-export async function runWorkers(ops: OperationRun[], workers: number, steps: Steps): Promise<void> {
-  let wake: () => void = () => undefined;
-  let changed = new Promise<void>((r) => (wake = r));
-  const signal = (): void => {
-    const w = wake;
-    changed = new Promise<void>((r) => (wake = r));
-    w();
-  };
-  const phase = (i: number, p: OperationRun['phase']): void => void (ops[i] = { ...ops[i]!, phase: p });
-  const prepare = (i: number): void => {
-    const ready = steps.prepare(i);
-    if (!ready) return phase(i, 'running');
-    phase(i, 'preparing');
-    // Cases that arrive after a stop are never sent: the operation stays unreached.
-    const settle = (): void => (phase(i, steps.stopped() ? 'pending' : 'running'), signal());
-    ready.then(settle, settle);
-  };
-  let first = 0;
-  const worker = async (): Promise<void> => {
-    for (;;) {
-      const d = nextTask(ops, first, performance.now(), steps.stopped());
-      first = d.first;
-      for (const w of d.writes) ops[w.index] = w.op;
-      const task = d.task;
-      if (task.kind === 'done') return;
-      if (task.kind === 'prepare') prepare(task.index);
-      else if (task.kind === 'wait') await idle(changed, soonest(ops, first));
-      else if (task.kind === 'finish') await steps.finish(task.index);
-      else
-        await steps.process(task.index, task.item).finally(() => void (ops[task.index] = acc.sent(ops[task.index]!)));
-      if (task.kind === 'finish' || task.kind === 'send') signal();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
-}
-
-/** Waits for a change on the board, or until the soonest back-off ends (5 ms to 250 ms). */
-async function idle(changed: Promise<void>, soonestAt: number): Promise<void> {
-  const delay = Math.max(5, Math.min(250, soonestAt - performance.now()));
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((r) => (timer = setTimeout(r, Number.isFinite(delay) ? delay : 250)));
-  await Promise.race([changed, timeout]);
-  clearTimeout(timer);
 }

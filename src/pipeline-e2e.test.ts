@@ -13,17 +13,19 @@ import { run } from './pipeline.ts';
 const deps = STAGES;
 const known = new Set(deps.checks.map((c) => c.id));
 const SEED = 20261125;
+/** Per-drift runs: the plan's first round (what every run sends first); deeper rounds are the clean run's law. */
+const ROUND_1 = { depth: 0 };
 const summary = (f: { operation: string; checkId: string; cause: string }) => `${f.operation} ${f.checkId}: ${f.cause}`;
 
 describe('specgate run against the reference server', () => {
-  it('clean: a full run reaches every operation and finds nothing', async () => {
+  it('clean: a full run (the default depth, every exploration round) reaches every operation and finds nothing', async () => {
     const result = await run({ seed: SEED, writeReports: false }, deps);
     expect(result.findings.map(summary)).toEqual([]);
     expect(result.coverage.filter((c) => !c.reached).map((c) => c.reason)).toEqual(
       result.coverage.filter((c) => !c.reached).map(() => 'webhook: requests the API sends, not receives'),
     );
     expect(result.exitCode).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   // Drifts with `needs` take exploration a default run may not do yet (live ids, long arrays, rare values): whether
   // a run finds them is measured by `npm run bench -- recall`, not asserted here; they must still cause no noise.
@@ -35,7 +37,10 @@ describe('specgate run against the reference server', () => {
       // The drifted operation's whole resource (e.g. /v1/sub-accounts*): stateful chains need their siblings, and
       // the siblings must stay clean too.
       const resource = `${drift.operation.split(' ')[1]!.split('/').slice(0, 3).join('/')}*`;
-      const result = await run({ seed: SEED, drift: [drift.name], include: [resource], writeReports: false }, deps);
+      const result = await run(
+        { seed: SEED, drift: [drift.name], include: [resource], writeReports: false, ...ROUND_1 },
+        deps,
+      );
       const expected = result.findings.filter((f) => f.operation === drift.operation && f.checkId === drift.check);
       expect(expected.map(summary)).not.toEqual([]);
       // Related = the same symptom (cause) seen by another check on the drifted operation; anything else is noise.
@@ -53,7 +58,10 @@ describe('specgate run against the reference server', () => {
     'drift $name (needs exploration) causes no finding outside $operation',
     async (drift) => {
       const resource = `${drift.operation.split(' ')[1]!.split('/').slice(0, 3).join('/')}*`;
-      const result = await run({ seed: SEED, drift: [drift.name], include: [resource], writeReports: false }, deps);
+      const result = await run(
+        { seed: SEED, drift: [drift.name], include: [resource], writeReports: false, ...ROUND_1 },
+        deps,
+      );
       expect(result.findings.filter((f) => f.operation !== drift.operation).map(summary)).toEqual([]);
     },
     30_000,
@@ -123,5 +131,5 @@ describe('specgate run against the reference server', () => {
     );
     expect(result.operationsReached).toBeGreaterThan(0);
     expect(result.exitCode).toBe(0);
-  }, 60_000);
+  }, 240_000);
 });

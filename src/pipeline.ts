@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { judgingChecks } from './check/index.ts';
+import { judgingChecks, VERDICT_POLICY } from './check/index.ts';
 import { Engine } from './engine.ts';
 import { startCaseSource } from './generate/case-source.ts';
 import { HarnessError } from './errors.ts';
@@ -78,8 +78,15 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const checks = new Map(s.checks.map((c) => [c.id, c]));
   const selected = judgingChecks(plan.checks.map((c) => checks.get(c.id)!));
   const validator = s.createValidator(spec);
-  const about = { spec, plan, checks, selected, started, notes, options: o, baseline, scope, states: () => engine.ops };
-  const report = createRunReport({ ...about, target: target.url, secrets: auth.secrets, reporters: s.reporters });
+  const states = () => engine.ops;
+  const about = { spec, plan, checks, selected, started, notes, options: o, baseline, scope, states };
+  const report = createRunReport({
+    ...about,
+    verdictPolicy: VERDICT_POLICY,
+    target: target.url,
+    secrets: auth.secrets,
+    reporters: s.reporters,
+  });
   const thread = realGenerator(s) ? o.generationThread : false;
   const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
   const toCurl = s.toCurl && ((e: Exchange) => s.toCurl!(e, auth.secrets()));
@@ -95,7 +102,14 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   await engine.run().finally(source.close);
   const later = { ...shared, ...auth, suites, selected, checks: s.checks, generateCases: s.generateCases };
   const sent = engine.sent();
-  report.addPhases(await runLaterPhases({ ...later, secrets: auth.secrets(), sent, stopped: engine.limits.stopped }));
+  const tallies = new Map(engine.ops.map((op) => [op.planned.operation.key, op.tally]));
+  const run = {
+    sent,
+    stopped: engine.limits.stopped,
+    creates: engine.feedback.creates,
+    seen: (k: string) => tallies.get(k),
+  };
+  report.addPhases(await runLaterPhases({ ...later, ...run, secrets: auth.secrets() }));
   notes.push(...engine.limits.stopNotes());
   warn(
     notFoundWarning(

@@ -32,8 +32,15 @@ export interface RunOptions {
   maxResponseBytes: number;
   maxRequests?: number;
   maxDurationMs?: number;
+  /**
+   * Cases per operation exploration goes to (`plan/rounds.ts`); unset: 100 without maxRequests/maxDurationMs,
+   * else as many as the budget allows. 0 runs the first round (the plan) only.
+   */
+  depth?: number;
   rateLimit?: number;
   readOnly: boolean;
+  /** Switch operations (global toggles, `plan/switches.ts`) run after all others unless false (`--keep-order`). */
+  switchesLast?: boolean;
   include: string[];
   exclude: string[];
   seed?: number;

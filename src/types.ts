@@ -18,6 +18,9 @@ export interface SourceLocation {
   pointer: string;
 }
 
+/** Whether `file:line:col` guides a reader; past column 200 (a minified spec: `1:437913`) the pointer leads. */
+export const lineIsMeaningful = (loc: { column: number }): boolean => loc.column <= 200;
+
 /** `error` fails a run (exit 1), `warn` is reported but does not fail, `off` disables a rule or check. */
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -126,6 +129,12 @@ export interface Case {
   /** Only for negative cases: the one violation. */
   violation?: Violation;
   seed: number;
+  /**
+   * Fields that carry a value the API handed out earlier in the run instead of a generated one, with where it
+   * came from: `{"path.id": "POST /v1/things → 201 body.id"}` (keys are `in.name`: path., query., header., body.). A refusal of such a request is about a live
+   * resource, not an unknown id.
+   */
+  live?: Record<string, string>;
 }
 
 /** One server-sent event as received, with its arrival time relative to the request start. */
@@ -163,8 +172,10 @@ export interface Finding {
   operationId?: string;
   /** Diff-shaped, human message: `Received: 500\nDocumented: 200, 404`. */
   message: string;
-  /** What makes two findings of the same check and operation distinct (dedupe key). */
+  /** What makes two findings of the same check and operation distinct (dedupe key); never a generated value. */
   cause: string;
+  /** The instances one cause covers in this exchange (e.g. the undeclared property paths), distinct. */
+  details?: string[];
   instancePath?: string;
   schemaPath?: string;
   specLocation?: SourceLocation;
@@ -201,6 +212,10 @@ export interface PlannedOperation {
   seed: number;
   budget: Budget;
   policy: StatusPolicy;
+  /** Why the operation is a switch of global state (`plan/switches.ts`), when it is one. */
+  switch?: string;
+  /** A switch that runs after every other operation (the default; `--keep-order` keeps spec order). */
+  last?: boolean;
 }
 
 /** The plan of a run. */
@@ -228,6 +243,8 @@ export interface OperationCoverage {
   /** Checks that actually had something to check, and those that could not (with why). */
   checked: string[];
   unchecked: Array<{ check: string; why: string }>;
+  /** Exchanges no check could judge (429, 503 with Retry-After after the back-off); absent when none. */
+  inconclusive?: number;
   policy: StatusPolicy;
   specLocation?: SourceLocation;
 }
@@ -236,6 +253,8 @@ export interface OperationCoverage {
 export interface ReportedFinding extends Finding {
   /** How many requests showed the same (operation, check, cause). */
   occurrences: number;
+  /** Distinct `details` seen across those requests (all of them, however many `details` keeps as examples). */
+  detailCount?: number;
   /** curl command that reproduces the (shrunk) request, secrets redacted. */
   curl?: string;
   /** Relative to `--baseline`: new drift, already known, or (only in `fixed`) gone. */
@@ -264,6 +283,10 @@ export interface RunResult {
   checks: Array<{ id: string; severity: 'error' | 'warn'; description: string }>;
   /** Retries on 429/503 and other things the run did that a reader should know. */
   notes: string[];
+  /** Optional: exchanges no check could judge (429, 503 with Retry-After after the back-off): not drift. */
+  inconclusive?: number;
+  /** Optional: the rules that decided verdicts (`check/verdict-policy.ts`). */
+  verdictPolicy?: readonly VerdictRule[];
   exitCode: number;
   /** Optional: header/query/cookie names to redact besides the built-in ones (the spec's apiKey scheme names). */
   secretNames?: string[];
@@ -317,6 +340,12 @@ export interface ChangeScope {
   touched: string[];
   /** Operations left out because the diff does not touch them. */
   unchanged: string[];
+}
+
+/** One rule that decides verdicts (when an answer is judged at all), as report.md and summary.json show it. */
+export interface VerdictRule {
+  id: string;
+  rule: string;
 }
 
 /** A reporter: one file of the report directory, a pure function of the RunResult. */

@@ -6,7 +6,10 @@
 import { availableParallelism } from 'node:os';
 import type { Case, Plan, PlannedOperation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
-import { createGenerationPool, type GenerationPool } from './generation-pool.ts';
+import { roundSeed } from '../plan/rounds.ts';
+import { withLive } from './live.ts';
+import type { LivePool } from './live-pool.ts';
+import { createGenerationPool, type GenerationPool, type KindResult } from './generation-pool.ts';
 import { generateHere, kindsOf, prepareCases, type GenerateCases } from './prepare.ts';
 
 /** An operation's cases in sending order, and why a kind gave none. */
@@ -15,8 +18,19 @@ export interface Prepared {
   notes: string[];
 }
 
-/** Cases now, or later when the thread makes them. */
-export type CaseSource = (planned: PlannedOperation) => Prepared | Promise<Prepared>;
+/** A deepening round: its number and the cases it asks for (`plan/rounds.ts`). */
+export interface RoundAsk {
+  round: number;
+  positive: number;
+  negative: number;
+  /** Values the API handed out so far, for the round's cases (`live.ts`). */
+  live?: LivePool;
+  /** The operation never got a 2xx: every field that can take a live value takes one. */
+  stuck?: boolean;
+}
+
+/** Cases now, or later when the thread makes them; with `round`, the cases of that deepening round. */
+export type CaseSource = (planned: PlannedOperation, round?: RoundAsk) => Prepared | Promise<Prepared>;
 
 /** What the source needs. */
 export interface CaseSourceOptions {
@@ -47,8 +61,9 @@ export function createCaseSource(o: CaseSourceOptions): CaseSource {
   let poolFailed = false;
   const here = (planned: PlannedOperation, only?: Case['kind']) =>
     generateHere(o.spec, planned, o.generate, o.validator, only);
-  return (planned) => {
+  return (planned, round) => {
     const authorize = o.authorizer(planned);
+    if (round) return deepeningCases(planned, round, here, authorize);
     const elsewhere = poolFailed ? undefined : o.pool?.casesFor(planned);
     if (!elsewhere) return prepareCases(here(planned), authorize);
     const regenerate = (kind: Case['kind']): Case[] => here(planned, kind)[0]?.cases ?? [];
@@ -62,6 +77,28 @@ export function createCaseSource(o: CaseSourceOptions): CaseSource {
       },
     );
   };
+}
+
+/**
+ * The cases of a deepening round, generated here from the round's seed, with live values where the pool has
+ * some, and ids that name the round (`<operation>/<kind>/r<round>.<n>`) so reports tell them from the plan's.
+ */
+function deepeningCases(
+  planned: PlannedOperation,
+  ask: RoundAsk,
+  here: (planned: PlannedOperation) => KindResult[],
+  authorize: (c: Case) => Case,
+): Prepared {
+  const budget = { example: 0, boundary: 0, positive: ask.positive, negative: ask.negative };
+  const generated = here({ ...planned, seed: roundSeed(planned.seed, ask.round), budget });
+  const pool = ask.live ?? [];
+  const options = { all: ask.stuck ?? false };
+  const results = generated.map((r) => ({ ...r, cases: r.cases.map((c) => withLive(c, pool, options)) }));
+  const named = (c: Case): Case => {
+    const cut = c.id.lastIndexOf('/');
+    return { ...authorize(c), id: `${c.id.slice(0, cut)}/r${ask.round}.${c.id.slice(cut + 1)}` };
+  };
+  return prepareCases(results, named);
 }
 
 /**

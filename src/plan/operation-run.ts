@@ -4,12 +4,16 @@
  * to the next, so what to send next is decided from values, never from state hidden in closures.
  */
 import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
+import { burstAnswered, type BurstTally } from './burst-run.ts';
+import { responseShape } from './novelty.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
 export interface QueueItem {
   readonly case: Case;
   readonly attempt: number;
   readonly probeBy?: string;
+  /** Part of the operation's rate-limit burst: its 429 is judged, not retried. */
+  readonly burst?: boolean;
 }
 
 /** `pending` → (`preparing`) → `running` ⇄ `finishing` → `done`. */
@@ -20,6 +24,8 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly checked: readonly string[];
   readonly unchecked: ReadonlyArray<{ check: string; why: string }>;
+  /** Set when the answer (429, 503 after the back-off) speaks to no verdict. */
+  readonly inconclusive?: string;
 }
 
 /** What came of an operation so far: what coverage and the report read. */
@@ -36,20 +42,36 @@ export interface OperationTally {
   readonly probesBy: Readonly<Record<string, number>>;
   readonly retries: number;
   readonly retryWaitMs: number;
+  /** Exchanges no check could judge (429, 503 with Retry-After, after the back-off). */
+  readonly inconclusive: number;
   /** Why no case could be sent, when none could. */
   readonly notes: readonly string[];
+  /** Response shapes seen (`responseShape`): a new one is news about the operation. */
+  readonly shapes: readonly string[];
+  /** New statuses and shapes this round: what earns an operation a larger next round. */
+  readonly novel: number;
+  /** Exchanges answered 2xx: an operation with none is stuck (unknown ids, missing state) and wants live values. */
+  readonly accepted: number;
+  /** Cases queued in the current round (after dropping repeats of requests already sent). */
+  readonly fresh: number;
 }
 
 /** One operation's accumulator. */
 export interface OperationRun {
   readonly planned: PlannedOperation;
   readonly phase: Phase;
+  /** Exploration round, 1-based: round 1 is the plan's budget, later ones deepen (`plan/rounds.ts`). */
+  readonly round: number;
+  /** Positive and negative cases asked of the generator in this round (rounds after the first). */
+  readonly ask?: { readonly positive: number; readonly negative: number };
   readonly queue: readonly QueueItem[];
   readonly inFlight: number;
   /** `performance.now()` before which nothing of this operation is sent (429 back-off). */
   readonly notBefore: number;
   /** True once the fallback probes (from any valid case that got a response) were asked for. */
   readonly fallbackProbed: boolean;
+  /** The rate-limit burst, once decided (`plan/burst-run.ts`). */
+  readonly burst?: BurstTally;
   /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
   readonly exchanges: readonly Exchange[];
   readonly findings: readonly Finding[];
@@ -65,7 +87,12 @@ const EMPTY_TALLY: OperationTally = {
   probesBy: {},
   retries: 0,
   retryWaitMs: 0,
+  inconclusive: 0,
   notes: [],
+  shapes: [],
+  novel: 0,
+  accepted: 0,
+  fresh: 0,
 };
 
 /** A planned operation no worker reached yet. */
@@ -73,6 +100,7 @@ export function newOperationRun(planned: PlannedOperation): OperationRun {
   return {
     planned,
     phase: 'pending',
+    round: 1,
     queue: [],
     inFlight: 0,
     notBefore: 0,
@@ -91,6 +119,7 @@ export function withCases(run: OperationRun, cases: readonly Case[], notes: read
   const tally = {
     ...run.tally,
     casesByKind,
+    fresh: run.tally.fresh + cases.length,
     notes: cases.length === 0 ? [...run.tally.notes, ...notes] : run.tally.notes,
   };
   return { ...run, queue, tally };
@@ -112,21 +141,29 @@ export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now
   return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
 }
 
-/** Records the checks' verdict on an exchange: status, findings and coverage. */
+/** Records the checks' verdict on an exchange: status, findings and coverage (and a burst's progress). */
 export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
+  if (item.burst) run = burstAnswered(run, exchange.response?.status);
   const { tally } = run;
   const status = exchange.response?.status;
   const whyNot = { ...tally.whyNot };
   for (const u of verdict.unchecked) whyNot[u.check] ??= u.why;
+  const newStatus = status !== undefined && !tally.statuses.includes(status);
+  const shape = responseShape(exchange);
+  const newShape = shape !== undefined && !tally.shapes.includes(shape);
   return {
     ...run,
     exchanges: item.probeBy ? run.exchanges : [...run.exchanges, exchange],
     findings: verdict.findings.length > 0 ? [...run.findings, ...verdict.findings] : run.findings,
     tally: {
       ...tally,
-      statuses: status === undefined || tally.statuses.includes(status) ? tally.statuses : [...tally.statuses, status],
+      statuses: newStatus ? [...tally.statuses, status] : tally.statuses,
+      shapes: newShape ? [...tally.shapes, shape] : tally.shapes,
+      novel: tally.novel + (newStatus ? 1 : 0) + (newShape ? 1 : 0),
+      accepted: tally.accepted + (status !== undefined && status >= 200 && status < 300 ? 1 : 0),
       checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
       whyNot,
+      inconclusive: tally.inconclusive + (verdict.inconclusive !== undefined ? 1 : 0),
     },
   };
 }

@@ -11,4 +11,4 @@ export const REPORTERS: readonly Reporter[] = [junit, markdown, findingsJson, su
 
 export { toCurl } from './curl.ts';
 export { redactExchange, redactHeaders, redactFindings, REDACTED } from '../credentials/index.ts';
-export { compareWithBaseline, parseBaseline, findingKey } from './baseline.ts';
+export { compareWithBaseline, parseBaseline, findingKey, findingId, causeId } from './baseline.ts';

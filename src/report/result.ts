@@ -1,6 +1,6 @@
 /** Assembles the immutable RunResult from the run's per-operation states. */
 import type { Check } from '../check/check.ts';
-import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spec } from '../types.ts';
+import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spec, VerdictRule } from '../types.ts';
 
 import { coverageOf, unreachedCoverage } from './coverage.ts';
 import { compareWithBaseline } from './baseline.ts';
@@ -27,6 +27,8 @@ export interface ResultInput {
   version: string;
   /** Requests sent outside the per-operation phase (stateful chains). */
   extraRequests?: number;
+  /** The rules that decided verdicts, shown in the reports. */
+  verdictPolicy?: readonly VerdictRule[];
 }
 
 /** The RunResult as it stands now (partial while the run goes on), secrets scrubbed. */
@@ -76,6 +78,8 @@ export function buildResult(input: ResultInput): RunResult {
       description: input.checks.get(c.id)?.description ?? '',
     })),
     notes: [...retryNotes, ...input.notes],
+    inconclusive: coverage.reduce((n, c) => n + (c.inconclusive ?? 0), 0),
+    ...(input.verdictPolicy ? { verdictPolicy: input.verdictPolicy } : {}),
     exitCode: findingsExitCode(marked.findings),
   };
   return redactResult(result, input.secrets);

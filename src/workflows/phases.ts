@@ -6,7 +6,10 @@ import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
 import type { SecretBook } from '../credentials/index.ts';
 import type { GenerateCases } from '../generate/prepare.ts';
-import type { Case, Exchange, Operation, Plan, ReportedFinding, Spec } from '../types.ts';
+import { operationContext } from '../check/context.ts';
+import { runChecks } from '../check/index.ts';
+import { DEFAULT_BUDGET, defaultPolicy } from '../plan/index.ts';
+import type { Case, Exchange, Finding, Operation, Plan, ReportedFinding, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import { runStatefulPhase } from './stateful-phase.ts';
 import { runSuitePhase, type SuiteOutcome } from './suite-phase.ts';
@@ -23,6 +26,7 @@ export interface PhasesInput {
     maxRequests?: number;
     inputs: Record<string, unknown>;
     signal?: AbortSignal;
+    maxResponseTimeMs?: number;
   };
   baseUrl: string;
   dispatcher: Dispatcher;
@@ -37,6 +41,10 @@ export interface PhasesInput {
   toCurl?: (exchange: Exchange) => string;
   /** Requests sent before these phases. */
   sent: number;
+  /** Creates the run accepted before these phases, per operation key: they seed the stateful chains. */
+  creates?: ReadonlyMap<string, readonly Exchange[]>;
+  /** What the run saw of an operation: requests and statuses (said when a chain cannot start). */
+  seen?: (key: string) => { requests: number; statuses: readonly number[] } | undefined;
   stopped(): boolean;
   /** The run's notes: each phase adds its own when it ends. */
   notes: string[];
@@ -64,6 +72,10 @@ export async function runLaterPhases(p: PhasesInput): Promise<PhasesOutcome> {
       seed: p.plan.seed,
       validator: p.validator,
       generateCases: p.generateCases,
+      stopped: p.stopped,
+      judge: judgeWith(p),
+      ...(p.creates ? { creates: p.creates } : {}),
+      ...(p.seen ? { seen: p.seen } : {}),
       ...left(o.maxRequests, p.sent),
     });
     out.findings.push(stateful.findings.map(curl));
@@ -89,4 +101,20 @@ export async function runLaterPhases(p: PhasesInput): Promise<PhasesOutcome> {
     out.suites = suites;
   }
   return out;
+}
+
+/** The run's selected response checks on one exchange, in the context of its operation (planned or not). */
+function judgeWith(p: PhasesInput): (exchange: Exchange, operation: Operation) => Finding[] {
+  const run = {
+    spec: p.spec,
+    validator: p.validator,
+    plan: p.plan,
+    maxResponseTimeMs: p.options.maxResponseTimeMs ?? 5000,
+  };
+  const contexts = new Map(p.plan.operations.map((planned) => [planned.operation.key, operationContext(run, planned)]));
+  return (exchange, operation) => {
+    const planned = { operation, seed: p.plan.seed, budget: DEFAULT_BUDGET, policy: defaultPolicy(operation) };
+    const ctx = contexts.get(operation.key) ?? operationContext(run, planned);
+    return runChecks(exchange, p.selected, ctx).findings;
+  };
 }

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec, specFromText } from '../load/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
 import type { Spec } from '../types.ts';
-import { runStateful, statefulPlan } from './index.ts';
+import type { Exchange, Finding, Operation } from '../types.ts';
+import { runStateful, statefulPlan, type StatefulOptions } from './index.ts';
 import { MAX_CHAIN_REQUESTS } from './stateful-run.ts';
 
 const INLINE = `openapi: 3.1.0
@@ -51,7 +52,7 @@ describe('runStateful against the reference gateway', () => {
   beforeAll(async () => {
     spec = await loadSpec(path.resolve(import.meta.dirname, '../../openapi.json'));
   });
-  async function walk(drift: string[], maxRequests?: number) {
+  async function walk(drift: string[], maxRequests?: number, more: Partial<StatefulOptions> = {}) {
     const gw = createReferenceServer({ key: 'sk-aig-test', drift, jobStepMs: 10 });
     const { url } = await gw.listen(0);
     try {
@@ -60,6 +61,7 @@ describe('runStateful against the reference gateway', () => {
         headers: { authorization: 'Bearer sk-aig-test' },
         seed: 3,
         ...(maxRequests !== undefined ? { maxRequests } : {}),
+        ...more,
       });
     } finally {
       await gw.close();
@@ -97,5 +99,38 @@ describe('runStateful against the reference gateway', () => {
     const r = await walk([drift]);
     expect(r.findings.map((f) => [f.checkId, f.operation])).toEqual([[checkId, operation]]);
     expect(r.findings[0]!.message).toMatch(message);
+  });
+
+  it('every exchange a chain sends is judged by the response checks, in the context of its own operation', async () => {
+    const judged: string[] = [];
+    const judge = (e: Exchange, op: Operation): Finding[] => {
+      judged.push(`${e.case.id} ${op.key}`);
+      expect(e.case.operation).toBe(op.key);
+      return [];
+    };
+    const r = await walk([], undefined, { judge });
+    expect(judged.length).toBe(r.exchanges.length);
+    expect(judged.some((j) => j.endsWith('GET /v1/sub-accounts/{id}'))).toBe(true);
+  });
+
+  it('a chain whose own creates are refused starts from a create the run accepted, and says so', async () => {
+    const accepted = await walk([]); // a real 2xx create of the jobs chain, as the fuzz phase would have it
+    const created = accepted.exchanges.find((e) => e.case.operation === 'POST /v1/jobs' && e.response?.status === 202)!;
+    const refusing: Partial<StatefulOptions> = {
+      // Every create the walk sends is refused (as on an API whose unique fields the run's values already took).
+      authorize: (c) => (c.method === 'POST' ? { ...c, headers: { ...c.headers, authorization: 'Bearer wrong' } } : c),
+      creates: new Map([['POST /v1/jobs', [created]]]),
+      seen: () => ({ requests: 40, statuses: [400, 409] }),
+    };
+    const r = await walk([], undefined, refusing);
+    const jobs = r.chains.find((c) => c.collection === '/v1/jobs')!;
+    expect(jobs.notes.join('\n')).toMatch(
+      /seeded by the run's accepted create .* \(4 tried here \(401, 401, 401, 401\)\)/,
+    );
+    expect(r.exchanges).not.toContain(created); // adopted, not sent again
+    const subs = r.chains.find((c) => c.collection === '/v1/sub-accounts')!;
+    expect(subs.notes.join('\n')).toMatch(
+      /no create of POST \/v1\/sub-accounts was accepted: 4 tried here \(401, 401, 401, 401\); before the chains the run sent it 40 request\(s\) \(statuses: 400, 409\)/,
+    );
   });
 });

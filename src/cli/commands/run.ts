@@ -47,7 +47,10 @@ What to run:
   --include SEL          Only operations matching: operationId, tag:Name, GET, /v1/models*, "POST /v1/*"; repeatable
   --exclude SEL          Leave operations out (same selectors); repeatable
   --read-only            Only GET, HEAD and OPTIONS operations (safe against production)
-  --budget k=n,...       Cases per operation by kind (example, boundary, positive, negative), e.g. negative=20
+  --keep-order           Run switch operations (maintenance, settings, toggles, disable/lock) in spec order;
+                         by default they run after every other operation, so what they switch on spoils nothing
+  --budget k=n,...       Cases per operation in the first round, by kind (example, boundary, positive,
+                         negative), e.g. negative=20
   --shard i/n            Run the i-th of n deterministic slices of the operations (merge with specgate merge)
   --seed N               Reproduce a previous run exactly (every run prints its seed)
   --dry-run              Print the plan (operations, budgets, status policies, skipped and why) and exit
@@ -64,11 +67,18 @@ Suites (stateful contracts, Arazzo 1.0; see suites/README.md):
   --fuzz                 With --suite, also fuzz every planned operation first (the usual run, then the suites)
   --input NAME=VALUE     Suite workflow input, e.g. --input embeddingModel=openai/text-embedding-3-small; repeatable
 
+Budget (exploration runs in rounds: round 1 gives every operation its first cases, later rounds deepen each
+operation with new cases, more where the last round brought a new status or response shape):
+  --max-requests N       Explore until about 90% of N requests, then shrink and walk chains in the rest; nothing
+                         is sent past N (chains and suites count; a suite once started runs to its end)
+  --max-duration S       Explore for S seconds less a reserve (15%, at most 10 s) for shrinking, chains and the
+                         report; nothing is sent after S seconds, so the run ends within S plus --timeout
+  --depth N              Cases per operation to explore to (default: 100 without --max-requests/--max-duration,
+                         else what the budget allows); 0 sends the first round only
+
 Limits:
   --workers N            Concurrent requests (default 4)
   --timeout MS           Per-request deadline, headers and body (default 10000)
-  --max-requests N       Stop after N requests in all: chains and suites count (a suite once started runs to its end)
-  --max-duration S       Stop after S seconds
   --rate-limit R         Requests per second for the whole run (e.g. 5, 5/s, 300/m)
   429 answers (and 503 with Retry-After) are retried on that operation later, honouring Retry-After (capped
   at 10 s, at most 3 attempts); every retry is listed in the report notes.

@@ -1,6 +1,8 @@
 /**
  * The run's hard limits (`--max-requests`, `--max-duration`) and Ctrl-C: once one is reached nothing more is
- * sent (operations already started still finish, without sending), and the reason is kept for the report.
+ * sent by any phase (operations already started still finish, without sending), and the reason is kept for the
+ * report. Exploration ends a little earlier (`exploring()`), so shrinking, stateful chains and the report fit in
+ * what is left instead of running past the limit.
  */
 import type { Interceptor } from '../dispatch.ts';
 
@@ -16,6 +18,23 @@ export interface RunLimits {
   stopped(): boolean;
   /** Why the run stopped early, when it did. */
   stopNotes(): string[];
+  /** False once exploration should end: the share of the budget kept for shrinking, chains and the report is reached. */
+  exploring(): boolean;
+}
+
+/** Share of --max-requests kept for what follows exploration (shrinking, stateful chains). */
+export const REQUEST_RESERVE = 0.1;
+
+/** Time of --max-duration kept for what follows exploration: this share, at most MAX_TIME_RESERVE_MS. */
+export const TIME_RESERVE = 0.15;
+export const MAX_TIME_RESERVE_MS = 10_000;
+
+/** When exploration ends under the limits: [requests, milliseconds since the start]. */
+export function explorationLimits(options: LimitOptions): [number, number] {
+  const { maxRequests: n, maxDurationMs: ms } = options;
+  const requests = n === undefined ? Infinity : Math.max(1, Math.floor(n * (1 - REQUEST_RESERVE)));
+  const time = ms === undefined ? Infinity : ms - Math.min(ms * TIME_RESERVE, MAX_TIME_RESERVE_MS);
+  return [requests, time];
 }
 
 /** Limits over `sent()` requests and the time since creation. */
@@ -31,7 +50,9 @@ export function createRunLimits(options: LimitOptions, sent: () => number): RunL
       stopReason = `stopped after --max-duration ${options.maxDurationMs / 1000} s`;
     return stopReason !== undefined;
   };
-  return { stopped, stopNotes: () => (stopReason ? [stopReason] : []) };
+  const [requests, time] = explorationLimits(options);
+  const exploring = (): boolean => !stopped() && sent() < requests && performance.now() - startedAt < time;
+  return { stopped, exploring, stopNotes: () => (stopReason ? [stopReason] : []) };
 }
 
 /** Sends nothing once the limits are reached; an exchange cut by our own Ctrl-C is not the API's answer. */

@@ -1,0 +1,131 @@
+/**
+ * Live values in generated cases: a path parameter takes an id the API handed out for its collection, other
+ * parameters and top-level body fields take values whose names match (`request_id` ← `id` of `/requests`,
+ * `model` ← `id` of `/models`). The case is rebuilt from its logical value, so it is serialized as any other; a
+ * valid case stays valid (a substitution the schema refuses is dropped), and a negative case keeps its one
+ * violation (only path parameters it does not violate change). `Case.live` records each field's source.
+ */
+import { stableHash } from '../plan/shard.ts';
+import type { Case } from '../types.ts';
+import { isObject } from './context.ts';
+import { origins } from './generate.ts';
+import { norm, type LivePool, type LiveValue } from './live-pool.ts';
+import type { ParameterModel } from './operation-model.ts';
+import { paramKey, positiveProblem, renderCase, type RequestValue } from './request.ts';
+
+/** Values of the pool a field named `name` can take; a path parameter first takes ids of its own collection. */
+export function candidates(pool: LivePool, name: string, pathPrefix?: string): LiveValue[] {
+  const n = norm(name);
+  if (pathPrefix !== undefined) {
+    const own = pool.filter((v) => v.collection === pathPrefix && (v.name === 'id' || norm(v.name) === n));
+    if (own.length > 0) return own;
+  }
+  const named = pool.filter((v) => v.name !== 'id' && norm(v.name) === n);
+  if (named.length > 0) return named;
+  return pool.filter((v) => v.name === 'id' && resourceNames(v.collection).includes(n));
+}
+
+/** What a reference to an item of `collection` is called: `/v1/requests` → request, requestid, requestsid. */
+function resourceNames(collection: string): string[] {
+  const last = norm(
+    collection
+      .split('/')
+      .filter((s) => s && !s.startsWith('{'))
+      .at(-1) ?? '',
+  );
+  const one = last.endsWith('ies') ? `${last.slice(0, -3)}y` : last.replace(/s$/, '');
+  return last ? [one, `${one}id`, `${last}id`] : [];
+}
+
+/** How much of a case takes live values: `all` (an operation with no 2xx yet) or about half of the fields. */
+export interface LiveOptions {
+  all: boolean;
+}
+
+/** `c` with live values where the pool has some; `c` itself when none fits. */
+export function withLive(c: Case, pool: LivePool, options: LiveOptions): Case {
+  const origin = origins.get(c);
+  if (!origin || pool.length === 0) return c;
+  const { og, draft } = origin;
+  const live: Record<string, string> = {};
+  const chosen = (field: string, all: LiveValue[]): LiveValue | undefined => {
+    // A DELETE takes the older half of the values, every other method the newer half: deletes do not consume
+    // the resources the reads and updates of the same round are about.
+    const half = Math.ceil(all.length / 2);
+    const list = c.method === 'DELETE' ? all.slice(0, half) : all.slice(all.length - half);
+    const v = list.length === 0 ? undefined : list[stableHash(`${c.id}|${field}`) % list.length];
+    if (v) live[field] = v.source;
+    return v;
+  };
+  const pick = (p: ParameterModel, list: LiveValue[]) => chosen(`${p.in}.${p.name}`, list);
+  const params = liveParams(c, og.model.parameters, draft.value.params, pool, options, pick, live);
+  let body = draft.value.body;
+  if (body && c.kind !== 'negative' && isObject(body.value)) {
+    const fields = { ...body.value };
+    for (const k of Object.keys(fields)) {
+      if (!options.all && stableHash(`${c.id}|body.${k}`) % 2 === 1) continue;
+      const v = chosen(`body.${k}`, candidates(pool, k));
+      if (v) fields[k] = like(fields[k], v.value) as never;
+    }
+    body = { ...body, value: fields };
+  }
+  if (Object.keys(live).length === 0) return c;
+  const value: RequestValue = { ...draft.value, params, ...(body ? { body } : {}) };
+  if (c.kind !== 'negative' && positiveProblem(og, value) !== undefined) return c;
+  const index = Number(c.id.slice(c.id.lastIndexOf('/') + 1)) || 0;
+  const meta = { kind: c.kind, index, seed: c.seed, ...(c.violation ? { violation: c.violation } : {}) };
+  const rendered = renderCase(og, { ...draft, value }, meta);
+  if (!rendered) return c;
+  const out: Case = { ...rendered, id: c.id, live };
+  origins.set(out, { ...origin, draft: { ...draft, value } });
+  return out;
+}
+
+/**
+ * Parameter values with live ones put in: path parameters always (with the path values of the request that
+ * produced the value, so a key is used under its own parent), the others when the case sends them and, unless
+ * `all`, for about half of them. A negative case changes only path parameters its violation is not about.
+ */
+function liveParams(
+  c: Case,
+  parameters: readonly ParameterModel[],
+  current: Record<string, unknown>,
+  pool: LivePool,
+  options: LiveOptions,
+  pick: (p: ParameterModel, list: LiveValue[]) => LiveValue | undefined,
+  live: Record<string, string>,
+): Record<string, unknown> {
+  const params = { ...current };
+  const scoped: Record<string, [string, string]> = {};
+  const violated = (p: ParameterModel) => c.violation?.location.startsWith(`${p.in}.${p.name}`) ?? false;
+  for (const p of parameters) {
+    const key = paramKey(p);
+    if (violated(p) || (p.in !== 'path' && (c.kind === 'negative' || !(key in params)))) continue;
+    if (p.in !== 'path' && !options.all && stableHash(`${c.id}|${key}`) % 2 === 1) continue;
+    const prefix = p.in === 'path' ? c.operation.split(' ')[1]!.split(`/{${p.name}}`)[0] : undefined;
+    const used = pick(p, candidates(pool, p.name, prefix));
+    if (!used) continue;
+    params[key] = like(current[key], used.value);
+    for (const [name, v] of Object.entries(used.scope))
+      if (parameters.some((q) => q.in === 'path' && q.name === name && !violated(q)))
+        scoped[name] = [v, `${used.source} (its parent's path.${name})`];
+  }
+  for (const [name, [v, source]] of Object.entries(scoped)) {
+    params[`path:${name}`] = like(current[`path:${name}`], v);
+    live[`path.${name}`] = source;
+  }
+  return params;
+}
+
+/** `value` in the JSON type of the generated value it replaces (an id `42` for a string parameter is `"42"`). */
+function like(generated: unknown, value: string | number): unknown {
+  if (typeof generated === 'string') return String(value);
+  if (
+    typeof generated === 'number' &&
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    Number.isFinite(Number(value))
+  )
+    return Number(value);
+  return value;
+}

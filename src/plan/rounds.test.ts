@@ -1,0 +1,63 @@
+/** Laws of the exploration rounds: depth caps, exhausted operations stop, news and stuck operations earn more. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { PlannedOperation } from '../types.ts';
+import { newOperationRun, type OperationRun } from './operation-run.ts';
+import { DEFAULT_DEPTH, explorationDepth, nextAsk, ROUND_CASES, roundSeed, startRound } from './rounds.ts';
+
+const op = (t: Partial<OperationRun['tally']>): OperationRun => {
+  const run = newOperationRun({ operation: { key: 'GET /x' }, seed: 1 } as unknown as PlannedOperation);
+  return { ...run, phase: 'done', tally: { ...run.tally, fresh: 5, accepted: 1, ...t } };
+};
+
+describe('nextAsk', () => {
+  it('never asks past the depth, and asks nothing once it is reached', () => {
+    fc.assert(
+      fc.property(fc.nat(200), fc.nat(200), fc.nat(3), fc.nat(2), (positive, depth, novel, accepted) => {
+        const ask = nextAsk(op({ casesByKind: { positive, negative: 1 }, novel, accepted }), depth);
+        const left = depth - positive - 1;
+        if (left <= 0) expect(ask).toBeUndefined();
+        else expect(ask!.positive + ask!.negative).toBeLessThanOrEqual(left);
+      }),
+    );
+  });
+
+  it('asks nothing of an operation whose last round gave no request it had not sent', () => {
+    expect(nextAsk(op({ fresh: 0, casesByKind: { positive: 3 } }), 100)).toBeUndefined();
+  });
+
+  it('doubles the round after news, doubles valid cases while no 2xx came, and asks negatives only where they exist', () => {
+    const plain = nextAsk(op({ casesByKind: { positive: 6, negative: 6 } }), 1000)!;
+    expect(plain).toEqual(ROUND_CASES);
+    expect(nextAsk(op({ casesByKind: { positive: 6, negative: 6 }, novel: 2 }), 1000)).toEqual({
+      positive: 2 * ROUND_CASES.positive,
+      negative: 2 * ROUND_CASES.negative,
+    });
+    expect(nextAsk(op({ casesByKind: { positive: 6 }, accepted: 0 }), 1000)).toEqual({
+      positive: 2 * ROUND_CASES.positive,
+      negative: 0,
+    });
+  });
+
+  it('a new round resets the round counters and keeps what the operation learnt', () => {
+    const before = op({ statuses: [200], novel: 3, casesByKind: { positive: 6 } });
+    const next = startRound(before, 2, { positive: 6, negative: 0 });
+    expect(next).toMatchObject({ phase: 'pending', round: 2, tally: { novel: 0, fresh: 0, statuses: [200] } });
+  });
+});
+
+describe('depth and seeds', () => {
+  it('explores to the default depth without limits, and as far as a limit allows with one', () => {
+    expect(explorationDepth({})).toBe(DEFAULT_DEPTH);
+    expect(explorationDepth({ maxRequests: 10 })).toBe(Infinity);
+    expect(explorationDepth({ maxDurationMs: 10 })).toBe(Infinity);
+    expect(explorationDepth({ maxDurationMs: 10, depth: 0 })).toBe(0);
+  });
+
+  it('keeps the operation seed in round 1 and gives every later round its own', () => {
+    expect(roundSeed(42, 1)).toBe(42);
+    const seeds = new Set([2, 3, 4, 5, 6].map((r) => roundSeed(42, r)));
+    expect(seeds.size).toBe(5);
+    expect(seeds.has(42)).toBe(false);
+  });
+});

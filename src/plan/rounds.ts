@@ -1,0 +1,60 @@
+/**
+ * Exploration in rounds, breadth first: round 1 gives every operation the plan's budget (its examples,
+ * boundaries and first random cases), then each further round deepens every operation that still has
+ * something to learn, with cases from new seeds, until the run's budget is spent. Pure: what a round asks of an
+ * operation depends only on what earlier rounds saw, and rounds are separated by a barrier, so the number of
+ * workers never changes which cases are made.
+ */
+import type { OperationRun } from './operation-run.ts';
+import { stableHash } from './shard.ts';
+
+/** Cases per kind a deepening round asks of an operation that learnt nothing new in its last round. */
+export const ROUND_CASES = { positive: 6, negative: 6 } as const;
+
+/** Cases per operation a run explores to when it has neither --max-requests nor --max-duration. */
+export const DEFAULT_DEPTH = 100;
+
+/** How far a run explores: cases per operation, Infinity when a request or time budget ends the run. */
+export function explorationDepth(options: { maxRequests?: number; maxDurationMs?: number; depth?: number }): number {
+  if (options.depth !== undefined) return options.depth;
+  return options.maxRequests === undefined && options.maxDurationMs === undefined ? DEFAULT_DEPTH : Infinity;
+}
+
+/** The seed of an operation's cases in `round` (round 1 keeps the operation's own seed). */
+export function roundSeed(operationSeed: number, round: number): number {
+  return round <= 1 ? operationSeed : stableHash(`${operationSeed}/round ${round}`);
+}
+
+/** Cases generated for an operation so far, every kind together. */
+export const generated = (op: OperationRun): number =>
+  Object.values(op.tally.casesByKind).reduce((n, k) => n + (k ?? 0), 0);
+
+/**
+ * What the next round asks of an operation, or undefined when it is explored enough: it reached `depth`, or its
+ * last round gave no request it had not sent already (nothing left to vary). An operation whose last round
+ * brought news (a new status or response shape) gets twice the cases; one with no 2xx yet gets twice the
+ * positive cases (the next round's cases carry live values that may get it past 404/422). Negative cases only
+ * where the first round could make some.
+ */
+export function nextAsk(op: OperationRun, depth: number): OperationRun['ask'] {
+  const left = depth - generated(op);
+  if (left <= 0 || op.tally.fresh === 0) return undefined;
+  const factor = op.tally.novel > 0 ? 2 : 1;
+  const positive = ROUND_CASES.positive * factor * (op.tally.accepted === 0 ? 2 : 1);
+  const negative = (op.tally.casesByKind.negative ?? 0) > 0 ? ROUND_CASES.negative * factor : 0;
+  const scale = Math.min(1, left / (positive + negative));
+  const ask = { positive: Math.ceil(positive * scale), negative: Math.floor(negative * scale) };
+  return ask.positive + ask.negative > 0 ? ask : undefined;
+}
+
+/** The operation entering `round` with `ask`: pending again, with this round's counters reset. */
+export function startRound(op: OperationRun, round: number, ask: NonNullable<OperationRun['ask']>): OperationRun {
+  return {
+    ...op,
+    phase: 'pending',
+    round,
+    ask,
+    exchanges: [],
+    tally: { ...op.tally, novel: 0, fresh: 0 },
+  };
+}
