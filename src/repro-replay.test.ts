@@ -67,6 +67,9 @@ describe.skipIf(!hasCurl)('curl repros replay as printed against the reference s
       const got: string[] = [];
       for (const e of single) got.push(`${e.operation} ${e.check} ${e.cause}: ${await replay(e.curl!)}`);
       expect(got).toEqual(single.map((e) => `${e.operation} ${e.check} ${e.cause}: ${e.response!.status}`));
+      // Each repro is labelled by what it shows: its own finding's check, cause and recorded status.
+      for (const e of single)
+        expect(e.curl!.split('\n')[0]).toBe(`# shows ${e.check}: ${e.cause} (HTTP ${e.response!.status})`);
       // The credential is read from the variable it came from (probes of ignored_auth send none).
       const authorized = single.filter((e) => e.request?.headers.authorization !== undefined);
       expect(authorized.length).toBeGreaterThan(0);

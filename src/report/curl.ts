@@ -97,6 +97,19 @@ function basicUser(name: string, value: string, book: SecretBook): Word | undefi
   return source.basic.flatMap((env, i) => (i === 0 ? [{ env }] : [':', { env }]));
 }
 
+/**
+ * The repro labelled by what it shows: the finding's own check and cause and the status the run got, as a
+ * shell comment line (so the command still runs as printed). A repro already labelled is kept as it is.
+ */
+export function labelledRepro(
+  curl: string,
+  f: { checkId: string; cause: string; exchange?: Pick<Exchange, 'response' | 'error'> },
+): string {
+  if (curl.startsWith('# ')) return curl;
+  const got = f.exchange?.response ? `HTTP ${f.exchange.response.status}` : `no response: ${f.exchange?.error?.code}`;
+  return `# shows ${f.checkId}: ${f.cause.replace(/\s+/g, ' ')} (${got})\n${curl}`;
+}
+
 const SKIP = new Set(['host', 'content-length', 'connection', 'accept-encoding', 'transfer-encoding']);
 
 /** The curl command that sends this exchange's request again, credentials as `${SPECGATE_*}` variables. */

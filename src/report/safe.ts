@@ -1,14 +1,16 @@
 /** The view of a RunResult every reporter formats: findings redacted, replay commands composed. */
 import { redactFindings, SecretBook } from '../credentials/index.ts';
 import type { ReportedFinding, RunResult } from '../types.ts';
-import { toCurl } from './curl.ts';
+import { labelledRepro, toCurl } from './curl.ts';
 
 /** A result whose findings (and fixed findings) carry no secrets, with a curl command each where possible. */
 export function safeResult(result: RunResult): RunResult {
   // The run redacted its result already (report/result.ts); this pass keeps results from elsewhere (merge, tests) safe.
   const book = new SecretBook(result.secretNames ?? []);
-  const withCurl = (f: ReportedFinding): ReportedFinding =>
-    f.exchange && !f.curl ? { ...f, curl: toCurl(f.exchange, book) } : f;
+  const withCurl = (f: ReportedFinding): ReportedFinding => {
+    const curl = f.curl ?? (f.exchange ? toCurl(f.exchange, book) : undefined);
+    return curl ? { ...f, curl: labelledRepro(curl, f) } : f;
+  };
   // curl is built from the raw exchange (placeholders replace secrets), then everything is redacted.
   return {
     ...result,

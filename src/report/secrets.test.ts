@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exchangeOf } from '../check/test-kit.ts';
 import { bookOf, readCredentials, SecretBook } from '../credentials/index.ts';
-import { toCurl } from './curl.ts';
+import { labelledRepro, toCurl } from './curl.ts';
 import { REPORTERS } from './index.ts';
 import { sampleResult, SECRET } from './test-result.ts';
 
@@ -117,6 +117,14 @@ describe('toCurl', () => {
     expect(cmd).toContain('"x-portkey-api-key: ${SPECGATE_HEADER_X_PORTKEY_API_KEY}"');
     expect(cmd).toContain('access_token=${SPECGATE_QUERY_ACCESS_TOKEN}');
     expect(cmd).toContain("'x-portkey-provider: openai'");
+  });
+
+  it('is labelled by what it shows: the finding’s own check, cause and status, as a comment that still runs', () => {
+    const f = { checkId: 'not_a_server_error', cause: 'status 500', exchange: exchangeOf({ status: 500 }) };
+    const cmd = labelledRepro(toCurl(f.exchange), f);
+    expect(cmd.split('\n')[0]).toBe('# shows not_a_server_error: status 500 (HTTP 500)');
+    expect(labelledRepro(cmd, f)).toBe(cmd);
+    expect(argv(cmd)).toEqual(['http://127.0.0.1:9/api/things/1']);
   });
 
   it('uses --head for HEAD and names the method otherwise', () => {
