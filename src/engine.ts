@@ -13,7 +13,8 @@ import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
 import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
-import { nextTask, soonest } from './plan/schedule.ts';
+import { nextTask, soonest, type Steps } from './plan/schedule.ts';
+export type { Steps } from './plan/schedule.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
@@ -40,6 +41,8 @@ export interface EngineInput {
   auth: { authorize(c: Case, operation: Operation): Case; strip(c: Case, operation: Operation): Case };
   shrinkCase?: ShrinkCase;
   toCurl?: (exchange: Exchange) => string;
+  /** Sees every exchange as it comes back (the callback receiver matches deliveries to requests). */
+  observe?: (exchange: Exchange) => void;
   /** The run's notes (harness notes, not findings). */
   notes: string[];
   /** An operation is done: its deduplicated findings. */
@@ -68,7 +71,7 @@ export class Engine {
     this.limits = intercept.createRunLimits(o, this.tally.sent);
     const recorder: intercept.Recorder = {
       sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
-      received: this.tally.received,
+      received: (ex) => (this.tally.received(ex), input.observe?.(ex)),
     };
     const shared = [
       intercept.rateLimit(createRateLimiter(o.rateLimit ?? 0)),
@@ -198,15 +201,6 @@ export class Engine {
     const ready = this.input.cases(this.ops[i]!.planned);
     return ready instanceof Promise ? ready.then(take) : take(ready);
   }
-}
-
-/** What the workers do with a task. */
-export interface Steps {
-  /** Queues an operation's cases; a promise means they are made elsewhere (workers serve others meanwhile). */
-  prepare(i: number): void | Promise<void>;
-  process(i: number, item: QueueItem): Promise<void>;
-  finish(i: number): Promise<void>;
-  stopped(): boolean;
 }
 
 /**

@@ -23,6 +23,10 @@ import { realGenerator, STAGES, type Stages } from './stages.ts';
 import type { Plan, ReportedFinding, RunResult } from './types.ts';
 import { runLaterPhases } from './workflows/phases.ts';
 import { loadSuites } from './workflows/suite-phase.ts';
+import { startCallbackRun } from './webhooks/callback-run.ts';
+
+/** How long after the run's requests the callbacks they registered may take to arrive. */
+const CALLBACK_TIMEOUT_MS = 5000;
 
 /** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
 export async function planRun(partial: Partial<RunOptions>, stages: Partial<Stages> = {}) {
@@ -79,11 +83,13 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const report = createRunReport({ ...about, target: target.url, secrets: auth.secrets, reporters: s.reporters });
   const thread = realGenerator(s) ? o.generationThread : false;
   const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
+  const callbacks = await startCallbackRun(spec, target.url, o.callbackUrl);
   const shared = { spec, plan, validator, options: o, notes, toCurl: s.toCurl, dispatcher, baseUrl: target.url };
   const engine = new Engine({
     ...shared,
     checks: selected,
-    cases: source.cases,
+    cases: callbacks ? callbacks.wrap(source.cases) : source.cases,
+    ...(callbacks ? { observe: callbacks.observe } : {}),
     auth,
     onDone: report.done,
     shrinkCase: s.shrinkCase,
@@ -91,7 +97,12 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   await engine.run().finally(source.close);
   const later = { ...shared, ...auth, suites, selected, checks: s.checks, generateCases: s.generateCases };
   const sent = engine.sent();
-  report.addPhases(await runLaterPhases({ ...later, secrets: auth.secrets(), sent, stopped: engine.limits.stopped }));
+  const phases = await runLaterPhases({ ...later, secrets: auth.secrets(), sent, stopped: engine.limits.stopped });
+  const callbacksOut = await callbacks?.finish(validator, CALLBACK_TIMEOUT_MS);
+  if (callbacksOut) notes.push(callbacksOut.note);
+  const delivered = callbacksOut?.findings ?? [];
+  const curl = (f: ReportedFinding) => (f.exchange && s.toCurl ? { ...f, curl: s.toCurl(f.exchange) } : f);
+  report.addPhases({ ...phases, findings: [...phases.findings, delivered.map(curl)] });
   notes.push(...engine.limits.stopNotes());
   auth.stop();
   const final = await report.close();
