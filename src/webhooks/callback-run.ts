@@ -5,7 +5,7 @@
  * signature, body schema), and an accepted request whose delivery never came within the timeout is a warning.
  */
 import { callbackConformance } from '../check/suite-findings.ts';
-import type { CaseSource } from '../generate/case-source.ts';
+import type { CaseSource, Prepared } from '../generate/case-source.ts';
 import type { Case, Exchange, ReportedFinding, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import { callbackPointers, withCallbackUrl } from './callback-fields.ts';
@@ -45,16 +45,20 @@ function callbackRun(spec: Spec, receiver: WebhookReceiver, base: string): Callb
   let next = 0;
   const tagOf = (url: string): string | undefined => /\/c\/(\d+)$/.exec(new URL(url, 'http://x').pathname)?.[1];
   return {
-    wrap: (source) => async (planned) => {
-      const prepared = await source(planned);
+    wrap: (source) => (planned) => {
       const pointers = callbackPointers(spec, planned.operation);
-      const cases = prepared.cases.map((c) => {
-        const tag = String(next++);
-        const out = withCallbackUrl(c, pointers, `${base}/c/${tag}`);
-        if (out !== c) byTag.set(tag, out);
-        return out;
-      });
-      return { ...prepared, cases };
+      const rewrite = (prepared: Prepared): Prepared => {
+        const cases = prepared.cases.map((c) => {
+          const tag = String(next++);
+          const out = withCallbackUrl(c, pointers, `${base}/c/${tag}`);
+          if (out !== c) byTag.set(tag, out);
+          return out;
+        });
+        return { ...prepared, cases };
+      };
+      // Synchronous sources stay synchronous: the scheduler treats a promise as cases made elsewhere.
+      const ready = source(planned);
+      return ready instanceof Promise ? ready.then(rewrite) : rewrite(ready);
     },
     observe(ex) {
       const tag = ex.case.bodyText && /\/c\/(\d+)"/.exec(ex.case.bodyText)?.[1];
