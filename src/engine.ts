@@ -44,6 +44,8 @@ export interface EngineInput {
   auth: { authorize(c: Case, operation: Operation): Case; strip(c: Case, operation: Operation): Case };
   shrinkCase?: ShrinkCase;
   toCurl?: (exchange: Exchange) => string;
+  /** Sees every exchange as it comes back (the callback receiver matches deliveries to requests). */
+  observe?: (exchange: Exchange) => void;
   /** The run's notes (harness notes, not findings). */
   notes: string[];
   /** An operation is done: its deduplicated findings. */
@@ -75,7 +77,7 @@ export class Engine {
     this.limits = intercept.createRunLimits(o, this.tally.sent);
     const recorder: intercept.Recorder = {
       sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
-      received: this.tally.received,
+      received: (ex) => (this.tally.received(ex), input.observe?.(ex)),
     };
     const shared = [
       intercept.rateLimit(createRateLimiter(o.rateLimit ?? 0)),

@@ -24,6 +24,10 @@ import { realGenerator, STAGES, type Stages } from './stages.ts';
 import type { Exchange, Plan, ReportedFinding, RunResult } from './types.ts';
 import { runLaterPhases } from './workflows/phases.ts';
 import { loadSuites } from './workflows/suite-phase.ts';
+import { startCallbackRun } from './webhooks/callback-run.ts';
+
+/** How long after the run's requests the callbacks they registered may take to arrive. */
+const CALLBACK_TIMEOUT_MS = 5000;
 
 /** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
 export async function planRun(partial: Partial<RunOptions>, stages: Partial<Stages> = {}) {
@@ -90,11 +94,13 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const thread = realGenerator(s) ? o.generationThread : false;
   const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
   const toCurl = s.toCurl && ((e: Exchange) => s.toCurl!(e, auth.secrets()));
+  const callbacks = await startCallbackRun(spec, target.url, o.callbackUrl);
   const shared = { spec, plan, validator, options: o, notes, toCurl, dispatcher, baseUrl };
   const engine = new Engine({
     ...shared,
     checks: selected,
-    cases: source.cases,
+    cases: callbacks ? callbacks.wrap(source.cases) : source.cases,
+    ...(callbacks ? { observe: callbacks.observe } : {}),
     auth,
     onDone: report.done,
     shrinkCase: s.shrinkCase,
@@ -109,7 +115,11 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
     creates: engine.feedback.creates,
     seen: (k: string) => tallies.get(k),
   };
-  report.addPhases(await runLaterPhases({ ...later, ...run, secrets: auth.secrets() }));
+  const phases = await runLaterPhases({ ...later, ...run, secrets: auth.secrets() });
+  const callbacksOut = await callbacks?.finish(validator, CALLBACK_TIMEOUT_MS);
+  if (callbacksOut) notes.push(callbacksOut.note);
+  const curl = (f: ReportedFinding) => (f.exchange && toCurl ? { ...f, curl: toCurl(f.exchange) } : f);
+  report.addPhases({ ...phases, findings: [...phases.findings, (callbacksOut?.findings ?? []).map(curl)] });
   notes.push(...engine.limits.stopNotes());
   warn(
     notFoundWarning(

@@ -30,7 +30,8 @@ export class PoisonWatch {
    */
   judged(ex: Exchange, planned: PlannedOperation, findings: Finding[]) {
     const sentAt = this.sentAtCase.get(ex.case);
-    if (!ex.response || sentAt === undefined) return { keep: findings };
+    // A 429 says nothing either way: the rate limit, not the target's state (it is judged as it is).
+    if (!ex.response || sentAt === undefined || ex.response.status === 429) return { keep: findings };
     const write = !READS.has(ex.case.method.toUpperCase());
     const status = ex.response.status;
     const accepted = write && status >= 200 && status < 300;

@@ -53,6 +53,11 @@ export interface RunOptions {
   policies: Record<string, Partial<Omit<StatusPolicy, 'source'>>>;
   /** OAuth2 client credentials (config `auth.oauth2`); `SPECGATE_OAUTH2_*` variables win. */
   oauth2?: ClientCredentials;
+  /**
+   * Where the target can reach the harness's callback receiver (`--callback-url`); without it, loopback targets
+   * get a receiver on 127.0.0.1, others none.
+   */
+  callbackUrl?: string;
   /** Drifts to plant in the embedded reference server (ignored with `baseUrl`). */
   drift: string[];
   insecure: boolean;

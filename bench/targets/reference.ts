@@ -22,7 +22,11 @@ const EXTRA: Record<string, { class: DriftClass; also?: string[]; cause?: RegExp
   'no-retry-after': { class: 'volume', cause: /retry-after/i },
   'rate-limit-body': { class: 'volume', also: ['undocumented_response_content'], cause: /error|message/ },
   'missing-header': { class: 'basic', cause: /x-request-id/i },
-  'bad-webhook-signature': { class: 'workflow', seenOn: ['POST job.completed', 'POST job.failed'] },
+  'bad-webhook-signature': {
+    class: 'workflow',
+    also: ['callback_conformance'],
+    seenOn: ['POST job.completed', 'POST job.failed'],
+  },
   'tenant-leak': { class: 'workflow' },
   'spend-cap-ignored': { class: 'workflow' },
   'live-patch-wrong-type': { class: 'live-resource', cause: /spent_cents/ },

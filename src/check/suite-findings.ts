@@ -47,6 +47,14 @@ export const targetPoisoned: SuiteFinding = {
     "After one of the run's own requests, an operation's (or every write's) answers flip to one uniform error; those answers are inconclusive.",
 };
 
+/** A callback or webhook a plain run registered never came, or came unlike the spec (`webhooks/callback-run.ts`). */
+export const callbackConformance: SuiteFinding = {
+  kind: 'suite',
+  id: 'callback_conformance',
+  description:
+    "Callbacks and webhooks a run's accepted requests register arrive in time and validate against the spec's webhooks.",
+};
+
 /** Every suite-only id, in report order. */
 export const SUITE_FINDINGS: readonly SuiteFinding[] = [
   workflowStepFailed,
@@ -55,4 +63,5 @@ export const SUITE_FINDINGS: readonly SuiteFinding[] = [
   webhookSchemaConformance,
   sseStreamSemantics,
   targetPoisoned,
+  callbackConformance,
 ];

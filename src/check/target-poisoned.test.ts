@@ -66,6 +66,9 @@ describe('detectPoisoning', () => {
         return last(log) === undefined;
       }),
     );
+    const limited = [answer('/a', 201), answer('/b', 201), answer('/s', 200, { switch: true })];
+    limited.push(answer('/a', 429), answer('/b', 429), answer('/a', 429));
+    expect(last(limited)).toBeUndefined();
     const always = [answer('/w', 201), answer('/admin1', 403), answer('/admin2', 403), answer('/admin1', 403)];
     expect(last(always)).toBeUndefined();
     const mixed = [

@@ -6,8 +6,11 @@
  */
 import type { Exchange } from '../types.ts';
 
-/** Statuses a poisoned target answers with: unavailable, forbidden, payment required, locked, too many, unauthorized. */
-export const POISON_STATUSES: ReadonlySet<number> = new Set([401, 402, 403, 423, 429, 503]);
+/**
+ * Statuses a poisoned target answers with: unavailable, forbidden, payment required, locked, unauthorized. Not 429:
+ * a rate limit clears with time, the back-off waits for it, and its answers are judged as documented behaviour.
+ */
+export const POISON_STATUSES: ReadonlySet<number> = new Set([401, 402, 403, 423, 503]);
 
 /** One answer of the run, as the detection needs it. */
 export interface Answer {

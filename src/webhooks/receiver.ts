@@ -27,7 +27,7 @@ export interface WebhookReceiver {
 
 /** Starts a receiver on 127.0.0.1 and an ephemeral port; `status` is what it answers each delivery. */
 export async function startWebhookReceiver(
-  options: { status?: number; maxBodyBytes?: number } = {},
+  options: { status?: number; maxBodyBytes?: number; port?: number; host?: string } = {},
 ): Promise<WebhookReceiver> {
   const deliveries: Delivery[] = [];
   const waiters = new Set<() => void>();
@@ -53,7 +53,8 @@ export async function startWebhookReceiver(
       for (const w of waiters) w();
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A port and host only when the user gave a --callback-url that the target reaches from elsewhere.
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hooks`,

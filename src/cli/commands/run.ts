@@ -47,6 +47,8 @@ What to run:
   --include SEL          Only operations matching: operationId, tag:Name, GET, /v1/models*, "POST /v1/*"; repeatable
   --exclude SEL          Leave operations out (same selectors); repeatable
   --read-only            Only GET, HEAD and OPTIONS operations (safe against production)
+  --callback-url URL     Where the target reaches this machine: the callback receiver listens on its port and
+                         valid requests carry it in webhook/callback URL fields (loopback targets: automatic)
   --keep-order           Run switch operations (maintenance, settings, toggles, disable/lock) in spec order;
                          by default they run after every other operation, so what they switch on spoils nothing
   --budget k=n,...       Cases per operation in the first round, by kind (example, boundary, positive,
