@@ -10,7 +10,8 @@ import { Agent } from 'undici';
 import { generate } from '../src/generate/index.ts';
 import { loadSpec } from '../src/load/index.ts';
 import { createReferenceServer } from '../src/reference/index.ts';
-import { applyAuth, authFor, readCredentials, send } from '../src/send/index.ts';
+import { readCredentials } from '../src/credentials/index.ts';
+import { applyAuth, authFor, send } from '../src/send/index.ts';
 import type { CaseKind } from '../src/types.ts';
 import { createValidator } from '../src/validate/index.ts';
 

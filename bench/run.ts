@@ -48,7 +48,8 @@ async function child(): Promise<void> {
   const { STAGES: deps } = await import('../src/stages.ts');
   const { run, planRun } = await import('../src/pipeline.ts');
   const { generateHere } = await import('../src/generate/prepare.ts');
-  const { applyAuth, authFor, readCredentials, wireRequest } = await import('../src/send/index.ts');
+  const { applyAuth, authFor, wireRequest } = await import('../src/send/index.ts');
+  const { readCredentials } = await import('../src/credentials/index.ts');
   const options = {
     spec: path.join(root, 'openapi.json'),
     baseUrl: values.url,

@@ -27,7 +27,7 @@ const opts = async (more: Partial<RunOptions>): Promise<Partial<RunOptions>> => 
   baseUrl: server?.url,
   reportDir: await tmp(),
   seed: 7,
-  timeoutMs: 500,
+  timeoutMs: 5_000, // generous: a loaded machine answers a conformant fake late
   budget: { example: 1, boundary: 1, positive: 2, negative: 1 },
   depth: 0, // the plan's first round only: these laws are about one round (exploration: pipeline-rounds.test.ts)
   ...more,

@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
 import type { Dispatcher } from 'undici';
-import { judgingChecks } from './check/index.ts';
+import { judgingChecks, VERDICT_POLICY } from './check/index.ts';
 import { Engine } from './engine.ts';
 import { startCaseSource } from './generate/case-source.ts';
 import { HarnessError } from './errors.ts';
@@ -18,9 +18,10 @@ import { createRunReport } from './report/run-report.ts';
 import { withDefaults, type RunOptions } from './run-options.ts';
 import { createDispatcher } from './send/index.ts';
 import { startRunAuth } from './send/run-auth.ts';
+import { baseUrlFor, notFoundWarning, warner } from './send/base-url.ts';
 import { openTarget, targetUnreachable, type Target } from './send/target.ts';
 import { realGenerator, STAGES, type Stages } from './stages.ts';
-import type { Plan, ReportedFinding, RunResult } from './types.ts';
+import type { Exchange, Plan, ReportedFinding, RunResult } from './types.ts';
 import { runLaterPhases } from './workflows/phases.ts';
 import { loadSuites } from './workflows/suite-phase.ts';
 
@@ -71,15 +72,25 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const suites = await loadSuites(o.suites, o.cwd, spec, o.readOnly);
   const started = new Date();
   const notes: string[] = [];
-  const auth = await startRunAuth(o, spec, target, dispatcher, notes);
+  const warn = warner(notes, o.onWarning); // warnings about the run itself: the notes, and stderr
+  const baseUrl = baseUrlFor(target.url, spec, warn);
+  const auth = await startRunAuth(o, spec, { ...target, url: baseUrl }, dispatcher, notes);
   const checks = new Map(s.checks.map((c) => [c.id, c]));
   const selected = judgingChecks(plan.checks.map((c) => checks.get(c.id)!));
   const validator = s.createValidator(spec);
-  const about = { spec, plan, checks, selected, started, notes, options: o, baseline, scope, states: () => engine.ops };
-  const report = createRunReport({ ...about, target: target.url, secrets: auth.secrets, reporters: s.reporters });
+  const states = () => engine.ops;
+  const about = { spec, plan, checks, selected, started, notes, options: o, baseline, scope, states };
+  const report = createRunReport({
+    ...about,
+    verdictPolicy: VERDICT_POLICY,
+    target: target.url,
+    secrets: auth.secrets,
+    reporters: s.reporters,
+  });
   const thread = realGenerator(s) ? o.generationThread : false;
   const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
-  const shared = { spec, plan, validator, options: o, notes, toCurl: s.toCurl, dispatcher, baseUrl: target.url };
+  const toCurl = s.toCurl && ((e: Exchange) => s.toCurl!(e, auth.secrets()));
+  const shared = { spec, plan, validator, options: o, notes, toCurl, dispatcher, baseUrl };
   const engine = new Engine({
     ...shared,
     checks: selected,
@@ -100,6 +111,13 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   };
   report.addPhases(await runLaterPhases({ ...later, ...run, secrets: auth.secrets() }));
   notes.push(...engine.limits.stopNotes());
+  warn(
+    notFoundWarning(
+      engine.ops.map((op) => op.tally.statuses),
+      baseUrl,
+      spec.document,
+    ),
+  );
   auth.stop();
   const final = await report.close();
   const unreachable = engine.unreachable();

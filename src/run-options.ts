@@ -21,6 +21,8 @@ export interface RunOptions {
   baseUrl?: string;
   /** `-H "Name: value"` arguments. */
   headers: string[];
+  /** Header, query, cookie or body-field names whose values are credentials besides the built-in rule (`--secret`). */
+  secretNames?: string[];
   env: Record<string, string | undefined>;
   cwd: string;
   checks: string[];
@@ -79,6 +81,8 @@ export interface RunOptions {
   generationThread?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: RunProgress) => void;
+  /** Hears each warning about the run itself (a doubled base-URL prefix, mostly 404s), also kept in the notes. */
+  onWarning?: (warning: string) => void;
 }
 
 /** Defaults: the full harness against the reference server finishes in seconds. */

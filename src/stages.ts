@@ -7,6 +7,7 @@ import { generate, shrinkCase } from './generate/index.ts';
 import type { GenerateCases } from './generate/prepare.ts';
 import type { ShrinkCase } from './generate/shrink-findings.ts';
 import { loadSpec } from './load/index.ts';
+import type { SecretBook } from './credentials/index.ts';
 import { createReferenceServer } from './reference/index.ts';
 import { REPORTERS, toCurl } from './report/index.ts';
 import type { Exchange, Reporter, Spec } from './types.ts';
@@ -20,7 +21,7 @@ export interface Stages {
   reporters: readonly Reporter[];
   generateCases: GenerateCases;
   shrinkCase?: ShrinkCase;
-  toCurl?(exchange: Exchange): string;
+  toCurl?(exchange: Exchange, secrets?: SecretBook): string;
   /** Started on 127.0.0.1 when no base URL is given, with `referenceKey` as the run's credential. */
   createReferenceServer?: (options: { key: string; drift: string[] }) => {
     listen(port: number): Promise<{ url: string }>;

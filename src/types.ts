@@ -18,6 +18,9 @@ export interface SourceLocation {
   pointer: string;
 }
 
+/** Whether `file:line:col` guides a reader; past column 200 (a minified spec: `1:437913`) the pointer leads. */
+export const lineIsMeaningful = (loc: { column: number }): boolean => loc.column <= 200;
+
 /** `error` fails a run (exit 1), `warn` is reported but does not fail, `off` disables a rule or check. */
 export type Severity = 'error' | 'warn' | 'off';
 
@@ -127,9 +130,9 @@ export interface Case {
   violation?: Violation;
   seed: number;
   /**
-   * Fields that carry a value the API handed out earlier in the run instead of a generated one, with where it
-   * came from: `{"path.id": "POST /v1/things → 201 body.id"}`. A refusal of such a request is about a live
-   * resource, not an unknown id.
+   * Values taken from the live API (an id a create returned, a token the user gave) rather than generated, by
+   * parameter or field name, each with where it came from (`{"id": "POST /v1/things → 201 body.id"}`). A refusal
+   * of a generated id says nothing about validation; of a live one it does.
    */
   live?: Record<string, string>;
 }
@@ -169,8 +172,10 @@ export interface Finding {
   operationId?: string;
   /** Diff-shaped, human message: `Received: 500\nDocumented: 200, 404`. */
   message: string;
-  /** What makes two findings of the same check and operation distinct (dedupe key). */
+  /** What makes two findings of the same check and operation distinct (dedupe key); never a generated value. */
   cause: string;
+  /** The instances one cause covers in this exchange (e.g. the undeclared property paths), distinct. */
+  details?: string[];
   instancePath?: string;
   schemaPath?: string;
   specLocation?: SourceLocation;
@@ -234,6 +239,8 @@ export interface OperationCoverage {
   /** Checks that actually had something to check, and those that could not (with why). */
   checked: string[];
   unchecked: Array<{ check: string; why: string }>;
+  /** Exchanges no check could judge (429, 503 with Retry-After after the back-off); absent when none. */
+  inconclusive?: number;
   policy: StatusPolicy;
   specLocation?: SourceLocation;
 }
@@ -242,6 +249,8 @@ export interface OperationCoverage {
 export interface ReportedFinding extends Finding {
   /** How many requests showed the same (operation, check, cause). */
   occurrences: number;
+  /** Distinct `details` seen across those requests (all of them, however many `details` keeps as examples). */
+  detailCount?: number;
   /** curl command that reproduces the (shrunk) request, secrets redacted. */
   curl?: string;
   /** Relative to `--baseline`: new drift, already known, or (only in `fixed`) gone. */
@@ -270,6 +279,10 @@ export interface RunResult {
   checks: Array<{ id: string; severity: 'error' | 'warn'; description: string }>;
   /** Retries on 429/503 and other things the run did that a reader should know. */
   notes: string[];
+  /** Optional: exchanges no check could judge (429, 503 with Retry-After after the back-off): not drift. */
+  inconclusive?: number;
+  /** Optional: the rules that decided verdicts (`check/verdict-policy.ts`). */
+  verdictPolicy?: readonly VerdictRule[];
   exitCode: number;
   /** Optional: header/query/cookie names to redact besides the built-in ones (the spec's apiKey scheme names). */
   secretNames?: string[];
@@ -323,6 +336,12 @@ export interface ChangeScope {
   touched: string[];
   /** Operations left out because the diff does not touch them. */
   unchanged: string[];
+}
+
+/** One rule that decides verdicts (when an answer is judged at all), as report.md and summary.json show it. */
+export interface VerdictRule {
+  id: string;
+  rule: string;
 }
 
 /** A reporter: one file of the report directory, a pure function of the RunResult. */

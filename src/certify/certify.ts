@@ -12,7 +12,8 @@ import { HarnessError } from '../errors.ts';
 import { loadSpec } from '../load/index.ts';
 import { createReferenceServer } from '../reference/index.ts';
 import { preflight } from '../send/preflight.ts';
-import { readCredentials, secretValues } from '../send/index.ts';
+import { bookOf, declaredNames, learnSecrets, readCredentials } from '../credentials/index.ts';
+import { baseUrlFor, notFoundWarning, statusesByOperation, warner } from '../send/base-url.ts';
 import { loadSuite, runSuite, type Suite, type SuiteResult } from '../workflows/index.ts';
 import { evaluateRequirement } from './evaluate.ts';
 import { loadProfile, type Profile } from './profile.ts';
@@ -35,6 +36,8 @@ export interface CertifyOptions {
   drift: string[];
   timeoutMs?: number;
   writeFiles?: boolean;
+  /** Hears each warning about the target (a doubled base-URL prefix, mostly 404s), also kept in the notes. */
+  onWarning?: (warning: string) => void;
 }
 
 const VERSION = '0.1.0';
@@ -102,16 +105,20 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
   const seed = o.seed ?? randomInt(2 ** 31);
   const creds = readCredentials(o.headers, o.env);
   const target = await openTarget(o);
+  const notes: string[] = [];
+  const warn = warner(notes, o.onWarning);
+  const baseUrl = baseUrlFor(target.url, spec, warn);
   const headers: Record<string, string> = Object.fromEntries(creds.headers);
   if (!headers.authorization && (creds.token ?? target.key))
     headers.authorization = `Bearer ${creds.token ?? target.key}`;
-  const secrets = [...secretValues(creds), ...(target.key ? [target.key] : [])];
+  const secrets = bookOf(creds, declaredNames(spec.document));
+  secrets.add(target.key, { env: 'SPECGATE_TOKEN' });
   const results: SuiteResult[] = [];
   try {
     for (const suite of suites) {
       results.push(
         await runSuite(spec, suite, {
-          baseUrl: target.url,
+          baseUrl,
           headers,
           seed,
           checks,
@@ -124,6 +131,8 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
     await target.close();
   }
   const all = merge(results);
+  for (const e of all.exchanges) learnSecrets(e, secrets);
+  warn(notFoundWarning(statusesByOperation(all.exchanges), baseUrl, spec.document));
   const requirements = profile.requirements.map((r) => evaluateRequirement(r, all, secrets));
   const required = requirements.filter((r) => r.required);
   const cert: Certificate = {
@@ -145,7 +154,7 @@ export async function certify(o: CertifyOptions): Promise<Certificate> {
       required: required.length,
     },
     requirements,
-    notes: [],
+    notes,
   };
   if (o.writeFiles !== false) await writeCertificate(path.resolve(o.cwd, o.reportDir), cert);
   return cert;

@@ -3,6 +3,7 @@
  * workflow) it names ran and passed with no finding, and none of its checks reported anything. Evidence is
  * the request line, status and a body excerpt — or the findings' messages — with secrets redacted.
  */
+import { redactBody, type SecretBook } from '../credentials/index.ts';
 import type { Exchange, Finding } from '../types.ts';
 import type { StepResult, SuiteResult } from '../workflows/index.ts';
 import type { Requirement } from './profile.ts';
@@ -16,23 +17,12 @@ export interface RequirementVerdict {
   evidence: string[];
 }
 
-const SECRET_FIELD = /key|secret|token|password|authorization|credential/i;
-
-/** Redacts secret-looking JSON fields and every known secret value from a text. */
-export function redactText(text: string, secrets: readonly string[]): string {
-  let out = text;
-  try {
-    out = JSON.stringify(JSON.parse(text), (k, v) =>
-      k && SECRET_FIELD.test(k) && typeof v === 'string' ? '[REDACTED]' : v,
-    );
-  } catch {
-    // not JSON (an event stream, plain text): the value scrub below still applies
-  }
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[REDACTED]');
-  return out.replace(/\b(sk|whsec|Bearer)([-_ ])[A-Za-z0-9._-]{8,}/g, '$1$2[REDACTED]');
+/** A text with its secrets hidden: known credential values, and secret fields of a JSON body (the one rule). */
+export function redactText(text: string, secrets: SecretBook): string {
+  return secrets.scrub(redactBody(text, secrets, true));
 }
 
-function excerpt(e: Exchange, secrets: readonly string[]): string {
+function excerpt(e: Exchange, secrets: SecretBook): string {
   const line = `${e.request.method} ${new URL(e.request.url).pathname}`;
   if (!e.response) return `${line} → no response (${e.error?.code})`;
   const type = String(e.response.headers['content-type'] ?? '').split(';')[0];
@@ -40,7 +30,7 @@ function excerpt(e: Exchange, secrets: readonly string[]): string {
   return `${line} → ${e.response.status}${type ? ` ${type}` : ''}${body ? `: ${body}${e.response.body.length > 200 ? '…' : ''}` : ''}`;
 }
 
-function findingEvidence(f: Finding, secrets: readonly string[]): string {
+function findingEvidence(f: Finding, secrets: SecretBook): string {
   const where = f.specLocation ? ` (${f.specLocation.file}:${f.specLocation.line})` : '';
   return redactText(`${f.checkId} on ${f.operation}${where}: ${f.message}`, secrets);
 }
@@ -62,11 +52,7 @@ function stepsFor(req: Requirement, results: StepResult[]): { steps: StepResult[
 }
 
 /** The verdict of one requirement over the results of the profile's suites. */
-export function evaluateRequirement(
-  req: Requirement,
-  result: SuiteResult,
-  secrets: readonly string[],
-): RequirementVerdict {
+export function evaluateRequirement(req: Requirement, result: SuiteResult, secrets: SecretBook): RequirementVerdict {
   const { steps, missing } = stepsFor(req, result.steps);
   const evidence: string[] = missing.map((m) => `${m}: not run (not in the profile's suites)`);
   for (const s of steps) {

@@ -1,5 +1,13 @@
 /** Building Findings the same way in every check: operation, seed, case, exchange and spec location filled in. */
-import type { Exchange, Finding, Json, Severity, SourceLocation, Spec } from '../types.ts';
+import {
+  lineIsMeaningful,
+  type Exchange,
+  type Finding,
+  type Json,
+  type Severity,
+  type SourceLocation,
+  type Spec,
+} from '../types.ts';
 import type { CheckContext } from './check.ts';
 
 /** What a check decides; the rest of the Finding comes from the context and the exchange. */
@@ -12,6 +20,8 @@ export interface FindingDraft {
   severity?: Exclude<Severity, 'off'>;
   instancePath?: string;
   schemaPath?: string;
+  /** The instances of this cause (property paths, header names), so one cause is one finding. */
+  details?: string[];
 }
 
 /** `warn` when either is `warn`: lets a check report a softer sub-case without overriding user config upwards. */
@@ -37,6 +47,7 @@ export function makeFinding(
   if (ctx.operation.operationId !== undefined) f.operationId = ctx.operation.operationId;
   if (draft.instancePath !== undefined) f.instancePath = draft.instancePath;
   if (draft.schemaPath !== undefined) f.schemaPath = draft.schemaPath;
+  if (draft.details && draft.details.length > 0) f.details = [...new Set(draft.details)];
   const pointer = draft.pointer ?? ctx.operation.pointer;
   f.specLocation = { ...locate(ctx.spec, pointer) };
   if (exchange) {
@@ -57,10 +68,10 @@ function locate(spec: Spec, pointer: string): SourceLocation {
   return loc;
 }
 
-/** `file:line:column` of a pointer, for messages. */
+/** `file:line:column` of a pointer, for messages; `file` alone where the line says nothing (minified spec). */
 export function where(ctx: CheckContext, pointer: string): string {
   const loc = locate(ctx.spec, pointer);
-  return `${loc.file}:${loc.line}:${loc.column}`;
+  return lineIsMeaningful(loc) ? `${loc.file}:${loc.line}:${loc.column}` : `${loc.file}, minified`;
 }
 
 /** JSON type name of a value as JSON Schema names it (`integer` for whole numbers). */

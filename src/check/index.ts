@@ -22,7 +22,9 @@ import undocumentedResponseContent from './undocumented-response-content.ts';
 import ensureResourceAvailability from './ensure-resource-availability.ts';
 import useAfterFree from './use-after-free.ts';
 import idempotency from './idempotency.ts';
+import { oneFindingPerCause } from './one-cause.ts';
 import { probeOf } from './probe.ts';
+import { inconclusiveWhy } from './verdict-policy.ts';
 
 /** All checks, in run and report order: the exchange, probe and stream checks, then the sequence checks. */
 export const CHECKS: readonly Check[] = [
@@ -91,6 +93,8 @@ export interface CheckOutcome {
   checked: string[];
   /** Checks that had nothing to check, with why (`applies` said so). */
   unchecked: Array<{ check: string; why: string }>;
+  /** Set when the answer speaks to no verdict at all (`verdict-policy.ts`): why. */
+  inconclusive?: string;
 }
 
 /** True when `check` judges this exchange: every check a generated case, only the maker (and its declared judges) a probe. */
@@ -125,8 +129,13 @@ function describe(error: unknown): string {
 export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: CheckContext): CheckOutcome {
   const out: CheckOutcome = { findings: [], notes: [], checked: [], unchecked: [] };
   const maker = probeOf(exchange);
+  const inconclusive = inconclusiveWhy(exchange);
   for (const check of judgingChecks(checks)) {
     if (!judgesProbeOf(check, maker)) continue;
+    if (inconclusive !== undefined) {
+      out.unchecked.push({ check: check.id, why: inconclusive });
+      continue;
+    }
     const c = contextFor(check, ctx);
     try {
       const why = check.applies?.(exchange, c);
@@ -143,6 +152,8 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
       );
     }
   }
+  out.findings = oneFindingPerCause(out.findings);
+  if (inconclusive !== undefined) out.inconclusive = inconclusive;
   return out;
 }
 
@@ -161,6 +172,7 @@ export function runSequenceChecks(exchanges: Exchange[], checks: readonly Check[
 }
 
 export { probeOf } from './probe.ts';
+export { VERDICT_POLICY } from './verdict-policy.ts';
 export {
   SUITE_FINDINGS,
   workflowStepFailed,

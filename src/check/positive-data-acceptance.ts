@@ -1,7 +1,8 @@
 /**
  * `positive_data_acceptance`: a request valid per the spec (positive, example or boundary case) is not
  * rejected with a 4xx. Statuses that depend on server state rather than input are not judged: 404 on a path
- * with parameters (a random id legitimately does not exist), 409, 429, and 401/403 when no credentials were sent.
+ * with generated parameters (a random id legitimately does not exist), a documented 400/401/403/404/422 when
+ * an id or token was generated rather than live (`Case.live`), 409, 429, and 401/403 when no credentials were sent.
  * 413/414/431 (body, URL or header fields too large for the server's limits) are only warnings: a value the
  * spec allows can still make a request longer than the HTTP stack in front of the API takes.
  */
@@ -11,16 +12,28 @@ import { clip, formatStatuses, makeFinding } from './finding.ts';
 import { formFieldLost, sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
+import { generatedReferences, UNKNOWN_REFERENCE_STATUSES } from './verdict-policy.ts';
 
 /** Statuses that say "not now / not here", not "your input is wrong"; accepted when the spec lists them exactly. */
 const STATE_DEPENDENT_IF_DOCUMENTED = [402, 410, 412, 423];
 
 const TWO_XX = Array.from({ length: 100 }, (_, i) => 200 + i);
 
+/** A refusal that names an id or token the harness made up: "unknown", not "invalid" (`verdict-policy.ts`). */
+function unknownReference(exchange: Exchange, ctx: CheckContext, status: number): string | undefined {
+  const generated = generatedReferences(exchange.case, ctx.operation);
+  if (generated.length === 0) return undefined;
+  const pathGenerated = ctx.operation.parameters.some((p) => p.in === 'path' && generated.includes(p.name));
+  if (status === 404 && pathGenerated) return '404 on a path with parameters (unknown id)';
+  if (!UNKNOWN_REFERENCE_STATUSES.includes(status) || findResponse(ctx.spec, ctx.operation, status)?.how !== 'exact')
+    return undefined;
+  return `documented ${status} refusal of generated ${generated.join(', ')} (no live value: an unknown id is refused whatever the input)`;
+}
+
 function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): string | undefined {
   if (status === 409 || status === 429) return `status ${status} depends on server state`;
-  if (status === 404 && ctx.operation.parameters.some((p) => p.in === 'path'))
-    return '404 on a path with parameters (unknown id)';
+  const unknown = unknownReference(exchange, ctx, status);
+  if (unknown !== undefined) return unknown;
   if (
     STATE_DEPENDENT_IF_DOCUMENTED.includes(status) &&
     findResponse(ctx.spec, ctx.operation, status)?.how === 'exact'

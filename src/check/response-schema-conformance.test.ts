@@ -40,8 +40,15 @@ describe('response_schema_conformance', () => {
   it('reports an undeclared property where additionalProperties is false, via a */* media type', () => {
     const ctx = contextOf(THINGS, 'GET /closed');
     expect(check.run(exchangeOf({ path: '/closed', body: { a: 'x', b: 1 } }), ctx)).toMatchObject([
-      { cause: 'body/b not allowed' },
+      { cause: 'body properties not allowed', details: ['b'] },
     ]);
+  });
+
+  it('reports every property an object may not have as one finding naming them all', () => {
+    const ctx = contextOf(THINGS, 'GET /closed');
+    const found = check.run(exchangeOf({ path: '/closed', body: { a: 'x', b: 1, c: 2, d: 3 } }), ctx);
+    expect(found.map((f) => [f.cause, f.details])).toEqual([['body properties not allowed', ['b', 'c', 'd']]]);
+    expect(found[0]!.message.split('\n')[0]).toBe('Received: 3 properties not allowed: "b", "c", "d"');
   });
 
   it('reports a body that is not JSON', () => {

@@ -15,6 +15,8 @@ export interface SchemaDrift {
   pointer: string;
   instancePath: string;
   schemaPath: string;
+  /** For properties not allowed: their names (one cause per object, however many extra properties it has). */
+  details?: string[];
 }
 
 /** Drops errors nested under a failing `oneOf`/`anyOf`/`not` (they explain it) and keeps them as detail. */
@@ -87,10 +89,25 @@ function cause(error: SchemaError, where: string): string {
   const p = error.params as Record<string, Json>;
   const path = `${where}${stablePath(error.instancePath)}`;
   if (error.keyword === 'required') return `${path}/${String(p.missingProperty)} missing`;
-  if (error.keyword === 'additionalProperties' || error.keyword === 'unevaluatedProperties') {
-    return `${path}/${String(p.additionalProperty ?? p.unevaluatedProperty)} not allowed`;
-  }
+  if (extraProperty(error) !== undefined) return `${path} properties not allowed`;
   return `${path} ${error.keyword}`;
+}
+
+/** The name of a property an `additionalProperties`/`unevaluatedProperties: false` refuses, else undefined. */
+function extraProperty(error: SchemaError): string | undefined {
+  const p = error.params as Record<string, Json>;
+  if (error.keyword !== 'additionalProperties' && error.keyword !== 'unevaluatedProperties') return undefined;
+  return String(p.additionalProperty ?? p.unevaluatedProperty);
+}
+
+/** Another property refused on an object already reported: named in the same drift. */
+function addExtra(drift: SchemaDrift, name: string): void {
+  const details = (drift.details ??= []);
+  if (details.includes(name)) return;
+  details.push(name);
+  const lines = drift.message.split('\n');
+  lines[0] = `Received: ${details.length} properties not allowed: ${details.map((d) => `"${d}"`).join(', ')}`;
+  drift.message = lines.join('\n');
 }
 
 /**
@@ -104,12 +121,16 @@ export function describeSchemaErrors(
   errors: SchemaError[],
   where_ = 'body',
 ): SchemaDrift[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, SchemaDrift>();
   const out: SchemaDrift[] = [];
   for (const { error, detail } of collapseComposites(errors)) {
     const c = cause(error, where_);
-    if (seen.has(c)) continue;
-    seen.add(c);
+    const extra = extraProperty(error);
+    const earlier = seen.get(c);
+    if (earlier) {
+      if (extra !== undefined) addExtra(earlier, extra);
+      continue;
+    }
     const pointer = keywordOwner(ctx, schemaPointer, error.schemaPath);
     const segs = splitPointer(error.instancePath);
     const label = segs.length ? `"${segs[segs.length - 1]}": ` : `${where_}: `;
@@ -118,13 +139,16 @@ export function describeSchemaErrors(
       `Documented: ${documented(error)} at #${pointer} (${where(ctx, pointer)})`,
       ...detail.slice(0, 3).map((d) => `  - ${d.instancePath || '/'} ${d.message ?? d.keyword} (${d.schemaPath})`),
     ];
-    out.push({
+    const drift: SchemaDrift = {
       cause: c,
       message: lines.join('\n'),
       pointer,
       instancePath: error.instancePath,
       schemaPath: error.schemaPath,
-    });
+      ...(extra !== undefined ? { details: [extra] } : {}),
+    };
+    seen.set(c, drift);
+    out.push(drift);
   }
   return out;
 }

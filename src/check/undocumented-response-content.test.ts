@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import check from './undocumented-response-content.ts';
 import maxResponseTime from './max-response-time.ts';
@@ -7,24 +8,24 @@ import { THINGS } from './test-spec.ts';
 const get = contextOf(THINGS, 'GET /things/{id}', { severity: 'warn' });
 const thing = { id: 'a1', created: 1 };
 const causes = (s: Parameters<typeof exchangeOf>[0], ctx = get) =>
-  check.run(exchangeOf(s), ctx).map((f) => [f.cause, f.severity]);
+  check.run(exchangeOf(s), ctx).map((f) => [f.cause, f.severity, ...(f.details ? [f.details] : [])]);
 
 describe('undocumented_response_content', () => {
   it.each([
     [
       'a property the schema allows but never declares',
       { body: { ...thing, colour: 'red' } },
-      [['body/colour undocumented', 'warn']],
+      [['200 application/json body: undeclared properties', 'warn', ['/colour']]],
     ],
     [
       'nested, in array items, with stable causes',
       { body: { ...thing, tags: [{ name: 'a', weight: 1 }, { weight: 2 }] } },
-      [['body/tags/*/weight undocumented', 'warn']],
+      [['200 application/json body: undeclared properties', 'warn', ['/tags/*/weight']]],
     ],
     [
       'a custom header',
       { body: thing, headers: { 'content-type': 'application/json', 'x-shard': '7' } },
-      [['header x-shard undocumented', 'warn']],
+      [['200 headers: undocumented', 'warn', ['x-shard']]],
     ],
     [
       'a body where no content is documented',
@@ -33,6 +34,17 @@ describe('undocumented_response_content', () => {
     ],
   ])('reports %s', (_, s, want) => {
     expect(causes(s)).toEqual(want);
+  });
+
+  it('reports random property names as one cause, naming them as details', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.stringMatching(/^[A-Z][a-z]{2,8}$/), { minLength: 1, maxLength: 10 }), (names) => {
+        const body = { ...thing, ...Object.fromEntries(names.map((n) => [n, 1])) };
+        const found = check.run(exchangeOf({ body }), get);
+        expect(found.map((f) => f.cause)).toEqual(['200 application/json body: undeclared properties']);
+        expect(found[0]!.details).toEqual(names.map((n) => `/${n}`));
+      }),
+    );
   });
 
   it('reports a status documented only by default', () => {

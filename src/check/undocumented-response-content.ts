@@ -14,36 +14,50 @@ import { findResponse, responseHeader, type DocumentedResponse } from './respons
 import { stablePath } from './finding.ts';
 import { isStandardHeader } from './standard-headers.ts';
 
+/** At most this many instances are named in a message; `details` keeps them all. */
+const NAMED = 5;
+
+/** `a, b, c (+4 more)`: a readable list of the instances of one cause. */
+function named(items: readonly string[]): string {
+  const shown = items.slice(0, NAMED).join(', ');
+  return items.length > NAMED ? `${shown} (+${items.length - NAMED} more)` : shown;
+}
+
+// One finding per response, not per property: a server (or a mock) that adds random properties is one cause.
 function properties(exchange: Exchange, ctx: CheckContext): Finding[] {
   const s = bodySchema(exchange, ctx);
   if (typeof s === 'string') return [];
   const parsed = responseValue(exchange, s, ctx.spec);
   if (!parsed || 'error' in parsed) return [];
-  const paths = new Map(undocumentedProperties(ctx.spec, s.schemaPointer, parsed.value).map((p) => [stablePath(p), p]));
-  return [...paths].map(([stable, path]) =>
+  const paths = [...new Set(undocumentedProperties(ctx.spec, s.schemaPointer, parsed.value).map(stablePath))];
+  if (paths.length === 0) return [];
+  return [
     makeFinding(check.id, exchange, ctx, {
-      cause: `body${stable} undocumented`,
+      cause: `${s.response.key} ${s.mediaKey} body: undeclared properties`,
       pointer: s.schemaPointer,
-      instancePath: path,
-      message: `Received: property ${path} (not declared)\nDocumented: the schema for ${s.response.key} ${s.mediaKey} declares no such property (extra properties allowed)`,
+      details: paths,
+      message: `Received: ${paths.length} undeclared propert${paths.length === 1 ? 'y' : 'ies'}: ${named(paths)}\nDocumented: the schema for ${s.response.key} ${s.mediaKey} declares no such property (extra properties allowed)`,
     }),
-  );
+  ];
 }
 
 function headers(exchange: Exchange, ctx: CheckContext, doc: DocumentedResponse): Finding[] {
   const documented = new Set(
     isObject(doc.object.headers) ? Object.keys(doc.object.headers).map((h) => h.toLowerCase()) : [],
   );
-  return Object.keys(exchange.response!.headers)
+  const extra = Object.keys(exchange.response!.headers)
     .map((h) => h.toLowerCase())
-    .filter((h) => !documented.has(h) && !isStandardHeader(h))
-    .map((h) =>
-      makeFinding(check.id, exchange, ctx, {
-        cause: `header ${h} undocumented`,
-        pointer: doc.pointer,
-        message: `Received: ${h}: ${clip(responseHeader(exchange, h) ?? '', 80)}\nDocumented: no ${h} header for ${doc.key}`,
-      }),
-    );
+    .filter((h) => !documented.has(h) && !isStandardHeader(h));
+  if (extra.length === 0) return [];
+  const shown = extra.slice(0, NAMED).map((h) => `${h}: ${clip(responseHeader(exchange, h) ?? '', 60)}`);
+  return [
+    makeFinding(check.id, exchange, ctx, {
+      cause: `${doc.key} headers: undocumented`,
+      pointer: doc.pointer,
+      details: extra,
+      message: `Received: ${shown.join('; ')}${extra.length > NAMED ? ` (+${extra.length - NAMED} more)` : ''}\nDocumented: no ${named(extra)} header for ${doc.key}`,
+    }),
+  ];
 }
 
 function body(exchange: Exchange, ctx: CheckContext, doc: DocumentedResponse): Finding[] {

@@ -43,6 +43,10 @@ const COMMANDS: Record<string, CommandEntry> = {
     summary: "merge the reports of sharded runs (run --shard i/n) into one run's reports",
     load: () => import('./commands/merge.ts'),
   },
+  mcp: {
+    summary: 'serve lint, run, diff, certify and explain_finding to coding agents (MCP over stdio)',
+    load: () => import('./commands/mcp.ts'),
+  },
   corpus: {
     summary: 'load and lint every description in a folder of real-world specs',
     load: () => import('./commands/corpus.ts'),

@@ -6,7 +6,7 @@
 import type { Config } from './index.ts';
 import { HarnessError } from '../errors.ts';
 import { parseShard } from '../plan/index.ts';
-import { schemeEnvName } from '../send/index.ts';
+import { schemeEnvName } from '../credentials/index.ts';
 import type { RunOptions } from '../run-options.ts';
 
 /** Seconds in `30`, `"30s"`, `"5m"`, `"1h"`. */
@@ -72,6 +72,7 @@ export function optionsFromConfig(
     rateLimit: run.rateLimit !== undefined ? ratePerSecond(run.rateLimit) : undefined,
     env: { ...authEnv(config.auth), ...env },
     oauth2: config.auth?.oauth2,
+    secretNames: [...(config.auth?.secrets ?? []), ...(config.auth?.apiKey ? [config.auth.apiKey.name] : [])],
   };
   return { options, notes };
 }

@@ -35,6 +35,8 @@ export interface Config {
     /** Client credentials; without `tokenUrl`, the spec's `clientCredentials` flow names it. */
     oauth2?: { tokenUrl?: string; clientId: string; clientSecret: string; scopes?: string[] };
     schemes?: Record<string, string>;
+    /** More names whose values are credentials (`--secret`). */
+    secrets?: string[];
   };
   certify?: { profile?: string; out?: string; vendor?: string };
 }

@@ -5,6 +5,7 @@
  */
 import { HarnessError } from '../errors.ts';
 import { findingKey, compareWithBaseline } from '../report/baseline.ts';
+import { DETAIL_EXAMPLES } from '../report/findings.ts';
 import type { OperationCoverage, ReportedFinding, RunResult, CaseKind } from '../types.ts';
 import type { ShardReports, ShardSummary } from './shard.ts';
 
@@ -90,9 +91,18 @@ function uniteFindings(shards: ShardReports[]): ReportedFinding[] {
   for (const f of shards.flatMap((s) => s.findings)) {
     const key = findingKey(f);
     const seen = byKey.get(key);
-    byKey.set(key, seen ? { ...seen, occurrences: seen.occurrences + f.occurrences } : f);
+    byKey.set(key, seen ? unite(seen, f) : f);
   }
   return [...byKey.values()];
+}
+
+/** One finding from two shards: occurrences summed, instances (details) united. */
+function unite(a: ReportedFinding, b: ReportedFinding): ReportedFinding {
+  const out = { ...a, occurrences: a.occurrences + b.occurrences };
+  if (!a.details && !b.details) return out;
+  const all = [...new Set([...(a.details ?? []), ...(b.details ?? [])])];
+  const count = Math.max(all.length, a.detailCount ?? 0, b.detailCount ?? 0);
+  return { ...out, details: all.slice(0, DETAIL_EXAMPLES), detailCount: count };
 }
 
 /** Findings in the operations' order (the plan's, as every shard lists all operations), else first-seen order. */

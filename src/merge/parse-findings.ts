@@ -14,6 +14,8 @@ export interface FindingEntry {
   cause: string;
   message?: string;
   occurrences?: number;
+  details?: string[];
+  detailCount?: number;
   instancePath?: string;
   schemaPath?: string;
   specLocation?: SourceLocation | null;
@@ -53,6 +55,10 @@ export function toReportedFinding(entry: FindingEntry): ReportedFinding {
     ...(entry.operationId !== undefined && { operationId: entry.operationId }),
     message: entry.message ?? '',
     cause: entry.cause,
+    ...(Array.isArray(entry.details) && {
+      details: entry.details,
+      detailCount: entry.detailCount ?? entry.details.length,
+    }),
     ...(entry.instancePath !== undefined && { instancePath: entry.instancePath }),
     ...(entry.schemaPath !== undefined && { schemaPath: entry.schemaPath }),
     ...(entry.specLocation && { specLocation: entry.specLocation }),

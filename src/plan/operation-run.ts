@@ -21,6 +21,8 @@ export interface Verdict {
   readonly findings: readonly Finding[];
   readonly checked: readonly string[];
   readonly unchecked: ReadonlyArray<{ check: string; why: string }>;
+  /** Set when the answer (429, 503 after the back-off) speaks to no verdict. */
+  readonly inconclusive?: string;
 }
 
 /** What came of an operation so far: what coverage and the report read. */
@@ -37,6 +39,8 @@ export interface OperationTally {
   readonly probesBy: Readonly<Record<string, number>>;
   readonly retries: number;
   readonly retryWaitMs: number;
+  /** Exchanges no check could judge (429, 503 with Retry-After, after the back-off). */
+  readonly inconclusive: number;
   /** Why no case could be sent, when none could. */
   readonly notes: readonly string[];
   /** Response shapes seen (`responseShape`): a new one is news about the operation. */
@@ -78,6 +82,7 @@ const EMPTY_TALLY: OperationTally = {
   probesBy: {},
   retries: 0,
   retryWaitMs: 0,
+  inconclusive: 0,
   notes: [],
   shapes: [],
   novel: 0,
@@ -152,6 +157,7 @@ export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, v
       accepted: tally.accepted + (status !== undefined && status >= 200 && status < 300 ? 1 : 0),
       checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
       whyNot,
+      inconclusive: tally.inconclusive + (verdict.inconclusive !== undefined ? 1 : 0),
     },
   };
 }

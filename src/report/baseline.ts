@@ -1,8 +1,11 @@
 /**
  * The one baseline matcher: a run's findings against a baseline (a previous `findings.json`). Each finding is
- * `new` or `known`, and baseline findings no longer seen are `fixed`. Findings match on operation + check +
- * cause, the same key that deduplicates them (`findingKey`), so `run --baseline` and `merge --baseline` agree.
+ * `new` or `known`, and baseline findings no longer seen are `fixed`. Findings match on their stable id, a
+ * hash of operation + check + cause, the same key that deduplicates them (`findingKey`), so `run --baseline`
+ * and `merge --baseline` agree. Causes carry the kind of cause, the status/media type and a normalized
+ * location, never a generated value, so the id is the same from one run (and seed) to the next.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { HarnessError } from '../errors.ts';
 import type { ReportedFinding } from '../types.ts';
@@ -18,6 +21,19 @@ export interface BaselineEntry {
 /** The dedupe and baseline key of a finding or baseline entry. */
 export function findingKey(f: BaselineEntry): string {
   return JSON.stringify([f.operation, f.checkId ?? f.check ?? '', f.cause]);
+}
+
+/** The stable id of a finding (16 hex digits of the sha256 of its key), as findings.json lists it. */
+export function findingId(f: BaselineEntry): string {
+  return createHash('sha256').update(findingKey(f)).digest('hex').slice(0, 16);
+}
+
+/** A cause many operations share (the same undocumented 415, the same HTML error page): check + cause. */
+export function causeId(f: { checkId?: string; check?: string; cause: string }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([f.checkId ?? f.check ?? '', f.cause]))
+    .digest('hex')
+    .slice(0, 12);
 }
 
 /** The entries of parsed `findings.json` (an array, or `{findings: [...]}`); undefined when it is neither. */
@@ -58,10 +74,10 @@ export function compareWithBaseline<B extends BaselineEntry>(
   findings: ReportedFinding[],
   baseline: B[],
 ): { findings: ReportedFinding[]; fixed: B[] } {
-  const known = new Set(baseline.map(findingKey));
-  const current = new Set(findings.map(findingKey));
+  const known = new Set(baseline.map(findingId));
+  const current = new Set(findings.map(findingId));
   return {
-    findings: findings.map((f) => ({ ...f, baseline: known.has(findingKey(f)) ? 'known' : 'new' })),
-    fixed: baseline.filter((b) => !current.has(findingKey(b))),
+    findings: findings.map((f) => ({ ...f, baseline: known.has(findingId(f)) ? 'known' : 'new' })),
+    fixed: baseline.filter((b) => !current.has(findingId(b))),
   };
 }

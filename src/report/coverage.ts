@@ -53,6 +53,7 @@ export function coverageOf(state: OperationRun, checks: readonly Check[], spec: 
     statusesNeverSeen: statusesNeverSeen(op, seen),
     checked,
     unchecked,
+    ...(tally.inconclusive > 0 ? { inconclusive: tally.inconclusive } : {}),
     policy: state.planned.policy,
     specLocation: locateOperation(spec, op),
   };

@@ -3,6 +3,7 @@
  * `src/report/README.md`. It doubles as the `--baseline` input of a later run.
  */
 import type { ReportedFinding, RunResult } from '../types.ts';
+import { causeId, findingId } from './baseline.ts';
 import { replayCommand, safeResult } from './safe.ts';
 import { cut } from './text.ts';
 
@@ -12,6 +13,8 @@ const BODY_LIMIT = 4096;
 function entry(result: RunResult, f: ReportedFinding): Record<string, unknown> {
   const ex = f.exchange;
   return {
+    id: findingId(f),
+    causeId: causeId(f),
     operation: f.operation,
     ...(f.operationId !== undefined && { operationId: f.operationId }),
     check: f.checkId,
@@ -21,6 +24,7 @@ function entry(result: RunResult, f: ReportedFinding): Record<string, unknown> {
     cause: f.cause,
     message: f.message,
     occurrences: f.occurrences,
+    ...(f.details && { details: f.details, detailCount: f.detailCount ?? f.details.length }),
     ...(f.baseline !== undefined && { baseline: f.baseline }),
     ...(f.instancePath !== undefined && { instancePath: f.instancePath }),
     ...(f.schemaPath !== undefined && { schemaPath: f.schemaPath }),

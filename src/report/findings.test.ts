@@ -3,7 +3,6 @@ import type { Exchange, Finding, Operation } from '../types.ts';
 import { statusesNeverSeen } from './coverage.ts';
 import { compareWithBaseline } from './baseline.ts';
 import { dedupeFindings, findingsExitCode } from './findings.ts';
-import { scrubSecrets } from './scrub.ts';
 
 const f = (cause: string, query: string, severity: Finding['severity'] = 'error'): Finding => ({
   checkId: 'c',
@@ -44,17 +43,4 @@ describe('statusesNeverSeen', () => {
     [[200, 404], []],
     [[200, 422], ['404']],
   ])('seen %j → never seen %j', (seen, want) => expect(statusesNeverSeen(op, new Set(seen))).toEqual(want));
-});
-
-describe('scrubSecrets', () => {
-  it('replaces every occurrence in every string and key, longest secret first, without touching the input', () => {
-    const input = { a: 'Bearer tok-123 and tok-123', list: ['x tok-123'], ['tok-123']: 1, n: 5 };
-    expect(scrubSecrets(input, ['tok-123', 'Bearer tok-123'])).toEqual({
-      a: '[REDACTED] and [REDACTED]',
-      list: ['x [REDACTED]'],
-      '[REDACTED]': 1,
-      n: 5,
-    });
-    expect(input.a).toBe('Bearer tok-123 and tok-123');
-  });
 });

@@ -11,19 +11,34 @@ function exampleSize(f: Finding): number {
   return c ? (c.bodyText?.length ?? 0) + c.query.length + c.path.length : Number.MAX_SAFE_INTEGER;
 }
 
-/** Collapses duplicates, keeping the first of the smallest examples, in first-seen order. */
+/** Details kept as examples per finding; `detailCount` still counts them all. */
+export const DETAIL_EXAMPLES = 20;
+
+/**
+ * Collapses duplicates, keeping the first of the smallest examples, in first-seen order; the `details` of
+ * all of them (say, random undeclared property names) are counted and the first few kept as examples.
+ */
 export function dedupeFindings(findings: Finding[]): ReportedFinding[] {
   const byKey = new Map<string, ReportedFinding>();
+  const detailsOf = new Map<string, Set<string>>();
   for (const f of findings) {
     const key = findingKey(f);
     const seen = byKey.get(key);
+    if (f.details) {
+      let all = detailsOf.get(key);
+      if (!all) detailsOf.set(key, (all = new Set()));
+      for (const d of f.details) all.add(d);
+    }
     if (!seen) byKey.set(key, { ...f, occurrences: 1 });
     else {
       const occurrences = seen.occurrences + 1;
       byKey.set(key, exampleSize(f) < exampleSize(seen) ? { ...f, occurrences } : { ...seen, occurrences });
     }
   }
-  return [...byKey.values()];
+  return [...byKey].map(([key, f]) => {
+    const all = detailsOf.get(key);
+    return all ? { ...f, details: [...all].slice(0, DETAIL_EXAMPLES), detailCount: all.size } : f;
+  });
 }
 
 /** 1 when any error-level finding is new (or there is no baseline), else 0. */

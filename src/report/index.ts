@@ -10,5 +10,5 @@ import summaryJson from './summary-json.ts';
 export const REPORTERS: readonly Reporter[] = [junit, markdown, findingsJson, summaryJson, html];
 
 export { toCurl } from './curl.ts';
-export { redact, redactHeaders, redactFindings, isSecretName, REDACTED } from './redact.ts';
-export { compareWithBaseline, parseBaseline, findingKey } from './baseline.ts';
+export { redactExchange, redactHeaders, redactFindings, REDACTED } from '../credentials/index.ts';
+export { compareWithBaseline, parseBaseline, findingKey, findingId, causeId } from './baseline.ts';

@@ -1,8 +1,9 @@
 /**
  * The optional sections of report.md: the spec changes of a `--changed-since` run (what changed, what was
- * run because of it and what was left out as unchanged) and the workflows of `--suite` runs, step by step.
+ * run because of it and what was left out as unchanged), the workflows of `--suite` runs, step by step, and
+ * the verdict policy.
  */
-import type { ChangeScope, WorkflowReport } from '../types.ts';
+import type { ChangeScope, RunResult, WorkflowReport } from '../types.ts';
 import { cell, code, fence } from '../format/markdown.ts';
 
 const KIND_ICON = { breaking: '❌', 'non-breaking': '⚠️', info: 'ℹ️' } as const;
@@ -55,4 +56,17 @@ export function workflowsSection(workflows: readonly WorkflowReport[] | undefine
       out.push('', `Not run: ${skipped.map((s) => code(s.stepId)).join(', ')} (${skipped[0]!.message ?? 'skipped'}).`);
   }
   return out;
+}
+
+/** The rules that decided verdicts, and how many answers spoke to none (429, 503 after the back-off). */
+export function verdictPolicySection(r: RunResult): string[] {
+  if (!r.verdictPolicy?.length) return [];
+  const n = r.inconclusive ?? 0;
+  return [
+    '## Verdict policy',
+    '',
+    `${n} answer${n === 1 ? '' : 's'} inconclusive (judged by no check).`,
+    '',
+    ...r.verdictPolicy.map((v) => `- ${code(v.id)}: ${v.rule}`),
+  ];
 }

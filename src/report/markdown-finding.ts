@@ -54,6 +54,11 @@ export function findingSection(result: RunResult, f: ReportedFinding): string {
     f.schemaPath && `schema ${code(f.schemaPath)}`,
   ].filter(Boolean);
   if (where.length > 0) out.push('', `Where: ${where.join(' · ')}`);
+  if (f.details?.length) {
+    const count = f.detailCount ?? f.details.length;
+    const more = count > f.details.length ? ` and ${count - f.details.length} more` : '';
+    out.push('', `Instances (${count}): ${f.details.map(code).join(', ')}${more}`);
+  }
   // Request, response and curl fold away so a long report still reads like a PR comment.
   const details = [
     ...(f.exchange ? [...sent(f), '', ...received(f)] : []),

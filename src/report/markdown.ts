@@ -3,8 +3,10 @@
  * by operation and check (each with the spec location, what was sent, what came back, curl and replay
  * command), then coverage, so a reader sees what was checked as clearly as what failed.
  */
+import { causeGroups, type CauseGroup } from './causes.ts';
+import { sharedCauseSection, topCausesTable } from './markdown-causes.ts';
 import { coverageSection } from './markdown-coverage.ts';
-import { changesSection, workflowsSection } from './markdown-extras.ts';
+import { changesSection, verdictPolicySection, workflowsSection } from './markdown-extras.ts';
 import { findingSection } from './markdown-finding.ts';
 import type { RunResult } from '../types.ts';
 import { safeResult } from './safe.ts';
@@ -55,10 +57,16 @@ function checkTable(r: RunResult): string[] {
   return ['| Check | Errors | Warnings | Operations judged | Severity |', '|---|---|---|---|---|', ...rows];
 }
 
-function findingsSection(r: RunResult): string[] {
+function findingsSection(r: RunResult, groups: readonly CauseGroup[]): string[] {
   if (r.findings.length === 0) return [];
   const out = ['## Findings'];
-  for (const [op, list] of groupBy(r.findings, (f) => f.operation)) {
+  const shared = groups.filter((g) => g.operations.length > 1);
+  if (shared.length > 0) out.push('', '## Causes shared by several operations');
+  for (const g of shared) out.push('', ...sharedCauseSection(r, g));
+  const inShared = new Set(shared.flatMap((g) => g.findings));
+  const own = r.findings.filter((f) => !inShared.has(f));
+  if (shared.length > 0 && own.length > 0) out.push('', '## Findings by operation');
+  for (const [op, list] of groupBy(own, (f) => f.operation)) {
     const id = list[0]!.operationId;
     out.push('', `### ${code(op)}${id ? ` (${id})` : ''}`);
     for (const [check, items] of groupBy(list, (f) => f.checkId)) {
@@ -77,6 +85,7 @@ function fixedSection(r: RunResult): string[] {
 /** Renders report.md. */
 export function reportMarkdown(result: RunResult): string {
   const r = safeResult(result);
+  const groups = causeGroups(r.findings);
   const parts = [
     '# specgate run report',
     '',
@@ -84,16 +93,20 @@ export function reportMarkdown(result: RunResult): string {
     '',
     ...summaryTable(r),
     '',
+    ...topCausesTable(groups),
+    '',
     ...checkTable(r),
     '',
     ...changesSection(r.changeScope),
     ...(r.changeScope ? [''] : []),
-    ...findingsSection(r),
+    ...findingsSection(r, groups),
     ...(r.findings.length ? [''] : []),
     ...fixedSection(r),
     ...(r.fixed.length ? [''] : []),
     ...workflowsSection(r.workflows),
     ...(r.workflows?.length ? [''] : []),
+    ...verdictPolicySection(r),
+    ...(r.verdictPolicy?.length ? [''] : []),
     coverageSection(r),
   ];
   if (r.notes.length > 0) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));

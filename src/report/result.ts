@@ -1,12 +1,12 @@
 /** Assembles the immutable RunResult from the run's per-operation states. */
 import type { Check } from '../check/check.ts';
-import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spec } from '../types.ts';
+import type { OperationCoverage, ReportedFinding, RunResult, Plan, CaseKind, Spec, VerdictRule } from '../types.ts';
 
 import { coverageOf, unreachedCoverage } from './coverage.ts';
 import { compareWithBaseline } from './baseline.ts';
 import { findingsExitCode } from './findings.ts';
 import type { OperationRun } from '../plan/operation-run.ts';
-import { scrubSecrets } from './scrub.ts';
+import { learnSecrets, redactFindings, scrubDeep, type SecretBook } from '../credentials/index.ts';
 
 /** The pieces a result is made of, gathered by run(). */
 export interface ResultInput {
@@ -22,10 +22,13 @@ export interface ResultInput {
   started: Date;
   notes: string[];
   baseline?: ReportedFinding[];
-  secrets: string[];
+  /** The run's secrets: every finding's exchange is redacted by them, and all text scrubbed of them. */
+  secrets: SecretBook;
   version: string;
   /** Requests sent outside the per-operation phase (stateful chains). */
   extraRequests?: number;
+  /** The rules that decided verdicts, shown in the reports. */
+  verdictPolicy?: readonly VerdictRule[];
 }
 
 /** The RunResult as it stands now (partial while the run goes on), secrets scrubbed. */
@@ -75,9 +78,19 @@ export function buildResult(input: ResultInput): RunResult {
       description: input.checks.get(c.id)?.description ?? '',
     })),
     notes: [...retryNotes, ...input.notes],
+    inconclusive: coverage.reduce((n, c) => n + (c.inconclusive ?? 0), 0),
+    ...(input.verdictPolicy ? { verdictPolicy: input.verdictPolicy } : {}),
     exitCode: findingsExitCode(marked.findings),
   };
-  return scrubSecrets(result, input.secrets);
+  return redactResult(result, input.secrets);
+}
+
+/** The result with its findings' exchanges redacted and every string scrubbed (secrets the API minted too). */
+function redactResult(result: RunResult, run: SecretBook): RunResult {
+  const book = run.copy();
+  for (const f of [...result.findings, ...result.fixed]) if (f.exchange) learnSecrets(f.exchange, book);
+  const findings = redactFindings(result.findings, book);
+  return scrubDeep({ ...result, findings, fixed: redactFindings(result.fixed, book) }, book);
 }
 
 function reasonFor(s: OperationRun): string {

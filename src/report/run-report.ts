@@ -3,6 +3,7 @@
  * files re-written as the result grows (so an interrupted run still leaves usable files).
  */
 import path from 'node:path';
+import type { SecretBook } from '../credentials/index.ts';
 import { breakingFindings } from '../plan/changed-since.ts';
 import type { OperationRun } from '../plan/operation-run.ts';
 import type { RunOptions } from '../run-options.ts';
@@ -16,7 +17,7 @@ import { createReportWriter } from './write.ts';
 export interface RunReportInput extends Omit<RunResultInput, 'findings' | 'states' | 'secrets' | 'options'> {
   options: RunOptions;
   states(): readonly OperationRun[];
-  secrets(): string[];
+  secrets(): SecretBook;
   reporters: readonly Reporter[];
 }
 

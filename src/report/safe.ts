@@ -1,18 +1,19 @@
 /** The view of a RunResult every reporter formats: findings redacted, replay commands composed. */
-import { toCurl } from './curl.ts';
-import { redactFindings } from './redact.ts';
+import { redactFindings, SecretBook } from '../credentials/index.ts';
 import type { ReportedFinding, RunResult } from '../types.ts';
+import { toCurl } from './curl.ts';
 
 /** A result whose findings (and fixed findings) carry no secrets, with a curl command each where possible. */
 export function safeResult(result: RunResult): RunResult {
-  const extra = result.secretNames ?? [];
+  // The run redacted its result already (report/result.ts); this pass keeps results from elsewhere (merge, tests) safe.
+  const book = new SecretBook(result.secretNames ?? []);
   const withCurl = (f: ReportedFinding): ReportedFinding =>
-    f.exchange && !f.curl ? { ...f, curl: toCurl(f.exchange, extra) } : f;
+    f.exchange && !f.curl ? { ...f, curl: toCurl(f.exchange, book) } : f;
   // curl is built from the raw exchange (placeholders replace secrets), then everything is redacted.
   return {
     ...result,
-    findings: redactFindings(result.findings.map(withCurl), extra),
-    fixed: redactFindings(result.fixed, extra),
+    findings: redactFindings(result.findings.map(withCurl), book),
+    fixed: redactFindings(result.fixed, book),
   };
 }
 

@@ -31,6 +31,8 @@ export function summaryJson(result: RunResult): string {
       fixed: result.fixed.length,
     },
     checks: result.checks.map((c) => ({ id: c.id, severity: c.severity })),
+    // Answers no check could judge (429, 503 with Retry-After after the back-off), and the rules that decided.
+    ...(result.verdictPolicy && { inconclusive: result.inconclusive ?? 0, verdictPolicy: result.verdictPolicy }),
     // Per-operation coverage, so `specgate merge` can rebuild the coverage section of sharded runs exactly.
     coverage: result.coverage,
     exitCode: result.exitCode,

@@ -1,4 +1,5 @@
 /** Small text helpers the reporters share: excerpts, grouping, locations (escaping is in ../format/). */
+import { lineIsMeaningful } from '../types.ts';
 
 /** Text cut at `max` characters with a note saying how much was left out. */
 export function cut(text: string, max = 1024): string {
@@ -26,7 +27,9 @@ export function prettyBody(text: string): string {
   }
 }
 
-/** `file:line:col` of a location, or '' when there is none. */
-export function loc(l: { file: string; line: number; column: number } | undefined): string {
-  return l ? `${l.file}:${l.line}:${l.column}` : '';
+/** `file:line:col` of a location (`file#pointer` first on a minified spec), or '' when there is none. */
+export function loc(l: { file: string; line: number; column: number; pointer?: string } | undefined): string {
+  if (!l) return '';
+  if (lineIsMeaningful(l) || l.pointer === undefined) return `${l.file}:${l.line}:${l.column}`;
+  return `${l.file}#${l.pointer} (${l.line}:${l.column})`;
 }

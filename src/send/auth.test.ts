@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case, JsonObject, Operation, Spec } from '../types.ts';
-import { applyAuth, authFor, parseHeaderArg, readCredentials, schemeEnvName, secretValues } from './auth.ts';
+import { bookOf, parseHeaderArg, readCredentials, schemeEnvName } from '../credentials/index.ts';
+import { applyAuth, authFor, stripCredentials } from './auth.ts';
 
 const schemes: JsonObject = {
   bearer: { type: 'http', scheme: 'bearer' },
@@ -66,8 +67,24 @@ describe('auth from the environment follows the security scheme', () => {
     });
     const got = applyAuth(c, authFor(spec, op([{ bearer: [] }]), creds), creds);
     expect(got.headers).toEqual({ authorization: 'Bearer sk-secret-XYZ', accept: 'application/json' });
-    expect(secretValues(creds)).toEqual(expect.arrayContaining(['Bearer sk-secret-XYZ', 'sk-secret-XYZ', 'tok-123']));
-    expect(secretValues(creds)).not.toContain('application/json');
+    const book = bookOf(creds);
+    expect(book.all()).toEqual(expect.arrayContaining(['sk-secret-XYZ', 'tok-123']));
+    expect(book.sourceOf('sk-secret-XYZ')).toEqual({ env: 'SPECGATE_HEADER_AUTHORIZATION' });
+    expect(book.sourceOf('tok-123')).toEqual({ env: 'SPECGATE_TOKEN' });
+    expect(book.all()).not.toContain('application/json');
+  });
+
+  it('probes strip credentials only: routing headers stay (x-portkey-provider is not a key)', () => {
+    const creds = readCredentials(
+      ['x-portkey-provider: openai', 'x-portkey-api-key: pk-0123456789abcdef', 'x-tenant: acme-secret-tenant'],
+      { SPECGATE_TOKEN: 'tok-123' },
+      ['x-tenant'],
+    );
+    const placements = authFor(spec, op([{ bearer: [] }]), creds);
+    const sent = applyAuth(c, placements, creds);
+    const probe = stripCredentials(sent, placements, bookOf(creds));
+    expect(probe.headers).toEqual({ 'x-portkey-provider': 'openai' });
+    expect(bookOf(creds).all()).not.toContain('openai');
   });
 
   it.each(['NoColon', ': value', 'bad name: x'])('rejects malformed -H %j', (arg) => {

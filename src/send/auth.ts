@@ -1,70 +1,11 @@
 /**
  * Credentials for a run: `-H "Name: value"` headers (curl style) and environment variables mapped onto the
- * spec's `securitySchemes`. Applied to each Case before sending, so auth checks can derive probes without them;
- * every secret value is also listed so the run can scrub it from anything it writes.
+ * spec's `securitySchemes` (read in `credentials/`). Applied to each Case before sending, so auth checks can derive
+ * probes without them; which names and values are credentials is the one rule of `credentials/`.
  * @see https://spec.openapis.org/oas/v3.1.0#security-scheme-object
  */
-import { HTTP_TOKEN } from '../headers.ts';
-import { HarnessError } from '../errors.ts';
+import { schemeEnvName, type Credentials, type SecretBook } from '../credentials/index.ts';
 import type { Case, JsonObject, Operation, Spec } from '../types.ts';
-
-/** Everything the user gave us to authenticate with. */
-export interface Credentials {
-  /** `-H` headers, in order, names lower-cased. */
-  headers: Array<[string, string]>;
-  token?: string;
-  apiKey?: string;
-  username?: string;
-  password?: string;
-  /** `SPECGATE_AUTH_<SCHEME>` values keyed by the normalised scheme name. */
-  perScheme: Record<string, string>;
-}
-
-/** Parses one `-H "Name: value"` argument; a missing colon or empty name is bad usage. */
-export function parseHeaderArg(arg: string): [string, string] {
-  const colon = arg.indexOf(':');
-  const name = colon > 0 ? arg.slice(0, colon).trim() : '';
-  if (!name || !HTTP_TOKEN.test(name)) {
-    throw new HarnessError('USAGE', `-H expects "Name: value", got "${arg.split(':')[0]}..."`);
-  }
-  return [name.toLowerCase(), arg.slice(colon + 1).trim()];
-}
-
-/** Normalises a scheme name for its environment variable: upper case, every non-alphanumeric → `_`. */
-export function schemeEnvName(scheme: string): string {
-  return `SPECGATE_AUTH_${scheme.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
-}
-
-/** Reads credentials from `-H` arguments and `SPECGATE_*` environment variables. */
-export function readCredentials(headerArgs: string[], env: Record<string, string | undefined>): Credentials {
-  const creds: Credentials = { headers: headerArgs.map(parseHeaderArg), perScheme: {} };
-  if (env.SPECGATE_TOKEN) creds.token = env.SPECGATE_TOKEN;
-  if (env.SPECGATE_API_KEY) creds.apiKey = env.SPECGATE_API_KEY;
-  if (env.SPECGATE_USERNAME) creds.username = env.SPECGATE_USERNAME;
-  if (env.SPECGATE_PASSWORD !== undefined) creds.password = env.SPECGATE_PASSWORD;
-  for (const [key, value] of Object.entries(env)) {
-    if (key.startsWith('SPECGATE_AUTH_') && value) creds.perScheme[key] = value;
-  }
-  return creds;
-}
-
-const SENSITIVE = /authorization|cookie|token|secret|key|session|password|credential|auth/i;
-
-/** Every secret string the credentials hold (and the encodings that reach the wire), longest first. */
-export function secretValues(creds: Credentials): string[] {
-  const out = new Set<string>();
-  const add = (v: string | undefined) => v && v.length >= 4 && out.add(v);
-  for (const [name, value] of creds.headers) {
-    if (!SENSITIVE.test(name)) continue;
-    add(value);
-    add(value.split(/\s+/).slice(1).join(' '));
-  }
-  [creds.token, creds.apiKey, creds.password, ...Object.values(creds.perScheme)].forEach(add);
-  if (creds.username !== undefined && creds.password !== undefined) add(basic(`${creds.username}:${creds.password}`));
-  for (const v of Object.values(creds.perScheme)) if (v.includes(':')) add(basic(v));
-  for (const v of [...out]) add(encodeURIComponent(v));
-  return [...out].sort((a, b) => b.length - a.length);
-}
 
 const basic = (userPass: string) => Buffer.from(userPass).toString('base64');
 
@@ -129,13 +70,14 @@ export function applyAuth(c: Case, placements: Placement[], creds: Credentials):
   return { ...c, headers, cookies, query };
 }
 
-/** A copy of `c` without the given placements' credentials nor any sensitive `-H` header (for unauthenticated probes). */
-export function stripCredentials(c: Case, placements: Placement[], creds: Credentials): Case {
-  const drop = new Set([
-    ...placements.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()),
-    ...creds.headers.filter(([n]) => SENSITIVE.test(n)).map(([n]) => n),
-  ]);
-  const headers = Object.fromEntries(Object.entries(c.headers).filter(([k]) => !drop.has(k.toLowerCase())));
+/**
+ * A copy of `c` without its credentials (for unauthenticated probes): the placements' header, query and cookie,
+ * and every header the one credential rule names. Routing and other ordinary headers stay.
+ */
+export function stripCredentials(c: Case, placements: Placement[], book: SecretBook): Case {
+  const placed = new Set(placements.filter((p) => p.in === 'header').map((p) => p.name.toLowerCase()));
+  const keep = ([k]: [string, unknown]) => !placed.has(k.toLowerCase()) && !book.isCredentialName(k);
+  const headers = Object.fromEntries(Object.entries(c.headers).filter(keep));
   const cookieNames = new Set(placements.filter((p) => p.in === 'cookie').map((p) => p.name));
   const cookies = Object.fromEntries(Object.entries(c.cookies).filter(([k]) => !cookieNames.has(k)));
   const queryNames = placements.filter((p) => p.in === 'query').map((p) => p.name);

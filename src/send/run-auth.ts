@@ -4,14 +4,17 @@
  * scrub it; a token refreshed mid-run joins the list when it arrives.
  */
 import type { Dispatcher } from 'undici';
+import { bookOf, declaredNames, readCredentials, type SecretBook } from '../credentials/index.ts';
 import type { Case, Operation, PlannedOperation, Spec } from '../types.ts';
-import { applyAuth, authFor, readCredentials, secretValues, stripCredentials } from './auth.ts';
+import { applyAuth, authFor, stripCredentials } from './auth.ts';
 import { startToken, type TokenOptions } from './token.ts';
 
 /** What the auth of a run needs. */
 export interface RunAuthOptions extends TokenOptions {
   /** `-H "Name: value"` arguments. */
   headers: string[];
+  /** Names marked secret besides the spec's (`--secret`, config `secrets:`). */
+  secretNames?: string[];
 }
 
 /** The run's auth, started. */
@@ -22,8 +25,8 @@ export interface RunAuth {
   authorizer(planned: PlannedOperation): (c: Case) => Case;
   /** Removes every configured credential (for probes of checks that send without them). */
   strip(c: Case, operation: Operation): Case;
-  /** Every secret value so far (credentials and tokens, raw and URL-encoded). */
-  secrets(): string[];
+  /** The run's secrets so far (credential names, and values with where they came from; tokens join as fetched). */
+  secrets(): SecretBook;
   /** Stops refreshing the token. */
   stop(): void;
 }
@@ -36,20 +39,22 @@ export async function startRunAuth(
   dispatcher: Dispatcher,
   notes: string[],
 ): Promise<RunAuth> {
-  const creds = readCredentials(options.headers, options.env);
+  const creds = readCredentials(options.headers, options.env, options.secretNames);
   if (target.key && !creds.token && !creds.apiKey) creds.token = creds.apiKey = target.key;
-  let secrets: string[] = [];
-  const onSecret = (t: string): void => void secrets.push(t, encodeURIComponent(t));
+  const book = bookOf(creds, declaredNames(spec.document));
+  book.add(options.env.SPECGATE_OAUTH2_CLIENT_SECRET ?? options.oauth2?.clientSecret, {
+    env: 'SPECGATE_OAUTH2_CLIENT_SECRET',
+  });
+  const onSecret = (t: string): void => book.add(t, { env: 'SPECGATE_TOKEN' });
   const token = await startToken(options, spec, target.url, dispatcher, creds, onSecret, notes);
-  secrets = secretValues(creds);
   return {
     authorize: (c, operation) => applyAuth(c, authFor(spec, operation, creds), creds),
     authorizer(planned) {
       const placements = authFor(spec, planned.operation, creds);
       return (c) => applyAuth(c, placements, creds);
     },
-    strip: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), creds),
-    secrets: () => secrets,
+    strip: (c, operation) => stripCredentials(c, authFor(spec, operation, creds), book),
+    secrets: () => book,
     stop: () => token?.stop(),
   };
 }

@@ -10,7 +10,7 @@ import { createReferenceServer } from '../reference/index.ts';
 import { startServer } from './test-servers.ts';
 import { Agent } from 'undici';
 import { loadSpec } from '../load/index.ts';
-import type { Credentials } from './index.ts';
+import type { Credentials } from '../credentials/index.ts';
 import { STAGES } from '../stages.ts';
 import { withDefaults } from '../run-options.ts';
 import { startToken } from './token.ts';
@@ -71,7 +71,7 @@ describe('run with OAuth2 client credentials', () => {
       res.end(JSON.stringify({ access_token: `tok-${++issued}`, expires_in: 1 })); // refreshed at the 5 s floor
     });
     const dispatcher = new Agent();
-    const creds: Credentials = { headers: [], perScheme: {} };
+    const creds: Credentials = { headers: [], perScheme: {}, marked: [] };
     const secrets: string[] = [];
     const notes: string[] = [];
     try {

@@ -5,7 +5,7 @@
  */
 import type { Dispatcher } from 'undici';
 import { HarnessError } from '../errors.ts';
-import type { Credentials } from './auth.ts';
+import type { Credentials } from '../credentials/index.ts';
 import { fetchToken, readClientCredentials, specTokenUrl, type ClientCredentials } from './oauth2.ts';
 import type { Spec } from '../types.ts';
 

@@ -4,6 +4,7 @@
  */
 import type { Dispatcher } from 'undici';
 import type { Check } from '../check/check.ts';
+import type { SecretBook } from '../credentials/index.ts';
 import type { GenerateCases } from '../generate/prepare.ts';
 import { operationContext } from '../check/context.ts';
 import { runChecks } from '../check/index.ts';
@@ -36,7 +37,7 @@ export interface PhasesInput {
   checks: readonly Check[];
   /** The selected checks that judge single exchanges (suites take the suite-safe ones). */
   selected: readonly Check[];
-  secrets: readonly string[];
+  secrets: SecretBook;
   toCurl?: (exchange: Exchange) => string;
   /** Requests sent before these phases. */
   sent: number;

@@ -10,7 +10,7 @@ import type { Check } from '../check/check.ts';
 import { HarnessError } from '../errors.ts';
 
 import type { StepReport, WorkflowReport, Plan, ReportedFinding, Case, Exchange, Operation, Spec } from '../types.ts';
-import { secretValues as exchangeSecrets } from '../report/redact.ts';
+import { learnSecrets, redactFindings, scrubDeep, type SecretBook } from '../credentials/index.ts';
 import type { Validator } from '../validate/index.ts';
 import { loadSuite } from './load-suite.ts';
 import { stepOperation } from './request.ts';
@@ -18,7 +18,6 @@ import { runSuite, SUITE_CHECK_IDS } from './runner.ts';
 import type { SuiteResult } from './run-state.ts';
 import type { Suite } from './suite-types.ts';
 import { dedupeFindings } from '../report/findings.ts';
-import { scrubSecrets } from '../report/scrub.ts';
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
 
@@ -64,7 +63,7 @@ export interface SuitePhaseOptions {
   selected: readonly Check[];
   inputs: Record<string, unknown>;
   /** The run's own secret values (credentials), scrubbed like the ones suites mint. */
-  secrets: readonly string[];
+  secrets: SecretBook;
   signal?: AbortSignal;
   toCurl?: (exchange: Exchange) => string;
   /** Requests left under --max-requests: no suite starts once they are spent (a started suite runs to its end). */
@@ -131,17 +130,18 @@ function fold(
   severity: Map<string, 'error' | 'warn'>,
 ): void {
   // Keys a suite mints travel in its response bodies and later Authorization headers: scrub them everywhere.
-  const secrets = [...new Set([...o.secrets, ...r.exchanges.flatMap((e) => exchangeSecrets(e))])];
+  const secrets = o.secrets.copy();
+  for (const e of r.exchanges) learnSecrets(e, secrets);
   const findings = dedupeFindings(
     r.findings.map((f) => (severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f)),
   ).map((f) => (f.exchange && o.toCurl ? { ...f, curl: o.toCurl(f.exchange) } : f));
-  out.findings.push(...scrubSecrets(findings, secrets));
+  out.findings.push(...redactFindings(findings, secrets));
   out.requests += r.exchanges.length;
-  out.workflows.push(...scrubSecrets(workflowReports(file, r), secrets));
+  out.workflows.push(...scrubDeep(workflowReports(file, r), secrets));
   const failed = r.workflows.filter((w) => w.status !== 'passed');
   const say = (w: (typeof failed)[number]) =>
     `suite ${file}: workflow ${w.workflowId} ${w.status}${w.message ? `: ${w.message.replace(/\s*\n\s*/g, ' · ')}` : ''}`;
-  out.notes.push(...scrubSecrets(failed.map(say), secrets));
+  out.notes.push(...scrubDeep(failed.map(say), secrets));
   for (const e of r.exchanges) {
     const at = out.reached.get(e.case.operation) ?? { requests: 0, statuses: new Set<number>() };
     at.requests++;

@@ -77,6 +77,7 @@ const command: Command = {
       reportDir: values['report-dir'],
       inputs: inputs(values.input),
       drift: values.drift.flatMap((d) => d.split(',')).filter(Boolean),
+      onWarning: (w) => io.stderr(`specgate: warning: ${w}\n`),
       ...(values['base-url'] ? { baseUrl: values['base-url'] } : {}),
       ...(values.spec ? { spec: values.spec } : {}),
       ...(seed !== undefined ? { seed } : {}),

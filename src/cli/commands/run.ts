@@ -22,8 +22,11 @@ against it: \`npm start\` is the full harness against the reference API.
 
 Target and auth:
   --spec S               OpenAPI file or URL (required with --base-url; default: the reference openapi.json)
-  --base-url URL         API under test (a path prefix such as /api is kept)
+  --base-url URL         API under test; it replaces the spec's servers URL and the spec's paths are appended
+                         (a prefix such as /api is kept; one the spec's paths repeat, /v1 + /v1/..., is dropped)
   -H, --header "N: v"    Header sent with every request, curl style; repeatable (e.g. -H "Authorization: Bearer $T")
+  --secret NAME          A header, query, cookie or body-field name whose values are credentials (repeatable;
+                         Authorization, Cookie, the spec's apiKey names and names like x-api-key need none)
   --insecure             Do not verify TLS certificates
   --drift NAME,...       Plant drifts in the embedded reference server (ignored with --base-url)
   Credentials from the environment, applied where the spec's securitySchemes say:
@@ -34,7 +37,10 @@ Target and auth:
     SPECGATE_OAUTH2_CLIENT_ID/_CLIENT_SECRET  OAuth2 client credentials: the token is fetched (and refreshed)
                                  from SPECGATE_OAUTH2_TOKEN_URL or the spec's clientCredentials flow;
                                  SPECGATE_OAUTH2_SCOPES asks for scopes (space-separated)
-  Secrets never appear in reports, curl repros or output: they are replaced by [REDACTED].
+  Credentials never appear in reports, curl repros or output: their values are replaced by [REDACTED] where they
+  sit (header, query, cookie, body string), and curl repros read them from the variable they came from
+  (\${SPECGATE_API_KEY}, \${SPECGATE_AUTH_<SCHEME>}; a -H header's value from \${SPECGATE_HEADER_<NAME>}).
+  Ordinary values (model ids, routing headers such as x-portkey-provider) are never hidden.
 
 What to run:
   --checks a,b|all       Checks to run (default all); an unknown id lists the valid ones
@@ -147,7 +153,13 @@ const command: Command = {
     process.on('SIGINT', onSigint);
     const progress = progressReporter(io);
     try {
-      const result = await run({ ...options, signal: controller.signal, onProgress: (p) => progress.update(p) });
+      const onWarning = (w: string) => io.stderr(`specgate: warning: ${w}\n`);
+      const result = await run({
+        ...options,
+        signal: controller.signal,
+        onProgress: (p) => progress.update(p),
+        onWarning,
+      });
       progress.stop();
       const report = path.join(path.resolve(io.cwd, options.reportDir ?? 'reports'), 'report.md');
       say(formatSummary(result, report));

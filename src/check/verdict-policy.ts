@@ -1,0 +1,60 @@
+/**
+ * When an answer speaks to a verdict at all. "Come back later" (429, or 503 with Retry-After once the back-off
+ * is spent) says nothing about the request: no check judges it, the run counts it as inconclusive. A refusal
+ * of a valid case that names an id or token the harness made up says the id is unknown, not that the input is
+ * invalid: it is judged only when the value came from the live API (`Case.live`). The rules are data, shown
+ * in report.md and summary.json, so a reader sees what decided.
+ */
+import type { Case, Exchange, Operation, VerdictRule } from '../types.ts';
+
+/** Why no check can judge this exchange (the answer is about load, not about the request), else undefined. */
+export function inconclusiveWhy(exchange: Exchange): string | undefined {
+  const r = exchange.response;
+  if (!r) return undefined;
+  if (r.status === 429) return 'inconclusive: 429 (rate limited after the back-off was spent)';
+  if (r.status === 503 && r.headers['retry-after'] !== undefined)
+    return 'inconclusive: 503 with Retry-After (overloaded after the back-off was spent)';
+  return undefined;
+}
+
+/** Statuses a server documents for "no such id / token", whatever the rest of the input is. */
+export const UNKNOWN_REFERENCE_STATUSES: readonly number[] = [400, 401, 403, 404, 422];
+
+// Names of fields that refer to something that must already exist: ids, tokens, keys.
+const REFERENCE_NAME = /(^|[_-])(id|ids|token|key|uuid)$|[a-z](Id|Ids|Token|Key|Uuid)$/;
+
+/** The path parameters and top-level body/query fields of `c` that refer to things and were generated (not live). */
+export function generatedReferences(c: Case, operation: Operation): string[] {
+  const live = c.live ?? {};
+  const path = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
+  const query = operation.parameters.filter((p) => p.in === 'query' && REFERENCE_NAME.test(p.name)).map((p) => p.name);
+  const body =
+    c.body !== null && typeof c.body === 'object' && !Array.isArray(c.body)
+      ? Object.keys(c.body).filter((k) => REFERENCE_NAME.test(k))
+      : [];
+  return [...new Set([...path, ...query, ...body])].filter((name) => !(name in live));
+}
+
+/** The rules that decide verdicts, as reports show them. */
+export const VERDICT_POLICY: readonly VerdictRule[] = [
+  {
+    id: 'rate-limited',
+    rule: 'A 429, or a 503 with Retry-After, once the back-off is spent, is inconclusive: no check judges it (counted as inconclusive, never drift).',
+  },
+  {
+    id: 'generated-reference',
+    rule: `A documented ${UNKNOWN_REFERENCE_STATUSES.join('/')} refusal of a schema-valid case whose path ids or id/token/key fields were generated is not "valid input rejected" (an unknown id is refused whatever the input); with a live value it is judged.`,
+  },
+  {
+    id: 'state-dependent',
+    rule: '409, and documented 402/410/412/423, answers to valid cases depend on server state and are not judged; 401/403 are not judged when the operation needs credentials and none were sent.',
+  },
+  {
+    id: 'one-fact-one-finding',
+    rule: 'A 5xx is reported by not_a_server_error only; a valid case refused with an undocumented status by positive_data_acceptance only.',
+  },
+  {
+    id: 'status-policy',
+    rule: 'Which statuses mean accepted or rejected is the per-operation status policy (defaults, or run.policies in the config), listed under Coverage.',
+  },
+];
