@@ -14,6 +14,7 @@ import type { CaseSource, Prepared } from './generate/case-source.ts';
 import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
+import { probeAllowance } from './plan/live-probes.ts';
 import { explorationDepth, nextAsk, startRound } from './plan/rounds.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
@@ -21,7 +22,7 @@ import type { RunOptions } from './run-options.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
 import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
-import type { Case, Exchange, Finding, Operation, Plan, ReportedFinding, Spec } from './types.ts';
+import type { Case, Exchange, Finding, Operation, Plan, PlannedOperation, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
 import { Feedback } from './feedback.ts';
 import { runWorkers, type Steps } from './workers.ts';
@@ -37,6 +38,8 @@ export interface EngineInput {
   dispatcher: Dispatcher;
   baseUrl: string;
   cases: CaseSource;
+  /** A fresh valid case in place of one a create refused with 409 (`generate/case-source.ts`). */
+  fresh?: (planned: PlannedOperation, c: Case) => Case | undefined;
   /** Gives a case the run's credentials (shrunk cases), or strips them (probes that must go without). */
   auth: { authorize(c: Case, operation: Operation): Case; strip(c: Case, operation: Operation): Case };
   shrinkCase?: ShrinkCase;
@@ -155,20 +158,26 @@ export class Engine {
     const verdict = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
     this.input.notes.push(...verdict.notes);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
-    if (!item.probeBy && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
+    if (item.probeBy || this.limits.stopped()) return;
+    this.queueProbes(i, out.exchange, true);
+    if (conflicted(out.exchange)) this.retryFresh(i, item.case);
+  }
+
+  /** A documented 409 on a create means "that value is taken": the create is tried once more with fresh values. */
+  private retryFresh(i: number, c: Case): void {
+    const fresh = this.input.fresh?.(this.ops[i]!.planned, c);
+    if (fresh) this.update(i, (op) => acc.withCases(op, [fresh], []));
   }
 
   private queueProbes(i: number, exchange: Exchange, acceptedOnly: boolean): void {
     const op = this.ops[i]!;
-    const options = {
-      limit: this.input.options.probesPerOperation,
-      ...(acceptedOnly ? { acceptedBy: op.planned.policy } : {}),
-    };
-    const d = deriveProbes(this.input.checks, exchange, this.contexts[i]!, op.tally.probesBy, options);
+    const a = probeAllowance(op.tally.probesBy, exchange, acceptedOnly, this.input.options.probesPerOperation);
+    const options = { limit: a.limit, ...(acceptedOnly ? { acceptedBy: op.planned.policy } : {}) };
+    const d = deriveProbes(this.input.checks, exchange, this.contexts[i]!, a.asked, options);
     this.input.notes.push(...d.notes);
     const strip = (c: Case): Case => this.input.auth.strip(c, op.planned.operation);
     const probes = d.probes.map((p) => ({ ...p, case: p.omitsCredentials ? strip(p.case) : p.case }));
-    this.update(i, (run) => acc.withProbes(run, probes, d.asked));
+    this.update(i, (run) => acc.withProbes(run, probes, a.merge(d.asked)));
   }
 
   /** The end of an operation's round: first the fallback probes (once), then it rests until the next round. */
@@ -228,4 +237,12 @@ export class Engine {
     const ready = this.input.cases(planned, deeper);
     return ready instanceof Promise ? ready.then(take) : take(ready);
   }
+}
+
+/** A valid create refused with 409 that was not itself a fresh retry. */
+function conflicted(e: Exchange): boolean {
+  const c = e.case;
+  return (
+    e.response?.status === 409 && c.method.toUpperCase() === 'POST' && c.kind !== 'negative' && !c.id.endsWith('/fresh')
+  );
 }

@@ -40,7 +40,7 @@ export class Feedback {
       for (const ex of byId) {
         this.live = harvest(this.live, ex, op.planned.operation.path);
         const status = ex.response?.status ?? 0;
-        if (ex.case.method !== 'POST' || status < 200 || status >= 300) continue;
+        if (ex.case.method.toUpperCase() !== 'POST' || status < 200 || status >= 300) continue;
         const key = op.planned.operation.key;
         this.creates.set(key, [...(this.creates.get(key) ?? []), ex].slice(-CREATES_KEPT));
       }
