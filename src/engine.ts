@@ -1,21 +1,23 @@
 /**
- * The per-operation phase of a run, `cases → send → check → probes`, with `workers` requests in flight, in
+ * The per-operation phase, `cases → send → check → probes → burst`, with `workers` requests in flight, in
  * exploration rounds (`plan/rounds.ts`): round 1 is the plan, later rounds deepen every operation that still has
  * something to learn until the budget is spent; each round ends at a barrier, so concurrency never changes which
- * cases are made. The decisions are pure and live in their stages: what to send next (`plan/schedule.ts`), how
- * an operation's accumulator moves (`plan/operation-run.ts`), what the checks say (`check/`), which probes follow
- * (`check/derive-probes.ts`). This module only moves cases to the composed dispatch and exchanges to the checks.
+ * cases are made. Decisions are pure, in their stages: what next (`plan/schedule.ts`), accumulators
+ * (`plan/operation-run.ts`), verdicts (`check/`), probes (`check/derive-probes.ts`), bursts
+ * (`check/rate-limit-burst.ts`), a poisoned target (`check/target-poisoned.ts`); this module only moves values.
  */
 import type { CheckContext, JudgingCheck } from './check/check.ts';
 import { operationContext } from './check/context.ts';
 import { deriveProbes } from './check/derive-probes.ts';
-import { runChecks } from './check/index.ts';
+import { planBurst } from './check/rate-limit-burst.ts';
+import { runChecks, type CheckOutcome } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
 import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
+import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
-import { explorationDepth, nextAsk, startRound } from './plan/rounds.ts';
+import { deepen, explorationDepth } from './plan/rounds.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
@@ -24,8 +26,9 @@ import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
 import type { Case, Exchange, Finding, Operation, Plan, PlannedOperation, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
-import { Feedback } from './feedback.ts';
-import { runWorkers, type Steps } from './workers.ts';
+import { conflicted, Feedback } from './feedback.ts';
+import { PoisonWatch } from './poison-watch.ts';
+import { eachAtOnce, runWorkers, type Steps } from './workers.ts';
 
 /** What the engine needs from the pipeline. */
 export interface EngineInput {
@@ -56,6 +59,7 @@ export class Engine {
   readonly ops: OperationRun[];
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
+  private readonly poison = new PoisonWatch();
   private readonly contexts: CheckContext[];
   private readonly indexOf: Map<string, number>;
   private readonly dispatch: Dispatch;
@@ -73,7 +77,7 @@ export class Engine {
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
     this.limits = intercept.createRunLimits(o, this.tally.sent);
     const recorder: intercept.Recorder = {
-      sending: (c) => (this.tally.sending(c), this.update(this.at(c.operation), acc.counted)),
+      sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
       received: this.tally.received,
     };
     const shared = [
@@ -109,31 +113,16 @@ export class Engine {
       };
       await runWorkers(this.ops, this.input.options.workers, steps);
       this.feedback.absorb(this.ops);
-      if (stopped() || !this.limits.exploring() || !this.deepen(round + 1, depth)) break;
+      if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
     }
     await this.finishAll();
-  }
-
-  /** Starts `round` for every operation with something left to learn; false when there is none. */
-  private deepen(round: number, depth: number): boolean {
-    let any = false;
-    for (const [i, op] of this.ops.entries()) {
-      const ask = op.phase === 'done' ? nextAsk(op, depth) : undefined;
-      if (!ask) continue;
-      this.ops[i] = startRound(op, round, ask);
-      any = true;
-    }
-    return any;
   }
 
   /** Finishes every operation that was reached, `workers` at a time. */
   private async finishAll(): Promise<void> {
     const reached = [...this.ops.keys()].filter((i) => this.ops[i]!.phase === 'done' || this.ops[i]!.round > 1);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < reached.length) await this.finish(reached[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, this.input.options.workers) }, worker));
+    await eachAtOnce(reached, this.input.options.workers, (i) => this.finish(i));
+    this.poison.noteInto(this.input.notes);
   }
 
   private at = (key: string): number => this.indexOf.get(key)!;
@@ -152,13 +141,14 @@ export class Engine {
   };
 
   private async process(i: number, item: QueueItem): Promise<void> {
-    const out = await this.dispatch(item.case, { attempt: item.attempt });
+    const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
-    const verdict = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
-    this.input.notes.push(...verdict.notes);
+    const checked = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
+    this.input.notes.push(...checked.notes);
+    const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
-    if (item.probeBy || this.limits.stopped()) return;
+    if (item.probeBy || item.burst || this.limits.stopped()) return;
     this.queueProbes(i, out.exchange, true);
     if (conflicted(out.exchange)) this.retryFresh(i, item.case);
   }
@@ -167,6 +157,14 @@ export class Engine {
   private retryFresh(i: number, c: Case): void {
     const fresh = this.input.fresh?.(this.ops[i]!.planned, c);
     if (fresh) this.update(i, (op) => acc.withCases(op, [fresh], []));
+  }
+
+  /** Poisoned answers are inconclusive (no findings); the request that poisoned the target gets the warning. */
+  private screen(i: number, exchange: Exchange, verdict: CheckOutcome): CheckOutcome {
+    const { keep, warning: w } = this.poison.judged(exchange, this.ops[i]!.planned, verdict.findings);
+    const at = w && (this.ops[this.at(w.operation)]!.phase === 'done' ? i : this.at(w.operation));
+    if (at !== undefined) this.update(at, (op) => ({ ...op, findings: [...op.findings, w!] }));
+    return { ...verdict, findings: keep };
   }
 
   private queueProbes(i: number, exchange: Exchange, acceptedOnly: boolean): void {
@@ -188,12 +186,19 @@ export class Engine {
       for (const ex of this.ops[i]!.exchanges) this.queueProbes(i, ex, false);
       if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
     }
+    if (!this.ops[i]!.burst && !this.limits.stopped()) {
+      // Once per operation, after its first round's cases: a bounded burst where limits are documented.
+      const left = (this.input.options.maxRequests ?? Infinity) - this.sent();
+      this.update(i, (op) => withBurst(op, planBurst(op.exchanges, this.contexts[i]!, left)));
+      if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
+    }
     this.update(i, (op) => ({ ...op, phase: 'done' }));
   }
 
   private async finish(i: number): Promise<void> {
     try {
-      const findings = await this.shrink(i, this.ops[i]!.findings);
+      this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
+      const findings = await this.shrink(i, this.ops[i]!.findings.filter(this.poison.keeps));
       const curl = this.input.toCurl;
       const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));
       this.update(i, acc.finished);
@@ -237,12 +242,4 @@ export class Engine {
     const ready = this.input.cases(planned, deeper);
     return ready instanceof Promise ? ready.then(take) : take(ready);
   }
-}
-
-/** A valid create refused with 409 that was not itself a fresh retry. */
-function conflicted(e: Exchange): boolean {
-  const c = e.case;
-  return (
-    e.response?.status === 409 && c.method.toUpperCase() === 'POST' && c.kind !== 'negative' && !c.id.endsWith('/fresh')
-  );
 }

@@ -53,3 +53,11 @@ export class Feedback {
 export function requestKey(c: Case): string {
   return JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body]);
 }
+
+/** A valid create refused with 409 that was not itself a fresh retry: worth one more try with fresh values. */
+export function conflicted(e: Exchange): boolean {
+  const c = e.case;
+  return (
+    e.response?.status === 409 && c.method.toUpperCase() === 'POST' && c.kind !== 'negative' && !c.id.endsWith('/fresh')
+  );
+}

@@ -39,6 +39,8 @@ export interface RunOptions {
   depth?: number;
   rateLimit?: number;
   readOnly: boolean;
+  /** Switch operations (global toggles, `plan/switches.ts`) run after all others unless false (`--keep-order`). */
+  switchesLast?: boolean;
   include: string[];
   exclude: string[];
   seed?: number;

@@ -130,9 +130,9 @@ export interface Case {
   violation?: Violation;
   seed: number;
   /**
-   * Values taken from the live API (an id a create returned, a token the user gave) rather than generated, by
-   * parameter or field name, each with where it came from (`{"id": "POST /v1/things → 201 body.id"}`). A refusal
-   * of a generated id says nothing about validation; of a live one it does.
+   * Fields that carry a value the API handed out earlier in the run instead of a generated one, with where it
+   * came from: `{"path.id": "POST /v1/things → 201 body.id"}` (keys are `in.name`: path., query., header., body.). A refusal of such a request is about a live
+   * resource, not an unknown id.
    */
   live?: Record<string, string>;
 }
@@ -212,6 +212,10 @@ export interface PlannedOperation {
   seed: number;
   budget: Budget;
   policy: StatusPolicy;
+  /** Why the operation is a switch of global state (`plan/switches.ts`), when it is one. */
+  switch?: string;
+  /** A switch that runs after every other operation (the default; `--keep-order` keeps spec order). */
+  last?: boolean;
 }
 
 /** The plan of a run. */

@@ -20,6 +20,7 @@ const EXTRA: Record<string, { class: DriftClass; also?: string[]; cause?: RegExp
   'malformed-sse': { class: 'basic' },
   'idempotency-broken': { class: 'stateful' },
   'no-retry-after': { class: 'volume', cause: /retry-after/i },
+  'rate-limit-body': { class: 'volume', also: ['undocumented_response_content'], cause: /error|message/ },
   'missing-header': { class: 'basic', cause: /x-request-id/i },
   'bad-webhook-signature': { class: 'workflow', seenOn: ['POST job.completed', 'POST job.failed'] },
   'tenant-leak': { class: 'workflow' },

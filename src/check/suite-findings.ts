@@ -1,6 +1,6 @@
 /**
- * Ids that only suites report: the suite runner judges these itself (a failed Arazzo criterion, a webhook
- * delivery), so they are data, not checks. Listed here so every id a report can carry is in `check/`.
+ * Ids that only suites (or the run itself) report: the suite runner judges these itself (a failed Arazzo
+ * criterion, a webhook delivery), the run a poisoned target, so they are data, not checks. Listed here so every id a report can carry is in `check/`.
  */
 import type { SuiteFinding } from './check.ts';
 
@@ -39,6 +39,14 @@ export const sseStreamSemantics: SuiteFinding = {
   description: 'A streamed step delivers its events as the suite expects.',
 };
 
+/** The run changed its target's state for everything after one of its own requests (`target-poisoned.ts`). */
+export const targetPoisoned: SuiteFinding = {
+  kind: 'suite',
+  id: 'target_poisoned',
+  description:
+    "After one of the run's own requests, an operation's (or every write's) answers flip to one uniform error; those answers are inconclusive.",
+};
+
 /** Every suite-only id, in report order. */
 export const SUITE_FINDINGS: readonly SuiteFinding[] = [
   workflowStepFailed,
@@ -46,4 +54,5 @@ export const SUITE_FINDINGS: readonly SuiteFinding[] = [
   webhookSignature,
   webhookSchemaConformance,
   sseStreamSemantics,
+  targetPoisoned,
 ];

@@ -32,7 +32,15 @@ export function generatedReferences(c: Case, operation: Operation): string[] {
     c.body !== null && typeof c.body === 'object' && !Array.isArray(c.body)
       ? Object.keys(c.body).filter((k) => REFERENCE_NAME.test(k))
       : [];
-  return [...new Set([...path, ...query, ...body])].filter((name) => !(name in live));
+  // Live keys are `in.name` (path.id, query.after, body.model); a bare name also counts.
+  const isLive = (where: string, name: string) => `${where}.${name}` in live || name in live;
+  return [
+    ...new Set([
+      ...path.filter((n) => !isLive('path', n)),
+      ...query.filter((n) => !isLive('query', n)),
+      ...body.filter((n) => !isLive('body', n)),
+    ]),
+  ];
 }
 
 /** The rules that decide verdicts, as reports show them. */

@@ -86,7 +86,7 @@ describe('candidates and live cases', () => {
     for (const c of generateCases(spec, op, { kind: 'positive', count: 5, seed: 3, validator })) {
       const live = withLive(c, pool, { all: true });
       expect(live.path).toBe('/v1/jobs/job_1');
-      expect(live.live).toEqual({ id: 'POST /v1/jobs → 202 body.id' });
+      expect(live.live).toEqual({ 'path.id': 'POST /v1/jobs → 202 body.id' });
       expect(live.id).toBe(c.id);
     }
   });

@@ -54,7 +54,7 @@ export function withLive(c: Case, pool: LivePool, options: LiveOptions): Case {
     const half = Math.ceil(all.length / 2);
     const list = c.method.toUpperCase() === 'DELETE' ? all.slice(0, half) : all.slice(all.length - half);
     const v = list.length === 0 ? undefined : list[stableHash(`${c.id}|${field}`) % list.length];
-    if (v) live[field.slice(field.indexOf('.') + 1)] = v.source;
+    if (v) live[field] = v.source;
     return v;
   };
   const pick = (p: ParameterModel, list: LiveValue[]) => chosen(`${p.in}.${p.name}`, list);
@@ -112,7 +112,7 @@ function liveParams(
   }
   for (const [name, [v, source]] of Object.entries(scoped)) {
     params[`path:${name}`] = like(current[`path:${name}`], v);
-    live[name] = source;
+    live[`path.${name}`] = source;
   }
   return params;
 }

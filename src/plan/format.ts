@@ -12,7 +12,9 @@ export function formatPlan(plan: Plan): string {
   for (const p of plan.operations) {
     const budget = KIND_ORDER.map((k) => `${k} ${p.budget[k]}`).join(', ');
     cases += KIND_ORDER.reduce((n, k) => n + p.budget[k], 0);
-    lines.push(`  ${p.operation.key}  seed ${p.seed}  [${budget}]`);
+    lines.push(
+      `  ${p.operation.key}  seed ${p.seed}  [${budget}]${p.switch ? `  ${p.last ? 'runs last' : 'switch'}: ${p.switch}` : ''}`,
+    );
     lines.push(
       `      rejected: ${formatStatuses(p.policy.rejected)}; accepted: ${formatStatuses(p.policy.accepted)} (${p.policy.source})`,
     );

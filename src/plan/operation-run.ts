@@ -4,6 +4,7 @@
  * to the next, so what to send next is decided from values, never from state hidden in closures.
  */
 import type { Case, CaseKind, Exchange, Finding, PlannedOperation } from '../types.ts';
+import { burstAnswered, type BurstTally } from './burst-run.ts';
 import { responseShape } from './novelty.ts';
 
 /** One request waiting to be sent. `probeBy` names the check that asked for it. */
@@ -11,6 +12,8 @@ export interface QueueItem {
   readonly case: Case;
   readonly attempt: number;
   readonly probeBy?: string;
+  /** Part of the operation's rate-limit burst: its 429 is judged, not retried. */
+  readonly burst?: boolean;
 }
 
 /** `pending` → (`preparing`) → `running` ⇄ `finishing` → `done`. */
@@ -67,6 +70,8 @@ export interface OperationRun {
   readonly notBefore: number;
   /** True once the fallback probes (from any valid case that got a response) were asked for. */
   readonly fallbackProbed: boolean;
+  /** The rate-limit burst, once decided (`plan/burst-run.ts`). */
+  readonly burst?: BurstTally;
   /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
   readonly exchanges: readonly Exchange[];
   readonly findings: readonly Finding[];
@@ -136,8 +141,9 @@ export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now
   return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
 }
 
-/** Records the checks' verdict on an exchange: status, findings and coverage. */
+/** Records the checks' verdict on an exchange: status, findings and coverage (and a burst's progress). */
 export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
+  if (item.burst) run = burstAnswered(run, exchange.response?.status);
   const { tally } = run;
   const status = exchange.response?.status;
   const whyNot = { ...tally.whyNot };

@@ -7,6 +7,7 @@ import type { Budget, CaseKind, Operation, Plan, Severity, Shard, Spec, StatusPo
 import { defaultPolicy } from './policy.ts';
 import { parseSelectors } from './select.ts';
 import { inShard, operationSeed } from './shard.ts';
+import { switchReason, switchesLast } from './switches.ts';
 
 /** Kinds in sending order: documented examples first, then boundaries, then random valid and invalid data. */
 export const KIND_ORDER: CaseKind[] = ['example', 'boundary', 'positive', 'negative'];
@@ -33,6 +34,8 @@ export interface PlanOptions {
   budget?: Partial<Budget>;
   /** Per-operation overrides of the status policy, keyed by operation key or operationId. */
   policies?: Record<string, Partial<Omit<StatusPolicy, 'source'>>>;
+  /** Switch operations (global toggles) run after all others unless this is false. */
+  switchesLast?: boolean;
 }
 
 const SAFE_METHODS = new Set(['get', 'head', 'options']);
@@ -53,8 +56,12 @@ export function buildPlan(spec: Spec, options: PlanOptions, seed: number): Plan 
       continue;
     }
     const policy = policyFor(operation, options.policies);
-    plan.operations.push({ operation, seed: operationSeed(seed, operation.key), budget, policy });
+    const why = switchReason(spec, operation);
+    const last = why !== undefined && options.switchesLast !== false;
+    const switching = why ? { switch: why, ...(last ? { last } : {}) } : {};
+    plan.operations.push({ operation, seed: operationSeed(seed, operation.key), budget, policy, ...switching });
   }
+  plan.operations = switchesLast(plan.operations);
   return plan;
 }
 

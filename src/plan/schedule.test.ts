@@ -35,4 +35,13 @@ describe('nextTask', () => {
     const ops = [...Array.from({ length: MAX_PREPARING }, (_, i) => op(`p${i}`, 'preparing')), op('z', 'pending')];
     expect(nextTask(ops, 0, 0, false).task).toEqual({ kind: 'wait' });
   });
+
+  it('starts a switch operation only once every other operation is done', () => {
+    const sw = (o: OperationRun): OperationRun => ({ ...o, planned: { ...o.planned, last: true } });
+    const ops = [op('a', 'running', 0), sw(op('s', 'pending'))];
+    ops[0] = { ...ops[0]!, inFlight: 1 };
+    expect(nextTask(ops, 0, 0, false).task).toEqual({ kind: 'wait' });
+    expect(nextTask([op('a', 'done'), ops[1]!], 0, 0, false).task).toEqual({ kind: 'prepare', index: 1 });
+    expect(nextTask([sw(op('t', 'running', 1)), ops[1]!], 0, 0, false).task).toMatchObject({ kind: 'send', index: 0 });
+  });
 });

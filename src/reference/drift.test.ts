@@ -74,6 +74,11 @@ const SCENARIOS: Record<string, (base: string) => Promise<string[]>> = {
       out.push(...(await problems(b, 'POST', '/v1/chat/completions', '/v1/chat/completions', { body: chat })));
     return out;
   },
+  'rate-limit-body': async (b) => {
+    const out: string[] = [];
+    for (let i = 0; i < 32; i++) out.push(...(await problems(b, 'GET', '/v1/usage/by-tag')));
+    return out;
+  },
   'missing-header': (b) => problems(b, 'GET', '/v1/usage'),
   'bad-webhook-signature': async (b) => {
     const rx = await startReceiver();

@@ -109,6 +109,15 @@ export const DRIFTS: readonly Drift[] = [
       'The operation is limited to 3 requests per minute per key, and its 429 answers leave out the documented Retry-After header.',
   },
   {
+    name: 'rate-limit-body',
+    operation: 'GET /v1/usage/by-tag',
+    operationId: 'getUsageByTag',
+    check: 'response_schema_conformance',
+    description:
+      'The operation has its own limit of 30 requests per minute per key, stated in its x-ratelimit headers; past it, the 429 body is `{"message": ...}` instead of the Error schema.',
+    needs: 'a burst of requests past the limit the rate-limit headers state',
+  },
+  {
     name: 'missing-header',
     operation: 'GET /v1/usage',
     operationId: 'getUsage',

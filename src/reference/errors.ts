@@ -27,8 +27,8 @@ export class ApiError extends Error {
     super(message);
   }
 
-  /** The JSON body of this error. */
-  toBody(): { error: { type: ErrorType; code: string; message: string; param: string | null } } {
+  /** The JSON body of this error (a drift may answer another shape). */
+  toBody(): unknown {
     return { error: { type: this.type, code: this.code, message: this.message, param: this.param } };
   }
 }

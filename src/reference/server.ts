@@ -11,6 +11,7 @@ import { parseJsonBody, readBody, tooLarge } from './body.ts';
 import { driftApplies } from './drift.ts';
 import { ApiError } from './errors.ts';
 import { newRequestId } from './ids.ts';
+import { limitOperation } from './operation-limit.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sendError, sendJson } from './respond.ts';
 import { matchRoute, type Route } from './router.ts';
@@ -90,6 +91,8 @@ export function createHandler(opts: ResolvedOptions, state: State, routes: reado
         `Rate limit of ${NO_RETRY_AFTER_RPM} requests per minute reached.`,
       );
     }
+
+    if (drift('rate-limit-body')) limitOperation(limiter, `${principal.keyId}:${route.operationId}`, base);
 
     const opPtr = pointer('paths', route.path, route.method.toLowerCase());
     const bodySpec = schemas.at(`${opPtr}/requestBody`);

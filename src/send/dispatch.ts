@@ -11,6 +11,8 @@ import type { StreamEventHook } from './sse.ts';
 export interface DispatchContext {
   /** 1 for the first try, 2 for the first retry, ... */
   attempt: number;
+  /** A 429 (or 503) is the answer under test (a rate-limit burst): handed back to be judged, never retried. */
+  judgeLimits?: boolean;
   /** Called once status and headers are in; may return a per-event hook for this response. */
   onResponse?: (exchange: Exchange) => StreamEventHook | undefined;
 }

@@ -47,6 +47,8 @@ What to run:
   --include SEL          Only operations matching: operationId, tag:Name, GET, /v1/models*, "POST /v1/*"; repeatable
   --exclude SEL          Leave operations out (same selectors); repeatable
   --read-only            Only GET, HEAD and OPTIONS operations (safe against production)
+  --keep-order           Run switch operations (maintenance, settings, toggles, disable/lock) in spec order;
+                         by default they run after every other operation, so what they switch on spoils nothing
   --budget k=n,...       Cases per operation in the first round, by kind (example, boundary, positive,
                          negative), e.g. negative=20
   --shard i/n            Run the i-th of n deterministic slices of the operations (merge with specgate merge)

@@ -17,7 +17,7 @@ export interface BackOffOptions {
 export function backOff(options: BackOffOptions): Interceptor {
   return (next) => async (c, ctx) => {
     const out = await next(c, ctx);
-    if (!('exchange' in out) || ctx.attempt >= options.maxAttempts) return out;
+    if (!('exchange' in out) || ctx.attempt >= options.maxAttempts || ctx.judgeLimits) return out;
     const response = out.exchange.response;
     const retryAfter = response?.headers['retry-after'];
     if (!response || !isBackOffStatus(response.status) || (response.status !== 429 && retryAfter === undefined))
