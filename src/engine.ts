@@ -16,18 +16,19 @@ import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
 import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
-import { explorationDepth, nextAsk, startRound } from './plan/rounds.ts';
+import { probeAllowance } from './plan/live-probes.ts';
+import { deepen, explorationDepth } from './plan/rounds.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
 import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
-import type { Case, Exchange, Finding, Operation, Plan, ReportedFinding, Spec } from './types.ts';
+import type { Case, Exchange, Finding, Operation, Plan, PlannedOperation, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
-import { Feedback } from './feedback.ts';
+import { conflicted, Feedback } from './feedback.ts';
 import { PoisonWatch } from './poison-watch.ts';
-import { runWorkers, type Steps } from './workers.ts';
+import { eachAtOnce, runWorkers, type Steps } from './workers.ts';
 
 /** What the engine needs from the pipeline. */
 export interface EngineInput {
@@ -40,6 +41,8 @@ export interface EngineInput {
   dispatcher: Dispatcher;
   baseUrl: string;
   cases: CaseSource;
+  /** A fresh valid case in place of one a create refused with 409 (`generate/case-source.ts`). */
+  fresh?: (planned: PlannedOperation, c: Case) => Case | undefined;
   /** Gives a case the run's credentials (shrunk cases), or strips them (probes that must go without). */
   auth: { authorize(c: Case, operation: Operation): Case; strip(c: Case, operation: Operation): Case };
   shrinkCase?: ShrinkCase;
@@ -112,31 +115,15 @@ export class Engine {
       };
       await runWorkers(this.ops, this.input.options.workers, steps);
       this.feedback.absorb(this.ops);
-      if (stopped() || !this.limits.exploring() || !this.deepen(round + 1, depth)) break;
+      if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
     }
     await this.finishAll();
-  }
-
-  /** Starts `round` for every operation with something left to learn; false when there is none. */
-  private deepen(round: number, depth: number): boolean {
-    let any = false;
-    for (const [i, op] of this.ops.entries()) {
-      const ask = op.phase === 'done' ? nextAsk(op, depth) : undefined;
-      if (!ask) continue;
-      this.ops[i] = startRound(op, round, ask);
-      any = true;
-    }
-    return any;
   }
 
   /** Finishes every operation that was reached, `workers` at a time. */
   private async finishAll(): Promise<void> {
     const reached = [...this.ops.keys()].filter((i) => this.ops[i]!.phase === 'done' || this.ops[i]!.round > 1);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < reached.length) await this.finish(reached[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.max(1, this.input.options.workers) }, worker));
+    await eachAtOnce(reached, this.input.options.workers, (i) => this.finish(i));
     this.poison.noteInto(this.input.notes);
   }
 
@@ -163,7 +150,15 @@ export class Engine {
     this.input.notes.push(...checked.notes);
     const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
-    if (!item.probeBy && !item.burst && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
+    if (item.probeBy || item.burst || this.limits.stopped()) return;
+    this.queueProbes(i, out.exchange, true);
+    if (conflicted(out.exchange)) this.retryFresh(i, item.case);
+  }
+
+  /** A documented 409 on a create means "that value is taken": the create is tried once more with fresh values. */
+  private retryFresh(i: number, c: Case): void {
+    const fresh = this.input.fresh?.(this.ops[i]!.planned, c);
+    if (fresh) this.update(i, (op) => acc.withCases(op, [fresh], []));
   }
 
   /** Poisoned answers are inconclusive (no findings); the request that poisoned the target gets the warning. */
@@ -176,15 +171,13 @@ export class Engine {
 
   private queueProbes(i: number, exchange: Exchange, acceptedOnly: boolean): void {
     const op = this.ops[i]!;
-    const options = {
-      limit: this.input.options.probesPerOperation,
-      ...(acceptedOnly ? { acceptedBy: op.planned.policy } : {}),
-    };
-    const d = deriveProbes(this.input.checks, exchange, this.contexts[i]!, op.tally.probesBy, options);
+    const a = probeAllowance(op.tally.probesBy, exchange, acceptedOnly, this.input.options.probesPerOperation);
+    const options = { limit: a.limit, ...(acceptedOnly ? { acceptedBy: op.planned.policy } : {}) };
+    const d = deriveProbes(this.input.checks, exchange, this.contexts[i]!, a.asked, options);
     this.input.notes.push(...d.notes);
     const strip = (c: Case): Case => this.input.auth.strip(c, op.planned.operation);
     const probes = d.probes.map((p) => ({ ...p, case: p.omitsCredentials ? strip(p.case) : p.case }));
-    this.update(i, (run) => acc.withProbes(run, probes, d.asked));
+    this.update(i, (run) => acc.withProbes(run, probes, a.merge(d.asked)));
   }
 
   /** The end of an operation's round: first the fallback probes (once), then it rests until the next round. */

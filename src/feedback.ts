@@ -40,7 +40,7 @@ export class Feedback {
       for (const ex of byId) {
         this.live = harvest(this.live, ex, op.planned.operation.path);
         const status = ex.response?.status ?? 0;
-        if (ex.case.method !== 'POST' || status < 200 || status >= 300) continue;
+        if (ex.case.method.toUpperCase() !== 'POST' || status < 200 || status >= 300) continue;
         const key = op.planned.operation.key;
         this.creates.set(key, [...(this.creates.get(key) ?? []), ex].slice(-CREATES_KEPT));
       }
@@ -52,4 +52,12 @@ export class Feedback {
 /** What a case sends (not its id or kind): two cases with the same key are the same request. */
 export function requestKey(c: Case): string {
   return JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body]);
+}
+
+/** A valid create refused with 409 that was not itself a fresh retry: worth one more try with fresh values. */
+export function conflicted(e: Exchange): boolean {
+  const c = e.case;
+  return (
+    e.response?.status === 409 && c.method.toUpperCase() === 'POST' && c.kind !== 'negative' && !c.id.endsWith('/fresh')
+  );
 }

@@ -97,4 +97,18 @@ describe('exploration in rounds', () => {
     expect(result.requests).toBeGreaterThan(0);
     expect(result.coverage.every((c) => c.reached)).toBe(true);
   });
+
+  it('a create refused with 409 is tried once more with fresh values, and a fresh retry is not retried', async () => {
+    const seen: string[] = [];
+    server = await startServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(req.method === 'POST' ? 409 : 200, { 'content-type': 'application/json' }).end('{}');
+    });
+    const result = await run(await options({ depth: 0, workers: 1 }), fakeStages({ generateCases: seeded }));
+    const posts = seen.filter((r) => r.startsWith('POST'));
+    // Round 1 sends 5 cases of POST /b; the 4 valid ones (not the negative) each get one fresh retry.
+    expect(posts.length).toBe(5 + 4);
+    expect(new Set(posts).size).toBe(posts.length);
+    expect(result.coverage[1]!.casesByKind.positive).toBe(2 + 4);
+  });
 });

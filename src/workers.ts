@@ -63,3 +63,16 @@ async function idle(changed: Promise<void>, soonestAt: number): Promise<void> {
   await Promise.race([changed, timeout]);
   clearTimeout(timer);
 }
+
+/** `f` over `items`, at most `workers` at once. */
+export async function eachAtOnce<T>(
+  items: readonly T[],
+  workers: number,
+  f: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await f(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, workers) }, worker));
+}

@@ -7,6 +7,7 @@ import { availableParallelism } from 'node:os';
 import type { Case, Plan, PlannedOperation, Spec } from '../types.ts';
 import type { Validator } from '../validate/index.ts';
 import { roundSeed } from '../plan/rounds.ts';
+import { stableHash } from '../plan/shard.ts';
 import { withLive } from './live.ts';
 import type { LivePool } from './live-pool.ts';
 import { createGenerationPool, type GenerationPool, type KindResult } from './generation-pool.ts';
@@ -47,13 +48,15 @@ export interface CaseSourceOptions {
 /** A run's source with its generation thread, when the run uses one: close it when the phase ends. */
 export function startCaseSource(o: Omit<CaseSourceOptions, 'pool'> & { plan: Plan; thread: boolean | undefined }): {
   cases: CaseSource;
+  fresh: ReturnType<typeof freshCase>;
   close(): Promise<void>;
 } {
   const always = o.thread === true;
   const pool = threadWanted(o.plan, o.thread)
     ? createGenerationPool(o.spec, o.plan.operations, kindsOf, { always })
     : undefined;
-  return { cases: createCaseSource({ ...o, ...(pool ? { pool } : {}) }), close: async () => pool?.close() };
+  const options = { ...o, ...(pool ? { pool } : {}) };
+  return { cases: createCaseSource(options), fresh: freshCase(options), close: async () => pool?.close() };
 }
 
 /** Creates the source of a run. */
@@ -76,6 +79,24 @@ export function createCaseSource(o: CaseSourceOptions): CaseSource {
         return prepareCases(here(planned), authorize);
       },
     );
+  };
+}
+
+/**
+ * A fresh valid case in place of `c`, which a create refused with 409 (a value that must be unique was taken):
+ * generated from a seed of its own, so its values differ, with the id `<id of c>/fresh`.
+ */
+export function freshCase(o: CaseSourceOptions): (planned: PlannedOperation, c: Case) => Case | undefined {
+  return (planned, c) => {
+    const budget = { example: 0, boundary: 0, positive: 1, negative: 0 };
+    const seed = stableHash(`${planned.seed}/${c.id}/fresh`);
+    const made = generateHere(o.spec, { ...planned, seed, budget }, o.generate, o.validator)[0]?.cases[0];
+    if (!made) return undefined;
+    const [fresh] = prepareCases([{ kind: 'positive', cases: [made], problems: [] }], (x) => ({
+      ...o.authorizer(planned)(x),
+      id: `${c.id}/fresh`,
+    })).cases;
+    return fresh;
   };
 }
 

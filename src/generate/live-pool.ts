@@ -62,8 +62,8 @@ export function harvest(pool: LivePool, exchange: Exchange, template: string): L
   if (!r || r.status < 200 || r.status >= 300) return pool;
   const c = exchange.case;
   const scope = pathValues(template, c.path);
-  if (c.method === 'DELETE') return forget(pool, collectionOf(template), Object.values(scope).at(-1));
-  const collection = c.method === 'POST' || !/\}$/.test(template) ? template : collectionOf(template);
+  if (c.method.toUpperCase() === 'DELETE') return forget(pool, collectionOf(template), Object.values(scope).at(-1));
+  const collection = c.method.toUpperCase() === 'POST' || !/\}$/.test(template) ? template : collectionOf(template);
   const found: LiveValue[] = [];
   const source = (where: string) => `${c.method} ${template} → ${r.status} ${where}`;
   const add = (name: string, value: unknown, where: string): void => {

@@ -52,7 +52,7 @@ export function withLive(c: Case, pool: LivePool, options: LiveOptions): Case {
     // A DELETE takes the older half of the values, every other method the newer half: deletes do not consume
     // the resources the reads and updates of the same round are about.
     const half = Math.ceil(all.length / 2);
-    const list = c.method === 'DELETE' ? all.slice(0, half) : all.slice(all.length - half);
+    const list = c.method.toUpperCase() === 'DELETE' ? all.slice(0, half) : all.slice(all.length - half);
     const v = list.length === 0 ? undefined : list[stableHash(`${c.id}|${field}`) % list.length];
     if (v) live[field] = v.source;
     return v;

@@ -58,3 +58,15 @@ export function startRound(op: OperationRun, round: number, ask: NonNullable<Ope
     tally: { ...op.tally, novel: 0, fresh: 0 },
   };
 }
+
+/** Starts `round` for every resting operation with something left to learn (slots replaced); false when none has. */
+export function deepen(ops: OperationRun[], round: number, depth: number): boolean {
+  let any = false;
+  for (const [i, op] of ops.entries()) {
+    const ask = op.phase === 'done' ? nextAsk(op, depth) : undefined;
+    if (!ask) continue;
+    ops[i] = startRound(op, round, ask);
+    any = true;
+  }
+  return any;
+}
