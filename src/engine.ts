@@ -41,6 +41,8 @@ export interface EngineInput {
   notes: string[];
   /** An operation is done: its deduplicated findings. */
   onDone(index: number, findings: ReportedFinding[]): Promise<void>;
+  /** Optional: an exchange was judged (its summary is streamed to the report). */
+  onExchange?(exchange: Exchange, verdict: { findings: readonly Finding[]; inconclusive?: string }): void;
 }
 
 /** The phase: `run()` resolves once every operation is done or the run stopped. */
@@ -115,6 +117,7 @@ export class Engine {
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
     const verdict = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
     this.input.notes.push(...verdict.notes);
+    this.input.onExchange?.(out.exchange, verdict);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
     if (!item.probeBy && !this.limits.stopped()) this.queueProbes(i, out.exchange, true);
   }

@@ -93,6 +93,7 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
     cases: source.cases,
     auth,
     onDone: report.done,
+    onExchange: report.exchange,
     shrinkCase: s.shrinkCase,
   });
   await engine.run().finally(source.close);

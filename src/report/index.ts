@@ -1,12 +1,12 @@
 /** Every reporter of `specgate run`, in the order files are written, plus the helpers other stages reuse. */
 import findingsJson from './findings-json.ts';
 import junit from './junit.ts';
-import markdown from './markdown.ts';
+import markdown, { details } from './markdown.ts';
 import type { Reporter } from '../types.ts';
 import summaryJson from './summary-json.ts';
 
 /** All reporters. */
-export const REPORTERS: readonly Reporter[] = [junit, markdown, findingsJson, summaryJson];
+export const REPORTERS: readonly Reporter[] = [junit, markdown, details, findingsJson, summaryJson];
 
 export { toCurl } from './curl.ts';
 export { redact, redactHeaders, redactFindings, isSecretName, REDACTED } from './redact.ts';
