@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The published entry point: registers tsx so the TypeScript sources run without a build step,
-// then hands over to the CLI. Kept in plain JS because it must run before any loader exists.
+// The development entry point (a clone after `npm ci`): registers tsx so the TypeScript sources run without a
+// build step, then starts the CLI. The published package runs the compiled dist/cli/bin.js instead.
 import { register } from 'tsx/esm/api';
 
 register();
-const { main } = await import('../src/cli/main.ts');
-process.exitCode = await main(process.argv.slice(2));
+await import('../src/cli/bin.ts');

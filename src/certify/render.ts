@@ -1,4 +1,6 @@
 /** Pure formatters of a Certificate: `certificate.md` and a shields-style `badge.svg`. */
+import { cell } from '../format/markdown.ts';
+import { xmlEscape } from '../format/xml.ts';
 import type { RequirementVerdict } from './evaluate.ts';
 
 /** What `certify` attests, as written to `certificate.json`. */
@@ -37,7 +39,7 @@ export function certificateMarkdown(c: Certificate): string {
     '|---|---|---|',
     ...c.requirements.map(
       (r) =>
-        `| \`${r.id}\` | ${r.status === 'pass' ? '✅ pass' : '❌ fail'}${r.required ? '' : ' (optional)'} | ${r.title.replace(/\|/g, '\\|')} |`,
+        `| \`${r.id}\` | ${r.status === 'pass' ? '✅ pass' : '❌ fail'}${r.required ? '' : ' (optional)'} | ${cell(r.title)} |`,
     ),
     '',
   ];
@@ -55,8 +57,6 @@ export function certificateMarkdown(c: Certificate): string {
   return lines.join('\n');
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** Rough Verdana 11px width, as shields.io estimates it. */
 const width = (s: string) => Math.round(s.length * 6.5 + 10);
 
@@ -64,7 +64,7 @@ const width = (s: string) => Math.round(s.length * 6.5 + 10);
 export function badgeSvg(label: string, status: 'pass' | 'fail'): string {
   const [lw, rw] = [width(label), width(status)];
   const color = status === 'pass' ? '#4c1' : '#e05d44';
-  const l = escapeXml(label);
+  const l = xmlEscape(label);
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${lw + rw}" height="20" role="img" aria-label="${l}: ${status}">
 <title>${l}: ${status}</title>
 <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>

@@ -1,14 +1,7 @@
 /** Laws of the CI scripts: annotations land on the spec line, escape what GitHub would misread, and count new drift. */
 import { describe, expect, it } from 'vitest';
-import {
-  annotations,
-  escapeData,
-  escapeProperty,
-  levelOf,
-  newCounts,
-  readFindings,
-  type FindingEntry,
-} from './annotate.ts';
+import { escapeData, escapeProperty } from '../format/workflow-command.ts';
+import { annotations, levelOf, newCounts, readFindings, type FindingEntry } from './annotate.ts';
 import { DRIFT_MARKER, driftIssue } from './drift-issue.ts';
 
 const finding = (over: Partial<FindingEntry> = {}): FindingEntry => ({

@@ -8,6 +8,7 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { escapeData, escapeProperty } from '../format/workflow-command.ts';
 
 /** The fields of a findings.json entry this script reads. */
 export interface FindingEntry {
@@ -19,16 +20,6 @@ export interface FindingEntry {
   baseline?: 'new' | 'known';
   specLocation?: { file?: string; line?: number; column?: number } | null;
   replay?: string;
-}
-
-/** Escapes a workflow-command message (`%`, CR, LF), per the GitHub Actions toolkit. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-/** Escapes a workflow-command property value (also `:` and `,`). */
-export function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
 /** Reads findings.json: an array, or `{findings: [...]}`. */

@@ -8,14 +8,11 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { cell } from '../format/markdown.ts';
 import { readFindings, type FindingEntry } from './annotate.ts';
 
 /** Marker that identifies the issue body as written by this script. */
 export const DRIFT_MARKER = '<!-- specgate-nightly-drift -->';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
 
 /** The issue body and the number of new findings. */
 export function driftIssue(findings: FindingEntry[], runUrl?: string): { fresh: number; body: string } {

@@ -10,8 +10,6 @@ export interface CommandIO {
 
 export interface Command {
   name: string;
-  /** One line for the command list in `specgate --help`. */
-  summary: string;
   /** Full help text of the command, printed by `specgate <command> --help`. */
   usage: string;
   /** Returns the process exit code: 0 clean, 1 findings, 2 bad usage or unusable spec, 3 target unreachable. */

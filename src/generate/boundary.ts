@@ -11,7 +11,7 @@ import { baseSequence, type Base, type BaseSequence } from './bases.ts';
 import { isObject, num, randomFromSeed, type CompileContext } from './context.ts';
 import { mergeAllOf } from './merge.ts';
 import { resolveNode } from './mutations.ts';
-import { at, replaceAt } from './negative.ts';
+import { at, replaceAt } from './value-path.ts';
 import { numericBounds } from './number.ts';
 import { visibleProperties } from './object.ts';
 import { paramKey, positiveProblem, type Draft, type OperationGen, type RequestValue } from './request.ts';
@@ -33,63 +33,69 @@ function nodeEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] 
       () => true,
       () => false,
     );
-  if (types.includes('integer') || types.includes('number')) {
-    const b = numericBounds(node);
-    const int = !types.includes('number');
-    // Integers: the limit and its inner neighbour (min, min+1, max-1, max); numbers: the inclusive limits.
-    const lo =
-      b.min === undefined
-        ? undefined
-        : int
-          ? b.minExclusive
-            ? Math.floor(b.min) + 1
-            : Math.ceil(b.min)
-          : b.minExclusive
-            ? undefined
-            : b.min;
-    const hi =
-      b.max === undefined
-        ? undefined
-        : int
-          ? b.maxExclusive
-            ? Math.ceil(b.max) - 1
-            : Math.floor(b.max)
-          : b.maxExclusive
-            ? undefined
-            : b.max;
-    for (const v of [
-      lo,
-      int && lo !== undefined ? lo + 1 : undefined,
-      int && hi !== undefined ? hi - 1 : undefined,
-      hi,
-    ])
-      if (v !== undefined) out.push(() => v);
-  }
-  if (types.includes('string')) {
-    const min = num(node, 'minLength') ?? 0;
-    const max = num(node, 'maxLength');
-    const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter(
-      (n, i, all) => n >= min && n <= PROBE_MAX && (max === undefined || n <= max) && all.indexOf(n) === i,
-    );
-    for (const n of lengths) out.push((cur) => stringOfLength(typeof cur === 'string' ? cur : 'a', n));
-  }
-  if (types.includes('array')) {
-    const minItems = num(node, 'minItems') ?? 0;
-    const maxItems = num(node, 'maxItems');
-    out.push((cur) => (Array.isArray(cur) ? cur.slice(0, minItems) : cur));
-    if (maxItems !== undefined && maxItems <= 50)
-      out.push((cur) =>
-        Array.isArray(cur) && cur.length > 0 ? Array.from({ length: maxItems }, (_, i) => cur[i % cur.length]) : cur,
-      );
-  }
-  if (types.includes('object')) {
-    const visible = visibleProperties(node, ctx).map(([k]) => k);
-    const required = new Set(Array.isArray(node.required) ? node.required : []);
-    out.push((cur) => (isObject(cur) ? Object.fromEntries(Object.entries(cur).filter(([k]) => required.has(k))) : cur));
-    const full = compileSchema(mergeAllOf({ allOf: [node, { required: visible }] }, ctx), ctx);
-    out.push(() => full.generate(randomFromSeed(seed), undefined).value);
-  }
+  if (types.includes('integer') || types.includes('number')) out.push(...numberEdges(node, !types.includes('number')));
+  if (types.includes('string')) out.push(...stringEdges(node));
+  if (types.includes('array')) out.push(...arrayEdges(node));
+  if (types.includes('object')) out.push(...objectEdges(node, ctx, seed));
   return out;
+}
+
+/** The lowest and highest valid value (integers: the limit itself; numbers: only an inclusive limit). */
+function numericLimits(node: JsonObject, int: boolean): { lo?: number; hi?: number } {
+  const b = numericBounds(node);
+  const lo =
+    b.min === undefined || (!int && b.minExclusive)
+      ? undefined
+      : b.minExclusive
+        ? Math.floor(b.min) + 1
+        : Math.ceil(b.min);
+  const hi =
+    b.max === undefined || (!int && b.maxExclusive)
+      ? undefined
+      : b.maxExclusive
+        ? Math.ceil(b.max) - 1
+        : Math.floor(b.max);
+  return int ? { lo, hi } : { lo: lo === undefined ? undefined : b.min, hi: hi === undefined ? undefined : b.max };
+}
+
+/** Integers: the limit and its inner neighbour (min, min+1, max-1, max); numbers: the inclusive limits. */
+function numberEdges(node: JsonObject, int: boolean): Edit[] {
+  const { lo, hi } = numericLimits(node, int);
+  const values = [lo, int && lo !== undefined ? lo + 1 : undefined, int && hi !== undefined ? hi - 1 : undefined, hi];
+  return values.filter((v): v is number => v !== undefined).map((v) => () => v);
+}
+
+/** Strings at min, min+1, max-1 and max code points (each once, within limits). */
+function stringEdges(node: JsonObject): Edit[] {
+  const min = num(node, 'minLength') ?? 0;
+  const max = num(node, 'maxLength');
+  const lengths = [min, min + 1, ...(max !== undefined ? [max - 1, max] : [])].filter(
+    (n, i, all) => n >= min && n <= PROBE_MAX && (max === undefined || n <= max) && all.indexOf(n) === i,
+  );
+  return lengths.map((n) => (cur: unknown) => stringOfLength(typeof cur === 'string' ? cur : 'a', n));
+}
+
+/** Arrays cut to minItems and grown to maxItems (repeating their items). */
+function arrayEdges(node: JsonObject): Edit[] {
+  const minItems = num(node, 'minItems') ?? 0;
+  const maxItems = num(node, 'maxItems');
+  const out: Edit[] = [(cur) => (Array.isArray(cur) ? cur.slice(0, minItems) : cur)];
+  if (maxItems !== undefined && maxItems <= 50)
+    out.push((cur) =>
+      Array.isArray(cur) && cur.length > 0 ? Array.from({ length: maxItems }, (_, i) => cur[i % cur.length]) : cur,
+    );
+  return out;
+}
+
+/** Objects with only their required properties, and with all of them. */
+function objectEdges(node: JsonObject, ctx: CompileContext, seed: number): Edit[] {
+  const visible = visibleProperties(node, ctx).map(([k]) => k);
+  const required = new Set(Array.isArray(node.required) ? node.required : []);
+  const full = compileSchema(mergeAllOf({ allOf: [node, { required: visible }] }, ctx), ctx);
+  return [
+    (cur) => (isObject(cur) ? Object.fromEntries(Object.entries(cur).filter(([k]) => required.has(k))) : cur),
+    () => full.generate(randomFromSeed(seed), undefined).value,
+  ];
 }
 
 /** Every spot of the body worth an edge: the root and nested properties/items, depth-limited. */

@@ -5,7 +5,7 @@ import { specFromText } from '../load/index.ts';
 import type { Case, JsonObject, Operation } from '../types.ts';
 import { createValidator } from '../validate/index.ts';
 import { generate, generateCases } from './generate.ts';
-import { readings } from './negative.ts';
+import { readings } from './wire-readings.ts';
 import { requestModel } from './operation-model.ts';
 import { shrinkCase } from './shrink.ts';
 

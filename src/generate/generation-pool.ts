@@ -52,6 +52,16 @@ export interface PoolOptions {
   always?: boolean;
 }
 
+/**
+ * The thread's entry module. Compiled (dist/), the worker runs its module directly; from the sources (tsx), a
+ * worker does not inherit the main thread's loader, so generation-entry.js registers tsx first.
+ */
+function workerEntry(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./generation-entry.js', import.meta.url)
+    : new URL('./generation-worker.js', import.meta.url);
+}
+
 /** Starts the thread for `spec`; `order` is the plan order the scheduler reaches operations in. */
 export function createGenerationPool(
   spec: Spec,
@@ -60,9 +70,9 @@ export function createGenerationPool(
   options: PoolOptions = {},
 ): GenerationPool {
   const lookahead = options.lookahead ?? 3;
-  const worker = new Worker(new URL('./generation-entry.js', import.meta.url), {
+  const worker = new Worker(workerEntry(), {
     workerData: { document: spec.document, source: spec.source },
-    execArgv: [], // a clean thread: it registers its own loader
+    execArgv: [], // a clean thread: from the sources it registers its own loader
   });
   const indexOf = new Map(order.map((p, i) => [p, i]));
   const jobs = listen(worker);

@@ -6,33 +6,20 @@
  * Built once per operation; each mutation knows how to apply itself to a valid request value and how to
  * check that the result really is invalid (see negative.ts for the rules).
  */
-import type { Case, Json } from '../types.ts';
-import { isObject } from './context.ts';
-import { nodeMutations, resolveNode, type NodeMutation } from './mutations.ts';
-import { at, readings, replaceAt, routesElsewhere } from './negative.ts';
-import { isHidden, visibleProperties } from './object.ts';
-import type { MediaModel, ParameterModel } from './operation-model.ts';
+import { nodeMutations, resolveNode } from './mutations.ts';
+import type { Mutation } from './mutation.ts';
+import { readings, routesElsewhere } from './wire-readings.ts';
+import type { ParameterModel } from './operation-model.ts';
 import { primitiveText } from './serialize.ts';
 import { fitsCharset } from './string.ts';
-import { paramKey, type Draft, type OperationGen, type RequestValue } from './request.ts';
+import { paramKey, type OperationGen } from './request.ts';
+import { bodyMutations } from './body-mutations.ts';
 import { typesOf } from './types.ts';
 
-/** One single-violation mutation of a request. */
-export interface Mutation {
-  id: string;
-  location: string;
-  keyword: string;
-  apply(base: RequestValue): { draft: Draft; message: string } | undefined;
-  /** True when the rendered case really violates the schema as recorded. */
-  verify?(draft: Draft, c: Case): boolean;
-}
+export type { Mutation } from './mutation.ts';
 
-const MAX_DEPTH = 3;
 const PRIMITIVE = new Set(['string', 'integer', 'number', 'boolean']);
 const cache = new WeakMap<OperationGen, Mutation[]>();
-
-const locationOf = (path: Array<string | number>): string =>
-  `body${path.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
 
 function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
   const key = paramKey(p);
@@ -77,115 +64,6 @@ function parameterMutations(og: OperationGen, p: ParameterModel): Mutation[] {
         // Every reading a server may make of the text must be invalid, or this is no violation.
         return readings(text).every((r) => og.gen.validator.validateSchema(p.schema, r, 'request').length > 0);
       },
-    });
-  }
-  return out;
-}
-
-function bodyFails(og: OperationGen, media: MediaModel, draft: Draft, keyword: string): boolean {
-  const errors = og.gen.validator.validateSchema(media.schema, draft.value.body?.value, 'request');
-  const keywords = keyword === 'additionalProperties' ? ['additionalProperties', 'unevaluatedProperties'] : [keyword];
-  return errors.some((e) => keywords.includes(e.keyword));
-}
-
-/** Body mutations of one media type: schema walk (JSON: nested; form and multipart: top-level fields only). */
-function bodyMutations(og: OperationGen, media: MediaModel, index: number): Mutation[] {
-  const ctx = og.gen.context('any');
-  const out: Mutation[] = [];
-  // Form and multipart bodies are objects of text fields; text and binary bodies are text themselves. Either way
-  // the server reads text, so only primitive bad values count, checked against every reading of that text.
-  const fields = media.kind === 'form' || media.kind === 'multipart';
-  const textual = fields || media.kind === 'text' || media.kind === 'binary';
-  const withBody = (
-    base: RequestValue,
-    path: Array<string | number>,
-    next: unknown,
-    remove = false,
-  ): Draft | undefined => {
-    if (base.body?.media !== index) return undefined;
-    return { value: { ...base, body: { media: index, value: replaceAt(base.body.value, path, next, remove) } } };
-  };
-  const valueMutation = (path: Array<string | number>, nm: NodeMutation): Mutation => ({
-    id: `${index}:${locationOf(path)}#${nm.keyword}`,
-    location: locationOf(path),
-    keyword: nm.keyword,
-    apply(base) {
-      const cur = base.body?.media === index ? at(base.body.value, path) : undefined;
-      if (cur === undefined) return undefined; // the spot is absent in this base (optional property)
-      const bad = nm.value(cur);
-      if (bad === undefined || (textual && (bad === null || typeof bad === 'object'))) return undefined;
-      if (fields && bad === '') return undefined; // an empty form field may be read as "not given"
-      const draft = withBody(base, path, bad);
-      return draft && { draft, message: nm.message(bad) };
-    },
-    verify: (draft) =>
-      bodyFails(og, media, draft, nm.keyword) &&
-      (!textual ||
-        readings(primitiveText(at(draft.value.body!.value, path))).every(
-          (r) =>
-            og.gen.validator.validateSchema(media.schema, replaceAt(draft.value.body!.value, path, r), 'request')
-              .length > 0,
-        )),
-  });
-  const walk = (schema: Json | undefined, path: Array<string | number>, depth: number): void => {
-    const node = resolveNode(schema, ctx);
-    if (!node) return;
-    if (!(fields && depth === 0)) for (const nm of nodeMutations(node, ctx)) out.push(valueMutation(path, nm));
-    if (Array.isArray(node.oneOf) || Array.isArray(node.anyOf) || depth >= MAX_DEPTH || (textual && depth > 0)) return;
-    const types = typesOf(node, ctx);
-    if (types.includes('object')) {
-      const props = isObject(node.properties) ? node.properties : {};
-      const required = Array.isArray(node.required)
-        ? node.required.filter((k): k is string => typeof k === 'string' && !(k in props && isHidden(props[k], ctx)))
-        : [];
-      for (const k of required) {
-        out.push({
-          id: `${index}:${locationOf([...path, k])}#required`,
-          location: locationOf([...path, k]),
-          keyword: 'required',
-          apply: (base) => {
-            const d =
-              at(base.body?.value, path) !== undefined ? withBody(base, [...path, k], undefined, true) : undefined;
-            return d && { draft: d, message: `missing required property ${k}` };
-          },
-          verify: (draft) => bodyFails(og, media, draft, 'required'),
-        });
-      }
-      if (node.additionalProperties === false || node.unevaluatedProperties === false) {
-        const extra = 'specgate_unexpected';
-        out.push({
-          id: `${index}:${locationOf(path)}#additionalProperties`,
-          location: locationOf([...path, extra]),
-          keyword: 'additionalProperties',
-          apply: (base) => {
-            const d = isObject(at(base.body?.value, path)) ? withBody(base, [...path, extra], 'x') : undefined;
-            return d && { draft: d, message: `unexpected property ${extra} where additionalProperties is false` };
-          },
-          verify: (draft) => bodyFails(og, media, draft, 'additionalProperties'),
-        });
-      }
-      for (const [k, s] of visibleProperties(node, ctx)) walk(s, [...path, k], depth + 1);
-    }
-    if (types.includes('array') && node.items !== undefined && typeof node.items !== 'boolean')
-      walk(node.items, [...path, 0], depth + 1);
-  };
-  walk(media.schema, [], 0);
-  // A body its parser must refuse: cut JSON, or XML whose elements are not closed.
-  const malformed =
-    media.kind === 'json'
-      ? { text: '{"specgate": ', message: 'body is not JSON' }
-      : media.kind === 'xml'
-        ? { text: '<?xml version="1.0" encoding="UTF-8"?><specgate><unclosed>', message: 'body is not well-formed XML' }
-        : undefined;
-  if (malformed) {
-    out.push({
-      id: `${index}:body#malformed`,
-      location: 'body',
-      keyword: 'type',
-      apply: (base) =>
-        base.body?.media === index
-          ? { draft: { value: base, bodyText: malformed.text }, message: malformed.message }
-          : undefined,
     });
   }
   return out;

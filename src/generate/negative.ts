@@ -12,9 +12,7 @@
  *   path that another operation's template would also match is dropped (routing ambiguity);
  * - header values stay legal HTTP header values.
  */
-import { templateMatches } from '../load/operations.ts';
-import type { Case, Json, JsonObject } from '../types.ts';
-import { isObject } from './context.ts';
+import type { Case } from '../types.ts';
 import type { CaseOrigin } from './generate.ts';
 import { mutationsOf } from './mutation-list.ts';
 import { baseSequence } from './bases.ts';
@@ -22,23 +20,6 @@ import { renderCase, type OperationGen } from './request.ts';
 import { caseSeed } from './seed.ts';
 
 export type { Mutation } from './mutation-list.ts';
-
-/** Readings a server may give a parameter's text: the text itself, and the number or boolean it spells. */
-export function readings(text: string): unknown[] {
-  const out: unknown[] = [text];
-  if (/^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(text)) out.push(Number(text));
-  if (/^(true|false)$/i.test(text)) out.push(text.toLowerCase() === 'true');
-  if (text === '' || text === 'null') out.push(null);
-  return out;
-}
-
-/** True when `path` would also match a different operation's template of the same method. */
-export function routesElsewhere(og: OperationGen, path: string): boolean {
-  const { operation } = og.model;
-  return og.gen.spec.operations.some(
-    (o) => o !== operation && !o.webhook && o.method === operation.method && templateMatches(o.path, path),
-  );
-}
 
 /**
  * Negative case `index`: mutation `index mod n` of the ranked list (most important violations first, the same
@@ -88,30 +69,4 @@ export function negativeCase(
       .map((m) => m.id)
       .join(', ')}${list.length > 6 ? ', ...' : ''})`,
   };
-}
-
-/** Reads the value at a path of a JSON value. */
-export function at(value: unknown, path: Array<string | number>): unknown {
-  let node = value;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
-  }
-  return node;
-}
-
-/** A copy of `value` with the node at `path` replaced (or removed when `next` is the REMOVE marker). */
-export function replaceAt(value: unknown, path: Array<string | number>, next: unknown, remove = false): unknown {
-  if (path.length === 0) return next;
-  const [head, ...rest] = path;
-  if (Array.isArray(value)) {
-    const copy = [...value];
-    if (rest.length === 0 && remove) copy.splice(head as number, 1);
-    else copy[head as number] = replaceAt(copy[head as number], rest, next, remove);
-    return copy;
-  }
-  const copy: JsonObject = { ...(isObject(value) ? value : {}) };
-  if (rest.length === 0 && remove) delete copy[head as string];
-  else copy[head as string] = replaceAt(copy[head as string], rest, next, remove) as Json;
-  return copy;
 }

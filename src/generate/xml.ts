@@ -75,6 +75,14 @@ function text(value: unknown): string {
   return s;
 }
 
+/** One element being built: its attributes, the namespaces in scope inside it, and its children. */
+interface Building {
+  attrs: Record<string, string>;
+  inner: Map<string, string>;
+  children: Node[];
+  depth: number;
+}
+
 class Writer {
   constructor(private readonly o: XmlWriteOptions) {}
 
@@ -89,57 +97,65 @@ class Writer {
     itemName?: string,
   ): Node {
     if (depth > MAX_XML_DEPTH) throw new Unwritable('nested too deep');
-    const attrs: Record<string, string> = {};
-    const inner = new Map(scope);
-    const declare = (prefix: string | undefined, uri: string | undefined): void => {
-      if (uri === undefined) return;
-      const key = prefix ?? '';
-      if (inner.get(key) === uri) return;
-      inner.set(key, uri);
-      attrs[key === '' ? '@_xmlns' : `@_xmlns:${key}`] = uri;
-    };
-    declare(ns.prefix, ns.namespace);
-    const children: Node[] = [];
+    const b: Building = { attrs: {}, inner: new Map(scope), children: [], depth };
+    declare(b, ns.prefix, ns.namespace);
     if (value === null) {
       // an empty element
-    } else if (Array.isArray(value)) {
-      // A wrapper (wrapped property or root array): one element per item.
-      const name = itemName ?? xmlItemName(schema, this.o.resolve, 'item');
-      value.forEach((item, i) => {
-        const items = itemSchemaAt(schema, this.o.resolve, i);
-        children.push(this.element(name, xmlOf(items, this.o.resolve), item, items, inner, depth + 1));
-      });
-    } else if (typeof value === 'object') {
-      const declared = declaredProperties(schema, this.o.resolve);
-      for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-        if (v === undefined) continue;
-        const s = declared.get(key) ?? propertySchema(schema, this.o.resolve, key) ?? {};
-        const p: XmlProperty = xmlProperty(key, s, this.o.resolve, this.o.line);
-        if (p.mode === 'attribute') {
-          if (v === null) continue;
-          if (p.prefix) declare(p.prefix, p.namespace);
-          attrs[`@_${qname(p)}`] = text(v);
-        } else if (p.mode === 'repeated' && Array.isArray(v)) {
-          const items = itemsOf(s, this.o.resolve);
-          for (const item of v) children.push(this.element(p.name, p, item, items, inner, depth + 1));
-        } else if (p.mode === 'wrapped' && Array.isArray(v)) {
-          children.push(
-            this.element(p.name, p, v, s, inner, depth + 1, xmlItemName(s, this.o.resolve, encodeName(key))),
-          );
-        } else if (Array.isArray(v)) {
-          // An array where the schema wants something else (a negative case): repeated elements, read back as an array.
-          for (const item of v) children.push(this.element(p.name, p, item, undefined, inner, depth + 1));
-        } else children.push(this.element(p.name, p, v, s, inner, depth + 1));
-      }
-    } else {
+    } else if (Array.isArray(value)) this.items(b, value, schema, itemName);
+    else if (typeof value === 'object') this.properties(b, value as Record<string, unknown>, schema);
+    else {
       const t = text(value);
-      if (t !== '') children.push({ '#text': t });
+      if (t !== '') b.children.push({ '#text': t });
     }
     // Declarations were made while building children' attributes; the element carries them.
-    const node: Node = { [qname({ name, ...ns })]: children };
-    if (Object.keys(attrs).length > 0) node[':@'] = attrs;
+    const node: Node = { [qname({ name, ...ns })]: b.children };
+    if (Object.keys(b.attrs).length > 0) node[':@'] = b.attrs;
     return node;
   }
+
+  /** A wrapper (wrapped property or root array): one element per item. */
+  private items(b: Building, value: unknown[], schema: Json | undefined, itemName: string | undefined): void {
+    const name = itemName ?? xmlItemName(schema, this.o.resolve, 'item');
+    value.forEach((item, i) => {
+      const items = itemSchemaAt(schema, this.o.resolve, i);
+      b.children.push(this.element(name, xmlOf(items, this.o.resolve), item, items, b.inner, b.depth + 1));
+    });
+  }
+
+  private properties(b: Building, value: Record<string, unknown>, schema: Json | undefined): void {
+    const declared = declaredProperties(schema, this.o.resolve);
+    for (const [key, v] of Object.entries(value)) {
+      if (v === undefined) continue;
+      const s = declared.get(key) ?? propertySchema(schema, this.o.resolve, key) ?? {};
+      this.property(b, key, v, s);
+    }
+  }
+
+  private property(b: Building, key: string, v: unknown, s: Json): void {
+    const p: XmlProperty = xmlProperty(key, s, this.o.resolve, this.o.line);
+    const child = (item: unknown, schema: Json | undefined, itemName?: string): void =>
+      void b.children.push(this.element(p.name, p, item, schema, b.inner, b.depth + 1, itemName));
+    if (p.mode === 'attribute') {
+      if (v === null) return;
+      if (p.prefix) declare(b, p.prefix, p.namespace);
+      b.attrs[`@_${qname(p)}`] = text(v);
+    } else if (p.mode === 'repeated' && Array.isArray(v)) {
+      const items = itemsOf(s, this.o.resolve);
+      for (const item of v) child(item, items);
+    } else if (p.mode === 'wrapped' && Array.isArray(v)) child(v, s, xmlItemName(s, this.o.resolve, encodeName(key)));
+    // An array where the schema wants something else (a negative case): repeated elements, read back as an array.
+    else if (Array.isArray(v)) for (const item of v) child(item, undefined);
+    else child(v, s);
+  }
+}
+
+/** Declares a namespace on the element being built, unless the same one is already in scope. */
+function declare(b: Building, prefix: string | undefined, uri: string | undefined): void {
+  if (uri === undefined) return;
+  const key = prefix ?? '';
+  if (b.inner.get(key) === uri) return;
+  b.inner.set(key, uri);
+  b.attrs[key === '' ? '@_xmlns' : `@_xmlns:${key}`] = uri;
 }
 
 const qname = (p: { name: string; prefix?: string }): string => (p.prefix ? `${p.prefix}:${p.name}` : p.name);

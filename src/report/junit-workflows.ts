@@ -4,7 +4,7 @@
  * with why, so a CI tab shows the stateful contract step by step.
  */
 import type { StepReport, WorkflowReport } from '../types.ts';
-import { xmlEscape as x } from './text.ts';
+import { xmlEscape as x } from '../format/xml.ts';
 
 /** Rendered testsuites plus their totals, for the enclosing `<testsuites>`. */
 export interface WorkflowSuites {

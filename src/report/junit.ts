@@ -6,7 +6,8 @@
 import type { OperationCoverage, ReportedFinding, RunResult } from '../types.ts';
 import { workflowSuites } from './junit-workflows.ts';
 import { safeResult } from './safe.ts';
-import { cut, groupBy, loc, xmlEscape as x } from './text.ts';
+import { xmlEscape as x } from '../format/xml.ts';
+import { cut, groupBy, loc } from './text.ts';
 
 interface Case {
   name: string;

@@ -6,7 +6,8 @@
 import type { RunResult } from '../types.ts';
 import type { CauseGroup } from './causes.ts';
 import { findingSection } from './markdown-finding.ts';
-import { cell, code, groupBy } from './text.ts';
+import { cell, code } from '../format/markdown.ts';
+import { groupBy } from './text.ts';
 
 const ICON = { error: '❌', warn: '⚠️' } as const;
 

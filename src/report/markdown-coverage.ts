@@ -5,7 +5,8 @@
  */
 import { formatStatuses } from '../plan/index.ts';
 import type { OperationCoverage, RunResult } from '../types.ts';
-import { cell, code, groupBy } from './text.ts';
+import { cell, code } from '../format/markdown.ts';
+import { groupBy } from './text.ts';
 
 function reachedTable(reached: OperationCoverage[], total: number): string[] {
   if (reached.length === 0) return [];
@@ -14,7 +15,7 @@ function reachedTable(reached: OperationCoverage[], total: number): string[] {
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
     const unchecked = c.unchecked.map((u) => `${u.check} (${u.why})`).join('; ');
-    return `| ${cell(c.operation)} | ${c.requests}${kinds ? ` (${kinds})` : ''} | ${c.statusesSeen.join(', ') || '—'} | ${c.statusesNeverSeen.join(', ') || '—'} | ${c.checked.length}/${total} | ${cell(unchecked) || '—'} |`;
+    return `| ${cell(c.operation, { breaks: ' ' })} | ${c.requests}${kinds ? ` (${kinds})` : ''} | ${c.statusesSeen.join(', ') || '—'} | ${c.statusesNeverSeen.join(', ') || '—'} | ${c.checked.length}/${total} | ${cell(unchecked, { breaks: ' ' }) || '—'} |`;
   });
   return [
     '| Operation | Requests | Statuses seen | Documented, never seen | Checks that judged | Checks with nothing to check |',

@@ -4,7 +4,7 @@
  * the verdict policy.
  */
 import type { ChangeScope, RunResult, WorkflowReport } from '../types.ts';
-import { cell, code, fence } from './text.ts';
+import { cell, code, fence } from '../format/markdown.ts';
 
 const KIND_ICON = { breaking: '❌', 'non-breaking': '⚠️', info: 'ℹ️' } as const;
 const STATUS_ICON = { passed: '✅', failed: '❌', skipped: '⏭️' } as const;
@@ -22,7 +22,7 @@ export function changesSection(scope: ChangeScope | undefined): string[] {
   out.push('', '| | Operation | Rule | Change | Where |', '|---|---|---|---|---|');
   for (const c of scope.changes) {
     out.push(
-      `| ${KIND_ICON[c.kind]} ${c.kind} | ${cell(code(c.operation || 'document'))} | ${code(c.rule)} | ${cell(c.message)} | ${cell(code(`${c.location.file}:${c.location.line}`))} |`,
+      `| ${KIND_ICON[c.kind]} ${c.kind} | ${cell(code(c.operation || 'document'), { breaks: ' ' })} | ${code(c.rule)} | ${cell(c.message, { breaks: ' ' })} | ${cell(code(`${c.location.file}:${c.location.line}`), { breaks: ' ' })} |`,
     );
   }
   return out;
@@ -35,7 +35,7 @@ export function workflowsSection(workflows: readonly WorkflowReport[] | undefine
   for (const w of workflows) {
     const passed = w.steps.filter((s) => s.status === 'passed').length;
     out.push(
-      `| ${code(w.workflowId)} | ${cell(w.suite)} | ${STATUS_ICON[w.status]} ${w.status} | ${passed}/${w.steps.length} |`,
+      `| ${code(w.workflowId)} | ${cell(w.suite, { breaks: ' ' })} | ${STATUS_ICON[w.status]} ${w.status} | ${passed}/${w.steps.length} |`,
     );
   }
   for (const w of workflows.filter((x) => x.status !== 'passed')) {

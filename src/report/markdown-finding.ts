@@ -1,7 +1,8 @@
 /** One finding in report.md: why it is drift, what was sent, what came back, and how to reproduce it. */
 import type { ReportedFinding, RunResult } from '../types.ts';
 import { replayCommand } from './safe.ts';
-import { code, cut, fence, loc, prettyBody } from './text.ts';
+import { code, fence } from '../format/markdown.ts';
+import { cut, loc, prettyBody } from './text.ts';
 
 /** Most of a body a reader needs; the rest is in findings.json. */
 const BODY_LIMIT = 1024;

@@ -9,7 +9,7 @@ import { coverageSection } from './markdown-coverage.ts';
 import { changesSection, verdictPolicySection, workflowsSection } from './markdown-extras.ts';
 import type { ReportedFinding, RunResult } from '../types.ts';
 import { safeResult } from './safe.ts';
-import { cell, code } from './text.ts';
+import { cell, code } from '../format/markdown.ts';
 
 function verdict(r: RunResult): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
@@ -34,8 +34,8 @@ function summaryTable(r: RunResult): string[] {
   return [
     '| | |',
     '|---|---|',
-    `| Target | ${cell(r.target)} |`,
-    `| Spec | ${cell(r.specSource)} (sha256 ${code(r.specSha256.slice(0, 12))}) |`,
+    `| Target | ${cell(r.target, { breaks: ' ' })} |`,
+    `| Spec | ${cell(r.specSource, { breaks: ' ' })} (sha256 ${code(r.specSha256.slice(0, 12))}) |`,
     `| Seed | ${code(String(r.seed))} |`,
     `| Duration | ${(r.durationMs / 1000).toFixed(1)} s (${r.start} → ${r.end}) |`,
     `| Operations | ${r.operationsReached} reached of ${r.operationsTotal} |`,

@@ -1,42 +1,9 @@
-/** Small text helpers the reporters share: XML and Markdown escaping, excerpts, grouping. */
+/** Small text helpers the reporters share: excerpts, grouping, locations (escaping is in ../format/). */
 import { lineIsMeaningful } from '../types.ts';
-
-// XML 1.0 allows only these characters; anything else (NUL, other C0 controls, lone surrogates) is dropped.
-const INVALID_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Escapes text for XML element content and attribute values (both quote kinds). */
-export function xmlEscape(text: string): string {
-  return text
-    .replace(INVALID_XML, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 /** Text cut at `max` characters with a note saying how much was left out. */
 export function cut(text: string, max = 1024): string {
   return text.length > max ? `${text.slice(0, max)}\n… (${text.length - max} more characters)` : text;
-}
-
-/** A Markdown code fence longer than any backtick run inside `text`. */
-export function fence(text: string, lang = ''): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const f = '`'.repeat(longest + 1);
-  return `${f}${lang}\n${text}\n${f}`;
-}
-
-/** Escapes a Markdown table cell (pipes, newlines). */
-export function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
-/** Inline code that survives backticks inside. */
-export function code(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const f = '`'.repeat(longest + 1);
-  return longest > 0 ? `${f} ${text} ${f}` : `${f}${text}${f}`;
 }
 
 /** Groups items by a key, keeping first-seen order of keys and items. */

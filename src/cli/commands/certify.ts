@@ -50,7 +50,6 @@ function integer(value: string | undefined, flag: string): number | undefined {
 
 const command: Command = {
   name: 'certify',
-  summary: 'certify an endpoint against a profile (openai-compat, aigateway-full): certificate + badge',
   usage: USAGE,
   async run(argv, io) {
     const { values } = parseArgs({

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { HarnessError } from '../../errors.ts';
 import type { Command } from '../command.ts';
 import { corpusDocuments, lintDocument } from '../../lint/corpus.ts';
-import { plural, styleFor, table } from '../output.ts';
+import { createStyle, plural, table } from '../../format/terminal.ts';
 
 const usage = `Usage: specgate corpus [dir] [--timeout-ms N]
 
@@ -17,7 +17,6 @@ error a document failed with. Exit 0 when every document loaded (lint findings d
 
 const command: Command = {
   name: 'corpus',
-  summary: 'load and lint every description in a folder of real-world specs',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({
@@ -29,7 +28,7 @@ const command: Command = {
     const dir = resolve(io.cwd, positionals[0] ?? '../shared/specs');
     if (!existsSync(dir)) throw new HarnessError('USAGE', `corpus folder not found: ${dir}`);
     const timeoutMs = Number(values['timeout-ms'] ?? 60_000);
-    const style = styleFor(io);
+    const style = createStyle(io.interactive);
     const rows = [['file', 'ops', 'errors', 'warnings', 'ms', 'status'].map((h) => style.bold(h))];
     let crashes = 0;
     let failures = 0;

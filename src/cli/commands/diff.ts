@@ -121,7 +121,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 const command: Command = {
   name: 'diff',
-  summary: 'classify the changes between two spec versions (breaking / non-breaking / info)',
   usage: USAGE,
   run,
 };

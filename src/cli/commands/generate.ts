@@ -103,7 +103,6 @@ function parseCount(text: string | undefined, flag: string, fallback: number): n
 
 const command: Command = {
   name: 'generate',
-  summary: 'print the requests a run would send (example, boundary, positive, negative), one JSON a line',
   usage: USAGE,
   async run(argv: string[], io: CommandIO): Promise<number> {
     const { values } = parseArgs({

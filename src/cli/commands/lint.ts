@@ -36,7 +36,6 @@ function parseRuleFlag(flag: string): [string, Severity] {
 
 const command: Command = {
   name: 'lint',
-  summary: 'check an OpenAPI description for structural and semantic problems',
   usage,
   async run(argv, io) {
     const { values, positionals } = parseArgs({

@@ -127,7 +127,6 @@ async function run(argv: string[], io: CommandIO): Promise<number> {
 
 const command: Command = {
   name: 'merge',
-  summary: "merge the reports of sharded runs (run --shard i/n) into one run's reports",
   usage: USAGE,
   run,
 };

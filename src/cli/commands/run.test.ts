@@ -47,7 +47,13 @@ describe('specgate run (CLI)', () => {
     const r = await cli(['--spec', spec, '--base-url', server.url, ...args], env as Record<string, string>);
     expect(seen).toContain(`Bearer ${SECRET}`);
     expect(r.code).toBe(1); // the reflected body violates the schema
-    expect(r.reports.map(([f]) => f).sort()).toEqual(['findings.json', 'junit.xml', 'report.md', 'summary.json']);
+    expect(r.reports.map(([f]) => f).sort()).toEqual([
+      'findings.json',
+      'junit.xml',
+      'report.html',
+      'report.md',
+      'summary.json',
+    ]);
     expect(r.reports.some(([, text]) => text.includes('response_schema_conformance'))).toBe(true);
     for (const [file, text] of r.reports) expect(text.includes('XYZ987'), file).toBe(false);
     expect(r.stdout + r.stderr).not.toContain('XYZ987');

@@ -115,7 +115,6 @@ function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop()
 
 const command: Command = {
   name: 'run',
-  summary: 'send generated requests to an API (or the reference server) and report drift',
   usage: USAGE,
   async run(argv, io) {
     const { options, dryRun, json } = optionsFromArgs(argv, io);

@@ -40,7 +40,6 @@ function untilSignal(): Promise<string> {
 
 export default {
   name: 'serve',
-  summary: 'run the reference AIgateway server (optionally with named drifts)',
   usage: USAGE,
   async run(argv: string[], io: IO): Promise<number> {
     let values;

@@ -1,13 +1,14 @@
 /** `--format human`: one line per change for a terminal, grouped by kind, with a summary line last. */
+import { createStyle, type Style } from '../../format/terminal.ts';
 import type { DiffResult } from '../diff.ts';
 import type { ChangeKind } from '../types.ts';
 
-const COLORS: Record<ChangeKind, string> = { breaking: '\u001b[31m', 'non-breaking': '\u001b[33m', info: '\u001b[2m' };
-const RESET = '\u001b[0m';
+const COLORS: Record<ChangeKind, keyof Style> = { breaking: 'red', 'non-breaking': 'yellow', info: 'dim' };
 
 /** Terminal text; `color` adds ANSI colours (only on a TTY without NO_COLOR/CI). */
 export function formatHuman(result: DiffResult, color: boolean): string {
-  const paint = (kind: ChangeKind, text: string) => (color ? `${COLORS[kind]}${text}${RESET}` : text);
+  const style = createStyle(color);
+  const paint = (kind: ChangeKind, text: string) => style[COLORS[kind]](text);
   const lines: string[] = [];
   for (const c of result.changes) {
     lines.push(`${paint(c.kind, c.kind.toUpperCase().padEnd(12))} ${c.operation}  ${c.message}  [${c.rule}]`);

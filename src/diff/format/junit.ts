@@ -1,15 +1,7 @@
 /** `--format junit`: one test case per change; changes at or above the fail-on level are failures. */
+import { xmlEscape as xml } from '../../format/xml.ts';
 import type { DiffResult } from '../diff.ts';
 import type { ChangeKind } from '../types.ts';
-
-function xml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 /** JUnit XML; `failing` says which kinds count as failures (from `--fail-on`). */
 export function formatJunit(result: DiffResult, failing: ReadonlySet<ChangeKind>): string {

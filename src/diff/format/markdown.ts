@@ -1,22 +1,16 @@
 /** `--format markdown`: a PR comment or job summary: counts first, then one table per kind. */
+import { cell as markdownCell } from '../../format/markdown.ts';
 import type { DiffResult } from '../diff.ts';
 import type { Change, ChangeKind } from '../types.ts';
+
+/** Diff messages quote schema text (`<T>`, `\\d`), so cells show backslashes and angle brackets literally. */
+const cell = (text: string) => markdownCell(text, { literal: true });
 
 const TITLES: Record<ChangeKind, string> = {
   breaking: 'Breaking changes',
   'non-breaking': 'Non-breaking changes',
   info: 'Info',
 };
-
-/** Escapes text for a Markdown table cell. */
-function cell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
 
 function site(s: Change['base']): string {
   return `\`${s.file}:${s.line}\``;

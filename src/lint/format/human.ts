@@ -1,6 +1,6 @@
 /** The default terminal format: problems grouped by file, `file:line:col  severity  message  rule`, then a summary. */
 import type { Problem } from '../../types.ts';
-import { createStyle, plural, table } from '../../cli/output.ts';
+import { createStyle, plural, table } from '../../format/terminal.ts';
 
 /** Formats problems for people; `color` enables ANSI colour. */
 export function human(problems: readonly Problem[], options: { color?: boolean } = {}): string {

@@ -1,15 +1,6 @@
 /** JUnit XML: one test suite per file, one failing test case per problem (CI test-report widgets read this). */
+import { xmlEscape } from '../../format/xml.ts';
 import type { Problem } from '../../types.ts';
-
-/** Escapes text for XML attributes and content. */
-export function xmlEscape(text: string): string {
-  return (
-    text
-      .replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
-      // XML 1.0 forbids most control characters even when escaped.
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '')
-  );
-}
 
 /** Formats problems as a JUnit XML report. */
 export function junit(problems: readonly Problem[]): string {

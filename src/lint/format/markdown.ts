@@ -1,9 +1,6 @@
 /** Markdown: a summary line and a table per file, suited to PR comments and CI job summaries. */
+import { cell } from '../../format/markdown.ts';
 import type { Problem } from '../../types.ts';
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
-}
 
 /** Formats problems as Markdown. */
 export function markdown(problems: readonly Problem[]): string {

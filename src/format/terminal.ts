@@ -1,8 +1,8 @@
 /**
- * Shared terminal helpers for every command: ANSI colour only when the output is an interactive terminal
- * (CommandIO.interactive is false when piped, or with NO_COLOR / CI set), and plain aligned tables.
+ * Terminal text for every command and formatter: ANSI colour only when allowed (a terminal, without NO_COLOR
+ * or CI), and plain aligned tables. Shared by cli/ and the formatters of lint, diff and corpus, so that none of
+ * them imports another's folder for it.
  */
-import type { CommandIO } from './command.ts';
 
 /** Colour functions; each is the identity when colour is off. */
 export interface Style {
@@ -30,9 +30,13 @@ export function createStyle(enabled: boolean): Style {
   };
 }
 
-/** The Style for a command's stdout. */
-export function styleFor(io: CommandIO): Style {
-  return createStyle(io.interactive);
+/**
+ * Whether output may be coloured (and progress bars drawn): only on a terminal, and never with NO_COLOR
+ * (https://no-color.org) or CI set, whose logs keep escape codes as noise. The caller passes what it read
+ * from `process`, so this layer touches no process state.
+ */
+export function colorAllowed(isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>>): boolean {
+  return Boolean(isTTY) && !env.NO_COLOR && !env.CI;
 }
 
 /** Visible width of text, ignoring ANSI escapes. */
