@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** Every benchmark, in the order they run. */
-const BENCHES = ['lint', 'generate', 'generate-reach', 'run', 'diff', 'report', 'recall'];
+const BENCHES = ['lint', 'generate', 'generate-reach', 'run', 'diff', 'report', 'reports', 'recall'];
 /** Run only when named: the drift benchmark takes minutes (a specgate run per target, budget, seed and mode). */
 const ON_REQUEST = new Set(['recall']);
 

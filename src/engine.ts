@@ -53,6 +53,8 @@ export interface EngineInput {
   notes: string[];
   /** An operation is done: its deduplicated findings. */
   onDone(index: number, findings: ReportedFinding[]): Promise<void>;
+  /** Optional: an exchange was judged (its summary is streamed to the report). */
+  onExchange?(exchange: Exchange, verdict: { findings: readonly Finding[]; inconclusive?: string }): void;
 }
 
 /** The phase: `run()` resolves once every operation is done or the run stopped. */
@@ -149,6 +151,7 @@ export class Engine {
     const checked = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
     this.input.notes.push(...checked.notes);
     const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
+    this.input.onExchange?.(out.exchange, verdict);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
     if (item.probeBy || item.burst || this.limits.stopped()) return;
     this.queueProbes(i, out.exchange, true);

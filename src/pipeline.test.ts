@@ -19,6 +19,9 @@ const conformant =
     res.writeHead(req.method === 'POST' ? 201 : 200, { 'content-type': 'application/json' }).end('{}');
   };
 
+/** The streamed files (`report/stream.ts`) beside the stand-in reporters' files. */
+const STREAMED_AND_REPORTS = ['count.txt', 'exchanges.ndjson', 'findings.ndjson', 'result.json'];
+
 let server: TestServer | undefined;
 afterEach(async () => server?.close());
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'specgate-run-'));
@@ -45,18 +48,30 @@ describe('run against a fake API', () => {
       ['POST /b', true, ['status_documented', 'auth_required']],
     ]);
     expect(result.requests).toBe(2 * 5 + 2 * 2); // 5 cases + 2 probes per operation
-    expect((await readdir(o.reportDir!)).sort()).toEqual(['count.txt', 'result.json']);
+    expect((await readdir(o.reportDir!)).sort()).toEqual(STREAMED_AND_REPORTS);
+    // Every exchange is appended as it is judged, one summary a line.
+    const lines = (await readFile(path.join(o.reportDir!, 'exchanges.ndjson'), 'utf8')).trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l).operation).sort()).toEqual([
+      ...Array(7).fill('GET /a'),
+      ...Array(7).fill('POST /b'),
+    ]);
   });
 
   it('dedupes a drift to one finding per (operation, check, cause) with its occurrences', async () => {
     server = await startServer((_req, res) => res.writeHead(200).end('{}')); // ignores auth, POST answers 200
-    const result = await run(await opts({ env: { SPECGATE_TOKEN: 'tok-1' } }), fakeStages());
+    const o = await opts({ env: { SPECGATE_TOKEN: 'tok-1' } });
+    const result = await run(o, fakeStages());
     expect(result.findings.map((f) => [f.operation, f.checkId, f.cause, f.occurrences])).toEqual([
       ['GET /a', 'auth_required', 'accepted without auth', 2],
       ['POST /b', 'status_documented', 'status 200', 5],
       ['POST /b', 'auth_required', 'accepted without auth', 2],
     ]);
     expect(result.exitCode).toBe(1);
+    // The same findings were appended to findings.ndjson as each operation finished, with their stable ids.
+    const streamed = (await readFile(path.join(o.reportDir!, 'findings.ndjson'), 'utf8')).trim().split('\n');
+    expect(streamed.map((l) => JSON.parse(l)).map((f) => [f.operation, f.check, f.cause, f.id.length])).toEqual(
+      result.findings.map((f) => [f.operation, f.checkId, f.cause, 16]),
+    );
   });
 
   it('a secret token given with -H or the environment reaches the API but no report', async () => {
@@ -160,7 +175,7 @@ describe('limits, back-off, baseline and shards', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
     expect(result.findings).toEqual([]);
     expect(result.notes.join('\n')).toMatch(/interrupted/);
-    expect((await readdir(o.reportDir!)).sort()).toEqual(['count.txt', 'result.json']);
+    expect((await readdir(o.reportDir!)).sort()).toEqual(STREAMED_AND_REPORTS);
   });
 
   it('with --baseline, known findings do not fail the run and gone ones are listed as fixed', async () => {

@@ -104,6 +104,7 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
     ...(callbacks ? { observe: callbacks.observe } : {}),
     auth,
     onDone: report.done,
+    onExchange: report.exchange,
     shrinkCase: s.shrinkCase,
   });
   await engine.run().finally(source.close);

@@ -24,7 +24,7 @@ import useAfterFree from './use-after-free.ts';
 import idempotency from './idempotency.ts';
 import { oneFindingPerCause } from './one-cause.ts';
 import { probeOf } from './probe.ts';
-import { inconclusiveWhy } from './verdict-policy.ts';
+import { inconclusiveWhy, JUDGE_THE_REQUEST } from './verdict-policy.ts';
 
 /** All checks, in run and report order: the exchange, probe and stream checks, then the sequence checks. */
 export const CHECKS: readonly Check[] = [
@@ -132,7 +132,7 @@ export function runChecks(exchange: Exchange, checks: readonly Check[], ctx: Che
   const inconclusive = inconclusiveWhy(exchange);
   for (const check of judgingChecks(checks)) {
     if (!judgesProbeOf(check, maker)) continue;
-    if (inconclusive !== undefined) {
+    if (inconclusive !== undefined && JUDGE_THE_REQUEST.has(check.id)) {
       out.unchecked.push({ check: check.id, why: inconclusive });
       continue;
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange } from '../types.ts';
 import { CHECKS, runChecks } from './index.ts';
 import positive from './positive-data-acceptance.ts';
+import { JUDGE_THE_REQUEST } from './verdict-policy.ts';
 import { contextOf, exchangeOf } from './test-kit.ts';
 import { THINGS } from './test-spec.ts';
 
@@ -35,7 +36,7 @@ const transfer = (status: number) =>
   exchangeOf({ method: 'POST', path: '/transfers', requestBody: { account_id: 'x7', amount: 3 }, status });
 
 describe('verdicts only where the answer speaks to them', () => {
-  it('a 429, or a 503 with Retry-After, is inconclusive: no check judges it, whatever the case', () => {
+  it('a 429, or a 503 with Retry-After, is inconclusive: no verdict on the request, whatever the case', () => {
     const ctx = contextOf(THINGS, 'POST /things');
     const violation = { location: 'body.name', keyword: 'minLength', message: 'too short' };
     for (const ex of [
@@ -56,13 +57,27 @@ describe('verdicts only where the answer speaks to them', () => {
       }),
     ]) {
       const out = runChecks(ex, CHECKS, ctx);
-      expect([out.findings, out.checked]).toEqual([[], []]);
+      expect(out.findings.filter((f) => JUDGE_THE_REQUEST.has(f.checkId))).toEqual([]);
+      expect(out.checked.filter((id) => JUDGE_THE_REQUEST.has(id))).toEqual([]);
       expect(out.inconclusive).toMatch(/^inconclusive: (429|503)/);
     }
     // A 503 that does not ask to come back later is a server error like any other.
     const plain = runChecks(exchangeOf({ method: 'POST', path: '/things', status: 503 }), CHECKS, ctx);
     expect(plain.inconclusive).toBeUndefined();
     expect(plain.findings.map((f) => f.checkId)).toContain('not_a_server_error');
+  });
+
+  it("a 429's own headers and body are still judged against the spec", () => {
+    const ctx = contextOf(THINGS, 'GET /things');
+    const ex = exchangeOf({
+      path: '/things',
+      status: 429,
+      body: '<html>busy</html>',
+      headers: { 'content-type': 'text/html' },
+    });
+    const out = runChecks(ex, CHECKS, ctx);
+    expect(out.inconclusive).toMatch(/^inconclusive: 429/);
+    expect(out.findings.map((f) => f.checkId)).toEqual(['content_type_conformance']);
   });
 
   it('a documented refusal of a generated id is not "valid input rejected"; of a live id it is', () => {

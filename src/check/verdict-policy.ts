@@ -7,7 +7,22 @@
  */
 import type { Case, Exchange, Operation, VerdictRule } from '../types.ts';
 
-/** Why no check can judge this exchange (the answer is about load, not about the request), else undefined. */
+/**
+ * Checks whose verdict is about the request (was it valid, authorised, routed; is the status the API's
+ * answer to it). A "come back later" answer speaks to none of them; the response's own shape (headers,
+ * body, content type) is still the API's to document and stays judged.
+ */
+export const JUDGE_THE_REQUEST: ReadonlySet<string> = new Set([
+  'not_a_server_error',
+  'status_code_conformance',
+  'negative_data_rejection',
+  'positive_data_acceptance',
+  'ignored_auth',
+  'missing_required_header',
+  'unsupported_method',
+]);
+
+/** Why no verdict on the request can be drawn (the answer is about load, not about the request), else undefined. */
 export function inconclusiveWhy(exchange: Exchange): string | undefined {
   const r = exchange.response;
   if (!r) return undefined;
@@ -47,7 +62,7 @@ export function generatedReferences(c: Case, operation: Operation): string[] {
 export const VERDICT_POLICY: readonly VerdictRule[] = [
   {
     id: 'rate-limited',
-    rule: 'A 429, or a 503 with Retry-After, once the back-off is spent, is inconclusive: no check judges it (counted as inconclusive, never drift).',
+    rule: `A 429, or a 503 with Retry-After, once the back-off is spent, is inconclusive: no verdict on the request (${[...JUDGE_THE_REQUEST].join(', ')}) is drawn from it and it is counted as inconclusive, never drift; its headers and body are still checked against the spec.`,
   },
   {
     id: 'generated-reference',

@@ -10,7 +10,8 @@ import { cut } from './text.ts';
 /** Largest response body kept per finding, in characters. */
 const BODY_LIMIT = 4096;
 
-function entry(result: RunResult, f: ReportedFinding): Record<string, unknown> {
+/** One findings.json entry; `result` only gives the replay command. */
+export function findingEntry(result: Parameters<typeof replayCommand>[0], f: ReportedFinding): Record<string, unknown> {
   const ex = f.exchange;
   return {
     id: findingId(f),
@@ -61,7 +62,7 @@ export function findingsJson(result: RunResult): string {
   const safe = safeResult(result);
   return (
     JSON.stringify(
-      safe.findings.map((f) => entry(safe, f)),
+      safe.findings.map((f) => findingEntry(safe, f)),
       null,
       2,
     ) + '\n'

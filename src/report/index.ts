@@ -2,13 +2,13 @@
 import findingsJson from './findings-json.ts';
 import html from './html.ts';
 import junit from './junit.ts';
-import markdown from './markdown.ts';
+import markdown, { details } from './markdown.ts';
 import sarif from './sarif.ts';
 import type { Reporter } from '../types.ts';
 import summaryJson from './summary-json.ts';
 
 /** All reporters. */
-export const REPORTERS: readonly Reporter[] = [junit, markdown, findingsJson, summaryJson, html, sarif];
+export const REPORTERS: readonly Reporter[] = [junit, markdown, details, findingsJson, summaryJson, html, sarif];
 
 export { toCurl } from './curl.ts';
 export { redactExchange, redactHeaders, redactFindings, REDACTED } from '../credentials/index.ts';

@@ -3,15 +3,13 @@
  * by operation and check (each with the spec location, what was sent, what came back, curl and replay
  * command), then coverage, so a reader sees what was checked as clearly as what failed.
  */
-import { causeGroups, type CauseGroup } from './causes.ts';
-import { sharedCauseSection, topCausesTable } from './markdown-causes.ts';
+import { causeGroups } from './causes.ts';
+import { findingBlocks, topCausesTable } from './markdown-causes.ts';
 import { coverageSection } from './markdown-coverage.ts';
 import { changesSection, verdictPolicySection, workflowsSection } from './markdown-extras.ts';
-import { findingSection } from './markdown-finding.ts';
-import type { RunResult } from '../types.ts';
+import type { ReportedFinding, RunResult } from '../types.ts';
 import { safeResult } from './safe.ts';
 import { cell, code } from '../format/markdown.ts';
-import { groupBy } from './text.ts';
 
 function verdict(r: RunResult): string {
   const errors = r.findings.filter((f) => f.severity === 'error').length;
@@ -57,35 +55,43 @@ function checkTable(r: RunResult): string[] {
   return ['| Check | Errors | Warnings | Operations judged | Severity |', '|---|---|---|---|---|', ...rows];
 }
 
-function findingsSection(r: RunResult, groups: readonly CauseGroup[]): string[] {
-  if (r.findings.length === 0) return [];
-  const out = ['## Findings'];
-  const shared = groups.filter((g) => g.operations.length > 1);
-  if (shared.length > 0) out.push('', '## Causes shared by several operations');
-  for (const g of shared) out.push('', ...sharedCauseSection(r, g));
-  const inShared = new Set(shared.flatMap((g) => g.findings));
-  const own = r.findings.filter((f) => !inShared.has(f));
-  if (shared.length > 0 && own.length > 0) out.push('', '## Findings by operation');
-  for (const [op, list] of groupBy(own, (f) => f.operation)) {
-    const id = list[0]!.operationId;
-    out.push('', `### ${code(op)}${id ? ` (${id})` : ''}`);
-    for (const [check, items] of groupBy(list, (f) => f.checkId)) {
-      out.push('', `**${check}**`, '');
-      for (const f of items) out.push(findingSection(r, f), '');
-    }
-  }
-  return out;
+function fixedSection(fixed: readonly ReportedFinding[]): string[] {
+  if (fixed.length === 0) return [];
+  return [
+    '## Fixed since the baseline',
+    '',
+    ...fixed.map((f) => `- ${code(f.operation)} ${f.checkId}: ${f.cause}`),
+    '',
+  ];
 }
 
-function fixedSection(r: RunResult): string[] {
-  if (r.fixed.length === 0) return [];
-  return ['## Fixed since the baseline', '', ...r.fixed.map((f) => `- ${code(f.operation)} ${f.checkId}: ${f.cause}`)];
+/**
+ * GitHub refuses a job summary over 1 MiB, and report.md is the Action's job summary: it keeps the head (top
+ * causes, counts, policy) and as many findings as fit these budgets; the rest goes to details.md, linked.
+ */
+export const BUDGET = { findings: 600 * 1024, coverage: 150 * 1024, listed: 100 } as const;
+
+/** Splits whole blocks at the budget: those that fit, and the rest. */
+function fit(blocks: readonly string[], budget: number): [string[], string[]] {
+  let used = 0;
+  const at = blocks.findIndex((b) => (used += Buffer.byteLength(b) + 2) > budget);
+  return at < 0 ? [[...blocks], []] : [blocks.slice(0, at), blocks.slice(at)];
 }
 
-/** Renders report.md. */
-export function reportMarkdown(result: RunResult): string {
+const more = (what: string) => [`> ${what} in [details.md](details.md).`];
+
+/** report.md and details.md (empty when report.md holds everything), rendered once per result. */
+function render(result: RunResult): { report: string; details: string } {
   const r = safeResult(result);
   const groups = causeGroups(r.findings);
+  const [shown, rest] = fit(findingBlocks(r, groups), BUDGET.findings);
+  const coverage = coverageSection(r);
+  const coverageFits = Buffer.byteLength(coverage) <= BUDGET.coverage;
+  const [fixedShown, fixedRest] = [
+    fixedSection(r.fixed.slice(0, BUDGET.listed)),
+    fixedSection(r.fixed.slice(BUDGET.listed)),
+  ];
+  const notes = r.notes.map((n) => `- ${n}`);
   const parts = [
     '# specgate run report',
     '',
@@ -99,18 +105,51 @@ export function reportMarkdown(result: RunResult): string {
     '',
     ...changesSection(r.changeScope),
     ...(r.changeScope ? [''] : []),
-    ...findingsSection(r, groups),
-    ...(r.findings.length ? [''] : []),
-    ...fixedSection(r),
-    ...(r.fixed.length ? [''] : []),
+    ...(shown.length ? ['## Findings', '', ...shown.flatMap((b) => [b, ''])] : []),
+    ...(rest.length ? more(`${rest.length} more finding sections (of ${shown.length + rest.length}) are`) : []),
+    ...fixedShown,
+    ...(fixedRest.length ? ['', ...more(`${r.fixed.length - BUDGET.listed} more fixed findings are`)] : []),
     ...workflowsSection(r.workflows),
     ...(r.workflows?.length ? [''] : []),
     ...verdictPolicySection(r),
     ...(r.verdictPolicy?.length ? [''] : []),
-    coverageSection(r),
+    ...(coverageFits ? [coverage] : ['## Coverage', '', ...more(`Coverage of ${r.coverage.length} operations is`)]),
   ];
-  if (r.notes.length > 0) parts.push('', '## Notes', '', ...r.notes.map((n) => `- ${n}`));
-  return parts.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+  if (notes.length > 0) parts.push('', '## Notes', '', ...notes.slice(0, BUDGET.listed));
+  if (notes.length > BUDGET.listed) parts.push('', ...more(`${notes.length - BUDGET.listed} more notes are`));
+  const detail = [
+    ...(rest.length ? ['## Findings (continued)', '', ...rest.flatMap((b) => [b, ''])] : []),
+    ...(fixedRest.length ? fixedRest : []),
+    ...(coverageFits ? [] : ['', coverage]),
+    ...(notes.length > BUDGET.listed ? ['', '## Notes (continued)', '', ...notes.slice(BUDGET.listed)] : []),
+  ];
+  const details = detail.length
+    ? tidy(['# specgate run report: details', '', `Continues [report.md](report.md).`, '', ...detail])
+    : '';
+  return { report: tidy(parts), details };
+}
+
+function tidy(lines: readonly string[]): string {
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+const rendered = new WeakMap<RunResult, { report: string; details: string }>();
+
+/** Both files come from one rendering (the two reporters are handed the same result). */
+function renderOnce(result: RunResult): { report: string; details: string } {
+  let out = rendered.get(result);
+  if (!out) rendered.set(result, (out = render(result)));
+  return out;
+}
+
+/** Renders report.md. */
+export function reportMarkdown(result: RunResult): string {
+  return renderOnce(result).report;
+}
+
+/** Renders details.md: what did not fit report.md; '' when everything did (the file is then not written). */
+export function detailsMarkdown(result: RunResult): string {
+  return renderOnce(result).details;
 }
 
 export default {
@@ -118,4 +157,12 @@ export default {
   description: 'Markdown report: summary, findings with repro, coverage, policies.',
   filename: 'report.md',
   run: reportMarkdown,
+};
+
+/** details.md, linked from report.md when report.md had to leave findings, coverage or notes out. */
+export const details = {
+  id: 'markdown-details',
+  description: 'What did not fit report.md (kept under the 1 MiB job-summary limit).',
+  filename: 'details.md',
+  run: detailsMarkdown,
 };

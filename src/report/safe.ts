@@ -3,8 +3,17 @@ import { redactFindings, SecretBook } from '../credentials/index.ts';
 import type { ReportedFinding, RunResult } from '../types.ts';
 import { labelledRepro, toCurl } from './curl.ts';
 
+// Every reporter of one write is handed the same result: redact it once for all of them, not once each.
+const made = new WeakMap<RunResult, RunResult>();
+
 /** A result whose findings (and fixed findings) carry no secrets, with a curl command each where possible. */
 export function safeResult(result: RunResult): RunResult {
+  let safe = made.get(result);
+  if (!safe) made.set(result, (safe = makeSafe(result)));
+  return safe;
+}
+
+function makeSafe(result: RunResult): RunResult {
   // The run redacted its result already (report/result.ts); this pass keeps results from elsewhere (merge, tests) safe.
   const book = new SecretBook(result.secretNames ?? []);
   const withCurl = (f: ReportedFinding): ReportedFinding => {
@@ -24,7 +33,10 @@ function shellArg(text: string): string {
 }
 
 /** The command that replays one operation of this run with the same seed. */
-export function replayCommand(result: RunResult, f: Pick<ReportedFinding, 'operation' | 'operationId'>): string {
+export function replayCommand(
+  result: Pick<RunResult, 'command' | 'specSource' | 'target' | 'seed'>,
+  f: Pick<ReportedFinding, 'operation' | 'operationId'>,
+): string {
   const base =
     result.command ?? `specgate run --spec ${shellArg(result.specSource)} --base-url ${shellArg(result.target)}`;
   return `${base} --seed ${result.seed} --include ${shellArg(f.operationId ?? f.operation)}`;

@@ -48,7 +48,9 @@ describe('specgate run (CLI)', () => {
     expect(seen).toContain(`Bearer ${SECRET}`);
     expect(r.code).toBe(1); // the reflected body violates the schema
     expect(r.reports.map(([f]) => f).sort()).toEqual([
+      'exchanges.ndjson',
       'findings.json',
+      'findings.ndjson',
       'junit.xml',
       'report.html',
       'report.md',
