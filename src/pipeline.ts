@@ -1,7 +1,7 @@
 /**
  * `run(options)`: load → plan → generate → send → check → report, for the CLI and for library users. Every
- * stage is a static import; tests swap one through `stages`. Reports are re-written after each operation
- * finishes, so an interrupted run still leaves usable files.
+ * stage is a static import; tests swap one through `stages`. Findings stream to NDJSON as operations finish and
+ * the human reports are re-rendered every few seconds, so an interrupted run still leaves usable files.
  */
 import { randomInt } from 'node:crypto';
 import path from 'node:path';
@@ -22,23 +22,17 @@ import { baseUrlFor, notFoundWarning, warner } from './send/base-url.ts';
 import { openTarget, targetUnreachable, type Target } from './send/target.ts';
 import { realGenerator, STAGES, type Stages } from './stages.ts';
 import type { Exchange, Plan, ReportedFinding, RunResult } from './types.ts';
-import { runLaterPhases } from './workflows/phases.ts';
+import { afterEngine } from './after-engine.ts';
 import { loadSuites } from './workflows/suite-phase.ts';
 import { startCallbackRun } from './webhooks/callback-run.ts';
-
-/** How long after the run's requests the callbacks they registered may take to arrive. */
-const CALLBACK_TIMEOUT_MS = 5000;
 
 /** The spec and plan a run would execute (what `--dry-run` prints); no request is sent. */
 export async function planRun(partial: Partial<RunOptions>, stages: Partial<Stages> = {}) {
   const o = withDefaults(partial);
   const s = { ...STAGES, ...stages };
   const source = o.spec ?? (o.baseUrl ? undefined : s.referenceSpec);
-  if (!source)
-    throw new HarnessError(
-      'USAGE',
-      '--spec is required with --base-url (the OpenAPI description of the API under test)',
-    );
+  const usage = '--spec is required with --base-url (the OpenAPI description of the API under test)';
+  if (!source) throw new HarnessError('USAGE', usage);
   const spec = await s.loadSpec(source, { cwd: o.cwd });
   // The plan reads its options (checks, severities, include, exclude, read-only, shard, budget, policies) by name.
   const full = buildPlan(spec, { ...o, available: [...s.checks] }, o.seed ?? randomInt(2 ** 31));
@@ -84,13 +78,13 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const validator = s.createValidator(spec);
   const states = () => engine.ops;
   const about = { spec, plan, checks, selected, started, notes, options: o, baseline, scope, states };
-  const report = createRunReport({
-    ...about,
+  const reporting = {
     verdictPolicy: VERDICT_POLICY,
     target: target.url,
     secrets: auth.secrets,
     reporters: s.reporters,
-  });
+  };
+  const report = createRunReport({ ...about, ...reporting });
   const thread = realGenerator(s) ? o.generationThread : false;
   const source = startCaseSource({ spec, plan, thread, generate: s.generateCases, validator, notes, ...auth });
   const toCurl = s.toCurl && ((e: Exchange) => s.toCurl!(e, auth.secrets()));
@@ -109,19 +103,7 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   });
   await engine.run().finally(source.close);
   const later = { ...shared, ...auth, suites, selected, checks: s.checks, generateCases: s.generateCases };
-  const sent = engine.sent();
-  const tallies = new Map(engine.ops.map((op) => [op.planned.operation.key, op.tally]));
-  const run = {
-    sent,
-    stopped: engine.limits.stopped,
-    creates: engine.feedback.creates,
-    seen: (k: string) => tallies.get(k),
-  };
-  const phases = await runLaterPhases({ ...later, ...run, secrets: auth.secrets() });
-  const callbacksOut = await callbacks?.finish(validator, CALLBACK_TIMEOUT_MS);
-  if (callbacksOut) notes.push(callbacksOut.note);
-  const curl = (f: ReportedFinding) => (f.exchange && toCurl ? { ...f, curl: toCurl(f.exchange) } : f);
-  report.addPhases({ ...phases, findings: [...phases.findings, (callbacksOut?.findings ?? []).map(curl)] });
+  report.addPhases(await afterEngine(engine, { ...later, secrets: auth.secrets() }, callbacks, validator, toCurl));
   notes.push(...engine.limits.stopNotes());
   warn(
     notFoundWarning(

@@ -1,0 +1,33 @@
+/**
+ * What follows the per-operation phase: stateful chains and suites, seeded by what the engine saw (its sent
+ * count, accepted creates and statuses per operation), then the callback deliveries the run's requests asked for.
+ */
+import type { Engine } from './engine.ts';
+import type { Exchange, ReportedFinding } from './types.ts';
+import type { Validator } from './validate/index.ts';
+import type { startCallbackRun } from './webhooks/callback-run.ts';
+import { runLaterPhases, type PhasesInput, type PhasesOutcome } from './workflows/phases.ts';
+
+/** How long after the run's requests the callbacks they registered may take to arrive. */
+const CALLBACK_TIMEOUT_MS = 5000;
+
+type Later = Omit<PhasesInput, 'sent' | 'stopped' | 'creates' | 'seen'>;
+type Callbacks = Awaited<ReturnType<typeof startCallbackRun>>;
+
+/** The later phases' outcome, with the callback findings (and their curl repros) as one more group. */
+export async function afterEngine(
+  engine: Engine,
+  later: Later,
+  callbacks: Callbacks,
+  validator: Validator,
+  toCurl: ((e: Exchange) => string) | undefined,
+): Promise<PhasesOutcome> {
+  const tallies = new Map(engine.ops.map((op) => [op.planned.operation.key, op.tally]));
+  const seen = (k: string) => tallies.get(k);
+  const run = { sent: engine.sent(), stopped: engine.limits.stopped, creates: engine.feedback.creates, seen };
+  const phases = await runLaterPhases({ ...later, ...run } as PhasesInput);
+  const delivered = await callbacks?.finish(validator, CALLBACK_TIMEOUT_MS);
+  if (delivered) later.notes.push(delivered.note);
+  const curl = (f: ReportedFinding) => (f.exchange && toCurl ? { ...f, curl: toCurl(f.exchange) } : f);
+  return { ...phases, findings: [...phases.findings, (delivered?.findings ?? []).map(curl)] };
+}
