@@ -67,7 +67,10 @@ async function runAgainstReference(drift: string[]): Promise<Record<string, stri
   const dir = mkdtempSync(path.join(tmpdir(), 'specgate-golden-'));
   try {
     const args = ['run', '--spec', 'openapi.json', '--base-url', url, '-H', 'Authorization: Bearer sk-aig-test'];
-    const { code } = await exec([...args, '--seed', '7', '--workers', '1', '--report-dir', dir]);
+    // Depth 30: a few exploration rounds past the plan (the law covers rounds) without the default 100 per operation,
+    // which takes minutes on one worker and runs into the reference's per-minute rate limits.
+    const depth = ['--depth', '30'];
+    const { code } = await exec([...args, ...depth, '--seed', '7', '--workers', '1', '--report-dir', dir]);
     const out: Record<string, string> = { 'exit-code.txt': `${code}\n` };
     for (const f of REPORTS) out[f] = existsSync(path.join(dir, f)) ? readFileSync(path.join(dir, f), 'utf8') : '';
     return out;

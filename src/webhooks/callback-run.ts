@@ -125,7 +125,12 @@ function judgeAll(
         add(
           ex,
           'error',
-          `${as}: ${p.message.replace(/"[^"]*"/g, '…').slice(0, 80)}`,
+          // The cause names the kind of problem; values (quoted text, parenthesised detail such as a timestamp)
+          // stay in the message, so one cause is one finding however many deliveries show it.
+          `${as}: ${p.message
+            .replace(/"[^"]*"/g, '…')
+            .replace(/\s*\([^)]*\)/g, '')
+            .slice(0, 80)}`,
           `Delivery ${d.method} ${d.path} judged as ${as}: ${p.message}\nBody: ${d.body.slice(0, 300)}`,
         );
     }
