@@ -125,11 +125,11 @@ function judgeAll(
         add(
           ex,
           'error',
-          // The cause names the kind of problem; values (quoted text, parenthesised detail such as a timestamp)
+          // The cause names the kind of problem; values (quoted text, the parenthesised detail)
           // stay in the message, so one cause is one finding however many deliveries show it.
           `${as}: ${p.message
             .replace(/"[^"]*"/g, '…')
-            .replace(/\s*\([^)]*\)/g, '')
+            .replace(/\s*\(.*\)/g, '')
             .slice(0, 80)}`,
           `Delivery ${d.method} ${d.path} judged as ${as}: ${p.message}\nBody: ${d.body.slice(0, 300)}`,
         );
