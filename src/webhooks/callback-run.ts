@@ -45,7 +45,7 @@ function callbackRun(spec: Spec, receiver: WebhookReceiver, base: string): Callb
   let next = 0;
   const tagOf = (url: string): string | undefined => /\/c\/(\d+)$/.exec(new URL(url, 'http://x').pathname)?.[1];
   return {
-    wrap: (source) => (planned) => {
+    wrap: (source) => (planned, ask) => {
       const pointers = callbackPointers(spec, planned.operation);
       const rewrite = (prepared: Prepared): Prepared => {
         const cases = prepared.cases.map((c) => {
@@ -57,7 +57,7 @@ function callbackRun(spec: Spec, receiver: WebhookReceiver, base: string): Callb
         return { ...prepared, cases };
       };
       // Synchronous sources stay synchronous: the scheduler treats a promise as cases made elsewhere.
-      const ready = source(planned);
+      const ready = source(planned, ask); // later rounds pass what they ask for
       return ready instanceof Promise ? ready.then(rewrite) : rewrite(ready);
     },
     observe(ex) {
