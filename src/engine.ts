@@ -1,10 +1,7 @@
 /**
- * The per-operation phase, `cases → send → check → probes → burst`, with `workers` requests in flight, in
- * exploration rounds (`plan/rounds.ts`): round 1 is the plan, later rounds deepen every operation that still has
- * something to learn until the budget is spent; each round ends at a barrier, so concurrency never changes which
- * cases are made. Decisions are pure, in their stages: what next (`plan/schedule.ts`), accumulators
- * (`plan/operation-run.ts`), verdicts (`check/`), probes (`check/derive-probes.ts`), bursts
- * (`check/rate-limit-burst.ts`), a poisoned target (`check/target-poisoned.ts`); this module only moves values.
+ * The per-operation phase, `cases → send → check → probes → burst`, `workers` requests in flight, in rounds
+ * (`plan/rounds.ts`: round 1 is the plan, later rounds deepen until the budget is spent; a barrier per round keeps
+ * cases independent of concurrency). Decisions are pure and live in plan/ and check/; this module moves values.
  */
 import type { CheckContext, JudgingCheck } from './check/check.ts';
 import { operationContext } from './check/context.ts';
@@ -17,7 +14,7 @@ import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
-import { deepen, explorationDepth } from './plan/rounds.ts';
+import { deepen, explorationDepth, parkSwitches, unpark } from './plan/rounds.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
@@ -97,30 +94,32 @@ export class Engine {
     this.dispatch = compose(base, budget, intercept.backOff(o), ...shared);
   }
 
-  /** Requests sent so far by this phase (probes, retries and shrinking included). */
+  /** Requests sent so far by this phase (probes, retries, shrinking); the connect error if every request failed. */
   sent = (): number => this.tally.sent();
-
-  /** The connect error when every request failed to connect, else ''. */
   unreachable = (): string => this.tally.unreachable();
 
-  /** Round after round until the budget is spent or nothing is left to learn; then shrinks and reports each operation. */
+  /** Round after round until the budget is spent or nothing is left to learn; switches once; then shrink and report. */
   async run(): Promise<void> {
     const depth = explorationDepth(this.input.options);
+    const parked = parkSwitches(this.ops);
     for (let round = 1; ; round++) {
       // Past the exploration limit a deepening round stops sending; round 1 (the plan) runs to the hard limit.
       const stopped = (): boolean => this.limits.stopped() || (round > 1 && !this.limits.exploring());
-      const steps: Steps = {
-        process: (i, item) => this.process(i, item),
-        finish: (i) => this.rest(i),
-        prepare: (i) => this.prepare(i),
-        stopped,
-      };
-      await runWorkers(this.ops, this.input.options.workers, steps);
+      await runWorkers(this.ops, this.input.options.workers, this.steps(stopped));
       this.feedback.absorb(this.ops);
       if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
     }
+    unpark(this.ops, parked);
+    if (parked.length > 0) await runWorkers(this.ops, this.input.options.workers, this.steps(this.limits.stopped));
     await this.finishAll();
   }
+
+  private steps = (stopped: () => boolean): Steps => ({ ...this.work, stopped });
+  private readonly work = {
+    process: this.process.bind(this),
+    finish: this.rest.bind(this),
+    prepare: this.prepare.bind(this),
+  };
 
   /** Finishes every operation that was reached, `workers` at a time. */
   private async finishAll(): Promise<void> {

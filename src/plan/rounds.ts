@@ -70,3 +70,19 @@ export function deepen(ops: OperationRun[], round: number, depth: number): boole
   }
   return any;
 }
+
+/**
+ * Switch operations (`planned.last`: maintenance, settings, toggles) sit out the exploration rounds, parked as
+ * resting so no round starts or deepens them; they run once after every round of every other operation, so what
+ * they turn on cannot spoil a later round's answers.
+ */
+export function parkSwitches(ops: OperationRun[]): number[] {
+  const parked = [...ops.keys()].filter((i) => ops[i]!.planned.last === true);
+  for (const i of parked) ops[i] = { ...ops[i]!, phase: 'done' };
+  return parked;
+}
+
+/** The parked switches, pending again for their one run at the end. */
+export function unpark(ops: OperationRun[], parked: readonly number[]): void {
+  for (const i of parked) ops[i] = { ...ops[i]!, phase: 'pending' };
+}
