@@ -57,7 +57,17 @@ describe.skipIf(!hasCurl)('curl repros replay as printed against the reference s
     const { url } = await server.listen(0);
     try {
       await run(
-        { spec: STAGES.referenceSpec, seed: 20261125, baseUrl: url, env: ENV, reportDir: dir, cwd: process.cwd() },
+        // Depth 0 (the plan only): a later round may use a live id the run deletes afterwards, whose repro then
+        // rightly answers 404; and a per-minute rate limit spent by the rounds would answer the replay with 429.
+        {
+          spec: STAGES.referenceSpec,
+          seed: 20261125,
+          baseUrl: url,
+          env: ENV,
+          reportDir: dir,
+          cwd: process.cwd(),
+          depth: 0,
+        },
         STAGES,
       );
       for (const file of readdirSync(dir)) expect(readFileSync(path.join(dir, file), 'utf8')).not.toContain(KEY);

@@ -108,13 +108,8 @@ function judgeAll(
   };
   for (const [tag, ex] of expected) {
     const got = deliveries.filter((d) => tagOf(d.path) === tag);
-    if (got.length === 0)
-      add(
-        ex,
-        'warn',
-        'no delivery',
-        `No delivery came to the callback URL within ${timeoutMs / 1000} s of the run's end although the request was accepted (${ex.response!.status}).`,
-      );
+    // No delivery within the wait is not drift: an async job may finish later than any fixed window. The note
+    // counts requests against deliveries; only a delivery that arrives is judged.
     for (const d of got) {
       const verdict = judgeDelivery(spec, validator, d);
       const as = verdict.webhook ? `webhook ${verdict.webhook.path}` : 'webhook';
