@@ -72,7 +72,9 @@ describe.skipIf(!hasCurl)('curl repros replay as printed against the reference s
       );
       for (const file of readdirSync(dir)) expect(readFileSync(path.join(dir, file), 'utf8')).not.toContain(KEY);
       const entries = JSON.parse(readFileSync(path.join(dir, 'findings.json'), 'utf8')) as Entry[];
-      const single = entries.filter((e) => e.curl && e.response && SINGLE.has(e.check));
+      // A 429 is reached by volume (the rate-limit burst), not by one request: replaying one request alone
+      // cannot show it once the window has rolled over, so those findings are not single-exchange repros.
+      const single = entries.filter((e) => e.curl && e.response && SINGLE.has(e.check) && e.response.status !== 429);
       expect(single.length).toBeGreaterThan(5);
       const got: string[] = [];
       for (const e of single) got.push(`${e.operation} ${e.check} ${e.cause}: ${await replay(e.curl!)}`);
