@@ -79,12 +79,3 @@ export function soonest(ops: readonly OperationRun[], first: number): number {
   }
   return t;
 }
-
-/** What the workers do with a task. */
-export interface Steps {
-  /** Queues an operation's cases; a promise means they are made elsewhere (workers serve others meanwhile). */
-  prepare(i: number): void | Promise<void>;
-  process(i: number, item: QueueItem): Promise<void>;
-  finish(i: number): Promise<void>;
-  stopped(): boolean;
-}
