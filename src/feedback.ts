@@ -4,7 +4,7 @@
  * never repeats one). Fed at each round's barrier in plan order and by case id, never in completion order, so
  * what the next round makes is the same whatever the number of workers.
  */
-import { harvest, type LivePool } from './generate/live-pool.ts';
+import { harvestAll, type LivePool } from './generate/live-pool.ts';
 import type { OperationRun } from './plan/operation-run.ts';
 import type { Case, Exchange } from './types.ts';
 
@@ -35,10 +35,11 @@ export class Feedback {
 
   /** The barrier: every exchange of the round feeds the pool and the creates; the slots drop their exchanges. */
   absorb(ops: OperationRun[]): void {
+    const harvested: Array<[Exchange, string]> = [];
     for (const [i, op] of ops.entries()) {
       const byId = [...op.exchanges].sort((a, b) => (a.case.id < b.case.id ? -1 : a.case.id > b.case.id ? 1 : 0));
       for (const ex of byId) {
-        this.live = harvest(this.live, ex, op.planned.operation.path);
+        harvested.push([ex, op.planned.operation.path]);
         const status = ex.response?.status ?? 0;
         if (ex.case.method.toUpperCase() !== 'POST' || status < 200 || status >= 300) continue;
         const key = op.planned.operation.key;
@@ -46,6 +47,7 @@ export class Feedback {
       }
       if (op.exchanges.length > 0) ops[i] = { ...op, exchanges: [] };
     }
+    this.live = harvestAll(this.live, harvested);
   }
 }
 

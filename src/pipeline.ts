@@ -44,7 +44,7 @@ export async function planRun(partial: Partial<RunOptions>, stages: Partial<Stag
 
 /** Runs the harness and resolves to the RunResult (also written to the report directory). */
 export async function run(partial: Partial<RunOptions>, stages: Partial<Stages> = {}): Promise<RunResult> {
-  const o = withDefaults(partial);
+  const o = withDefaults({ startedAt: performance.now(), ...partial });
   const s = { ...STAGES, ...stages };
   const planned = await planRun(o, s);
   const baseline = o.baseline ? await readBaseline(path.resolve(o.cwd, o.baseline)) : undefined;

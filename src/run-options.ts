@@ -32,6 +32,8 @@ export interface RunOptions {
   maxResponseBytes: number;
   maxRequests?: number;
   maxDurationMs?: number;
+  /** When `maxDurationMs` counts from (`performance.now()`); unset, from the engine's start. `run()` sets it on entry. */
+  startedAt?: number;
   /**
    * Cases per operation exploration goes to (`plan/rounds.ts`); unset: 100 without maxRequests/maxDurationMs,
    * else as many as the budget allows. 0 runs the first round (the plan) only.

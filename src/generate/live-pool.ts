@@ -24,6 +24,8 @@ export interface LiveValue {
 export type LivePool = readonly LiveValue[];
 
 const LIMIT = 8;
+/** Distinct field names kept per collection. */
+const NAMES = 64;
 const SECRET = /secret|token|passw|credential|^key$|api.?key|signature/i;
 const ITEMS = 5;
 
@@ -58,23 +60,42 @@ const safeDecode = (s: string): string => {
 
 /** The pool after a 2xx exchange of the operation at `template`: its values in, a deleted resource's out. */
 export function harvest(pool: LivePool, exchange: Exchange, template: string): LivePool {
-  const r = exchange.response;
-  if (!r || r.status < 200 || r.status >= 300) return pool;
+  return harvestAll(pool, [[exchange, template]]);
+}
+
+/**
+ * The pool after a round's exchanges, in order. One pass over an index by (collection, name), so a round costs
+ * what its exchanges hold, not exchanges × pool (a mock answering random property names grew the pool into the
+ * tens of thousands and the per-exchange merge took minutes).
+ */
+export function harvestAll(pool: LivePool, items: ReadonlyArray<readonly [Exchange, string]>): LivePool {
+  const index = new PoolIndex(pool);
+  for (const [exchange, template] of items) {
+    const r = exchange.response;
+    if (!r || r.status < 200 || r.status >= 300) continue;
+    const scope = pathValues(template, exchange.case.path);
+    const method = exchange.case.method.toUpperCase();
+    if (method === 'DELETE') index.forget(collectionOf(template), Object.values(scope).at(-1));
+    else index.add(found(exchange, template, scope));
+  }
+  return index.changed ? index.values() : pool;
+}
+
+/** The values one 2xx answer hands out: Location and the scalar fields of its JSON body, never credentials. */
+function found(exchange: Exchange, template: string, scope: Record<string, string>): LiveValue[] {
   const c = exchange.case;
-  const scope = pathValues(template, c.path);
-  if (c.method.toUpperCase() === 'DELETE') return forget(pool, collectionOf(template), Object.values(scope).at(-1));
+  const r = exchange.response!;
   const collection = c.method.toUpperCase() === 'POST' || !/\}$/.test(template) ? template : collectionOf(template);
-  const found: LiveValue[] = [];
-  const source = (where: string) => `${c.method} ${template} → ${r.status} ${where}`;
+  const out: LiveValue[] = [];
   const add = (name: string, value: unknown, where: string): void => {
     if (SECRET.test(name)) return; // a minted credential is not a value to spread through later requests and reports
     if ((typeof value === 'string' && value !== '' && value.length <= 200) || typeof value === 'number')
-      found.push({ name, value, collection, scope, source: source(where) });
+      out.push({ name, value, collection, scope, source: `${c.method} ${template} → ${r.status} ${where}` });
   };
   const location = r.headers.location;
   if (typeof location === 'string') add('id', location.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1), 'Location');
   for (const [name, value] of Object.entries(bodyFields(r))) add(name.split('.').at(-1)!, value, `body.${name}`);
-  return found.length === 0 ? pool : merge(pool, found);
+  return out;
 }
 
 /** Scalar fields of a JSON body: top level, and those of the first items of top-level arrays (lists). */
@@ -100,25 +121,62 @@ function bodyFields(r: NonNullable<Exchange['response']>): Record<string, unknow
   return out;
 }
 
-function merge(pool: LivePool, found: LiveValue[]): LivePool {
-  const fresh = new Set(found.map((f) => `${f.collection} ${f.name} ${f.value}`));
-  const kept = pool.filter((v) => !fresh.has(`${v.collection} ${v.name} ${v.value}`));
-  const out = [...kept, ...found];
-  const count = new Map<string, number>();
-  // Oldest values beyond LIMIT per (collection, name) go: newer ones are likelier to still exist.
-  return out
-    .reverse()
-    .filter((v) => {
-      const k = `${v.collection} ${v.name}`;
-      count.set(k, (count.get(k) ?? 0) + 1);
-      return count.get(k)! <= LIMIT;
-    })
-    .reverse();
+/**
+ * The pool by (collection, name), each list newest last and at most LIMIT long (newer values are likelier to
+ * still exist), at most NAMES per collection (a mock that invents property names must not grow it without end).
+ * `values()` gives the pool back in the order values arrived.
+ */
+class PoolIndex {
+  private readonly lists = new Map<string, Array<[number, LiveValue]>>();
+  private readonly names = new Map<string, number>();
+  private next = 0;
+  changed = false;
+
+  constructor(pool: LivePool) {
+    for (const v of pool) this.append(v);
+  }
+
+  add(found: readonly LiveValue[]): void {
+    const batch = new Map<string, LiveValue[]>();
+    for (const f of found) batch.set(key(f), [...(batch.get(key(f)) ?? []), f]);
+    for (const [k, values] of batch) {
+      const list = this.lists.get(k);
+      if (!list && (this.names.get(values[0]!.collection) ?? 0) >= NAMES) continue;
+      const fresh = new Set(values.map((v) => String(v.value)));
+      // A value seen again moves to the newest end; repeats inside one answer all count.
+      const kept = (list ?? []).filter(([, v]) => !fresh.has(String(v.value)));
+      this.store(k, [...kept, ...values.map((v): [number, LiveValue] => [this.next++, v])]);
+    }
+  }
+
+  forget(collection: string, value: string | undefined): void {
+    if (value === undefined) return;
+    const child = (v: LiveValue) => v.collection.startsWith(`${collection}/`) && Object.values(v.scope).includes(value);
+    for (const [k, list] of this.lists) {
+      const kept = list.filter(([, v]) => !((v.collection === collection && String(v.value) === value) || child(v)));
+      if (kept.length !== list.length) this.store(k, kept);
+    }
+  }
+
+  values(): LiveValue[] {
+    const all = [...this.lists.values()].flat();
+    return all.sort((a, b) => a[0] - b[0]).map(([, v]) => v);
+  }
+
+  private append(v: LiveValue): void {
+    const k = key(v);
+    const list = this.lists.get(k) ?? [];
+    if (list.length === 0) this.names.set(v.collection, (this.names.get(v.collection) ?? 0) + 1);
+    list.push([this.next++, v]);
+    this.lists.set(k, list.slice(-LIMIT));
+  }
+
+  private store(k: string, list: Array<[number, LiveValue]>): void {
+    this.changed = true;
+    const collection = k.slice(0, k.indexOf('\n'));
+    if (!this.lists.has(k)) this.names.set(collection, (this.names.get(collection) ?? 0) + 1);
+    this.lists.set(k, list.slice(-LIMIT));
+  }
 }
 
-/** The pool without a deleted resource and without what lived under it (the keys of a deleted account). */
-function forget(pool: LivePool, collection: string, value: string | undefined): LivePool {
-  if (value === undefined) return pool;
-  const child = (v: LiveValue) => v.collection.startsWith(`${collection}/`) && Object.values(v.scope).includes(value);
-  return pool.filter((v) => !((v.collection === collection && String(v.value) === value) || child(v)));
-}
+const key = (v: LiveValue): string => `${v.collection}\n${v.name}`;

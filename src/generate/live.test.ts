@@ -11,7 +11,7 @@ import type { Case, Exchange } from '../types.ts';
 import { createValidator } from '../validate/index.ts';
 import { generateCases } from './generate.ts';
 import { candidates, withLive } from './live.ts';
-import { harvest, type LivePool } from './live-pool.ts';
+import { harvest, harvestAll, type LivePool } from './live-pool.ts';
 
 const spec = specFromText(
   readFileSync(path.resolve(import.meta.dirname, '../../openapi.json'), 'utf8'),
@@ -45,6 +45,28 @@ describe('harvest', () => {
       '/v1/other id=o9',
     ]);
     expect(pool[0]!.source).toBe('POST /v1/things → 201 body.id');
+  });
+
+  it('stays bounded when a mock invents property names: at most 64 names per collection, 8 values per name', () => {
+    const answers = Array.from({ length: 500 }, (_, i) => {
+      const body = { id: `t${i}`, [`name${i}`]: 'x', [`Duisc${i % 300}`]: i };
+      return [exchange('GET', '/v1/things', 200, body), '/v1/things'] as const;
+    });
+    const pool = harvestAll([], answers);
+    expect(new Set(pool.map((v) => v.name)).size).toBe(64);
+    expect(pool.filter((v) => v.name === 'id').map((v) => v.value)).toEqual([
+      't492',
+      't493',
+      't494',
+      't495',
+      't496',
+      't497',
+      't498',
+      't499',
+    ]);
+    expect(harvestAll([], answers.slice(0, 3))).toEqual(
+      answers.slice(0, 3).reduce((p, [e, t]) => harvest(p, e, t), [] as LivePool),
+    );
   });
 
   it('never takes a credential the API minted', () => {

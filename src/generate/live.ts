@@ -16,13 +16,37 @@ import { paramKey, positiveProblem, renderCase, type RequestValue } from './requ
 /** Values of the pool a field named `name` can take; a path parameter first takes ids of its own collection. */
 export function candidates(pool: LivePool, name: string, pathPrefix?: string): LiveValue[] {
   const n = norm(name);
+  const at = indexOf(pool);
   if (pathPrefix !== undefined) {
-    const own = pool.filter((v) => v.collection === pathPrefix && (v.name === 'id' || norm(v.name) === n));
+    const own = (at.byCollection.get(pathPrefix) ?? []).filter((v) => v.name === 'id' || norm(v.name) === n);
     if (own.length > 0) return own;
   }
-  const named = pool.filter((v) => v.name !== 'id' && norm(v.name) === n);
+  const named = (at.byName.get(n) ?? []).filter((v) => v.name !== 'id');
   if (named.length > 0) return named;
-  return pool.filter((v) => v.name === 'id' && resourceNames(v.collection).includes(n));
+  return at.idsByResource.get(n) ?? [];
+}
+
+/** The pool's lookups, built once per pool (a round's cases ask it for every field), in pool order. */
+interface PoolLookup {
+  byCollection: Map<string, LiveValue[]>;
+  byName: Map<string, LiveValue[]>;
+  idsByResource: Map<string, LiveValue[]>;
+}
+const lookups = new WeakMap<LivePool, PoolLookup>();
+
+function indexOf(pool: LivePool): PoolLookup {
+  const known = lookups.get(pool);
+  if (known) return known;
+  const at: PoolLookup = { byCollection: new Map(), byName: new Map(), idsByResource: new Map() };
+  const push = (m: Map<string, LiveValue[]>, k: string, v: LiveValue) =>
+    void (m.get(k) ?? m.set(k, []).get(k)!).push(v);
+  for (const v of pool) {
+    push(at.byCollection, v.collection, v);
+    push(at.byName, norm(v.name), v);
+    if (v.name === 'id') for (const r of new Set(resourceNames(v.collection))) push(at.idsByResource, r, v);
+  }
+  lookups.set(pool, at);
+  return at;
 }
 
 /** What a reference to an item of `collection` is called: `/v1/requests` → request, requestid, requestsid. */

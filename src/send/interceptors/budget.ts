@@ -10,6 +10,8 @@ import type { Interceptor } from '../dispatch.ts';
 export interface LimitOptions {
   maxRequests?: number;
   maxDurationMs?: number;
+  /** When the duration counts from: loading a big spec and planning are part of the run the user timed. */
+  startedAt?: number;
   signal?: AbortSignal;
 }
 
@@ -39,7 +41,7 @@ export function explorationLimits(options: LimitOptions): [number, number] {
 
 /** Limits over `sent()` requests and the time since creation. */
 export function createRunLimits(options: LimitOptions, sent: () => number): RunLimits {
-  const startedAt = performance.now();
+  const startedAt = options.startedAt ?? performance.now();
   let stopReason: string | undefined;
   const stopped = (): boolean => {
     if (stopReason) return true;
