@@ -42,20 +42,23 @@ export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
   if (minItems > maxItems) return never() as fc.Arbitrary<unknown[]>;
   const head = prefix.slice(0, maxItems).map((s) => compileSchema(s, ctx, depth));
   const headMin = Math.min(head.length, minItems);
-  const itemArb = compileSchema(schema.items === undefined || schema.items === true ? {} : schema.items, ctx, depth);
+  const itemArb = compileSchema(itemsSchema(schema), ctx, depth);
   // Items have no name of their own: only the values documented for the items schema itself are pooled.
-  const item = isObject(schema.items) ? withPool(itemArb, '', schema.items, ctx) : itemArb;
+  const pooled = (a: fc.Arbitrary<unknown>) => (isObject(schema.items) ? withPool(a, '', schema.items, ctx) : a);
+  const item = pooled(itemArb);
   const tailMin = Math.max(0, minItems - head.length);
   const tailMax = Math.max(0, maxItems - head.length);
   const unique = schema.uniqueItems === true;
   const values = enumValues(schema.items, ctx);
   const longest = tailAllowed ? Math.min(LONG_CAP, num(schema, 'maxItems') ?? minItems + LONG_OPEN) : 0;
-  // Long arrays only near the top: inside a recursive schema every level would multiply the size.
-  const longMax = minimal || depth > LONG_DEPTH ? tailMax : longest - head.length;
+  // Long arrays only near the top and one per path: nested long arrays multiply (256 messages of 256 parts of
+  // 256 items took gigabytes on OpenAI's spec, where inline arrays nest without a `$ref` to count).
+  const longMax = minimal || depth > LONG_DEPTH || ctx.short ? 0 : longest - head.length;
+  const longItem = longMax > 0 ? pooled(compileSchema(itemsSchema(schema), shortContext(ctx), depth)) : item;
   const tail =
     unique && values && head.length === 0
       ? enumSubarray(values, tailMin, tailMax)
-      : tailArbitrary(item, tailMin, tailMax, longMax, unique);
+      : tailArbitrary(item, tailMin, tailMax, longMax, unique, longItem);
   // A prefix may be cut short (prefixItems does not require its items) unless minItems reaches past it.
   const headLen = fc.integer({ min: headMin, max: head.length });
   let arb = fc
@@ -63,6 +66,19 @@ export function arrayArbitrary(schema: JsonObject, ctx: CompileContext, depth: n
     .map(([h, n, t]) => (n < h.length ? h.slice(0, n) : [...h, ...t]));
   if (schema.contains !== undefined) arb = withContains(arb, schema, ctx, depth, num(schema, 'maxItems') ?? Infinity);
   return unique ? arb.map(dedupe) : arb;
+}
+
+const itemsSchema = (schema: JsonObject): Json =>
+  schema.items === undefined || schema.items === true ? {} : (schema.items as Json);
+
+const shortContexts = new WeakMap<CompileContext, CompileContext>();
+
+/** The context for the items of a long array: the same, with no long array inside (its own cache). */
+function shortContext(ctx: CompileContext): CompileContext {
+  if (ctx.short) return ctx;
+  let short = shortContexts.get(ctx);
+  if (!short) shortContexts.set(ctx, (short = { ...ctx, short: true, cache: new Map() }));
+  return short;
 }
 
 /** Unique items of an enum: a subarray of it, sometimes all of it that fits. */
@@ -86,6 +102,7 @@ function tailArbitrary(
   max: number,
   longMax: number,
   unique: boolean,
+  longItem: fc.Arbitrary<unknown>,
 ): fc.Arbitrary<unknown[]> {
   const usual = fc.array(item, { minLength: min, maxLength: max });
   const top = longMax;
@@ -93,8 +110,8 @@ function tailArbitrary(
     top > Math.min(max, min + 10)
       ? fc.oneof(
           { arbitrary: usual, weight: WEIGHTS.usual },
-          { arbitrary: longest(item, top, unique), weight: WEIGHTS.longest },
-          { arbitrary: fc.array(item, { minLength: min, maxLength: top, size: 'max' }), weight: WEIGHTS.long },
+          { arbitrary: longest(longItem, top, unique), weight: WEIGHTS.longest },
+          { arbitrary: fc.array(longItem, { minLength: min, maxLength: top, size: 'max' }), weight: WEIGHTS.long },
         )
       : usual;
   return unique ? attempt(arb.map(dedupe), (a) => a.length >= min, 10) : arb;

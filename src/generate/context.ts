@@ -28,6 +28,8 @@ export interface CompileContext {
   maxDepth: number;
   /** The spec's own values by name and schema node (see value-pool.ts); named spots mostly take one. */
   pool?: ValuePool;
+  /** Inside a long array: no further long arrays (their sizes would multiply). */
+  short?: boolean;
   /** Compiled arbitraries per `$ref` depth, keyed by schema object identity. */
   cache: Map<number, WeakMap<object, fc.Arbitrary<unknown>>>;
 }

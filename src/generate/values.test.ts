@@ -63,6 +63,21 @@ describe('law: arrays cover their whole length range up to maxItems', () => {
     );
   });
 
+  it('nested arrays are never all long at once: one long array per path, so sizes stay bounded', () => {
+    // Inline arrays nest without a `$ref` to count depth (OpenAI's messages → parts → items): 2048³ would not fit.
+    const nested = {
+      type: 'array',
+      maxItems: 2048,
+      items: { type: 'array', maxItems: 2048, items: { type: 'integer' } },
+    };
+    const s = { type: 'array', maxItems: 2048, items: nested };
+    const values = fc.sample(compileSchema(s, ctx), { seed: 3, numRuns: 60 }) as unknown[][][][];
+    const total = (v: unknown): number =>
+      Array.isArray(v) ? v.length + v.reduce((n: number, x) => n + total(x), 0) : 0;
+    expect(Math.max(...values.map((v) => v.length))).toBe(256); // the long array itself still reaches its cap
+    for (const v of values) expect(total(v)).toBeLessThan(256 * 12 * 12);
+  });
+
   it('reaches maxItems in positive cases', () => {
     expect(Math.max(...cases.map((c) => (c.body as { items: unknown[] }).items.length))).toBe(40);
   });
