@@ -14,7 +14,8 @@ describe('isSecretWordName: whole words, never substrings', () => {
     ...['key_id', 'keyId', 'tokens', 'prompt_tokens', 'max_tokens', 'total_tokens', 'token_count', 'token_type'],
     ...['tokenizer', 'idempotency_key', 'Idempotency-Key', 'sort_key', 'public_key', 'next_page_token', 'page_token'],
     ...['secret_id', 'keyword', 'monkey', 'passing', 'prefix', 'expires_at', '', 'Content-Type', 'X-Request-Id'],
-    ...['x-portkey-provider', 'x-portkey-config', 'provider', 'model'],
+    ...['x-portkey-provider', 'x-portkey-config', 'provider', 'model', 'Access-Control-Allow-Credentials'],
+    ...['Access-Control-Allow-Headers', 'Access-Control-Expose-Headers', 'allow_credentials', 'withCredentials'],
   ])('%s is not', (name) => expect(isSecretWordName(name)).toBe(false));
 });
 

@@ -42,6 +42,18 @@ const NOT_SECRET_KEYS = new Set(
   ).split(' '),
 );
 
+/** Words before the last that make the name a policy or a flag about credentials, not one (`allow_credentials`). */
+const ABOUT_CREDENTIALS = new Set([
+  'allow',
+  'allowed',
+  'with',
+  'include',
+  'includes',
+  'supports',
+  'require',
+  'requires',
+]);
+
 /** The words of a name: `plaintextKey` → plaintext, key; `X-API-Key` → x, api, key. */
 function words(name: string): string[] {
   return name
@@ -56,7 +68,8 @@ export function isSecretWordName(name: string): boolean {
   const w = words(name);
   const last = w.at(-1);
   const prev = w.at(-2);
-  if (last === undefined) return false;
+  if (last === undefined || (w[0] === 'access' && w[1] === 'control')) return false; // CORS policy headers
+  if (prev !== undefined && ABOUT_CREDENTIALS.has(prev)) return false;
   if (last === 'key') return prev === undefined || !NOT_SECRET_KEYS.has(prev);
   if (last === 'token') return prev === undefined || !CURSOR_TOKENS.has(prev);
   return SECRET_WORDS.has(last);
