@@ -143,3 +143,42 @@ components:
     expect(run({ kind: 'cat', name: 5, bark: 'x' }).map((f) => f.cause)).toEqual(['body/pet/name type']);
   });
 });
+
+describe('response_schema_conformance over a oneOf of $ref branches', () => {
+  // Through $refs ajv reports a branch's errors at the referenced schema's path, not under the oneOf.
+  const ITEMS = `
+openapi: 3.1.0
+info: {title: items, version: '1'}
+paths:
+  /items:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [count]
+                properties:
+                  count: {type: integer}
+                  output: {type: array, items: {oneOf: [{$ref: '#/components/schemas/Msg'}, {$ref: '#/components/schemas/Call'}]}}
+components:
+  schemas:
+    Msg: {type: object, required: [type, role], properties: {type: {const: message}, role: {type: string}}}
+    Call: {type: object, required: [type, name, args], properties: {type: {const: call}, name: {type: string}, args: {type: string}}}
+`;
+  const ctx = contextOf(ITEMS, 'GET /items');
+  const run = (body: unknown) => check.run(exchangeOf({ path: '/items', body }), ctx);
+
+  it('reports an item that matches no branch once, as the oneOf, with the branch errors as its detail', () => {
+    const found = run({ count: 1, output: [{ type: 'shell' }, { type: 'message', role: 'user' }] });
+    expect(found.map((f) => f.cause)).toEqual(['body/output/* oneOf']);
+    expect(found[0]!.message).toMatch(/^ {2}- \/output\/0 must have required property 'role'/m);
+  });
+
+  it('keeps an error of the same object that no branch explains', () => {
+    const found = run({ count: 'one', output: [{ type: 'call', name: 'f' }] });
+    expect(found.map((f) => f.cause).sort()).toEqual(['body/count type', 'body/output/* oneOf']);
+  });
+});

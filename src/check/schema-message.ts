@@ -7,6 +7,7 @@ import type { SchemaError } from '../validate/index.ts';
 import type { CheckContext } from './check.ts';
 import { excerpt, jsonType, stablePath, where } from './finding.ts';
 import { resolveFrom } from './pointer.ts';
+import { branchErrors, within } from './composite-branches.ts';
 import { parsePointer, splitFragment } from '../json/pointer.ts';
 
 /** One schema violation, ready for `makeFinding`. */
@@ -20,16 +21,21 @@ export interface SchemaDrift {
   details?: string[];
 }
 
-/** Drops errors nested under a failing `oneOf`/`anyOf`/`not` (they explain it) and keeps them as detail. */
-export function collapseComposites(errors: SchemaError[]): Array<{ error: SchemaError; detail: SchemaError[] }> {
+/**
+ * Drops errors that explain a failing `oneOf`/`anyOf` (nested under it, or its branch errors through `$ref`s:
+ * `branches`) and keeps them as its detail.
+ */
+export function collapseComposites(
+  errors: SchemaError[],
+  branches: ReadonlySet<SchemaError> = new Set(),
+): Array<{ error: SchemaError; detail: SchemaError[] }> {
   const composites = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+  const nested = (e: SchemaError, c: SchemaError) => e.schemaPath.startsWith(c.schemaPath + '/');
   const out: Array<{ error: SchemaError; detail: SchemaError[] }> = [];
   for (const e of errors) {
-    const owner = composites.find((c) => c !== e && e.schemaPath.startsWith(c.schemaPath + '/'));
-    if (owner) continue;
-    const detail = composites.includes(e)
-      ? errors.filter((d) => d !== e && d.schemaPath.startsWith(e.schemaPath + '/'))
-      : [];
+    if (branches.has(e) || composites.some((c) => c !== e && nested(e, c))) continue;
+    const explains = (d: SchemaError) => nested(d, e) || (branches.has(d) && within(d.instancePath, e.instancePath));
+    const detail = composites.includes(e) ? errors.filter((d) => d !== e && explains(d)) : [];
     out.push({ error: e, detail });
   }
   return out;
@@ -124,7 +130,7 @@ export function describeSchemaErrors(
 ): SchemaDrift[] {
   const seen = new Map<string, SchemaDrift>();
   const out: SchemaDrift[] = [];
-  for (const { error, detail } of collapseComposites(errors)) {
+  for (const { error, detail } of collapseComposites(errors, branchErrors(ctx, schemaPointer, value, errors))) {
     const c = cause(error, where_);
     const extra = extraProperty(error);
     const earlier = seen.get(c);
