@@ -90,16 +90,17 @@ export class Side {
       return [];
     }
     // An `if` error only says "the then/else branch failed"; that branch's own errors say how.
-    return (fn.errors ?? [])
-      .filter((e) => e.keyword !== 'if')
-      .slice(0, MAX_ERRORS)
-      .map((e) => ({
-        instancePath: e.instancePath,
-        schemaPath: this.absoluteSchemaPath(e.parentSchema, e.keyword) ?? e.schemaPath,
-        keyword: e.keyword,
-        message: e.message ?? e.keyword,
-        params: e.params as Record<string, unknown>,
-      }));
+    // ajv lists a oneOf/anyOf after its branches' errors: a cut at MAX_ERRORS must not drop the composite the
+    // branch errors explain (they are folded into it), so composites past the cut are kept, up to as many again.
+    const errors = (fn.errors ?? []).filter((e) => e.keyword !== 'if');
+    const late = errors.slice(MAX_ERRORS).filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf');
+    return [...errors.slice(0, MAX_ERRORS), ...late.slice(0, MAX_ERRORS)].map((e) => ({
+      instancePath: e.instancePath,
+      schemaPath: this.absoluteSchemaPath(e.parentSchema, e.keyword) ?? e.schemaPath,
+      keyword: e.keyword,
+      message: e.message ?? e.keyword,
+      params: e.params as Record<string, unknown>,
+    }));
   }
 
   private get(pointer: string): ValidateFunction | string {

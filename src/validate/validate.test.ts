@@ -133,3 +133,19 @@ components:
     expect(v.validate('/components/schemas/Item', value, 'response').map((e) => e.keyword)).toEqual(want);
   });
 });
+
+describe('a oneOf whose branches give more errors than are kept', () => {
+  it('still reports the oneOf (ajv lists it after its branches), so its branch errors can be folded into it', () => {
+    const branches = Array.from({ length: 12 }, (_, i) => ({
+      type: 'object',
+      required: [`a${i}`, `b${i}`, `c${i}`],
+      properties: { kind: { const: `k${i}` } },
+    }));
+    const v = createValidator(
+      specFromText(JSON.stringify({ openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} }), 'x.json'),
+    );
+    const errors = v.validateSchema({ oneOf: branches }, { kind: 'other' }, 'response');
+    expect(errors.length).toBeGreaterThan(20);
+    expect(errors.at(-1)!.keyword).toBe('oneOf');
+  });
+});
