@@ -1,10 +1,11 @@
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { refusedUrl, startServer, type TestServer } from '../../send/test-servers.ts';
 import type { CommandIO } from '../command.ts';
 import { main } from '../main.ts';
+import { progressReporter } from './run.ts';
 
 const SECRET = 'sk-secret-XYZ987abc';
 const spec = path.resolve(import.meta.dirname, '../../../fixtures/run/echo-api.yaml');
@@ -114,5 +115,34 @@ describe('specgate run (CLI)', () => {
     const r = await cli(['--spec', spec, '--base-url', url]);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(url.replace('http://', ''));
+  });
+});
+
+describe('plain progress (piped, CI)', () => {
+  it('prints at most a line every 2 s, and the all-done line once however many updates follow it', () => {
+    vi.useFakeTimers({ now: 0 });
+    const lines: string[] = [];
+    const io = {
+      stdout: () => undefined,
+      stderr: (t: string) => void lines.push(t),
+      interactive: false,
+      env: {},
+      cwd: '/',
+    };
+    const progress = progressReporter(io);
+    const at = (done: number, findings: number) =>
+      progress.update({ operationsDone: done, operationsTotal: 3, requests: 10, findings } as never);
+    at(1, 0);
+    at(2, 0);
+    at(3, 0); // all done: printed although within 2 s
+    for (let f = 1; f <= 50; f++) at(3, f); // finishing: findings grow, still within 2 s
+    vi.setSystemTime(2500);
+    at(3, 51);
+    vi.useRealTimers();
+    expect(lines).toEqual([
+      'specgate: 1/3 operations, 10 requests, 0 findings\n',
+      'specgate: 3/3 operations, 10 requests, 0 findings\n',
+      'specgate: 3/3 operations, 10 requests, 51 findings\n',
+    ]);
   });
 });

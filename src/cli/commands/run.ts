@@ -101,7 +101,7 @@ Exit codes: 0 clean, 1 new error-level findings, 2 bad usage or unusable spec, 3
 130 interrupted (reports hold what ran).`;
 
 /** Progress: a bar on a terminal, a plain line at most every 2 s otherwise. */
-function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop(): void } {
+export function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop(): void } {
   if (io.interactive) {
     const bar = new cliProgress.SingleBar(
       {
@@ -121,10 +121,14 @@ function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop()
       stop: () => started && bar.stop(),
     };
   }
-  let last = 0;
+  let last = -Infinity;
+  let allDone = false;
   return {
     update(p) {
-      if (Date.now() - last < 2000 && p.operationsDone < p.operationsTotal) return;
+      // The line that says every operation is done is printed once; the finishing updates after it keep the pace.
+      const first = p.operationsDone >= p.operationsTotal && !allDone;
+      if (Date.now() - last < 2000 && !first) return;
+      allDone ||= first;
       last = Date.now();
       io.stderr(
         `specgate: ${p.operationsDone}/${p.operationsTotal} operations, ${p.requests} requests, ${p.findings} findings\n`,
