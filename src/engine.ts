@@ -9,12 +9,13 @@ import { deriveProbes } from './check/derive-probes.ts';
 import { planBurst } from './check/rate-limit-burst.ts';
 import { runChecks, type CheckOutcome } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
-import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
-import { burstNote, withBurst } from './plan/burst-run.ts';
+import type { ShrinkCase } from './generate/shrink-findings.ts';
+import { shrinkOperation } from './engine-shrink.ts';
+import { burstNote, withBurst, worthBursting } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
-import { deepen, explorationDepth, parkSwitches, unpark } from './plan/rounds.ts';
+import { deepen, explorationDepth, firstTaste, parkSwitches, unpark } from './plan/rounds.ts';
 import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
@@ -68,6 +69,7 @@ export class Engine {
   private readonly plain: Dispatch;
   /** What the run learnt from the API so far: live values, accepted creates, requests sent. */
   readonly feedback: Feedback;
+  private tasting = false;
 
   constructor(private readonly input: EngineInput) {
     this.ops = input.plan.operations.map(acc.newOperationRun);
@@ -101,6 +103,7 @@ export class Engine {
   /** Round after round until the budget is spent or nothing is left to learn; switches once; then shrink and report. */
   async run(): Promise<void> {
     const depth = explorationDepth(this.input.options);
+    this.tasting = depth === Infinity; // a budget ends the run: breadth first (plan/rounds.ts firstTaste)
     const parked = parkSwitches(this.ops);
     for (let round = 1; ; round++) {
       // Past the exploration limit a deepening round stops sending; round 1 (the plan) runs to the hard limit.
@@ -110,6 +113,7 @@ export class Engine {
       if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
     }
     unpark(this.ops, parked);
+    this.tasting = false; // the switches' one run sends their whole plan
     if (parked.length > 0) await runWorkers(this.ops, this.input.options.workers, this.steps(this.limits.stopped));
     await this.finishAll();
   }
@@ -190,10 +194,11 @@ export class Engine {
       for (const ex of this.ops[i]!.exchanges) this.queueProbes(i, ex, false);
       if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
     }
-    if (!this.ops[i]!.burst && !this.limits.stopped()) {
-      // Once per operation, after its first round's cases: a bounded burst where limits are documented.
+    if (!this.ops[i]!.burst && !this.limits.stopped() && !(this.tasting && this.ops[i]!.round === 1)) {
+      // Once per operation, after its first round's cases (after the taste under a budget): a bounded burst
+      // where limits are documented, while earlier bursts left any to try (plan/burst-run.ts).
       const left = (this.input.options.maxRequests ?? Infinity) - this.sent();
-      this.update(i, (op) => withBurst(op, planBurst(op.exchanges, this.contexts[i]!, left)));
+      this.update(i, (op) => withBurst(op, worthBursting(this.ops, planBurst(op.exchanges, this.contexts[i]!, left))));
       if (this.ops[i]!.queue.length > 0) return this.update(i, (op) => ({ ...op, phase: 'running' }));
     }
     this.update(i, (op) => ({ ...op, phase: 'done' }));
@@ -214,21 +219,10 @@ export class Engine {
     }
   }
 
-  private async shrink(i: number, findings: readonly Finding[]): Promise<Finding[]> {
-    const { shrinkCase, options } = this.input;
-    if (!shrinkCase || this.limits.stopped()) return [...findings];
-    const operation = this.ops[i]!.planned.operation;
-    const judgeFor = (finding: Finding) => {
-      const check = this.input.checks.find((c) => c.id === finding.checkId);
-      if (!check) return undefined;
-      return async (candidate: Case): Promise<Finding | undefined> => {
-        const out = await this.plain(this.input.auth.authorize(candidate, operation), { attempt: 1 });
-        if (!('exchange' in out)) return undefined;
-        return runChecks(out.exchange, [check], this.contexts[i]!).findings.find((f) => f.cause === finding.cause);
-      };
-    };
-    const onError = (note: string): void => void this.input.notes.push(note);
-    return shrinkFindings(findings, { shrinkCase, judgeFor, budget: options.shrinkBudget, onError });
+  private shrink(i: number, findings: readonly Finding[]): Promise<Finding[]> {
+    if (!this.input.shrinkCase || this.limits.stopped()) return Promise.resolve([...findings]);
+    const { input, plain } = this;
+    return shrinkOperation(findings, { input, plain, context: this.contexts[i]!, planned: this.ops[i]!.planned });
   }
 
   /** Queues an operation's cases of its round: now, or once the generation thread made them. */
@@ -236,8 +230,9 @@ export class Engine {
     const { planned, round, ask } = this.ops[i]!;
     const take = (p: Prepared): void => {
       // A later round sends only requests this operation has not sent yet: repeating one teaches nothing.
-      const cases = this.feedback.unsent(i, p.cases, round);
-      this.update(i, (op) => acc.withCases(op, cases, round === 1 ? p.notes : []));
+      const unsent = this.feedback.unsent(i, p.cases, round);
+      const [cases, held] = round === 1 && this.tasting ? firstTaste(unsent) : [unsent, []];
+      this.update(i, (op) => ({ ...acc.withCases(op, cases, round === 1 ? p.notes : []), held }));
       const key = planned.operation.key;
       if (round === 1 && p.cases.length > 0) this.input.notes.push(...p.notes.map((w) => `${key}: ${w}`));
     };

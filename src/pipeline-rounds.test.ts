@@ -98,6 +98,19 @@ describe('exploration in rounds', () => {
     expect(result.coverage.every((c) => c.reached)).toBe(true);
   });
 
+  it('under a budget too small for one operation’s plan, every operation is reached first (breadth first)', async () => {
+    const seen: string[] = [];
+    server = await startServer(recording(seen));
+    const budget = { example: 1, boundary: 1, positive: 30, negative: 1 };
+    const result = await run(
+      await options({ maxRequests: 20, workers: 1, budget }),
+      fakeStages({ generateCases: seeded }),
+    );
+    expect(result.coverage.map((c) => c.reached)).toEqual([true, true]);
+    expect(result.coverage.every((c) => c.requests >= 8)).toBe(true);
+    expect(seen.length).toBeLessThanOrEqual(20);
+  });
+
   it('a create refused with 409 is tried once more with fresh values, and a fresh retry is not retried', async () => {
     const seen: string[] = [];
     server = await startServer((req, res) => {

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Case, PlannedOperation } from '../types.ts';
-import { burstAnswered, burstNote, withBurst } from './burst-run.ts';
+import { burstAnswered, burstNote, QUIET_BURSTS, withBurst, worthBursting } from './burst-run.ts';
 import { newOperationRun, withCases } from './operation-run.ts';
 
 const c = (id: string): Case => ({
@@ -44,5 +44,32 @@ describe('burst accumulator', () => {
     expect(burstNote('GET /q', hit.burst)).toEqual([
       'GET /q: rate-limit burst of 2 request(s) (up to 2): the limit answered 429 at request 2; 1 429 answer(s) judged',
     ]);
+  });
+});
+
+describe('bursts a run spends', () => {
+  const burst = { cases: [c('b1'), c('b2')] };
+  const burstOf = (limited: number) => ({
+    ...withBurst(newOperationRun(planned), burst),
+    burst: { planned: 2, sent: 2, limited },
+  });
+
+  it('stop after QUIET_BURSTS bursts that met no limit, and say why', () => {
+    const quiet = Array.from({ length: QUIET_BURSTS }, () => burstOf(0));
+    expect(worthBursting(quiet.slice(1), burst)).toBe(burst);
+    expect(worthBursting(quiet, burst)).toEqual({
+      cases: [],
+      why: `${QUIET_BURSTS} bursts of other operations met no rate limit`,
+    });
+  });
+
+  it('go on for every operation once any burst met a 429', () => {
+    const ops = [...Array.from({ length: 5 }, () => burstOf(0)), burstOf(1)];
+    expect(worthBursting(ops, burst)).toBe(burst);
+  });
+
+  it('leave a decision with no burst as it is', () => {
+    const none = { cases: [], why: 'no accepted valid case' };
+    expect(worthBursting([], none)).toBe(none);
   });
 });

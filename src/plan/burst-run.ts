@@ -17,6 +17,21 @@ export interface BurstTally {
   readonly why?: string;
 }
 
+/** Bursts a run sends while none of them met a limit: a target that shows none in these shows none in more. */
+export const QUIET_BURSTS = 3;
+
+/**
+ * The burst decision, unless earlier bursts used up the run's quiet ones: once QUIET_BURSTS operations burst
+ * without a 429, the rest send none (60 copies for each of 288 operations spent most of a 90-s run on a mock
+ * with no limit); once any burst met a 429 the target has limits, and every operation that documents one is tried.
+ */
+export function worthBursting(ops: readonly OperationRun[], decision: { cases: readonly Case[]; why?: string }) {
+  if (decision.cases.length === 0 || ops.some((op) => (op.burst?.limited ?? 0) > 0)) return decision;
+  const quiet = ops.filter((op) => (op.burst?.planned ?? 0) > 0).length;
+  if (quiet < QUIET_BURSTS) return decision;
+  return { cases: [], why: `${quiet} bursts of other operations met no rate limit` };
+}
+
 /** Queues the burst (possibly empty, with `why`): the operation's burst is decided once. */
 export function withBurst(run: OperationRun, { cases, why }: { cases: readonly Case[]; why?: string }): OperationRun {
   const queue = [...run.queue, ...cases.map((c) => ({ case: c, attempt: 1, burst: true }))];

@@ -65,6 +65,8 @@ export interface OperationRun {
   /** Positive and negative cases asked of the generator in this round (rounds after the first). */
   readonly ask?: { readonly positive: number; readonly negative: number };
   readonly queue: readonly QueueItem[];
+  /** Plan cases held for round 2 (`plan/rounds.ts` firstTaste: breadth first under a budget). */
+  readonly held: readonly Case[];
   readonly inFlight: number;
   /** `performance.now()` before which nothing of this operation is sent (429 back-off). */
   readonly notBefore: number;
@@ -102,6 +104,7 @@ export function newOperationRun(planned: PlannedOperation): OperationRun {
     phase: 'pending',
     round: 1,
     queue: [],
+    held: [],
     inFlight: 0,
     notBefore: 0,
     fallbackProbed: false,

@@ -1,9 +1,19 @@
 /** Laws of the exploration rounds: depth caps, exhausted operations stop, news and stuck operations earn more. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PlannedOperation } from '../types.ts';
+import type { Case, PlannedOperation } from '../types.ts';
 import { newOperationRun, type OperationRun } from './operation-run.ts';
-import { DEFAULT_DEPTH, explorationDepth, nextAsk, ROUND_CASES, roundSeed, startRound } from './rounds.ts';
+import {
+  deepen,
+  DEFAULT_DEPTH,
+  explorationDepth,
+  FIRST_TASTE,
+  firstTaste,
+  nextAsk,
+  ROUND_CASES,
+  roundSeed,
+  startRound,
+} from './rounds.ts';
 
 const op = (t: Partial<OperationRun['tally']>): OperationRun => {
   const run = newOperationRun({ operation: { key: 'GET /x' }, seed: 1 } as unknown as PlannedOperation);
@@ -59,5 +69,39 @@ describe('depth and seeds', () => {
     const seeds = new Set([2, 3, 4, 5, 6].map((r) => roundSeed(42, r)));
     expect(seeds.size).toBe(5);
     expect(seeds.has(42)).toBe(false);
+  });
+});
+
+describe('breadth first under a budget: a taste of the plan in round 1, the rest in round 2', () => {
+  const KINDS: Case['kind'][] = ['example', 'boundary', 'positive', 'negative'];
+  const plan = fc
+    .array(fc.constantFrom(...KINDS), { maxLength: 60 })
+    .map((kinds) => kinds.map((kind, n) => ({ id: `c${n}`, kind }) as Case));
+
+  it('splits the plan into a taste and the rest: nothing lost or repeated, plan order kept, kinds taken in turn', () => {
+    fc.assert(
+      fc.property(plan, (cases) => {
+        const [taste, rest] = firstTaste(cases);
+        expect(taste.length).toBe(Math.min(FIRST_TASTE, cases.length));
+        const byOrder = (a: Case, b: Case) => Number(a.id.slice(1)) - Number(b.id.slice(1));
+        expect([...taste, ...rest].sort(byOrder)).toEqual(cases);
+        expect([...taste].sort(byOrder)).toEqual(taste);
+        // Every kind the plan has is tasted while the taste has room for it.
+        const kinds = new Set(cases.map((c) => c.kind));
+        if (kinds.size <= FIRST_TASTE) for (const k of kinds) expect(taste.some((c) => c.kind === k)).toBe(true);
+      }),
+    );
+  });
+
+  it('round 2 queues the held rest as it is, before any deepening ask', () => {
+    const held = [
+      { id: 'h1', kind: 'positive' },
+      { id: 'h2', kind: 'negative' },
+    ] as Case[];
+    const ops = [{ ...op({}), held }, op({})];
+    expect(deepen(ops, 2, Infinity)).toBe(true);
+    expect(ops[0]).toMatchObject({ phase: 'running', round: 2, held: [], ask: undefined });
+    expect(ops[0]!.queue.map((q) => q.case.id)).toEqual(['h1', 'h2']);
+    expect(ops[1]).toMatchObject({ phase: 'pending', round: 2, ask: { positive: ROUND_CASES.positive } });
   });
 });

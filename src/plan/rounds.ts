@@ -5,7 +5,8 @@
  * operation depends only on what earlier rounds saw, and rounds are separated by a barrier, so the number of
  * workers never changes which cases are made.
  */
-import type { OperationRun } from './operation-run.ts';
+import type { Case } from '../types.ts';
+import { withCases, type OperationRun } from './operation-run.ts';
 import { stableHash } from './shard.ts';
 
 /** Cases per kind a deepening round asks of an operation that learnt nothing new in its last round. */
@@ -48,21 +49,45 @@ export function nextAsk(op: OperationRun, depth: number): OperationRun['ask'] {
 }
 
 /** The operation entering `round` with `ask`: pending again, with this round's counters reset. */
-export function startRound(op: OperationRun, round: number, ask: NonNullable<OperationRun['ask']>): OperationRun {
+export function startRound(op: OperationRun, round: number, ask: OperationRun['ask']): OperationRun {
   return {
     ...op,
     phase: 'pending',
     round,
-    ask,
+    ...(ask ? { ask } : { ask: undefined }),
     exchanges: [],
     tally: { ...op.tally, novel: 0, fresh: 0 },
   };
+}
+
+/** Plan cases an operation sends in round 1 when a budget ends the run; the rest wait for round 2. */
+export const FIRST_TASTE = 8;
+const TASTE_ORDER: ReadonlyArray<Case['kind']> = ['example', 'positive', 'boundary', 'negative'];
+
+/**
+ * Breadth first under a budget: round 1 sends a taste of every operation's plan (a few cases, taking the kinds in
+ * turn: examples and valid cases first, they reach the core), so a short run reaches every operation; the rest of
+ * the plan is held for round 2. Sending order within each part is the plan's.
+ */
+export function firstTaste(cases: readonly Case[], n = FIRST_TASTE): [Case[], Case[]] {
+  if (cases.length <= n) return [[...cases], []];
+  const kinds = [...TASTE_ORDER, ...new Set(cases.map((c) => c.kind).filter((k) => !TASTE_ORDER.includes(k)))];
+  const byKind = kinds.map((k) => cases.filter((c) => c.kind === k));
+  const chosen = new Set<Case>();
+  for (let i = 0; chosen.size < n; i++) for (const list of byKind) if (list[i] && chosen.size < n) chosen.add(list[i]!);
+  return [cases.filter((c) => chosen.has(c)), cases.filter((c) => !chosen.has(c))];
 }
 
 /** Starts `round` for every resting operation with something left to learn (slots replaced); false when none has. */
 export function deepen(ops: OperationRun[], round: number, depth: number): boolean {
   let any = false;
   for (const [i, op] of ops.entries()) {
+    if (op.phase === 'done' && op.held.length > 0) {
+      // The rest of the plan first: its cases are queued as they are (made in round 1, no generation).
+      ops[i] = { ...withCases(startRound(op, round, undefined), op.held, []), phase: 'running', held: [] };
+      any = true;
+      continue;
+    }
     const ask = op.phase === 'done' ? nextAsk(op, depth) : undefined;
     if (!ask) continue;
     ops[i] = startRound(op, round, ask);
