@@ -112,6 +112,8 @@ export function optionsFromArgs(
     timeoutMs: int(v.timeout, '--timeout', 1),
     maxRequests: int(v['max-requests'], '--max-requests', 1),
     maxDurationMs: maxDuration !== undefined ? maxDuration * 1000 : undefined,
+    // The command's wall time is what the user bounds: count from the process start (performance's time origin).
+    ...(maxDuration !== undefined ? { startedAt: 0 } : {}),
     depth: int(v.depth, '--depth', 0),
     rateLimit: rate(v['rate-limit']),
     reportDir: v['report-dir'],

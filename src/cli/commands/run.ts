@@ -73,8 +73,9 @@ Budget (exploration runs in rounds: round 1 gives every operation its first case
 operation with new cases, more where the last round brought a new status or response shape):
   --max-requests N       Explore until about 90% of N requests, then shrink and walk chains in the rest; nothing
                          is sent past N (chains and suites count; a suite once started runs to its end)
-  --max-duration S       Explore for S seconds less a reserve (15%, at most 10 s) for shrinking, chains and the
-                         report; nothing is sent after S seconds, so the run ends within S plus --timeout
+  --max-duration S       The whole command takes about S seconds: explore for S less a reserve (15%, at most
+                         10 s) for shrinking and chains; nothing is sent in the last 5% (at most 3 s), kept for
+                         the reports; counted from the command's start; at worst it ends within S plus --timeout
   --depth N              Cases per operation to explore to (default: 100 without --max-requests/--max-duration,
                          else what the budget allows); 0 sends the first round only
 

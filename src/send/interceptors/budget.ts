@@ -31,6 +31,13 @@ export const REQUEST_RESERVE = 0.1;
 export const TIME_RESERVE = 0.15;
 export const MAX_TIME_RESERVE_MS = 10_000;
 
+/** Time of --max-duration kept for writing the reports after the last request: this share, at most REPORT_MS. */
+export const REPORT_SHARE = 0.05;
+export const REPORT_MS = 3000;
+
+/** When sending stops under --max-duration: the reports are written in what is left. */
+export const sendingEnds = (ms: number): number => ms - Math.min(ms * REPORT_SHARE, REPORT_MS);
+
 /** When exploration ends under the limits: [requests, milliseconds since the start]. */
 export function explorationLimits(options: LimitOptions): [number, number] {
   const { maxRequests: n, maxDurationMs: ms } = options;
@@ -48,7 +55,7 @@ export function createRunLimits(options: LimitOptions, sent: () => number): RunL
     if (options.signal?.aborted) stopReason = 'interrupted: reports cover what ran before the interrupt';
     else if (options.maxRequests !== undefined && sent() >= options.maxRequests)
       stopReason = `stopped after --max-requests ${options.maxRequests}`;
-    else if (options.maxDurationMs !== undefined && performance.now() - startedAt >= options.maxDurationMs)
+    else if (options.maxDurationMs !== undefined && performance.now() - startedAt >= sendingEnds(options.maxDurationMs))
       stopReason = `stopped after --max-duration ${options.maxDurationMs / 1000} s`;
     return stopReason !== undefined;
   };
