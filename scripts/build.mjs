@@ -6,7 +6,7 @@
  * tsc comes from node_modules, else from PATH (`npx --package typescript -- node scripts/build.mjs`).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -27,3 +27,5 @@ function compile() {
 rmSync(`${root}dist`, { recursive: true, force: true });
 compile();
 cpSync(`${root}src/lint/structure/generated`, `${root}dist/lint/structure/generated`, { recursive: true });
+// bin/specgate.js runs dist/ while this stamp is newer than every file of src/ (written last: a failed build has none).
+writeFileSync(`${root}dist/.built`, `${new Date().toISOString()}\n`);
