@@ -26,7 +26,8 @@ export async function afterEngine(
   const seen = (k: string) => tallies.get(k);
   const run = { sent: engine.sent(), stopped: engine.limits.stopped, creates: engine.feedback.creates, seen };
   const phases = await runLaterPhases({ ...later, ...run } as PhasesInput);
-  const delivered = await callbacks?.finish(validator, CALLBACK_TIMEOUT_MS);
+  // The wait for deliveries fits in what --max-duration leaves (a job that never delivers cost 5 s past it).
+  const delivered = await callbacks?.finish(validator, Math.min(CALLBACK_TIMEOUT_MS, engine.limits.msLeft()));
   if (delivered) later.notes.push(delivered.note);
   const curl = (f: ReportedFinding) => (f.exchange && toCurl ? { ...f, curl: toCurl(f.exchange) } : f);
   return { ...phases, findings: [...phases.findings, (delivered?.findings ?? []).map(curl)] };

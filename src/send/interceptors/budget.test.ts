@@ -22,8 +22,11 @@ describe('--max-duration', () => {
     vi.advanceTimersByTime(5000); // five seconds of start-up before the run
     const limits = createRunLimits({ maxDurationMs: 20_000, startedAt: 0 }, () => 0);
     expect(limits.stopped()).toBe(false);
+    expect(limits.msLeft()).toBe(sendingEnds(20_000) - 5000); // what a wait after the requests may take
     vi.advanceTimersByTime(sendingEnds(20_000) - 5000);
     expect(limits.stopped()).toBe(true);
+    expect(limits.msLeft()).toBe(0);
+    expect(createRunLimits({}, () => 0).msLeft()).toBe(Infinity);
     expect(limits.stopNotes()).toEqual(['stopped after --max-duration 20 s']);
   });
 

@@ -22,6 +22,8 @@ export interface RunLimits {
   stopNotes(): string[];
   /** False once exploration should end: the share of the budget kept for shrinking, chains and the report is reached. */
   exploring(): boolean;
+  /** Milliseconds until sending ends under --max-duration (Infinity without one): waits after the run fit in it. */
+  msLeft(): number;
 }
 
 /** Share of --max-requests kept for what follows exploration (shrinking, stateful chains). */
@@ -61,7 +63,11 @@ export function createRunLimits(options: LimitOptions, sent: () => number): RunL
   };
   const [requests, time] = explorationLimits(options);
   const exploring = (): boolean => !stopped() && sent() < requests && performance.now() - startedAt < time;
-  return { stopped, exploring, stopNotes: () => (stopReason ? [stopReason] : []) };
+  const msLeft = (): number =>
+    options.maxDurationMs === undefined
+      ? Infinity
+      : Math.max(0, sendingEnds(options.maxDurationMs) - (performance.now() - startedAt));
+  return { stopped, exploring, msLeft, stopNotes: () => (stopReason ? [stopReason] : []) };
 }
 
 /** Sends nothing once the limits are reached; an exchange cut by our own Ctrl-C is not the API's answer. */
