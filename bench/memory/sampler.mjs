@@ -1,0 +1,20 @@
+// Preloaded into a measured specgate process (`node --import`): samples its memory every 20 ms and, at exit,
+// writes the peaks as JSON to the file named by SPECGATE_MEMORY_OUT. Plain JavaScript: it loads before tsx.
+import { writeFileSync } from 'node:fs';
+
+const out = process.env.SPECGATE_MEMORY_OUT;
+const peak = { rssMb: 0, heapUsedMb: 0, externalMb: 0 };
+const mb = (n) => Math.round((n / 2 ** 20) * 10) / 10;
+const sample = () => {
+  const m = process.memoryUsage();
+  peak.rssMb = Math.max(peak.rssMb, mb(m.rss));
+  peak.heapUsedMb = Math.max(peak.heapUsedMb, mb(m.heapUsed));
+  peak.externalMb = Math.max(peak.externalMb, mb(m.external + m.arrayBuffers));
+};
+if (out) {
+  setInterval(sample, 20).unref();
+  process.on('exit', () => {
+    sample();
+    writeFileSync(out, JSON.stringify(peak));
+  });
+}
