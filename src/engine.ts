@@ -15,7 +15,6 @@ import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
 import { deepen, explorationDepth, parkSwitches, unpark } from './plan/rounds.ts';
-import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
@@ -24,6 +23,7 @@ import { createRateLimiter } from './send/rate-limit.ts';
 import type { Case, Exchange, Finding, Operation, Plan, PlannedOperation, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
 import { conflicted, Feedback } from './feedback.ts';
+import { FindingStore, rejudge } from './finding-store.ts';
 import { PoisonWatch } from './poison-watch.ts';
 import { eachAtOnce, runWorkers, type Steps } from './workers.ts';
 
@@ -61,6 +61,7 @@ export class Engine {
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
   private readonly poison = new PoisonWatch();
+  private readonly found: FindingStore;
   private readonly contexts: CheckContext[];
   private readonly indexOf: Map<string, number>;
   private readonly dispatch: Dispatch;
@@ -73,6 +74,7 @@ export class Engine {
     this.ops = input.plan.operations.map(acc.newOperationRun);
     this.indexOf = new Map(this.ops.map((op, i) => [op.planned.operation.key, i]));
     this.feedback = new Feedback(this.ops.length);
+    this.found = new FindingStore(this.ops.length, this.poison);
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
@@ -143,7 +145,11 @@ export class Engine {
     return w && ((event) => w.event(event));
   };
 
-  private async process(i: number, item: QueueItem): Promise<void> {
+  private process(i: number, item: QueueItem): Promise<void> {
+    return this.poison.during(() => this.judge(i, item));
+  }
+
+  private async judge(i: number, item: QueueItem): Promise<void> {
     const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
@@ -152,6 +158,7 @@ export class Engine {
     const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
     this.input.onExchange?.(out.exchange, verdict);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
+    this.found.add(i, verdict.findings);
     if (item.probeBy || item.burst || this.limits.stopped()) return;
     this.queueProbes(i, out.exchange, true);
     if (conflicted(out.exchange)) this.retryFresh(i, item.case);
@@ -167,7 +174,7 @@ export class Engine {
   private screen(i: number, exchange: Exchange, verdict: CheckOutcome): CheckOutcome {
     const { keep, warning: w } = this.poison.judged(exchange, this.ops[i]!.planned, verdict.findings);
     const at = w && (this.ops[this.at(w.operation)]!.phase === 'done' ? i : this.at(w.operation));
-    if (at !== undefined) this.update(at, (op) => ({ ...op, findings: [...op.findings, w!] }));
+    if (at !== undefined) this.found.add(at, [w!]);
     return { ...verdict, findings: keep };
   }
 
@@ -202,9 +209,7 @@ export class Engine {
   private async finish(i: number): Promise<void> {
     try {
       this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
-      const findings = await this.shrink(i, this.ops[i]!.findings.filter(this.poison.keeps));
-      const curl = this.input.toCurl;
-      const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));
+      const reported = await this.found.reported(i, (found) => this.shrink(i, found), this.input.toCurl);
       this.update(i, acc.finished);
       await this.input.onDone(i, reported);
     } catch (error) {
@@ -218,15 +223,11 @@ export class Engine {
     const { shrinkCase, options } = this.input;
     if (!shrinkCase || this.limits.stopped()) return [...findings];
     const operation = this.ops[i]!.planned.operation;
-    const judgeFor = (finding: Finding) => {
-      const check = this.input.checks.find((c) => c.id === finding.checkId);
-      if (!check) return undefined;
-      return async (candidate: Case): Promise<Finding | undefined> => {
-        const out = await this.plain(this.input.auth.authorize(candidate, operation), { attempt: 1 });
-        if (!('exchange' in out)) return undefined;
-        return runChecks(out.exchange, [check], this.contexts[i]!).findings.find((f) => f.cause === finding.cause);
-      };
+    const send = async (c: Case): Promise<Exchange | undefined> => {
+      const out = await this.plain(this.input.auth.authorize(c, operation), { attempt: 1 });
+      return 'exchange' in out ? out.exchange : undefined;
     };
+    const judgeFor = rejudge(this.input.checks, send, this.contexts[i]!);
     const onError = (note: string): void => void this.input.notes.push(note);
     return shrinkFindings(findings, { shrinkCase, judgeFor, budget: options.shrinkBudget, onError });
   }

@@ -74,7 +74,6 @@ export interface OperationRun {
   readonly burst?: BurstTally;
   /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
   readonly exchanges: readonly Exchange[];
-  readonly findings: readonly Finding[];
   readonly tally: OperationTally;
 }
 
@@ -106,7 +105,6 @@ export function newOperationRun(planned: PlannedOperation): OperationRun {
     notBefore: 0,
     fallbackProbed: false,
     exchanges: [],
-    findings: [],
     tally: EMPTY_TALLY,
   };
 }
@@ -141,7 +139,7 @@ export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now
   return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
 }
 
-/** Records the checks' verdict on an exchange: status, findings and coverage (and a burst's progress). */
+/** Records the checks' verdict on an exchange: status and coverage (and a burst's progress); the engine keeps the findings. */
 export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
   if (item.burst) run = burstAnswered(run, exchange.response?.status);
   const { tally } = run;
@@ -154,7 +152,6 @@ export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, v
   return {
     ...run,
     exchanges: item.probeBy ? run.exchanges : [...run.exchanges, exchange],
-    findings: verdict.findings.length > 0 ? [...run.findings, ...verdict.findings] : run.findings,
     tally: {
       ...tally,
       statuses: newStatus ? [...tally.statuses, status] : tally.statuses,
@@ -179,4 +176,4 @@ export function withProbes(
 }
 
 /** The operation is finished: only its deduplicated findings (kept by the caller) outlive it. */
-export const finished = (run: OperationRun): OperationRun => ({ ...run, phase: 'done', exchanges: [], findings: [] });
+export const finished = (run: OperationRun): OperationRun => ({ ...run, phase: 'done', exchanges: [] });
