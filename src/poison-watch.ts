@@ -4,7 +4,14 @@
  * the poisoned answers are dropped (inconclusive) and one `target_poisoned` warning names that request.
  */
 import { targetPoisoned } from './check/suite-findings.ts';
-import { detectPoisoning, isPoisoned, signatureOf, type Answer, type Poisoning } from './check/target-poisoned.ts';
+import {
+  detectPoisoning,
+  isPoisoned,
+  POISON_STATUSES,
+  signatureOf,
+  type Answer,
+  type Poisoning,
+} from './check/target-poisoned.ts';
 import type { Case, Exchange, Finding, PlannedOperation } from './types.ts';
 
 /** Answers kept for the detection: enough to see a flip, bounded for long runs. */
@@ -87,10 +94,14 @@ export class PoisonWatch {
     return at;
   }
 
-  /** True when `keeps(f)` can no longer change: its answer was sent before `horizon`, or it is not screened. */
+  /**
+   * True when `keeps(f)` can no longer change: its answer was not screened, was sent before `horizon`, or has a
+   * status no poisoning is made of (a poisoning's signature is that of an answer with a poison status).
+   */
   settled(f: Finding, horizon: number): boolean {
     const sentAt = f.exchange && this.sentAtOf.get(f.exchange);
-    return sentAt === undefined || sentAt < horizon;
+    const status = f.exchange?.response?.status;
+    return sentAt === undefined || sentAt < horizon || status === undefined || !POISON_STATUSES.has(status);
   }
 
   /** False for a finding on an answer found poisoned (after it was judged). */
