@@ -7,7 +7,7 @@ const answer = (status: number): Exchange =>
   ({
     case: { id: `c${status}`, method: 'GET', path: '/x', query: '' } as Case,
     response: { status, headers: { 'content-type': 'application/json' }, body: '{}' },
-  }) as Exchange;
+  }) as unknown as Exchange;
 const on = (exchange: Exchange) => ({ checkId: 'c', cause: 'x', exchange }) as Finding;
 
 describe('PoisonWatch.horizon', () => {
