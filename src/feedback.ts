@@ -53,12 +53,13 @@ export class Feedback {
 }
 
 /**
- * What a case sends (not its id or kind): two cases with the same key are the same request. A SHA-256 of the
- * request, not the request: a long run remembers every request it sent, and bodies can be large.
+ * What a case sends (not its id or kind): two cases with the same key are the same request. The first 128 bits
+ * of its SHA-256, as 16 one-byte characters, not the request: a long run remembers every request it sent, bodies
+ * can be large, and two requests of one run sharing 128 bits of SHA-256 is not a risk worth a byte.
  */
 export function requestKey(c: Case): string {
   const request = JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body]);
-  return createHash('sha256').update(request).digest('base64');
+  return createHash('sha256').update(request).digest().toString('latin1', 0, 16);
 }
 
 /** A valid create refused with 409 that was not itself a fresh retry: worth one more try with fresh values. */
