@@ -46,7 +46,10 @@ export interface OperationTally {
   readonly inconclusive: number;
   /** Why no case could be sent, when none could. */
   readonly notes: readonly string[];
-  /** Response shapes seen (`responseShape`): a new one is news about the operation. */
+  /**
+   * Response shapes seen (`responseShape`), the first `SHAPES_KEPT`: a new one is news about the operation. Past
+   * that, a shape not among them still counts as news (an API that answers so many shapes keeps changing).
+   */
   readonly shapes: readonly string[];
   /** New statuses and shapes this round: what earns an operation a larger next round. */
   readonly novel: number;
@@ -76,6 +79,9 @@ export interface OperationRun {
   readonly exchanges: readonly Exchange[];
   readonly tally: OperationTally;
 }
+
+/** Shapes remembered per operation: a target answering random bodies would otherwise add one per answer. */
+export const SHAPES_KEPT = 64;
 
 const EMPTY_TALLY: OperationTally = {
   requests: 0,
@@ -155,7 +161,7 @@ export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, v
     tally: {
       ...tally,
       statuses: newStatus ? [...tally.statuses, status] : tally.statuses,
-      shapes: newShape ? [...tally.shapes, shape] : tally.shapes,
+      shapes: newShape && tally.shapes.length < SHAPES_KEPT ? [...tally.shapes, shape] : tally.shapes,
       novel: tally.novel + (newStatus ? 1 : 0) + (newShape ? 1 : 0),
       accepted: tally.accepted + (status !== undefined && status >= 200 && status < 300 ? 1 : 0),
       checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
