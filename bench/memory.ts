@@ -5,7 +5,9 @@
  * with `memory/sampler.mjs`, which samples its memory every 20 ms; every run gets a fresh target.
  * Memory that stays flat as N grows is the target: a run keeps no list of what it sent.
  *   node --import tsx bench/memory.ts [--sizes 20000,100000,200000] [--targets reference,random]
- *                                     [--workers 8] [--specgate DIR] [--json out.json]
+ *                                     [--workers 8] [--specgate DIR] [--json out.json] [--live]
+ * --live also gives the peak live heap: the heap after a full collection every 5 s (what the run retains, apart
+ * from the garbage the collector has not reclaimed yet), at the cost of those collections.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -23,6 +25,7 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '8' },
     specgate: { type: 'string', default: root },
     json: { type: 'string' },
+    live: { type: 'boolean' },
   },
 });
 
@@ -47,6 +50,7 @@ interface Row {
   rssMb: number;
   heapUsedMb: number;
   externalMb: number;
+  liveHeapMb: number;
 }
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -57,6 +61,7 @@ async function measure(target: string, size: number): Promise<Row> {
   try {
     const out = path.join(dir, 'memory.json');
     const args = [
+      ...(values.live ? ['--expose-gc'] : []),
       ...['--import', path.join(root, 'bench/memory/sampler.mjs')],
       path.join(values.specgate, 'bin/specgate.js'),
       'run',
@@ -67,7 +72,7 @@ async function measure(target: string, size: number): Promise<Row> {
     const t0 = performance.now();
     const exitCode = await exec(args, dir, { ...process.env, SPECGATE_MEMORY_OUT: out, NO_COLOR: '1', CI: '1' });
     const wallS = (performance.now() - t0) / 1000;
-    const peak = readJson(out) as { rssMb: number; heapUsedMb: number; externalMb: number };
+    const peak = readJson(out) as Pick<Row, 'rssMb' | 'heapUsedMb' | 'externalMb' | 'liveHeapMb'>;
     const summary = readJson(path.join(dir, 'reports/summary.json')) as { requests?: number } | undefined;
     const json = path.join(dir, 'reports/findings.json');
     const findings = readJson(json) as unknown[] | undefined;
@@ -98,14 +103,17 @@ function exec(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<numb
 }
 
 const rows: Row[] = [];
-console.log('target     requests(max)  exit   wall s   sent   findings  findings.json MB   peak RSS MB  peak heap MB');
+console.log(
+  'target     requests(max)  exit   wall s   sent   findings  findings.json MB   peak RSS MB  peak heap MB  live heap MB',
+);
 for (const target of values.targets.split(',')) {
   for (const size of values.sizes.split(',').map(Number)) {
     const r = await measure(target, size);
     rows.push(r);
-    const cells = [r.exitCode, r.wallS, r.requests, r.findings, r.findingsJsonMb, r.rssMb, r.heapUsedMb];
+    const live = values.live ? r.liveHeapMb : undefined;
+    const cells = [r.exitCode, r.wallS, r.requests, r.findings, r.findingsJsonMb, r.rssMb, r.heapUsedMb, live];
     console.log(
-      `${target.padEnd(10)} ${String(size).padStart(13)}  ${cells.map((c, i) => String(c ?? '-').padStart([4, 8, 7, 9, 16, 13, 13][i]!)).join(' ')}`,
+      `${target.padEnd(10)} ${String(size).padStart(13)}  ${cells.map((c, i) => String(c ?? '-').padStart([4, 8, 7, 9, 16, 13, 13, 13][i]!)).join(' ')}`,
     );
   }
 }
