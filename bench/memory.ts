@@ -51,6 +51,7 @@ interface Row {
   heapUsedMb: number;
   externalMb: number;
   liveHeapMb: number;
+  cpuS: number;
 }
 
 const readJson = (file: string): unknown => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined);
@@ -72,7 +73,7 @@ async function measure(target: string, size: number): Promise<Row> {
     const t0 = performance.now();
     const exitCode = await exec(args, dir, { ...process.env, SPECGATE_MEMORY_OUT: out, NO_COLOR: '1', CI: '1' });
     const wallS = (performance.now() - t0) / 1000;
-    const peak = readJson(out) as Pick<Row, 'rssMb' | 'heapUsedMb' | 'externalMb' | 'liveHeapMb'>;
+    const peak = readJson(out) as Pick<Row, 'rssMb' | 'heapUsedMb' | 'externalMb' | 'liveHeapMb' | 'cpuS'>;
     const summary = readJson(path.join(dir, 'reports/summary.json')) as { requests?: number } | undefined;
     const json = path.join(dir, 'reports/findings.json');
     const findings = readJson(json) as unknown[] | undefined;
@@ -104,16 +105,16 @@ function exec(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<numb
 
 const rows: Row[] = [];
 console.log(
-  'target     requests(max)  exit   wall s   sent   findings  findings.json MB   peak RSS MB  peak heap MB  live heap MB',
+  'target     requests(max)  exit   wall s    CPU s    sent  findings  findings.json MB  peak RSS MB  peak heap MB  live heap MB',
 );
 for (const target of values.targets.split(',')) {
   for (const size of values.sizes.split(',').map(Number)) {
     const r = await measure(target, size);
     rows.push(r);
     const live = values.live ? r.liveHeapMb : undefined;
-    const cells = [r.exitCode, r.wallS, r.requests, r.findings, r.findingsJsonMb, r.rssMb, r.heapUsedMb, live];
+    const cells = [r.exitCode, r.wallS, r.cpuS, r.requests, r.findings, r.findingsJsonMb, r.rssMb, r.heapUsedMb, live];
     console.log(
-      `${target.padEnd(10)} ${String(size).padStart(13)}  ${cells.map((c, i) => String(c ?? '-').padStart([4, 8, 7, 9, 16, 13, 13, 13][i]!)).join(' ')}`,
+      `${target.padEnd(10)} ${String(size).padStart(13)}  ${cells.map((c, i) => String(c ?? '-').padStart([4, 8, 8, 7, 9, 17, 12, 13, 13][i]!)).join(' ')}`,
     );
   }
 }

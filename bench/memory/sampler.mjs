@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 
 const out = process.env.SPECGATE_MEMORY_OUT;
-const peak = { rssMb: 0, heapUsedMb: 0, externalMb: 0, liveHeapMb: 0 };
+const peak = { rssMb: 0, heapUsedMb: 0, externalMb: 0, liveHeapMb: 0, cpuS: 0 };
 const mb = (n) => Math.round((n / 2 ** 20) * 10) / 10;
 const sample = () => {
   const m = process.memoryUsage();
@@ -21,6 +21,9 @@ if (out) {
   if (typeof globalThis.gc === 'function') setInterval(live, 5000).unref();
   process.on('exit', () => {
     sample();
+    // CPU time of the whole process (every thread): steadier than wall time on a shared machine.
+    const { userCPUTime, systemCPUTime } = process.resourceUsage();
+    peak.cpuS = Math.round((userCPUTime + systemCPUTime) / 1e5) / 10;
     writeFileSync(out, JSON.stringify(peak));
   });
 }
