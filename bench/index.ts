@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
 /** Every benchmark, in the order they run. */
-const BENCHES = ['lint', 'generate', 'generate-reach', 'run', 'diff', 'report', 'reports', 'recall'];
+const BENCHES = ['lint', 'generate', 'generate-reach', 'run', 'diff', 'report', 'reports', 'recall', 'memory'];
 /** Run only when named: the drift benchmark takes minutes (a specgate run per target, budget, seed and mode). */
-const ON_REQUEST = new Set(['recall']);
+const ON_REQUEST = new Set(['recall', 'memory']);
 
 // `npm run bench -- recall --budget 30`: names first, then options, which go to each named benchmark.
 const argv = process.argv.slice(2);

@@ -16,7 +16,6 @@ import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
 import { deepen, explorationDepth, firstTaste, parkSwitches, unpark } from './plan/rounds.ts';
-import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
@@ -25,6 +24,7 @@ import { createRateLimiter } from './send/rate-limit.ts';
 import type { Case, Exchange, Finding, Operation, Plan, PlannedOperation, ReportedFinding, Spec } from './types.ts';
 import type { Validator } from './validate/index.ts';
 import { conflicted, Feedback } from './feedback.ts';
+import { FindingStore } from './finding-store.ts';
 import { PoisonWatch } from './poison-watch.ts';
 import { eachAtOnce, runWorkers, type Steps } from './workers.ts';
 
@@ -62,6 +62,7 @@ export class Engine {
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
   private readonly poison = new PoisonWatch();
+  private readonly found: FindingStore;
   private readonly contexts: CheckContext[];
   private readonly indexOf: Map<string, number>;
   private readonly dispatch: Dispatch;
@@ -75,6 +76,7 @@ export class Engine {
     this.ops = input.plan.operations.map(acc.newOperationRun);
     this.indexOf = new Map(this.ops.map((op, i) => [op.planned.operation.key, i]));
     this.feedback = new Feedback(this.ops.length);
+    this.found = new FindingStore(this.ops.length, this.poison);
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
@@ -147,7 +149,11 @@ export class Engine {
     return w && ((event) => w.event(event));
   };
 
-  private async process(i: number, item: QueueItem): Promise<void> {
+  private process(i: number, item: QueueItem): Promise<void> {
+    return this.poison.during(() => this.judge(i, item));
+  }
+
+  private async judge(i: number, item: QueueItem): Promise<void> {
     const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
     if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
@@ -156,6 +162,7 @@ export class Engine {
     const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);
     this.input.onExchange?.(out.exchange, verdict);
     this.update(i, (op) => acc.judged(op, item, out.exchange, verdict));
+    this.found.add(i, verdict.findings);
     if (item.probeBy || item.burst || this.limits.stopped()) return;
     this.queueProbes(i, out.exchange, true);
     if (conflicted(out.exchange)) this.retryFresh(i, item.case);
@@ -171,7 +178,7 @@ export class Engine {
   private screen(i: number, exchange: Exchange, verdict: CheckOutcome): CheckOutcome {
     const { keep, warning: w } = this.poison.judged(exchange, this.ops[i]!.planned, verdict.findings);
     const at = w && (this.ops[this.at(w.operation)]!.phase === 'done' ? i : this.at(w.operation));
-    if (at !== undefined) this.update(at, (op) => ({ ...op, findings: [...op.findings, w!] }));
+    if (at !== undefined) this.found.add(at, [w!]);
     return { ...verdict, findings: keep };
   }
 
@@ -207,9 +214,7 @@ export class Engine {
   private async finish(i: number): Promise<void> {
     try {
       this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
-      const findings = await this.shrink(i, this.ops[i]!.findings.filter(this.poison.keeps));
-      const curl = this.input.toCurl;
-      const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));
+      const reported = await this.found.reported(i, (found) => this.shrink(i, found), this.input.toCurl);
       this.update(i, acc.finished);
       await this.input.onDone(i, reported);
     } catch (error) {

@@ -4,6 +4,7 @@
  * never repeats one). Fed at each round's barrier in plan order and by case id, never in completion order, so
  * what the next round makes is the same whatever the number of workers.
  */
+import { createHash } from 'node:crypto';
 import { harvestAll, type LivePool } from './generate/live-pool.ts';
 import type { OperationRun } from './plan/operation-run.ts';
 import type { Case, Exchange } from './types.ts';
@@ -51,9 +52,14 @@ export class Feedback {
   }
 }
 
-/** What a case sends (not its id or kind): two cases with the same key are the same request. */
+/**
+ * What a case sends (not its id or kind): two cases with the same key are the same request. The first 128 bits
+ * of its SHA-256, as 16 one-byte characters, not the request: a long run remembers every request it sent, bodies
+ * can be large, and two requests of one run sharing 128 bits of SHA-256 is not a risk worth a byte.
+ */
 export function requestKey(c: Case): string {
-  return JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body]);
+  const request = JSON.stringify([c.method, c.path, c.query, c.headers, c.cookies, c.bodyText ?? c.body]);
+  return createHash('sha256').update(request).digest().toString('latin1', 0, 16);
 }
 
 /** A valid create refused with 409 that was not itself a fresh retry: worth one more try with fresh values. */

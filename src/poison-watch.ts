@@ -4,7 +4,14 @@
  * the poisoned answers are dropped (inconclusive) and one `target_poisoned` warning names that request.
  */
 import { targetPoisoned } from './check/suite-findings.ts';
-import { detectPoisoning, isPoisoned, signatureOf, type Answer, type Poisoning } from './check/target-poisoned.ts';
+import {
+  detectPoisoning,
+  isPoisoned,
+  POISON_STATUSES,
+  signatureOf,
+  type Answer,
+  type Poisoning,
+} from './check/target-poisoned.ts';
 import type { Case, Exchange, Finding, PlannedOperation } from './types.ts';
 
 /** Answers kept for the detection: enough to see a flip, bounded for long runs. */
@@ -20,6 +27,8 @@ export class PoisonWatch {
   poisoning?: Poisoning;
   inconclusive = 0;
   private readonly spoiled = new Set<string>();
+  /** The clock when each answer being judged now was asked for (a count per clock value). */
+  private readonly open = new Map<number, number>();
 
   /** A case is being sent now. */
   sending = (c: Case): void => void this.sentAtCase.set(c, this.clock++);
@@ -55,6 +64,44 @@ export class PoisonWatch {
     this.inconclusive++;
     this.spoiled.add(answer.operation);
     return { keep: [], warning };
+  }
+
+  /**
+   * Runs the sending and judging of one answer: until it is judged, findings sent after this point may still
+   * turn out poisoned (`settled`).
+   */
+  async during(work: () => Promise<void>): Promise<void> {
+    const at = this.clock;
+    this.open.set(at, (this.open.get(at) ?? 0) + 1);
+    try {
+      await work();
+    } finally {
+      const n = this.open.get(at)! - 1;
+      if (n === 0) this.open.delete(at);
+      else this.open.set(at, n);
+    }
+  }
+
+  /**
+   * The point before which no answer can still be found poisoned: a later poisoning starts at an answer in the
+   * log or at one not judged yet. Once the target was found poisoned, `keeps` is final for every finding.
+   */
+  horizon(): number {
+    if (this.poisoning) return Infinity;
+    let at = this.clock;
+    for (const a of this.log) if (a.sentAt < at) at = a.sentAt;
+    for (const o of this.open.keys()) if (o < at) at = o;
+    return at;
+  }
+
+  /**
+   * True when `keeps(f)` can no longer change: its answer was not screened, was sent before `horizon`, or has a
+   * status no poisoning is made of (a poisoning's signature is that of an answer with a poison status).
+   */
+  settled(f: Finding, horizon: number): boolean {
+    const sentAt = f.exchange && this.sentAtOf.get(f.exchange);
+    const status = f.exchange?.response?.status;
+    return sentAt === undefined || sentAt < horizon || status === undefined || !POISON_STATUSES.has(status);
   }
 
   /** False for a finding on an answer found poisoned (after it was judged). */

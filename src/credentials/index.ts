@@ -5,6 +5,7 @@ export { declaredNames } from './declared.ts';
 export { isCredentialName, isSecretWordName } from './names.ts';
 export { envWord, parseHeaderArg, readCredentials, schemeEnvName, type Credentials } from './read.ts';
 export {
+  findingRedactor,
   learnSecrets,
   redactCredentialValue,
   redactExchange,

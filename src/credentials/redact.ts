@@ -139,7 +139,15 @@ export function redactExchange(exchange: Exchange, book: SecretBook): Exchange {
 
 /** Findings safe to print: the book learns what their exchanges reveal, then each exchange and all text is redacted. */
 export function redactFindings<F extends { exchange?: Exchange }>(findings: readonly F[], run: SecretBook): F[] {
+  return findings.map(findingRedactor(findings, run));
+}
+
+/**
+ * What `redactFindings` does to each finding, one at a time: the book learns from all of them first, so a long
+ * list can be written out finding by finding without a redacted copy of all of it.
+ */
+export function findingRedactor<F extends { exchange?: Exchange }>(findings: Iterable<F>, run: SecretBook) {
   const book = run.copy();
   for (const f of findings) if (f.exchange) learnSecrets(f.exchange, book);
-  return findings.map((f) => scrubDeep(f.exchange ? { ...f, exchange: redactExchange(f.exchange, book) } : f, book));
+  return (f: F): F => scrubDeep(f.exchange ? { ...f, exchange: redactExchange(f.exchange, book) } : f, book);
 }

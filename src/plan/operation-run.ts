@@ -46,7 +46,10 @@ export interface OperationTally {
   readonly inconclusive: number;
   /** Why no case could be sent, when none could. */
   readonly notes: readonly string[];
-  /** Response shapes seen (`responseShape`): a new one is news about the operation. */
+  /**
+   * Response shapes seen (`responseShape`), the first `SHAPES_KEPT`: a new one is news about the operation. Past
+   * that, a shape not among them still counts as news (an API that answers so many shapes keeps changing).
+   */
   readonly shapes: readonly string[];
   /** New statuses and shapes this round: what earns an operation a larger next round. */
   readonly novel: number;
@@ -76,9 +79,11 @@ export interface OperationRun {
   readonly burst?: BurstTally;
   /** Exchanges of generated (non-probe) cases, in completion order; dropped when the operation is done. */
   readonly exchanges: readonly Exchange[];
-  readonly findings: readonly Finding[];
   readonly tally: OperationTally;
 }
+
+/** Shapes remembered per operation: a target answering random bodies would otherwise add one per answer. */
+export const SHAPES_KEPT = 64;
 
 const EMPTY_TALLY: OperationTally = {
   requests: 0,
@@ -109,7 +114,6 @@ export function newOperationRun(planned: PlannedOperation): OperationRun {
     notBefore: 0,
     fallbackProbed: false,
     exchanges: [],
-    findings: [],
     tally: EMPTY_TALLY,
   };
 }
@@ -144,7 +148,7 @@ export function deferred(run: OperationRun, item: QueueItem, waitMs: number, now
   return { ...run, queue, notBefore: Math.max(run.notBefore, now + waitMs), tally };
 }
 
-/** Records the checks' verdict on an exchange: status, findings and coverage (and a burst's progress). */
+/** Records the checks' verdict on an exchange: status and coverage (and a burst's progress); the engine keeps the findings. */
 export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, verdict: Verdict): OperationRun {
   if (item.burst) run = burstAnswered(run, exchange.response?.status);
   const { tally } = run;
@@ -157,11 +161,10 @@ export function judged(run: OperationRun, item: QueueItem, exchange: Exchange, v
   return {
     ...run,
     exchanges: item.probeBy ? run.exchanges : [...run.exchanges, exchange],
-    findings: verdict.findings.length > 0 ? [...run.findings, ...verdict.findings] : run.findings,
     tally: {
       ...tally,
       statuses: newStatus ? [...tally.statuses, status] : tally.statuses,
-      shapes: newShape ? [...tally.shapes, shape] : tally.shapes,
+      shapes: newShape && tally.shapes.length < SHAPES_KEPT ? [...tally.shapes, shape] : tally.shapes,
       novel: tally.novel + (newStatus ? 1 : 0) + (newShape ? 1 : 0),
       accepted: tally.accepted + (status !== undefined && status >= 200 && status < 300 ? 1 : 0),
       checked: [...tally.checked, ...verdict.checked.filter((id) => !tally.checked.includes(id))],
@@ -182,4 +185,4 @@ export function withProbes(
 }
 
 /** The operation is finished: only its deduplicated findings (kept by the caller) outlive it. */
-export const finished = (run: OperationRun): OperationRun => ({ ...run, phase: 'done', exchanges: [], findings: [] });
+export const finished = (run: OperationRun): OperationRun => ({ ...run, phase: 'done', exchanges: [] });

@@ -4,7 +4,7 @@
  */
 import type { ReportedFinding, RunResult } from '../types.ts';
 import { causeId, findingId } from './baseline.ts';
-import { replayCommand, safeResult } from './safe.ts';
+import { replayCommand, safeFindings } from './safe.ts';
 import { cut } from './text.ts';
 
 /** Largest response body kept per finding, in characters. */
@@ -57,16 +57,23 @@ export function findingEntry(result: Parameters<typeof replayCommand>[0], f: Rep
   };
 }
 
+/**
+ * findings.json in pieces, one finding at a time (made safe as it goes): the text `JSON.stringify(entries, null,
+ * 2)` gives, without holding it or the entries whole.
+ */
+export function* findingsJsonChunks(result: RunResult): Generator<string> {
+  let first = true;
+  for (const f of safeFindings(result)) {
+    // An entry nested one level deep is its own indented text with every line break indented once more.
+    yield (first ? '[\n  ' : ',\n  ') + JSON.stringify(findingEntry(result, f), null, 2).replaceAll('\n', '\n  ');
+    first = false;
+  }
+  yield first ? '[]\n' : '\n]\n';
+}
+
 /** Renders findings.json. */
 export function findingsJson(result: RunResult): string {
-  const safe = safeResult(result);
-  return (
-    JSON.stringify(
-      safe.findings.map((f) => findingEntry(safe, f)),
-      null,
-      2,
-    ) + '\n'
-  );
+  return [...findingsJsonChunks(result)].join('');
 }
 
 export default {
@@ -74,4 +81,5 @@ export default {
   description: 'Every finding as JSON (also the --baseline input).',
   filename: 'findings.json',
   run: findingsJson,
+  chunks: findingsJsonChunks,
 };

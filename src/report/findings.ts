@@ -6,7 +6,7 @@ import { findingKey } from './baseline.ts';
 import type { Finding, ReportedFinding } from '../types.ts';
 
 /** Size of the request that showed a finding: smaller examples are easier to read and replay. */
-function exampleSize(f: Finding): number {
+export function exampleSize(f: Finding): number {
   const c = f.exchange?.case;
   return c ? (c.bodyText?.length ?? 0) + c.query.length + c.path.length : Number.MAX_SAFE_INTEGER;
 }

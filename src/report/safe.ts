@@ -1,5 +1,5 @@
 /** The view of a RunResult every reporter formats: findings redacted, replay commands composed. */
-import { redactFindings, SecretBook } from '../credentials/index.ts';
+import { findingRedactor, redactFindings, SecretBook } from '../credentials/index.ts';
 import type { ReportedFinding, RunResult } from '../types.ts';
 import { labelledRepro, toCurl } from './curl.ts';
 
@@ -13,17 +13,33 @@ export function safeResult(result: RunResult): RunResult {
   return safe;
 }
 
+/**
+ * The findings of `safeResult(result)`, made one at a time when no reporter asked for all of them yet: a
+ * streamed file of a long run holds one safe finding at a time, never a safe copy of the whole list.
+ */
+export function* safeFindings(result: RunResult): Generator<ReportedFinding> {
+  const safe = made.get(result);
+  if (safe) return yield* safe.findings;
+  const book = new SecretBook(result.secretNames ?? []);
+  const redact = findingRedactor(result.findings, book);
+  for (const f of result.findings) yield redact(withCurl(f, book));
+}
+
+// curl is built from the raw exchange (placeholders replace secrets), then everything is redacted.
+function withCurl(f: ReportedFinding, book: SecretBook): ReportedFinding {
+  const curl = f.curl ?? (f.exchange ? toCurl(f.exchange, book) : undefined);
+  return curl ? { ...f, curl: labelledRepro(curl, f) } : f;
+}
+
 function makeSafe(result: RunResult): RunResult {
   // The run redacted its result already (report/result.ts); this pass keeps results from elsewhere (merge, tests) safe.
   const book = new SecretBook(result.secretNames ?? []);
-  const withCurl = (f: ReportedFinding): ReportedFinding => {
-    const curl = f.curl ?? (f.exchange ? toCurl(f.exchange, book) : undefined);
-    return curl ? { ...f, curl: labelledRepro(curl, f) } : f;
-  };
-  // curl is built from the raw exchange (placeholders replace secrets), then everything is redacted.
   return {
     ...result,
-    findings: redactFindings(result.findings.map(withCurl), book),
+    findings: redactFindings(
+      result.findings.map((f) => withCurl(f, book)),
+      book,
+    ),
     fixed: redactFindings(result.fixed, book),
   };
 }

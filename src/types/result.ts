@@ -129,4 +129,6 @@ export interface Reporter {
   description: string;
   filename: string;
   run(result: RunResult): string;
+  /** The same text in pieces, for a file too large to hold whole (findings.json of a long run). */
+  chunks?(result: RunResult): Iterable<string>;
 }
