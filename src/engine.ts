@@ -9,7 +9,8 @@ import { deriveProbes } from './check/derive-probes.ts';
 import { planBurst } from './check/rate-limit-burst.ts';
 import { runChecks, type CheckOutcome } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
-import { shrinkFindings, type ShrinkCase } from './generate/shrink-findings.ts';
+import type { ShrinkCase } from './generate/shrink-findings.ts';
+import { shrinkOperation } from './engine-shrink.ts';
 import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
@@ -60,6 +61,7 @@ export class Engine {
   readonly ops: OperationRun[];
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
+  private sentElsewhere = 0;
   private readonly poison = new PoisonWatch();
   private readonly contexts: CheckContext[];
   private readonly indexOf: Map<string, number>;
@@ -76,7 +78,7 @@ export class Engine {
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
-    this.limits = intercept.createRunLimits(o, this.tally.sent);
+    this.limits = intercept.createRunLimits(o, this.sent);
     const recorder: intercept.Recorder = {
       sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
       received: (ex) => (this.tally.received(ex), input.observe?.(ex)),
@@ -95,11 +97,15 @@ export class Engine {
   }
 
   /** Requests sent so far by this phase (probes, retries, shrinking); the connect error if every request failed. */
-  sent = (): number => this.tally.sent();
+  sent = (): number => this.tally.sent() + this.sentElsewhere;
   unreachable = (): string => this.tally.unreachable();
 
-  /** Round after round until the budget is spent or nothing is left to learn; switches once; then shrink and report. */
-  async run(): Promise<void> {
+  /**
+   * Round after round until the budget is spent or nothing is left to learn; the operations are finished
+   * (shrunk, reported); then `between` (the stateful chains and suites, on a target no switch has touched yet);
+   * then the switches, one at a time, and their findings.
+   */
+  async run(between?: () => Promise<void>): Promise<void> {
     const depth = explorationDepth(this.input.options);
     const parked = parkSwitches(this.ops);
     for (let round = 1; ; round++) {
@@ -109,10 +115,16 @@ export class Engine {
       this.feedback.absorb(this.ops);
       if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
     }
+    await this.finishAll((i) => !parked.includes(i));
+    await between?.();
     unpark(this.ops, parked);
     if (parked.length > 0) await runWorkers(this.ops, this.input.options.workers, this.steps(this.limits.stopped));
-    await this.finishAll();
+    await this.finishAll((i) => parked.includes(i));
+    this.poison.noteInto(this.input.notes);
   }
+
+  /** Requests another phase sent between the rounds and the switches: they count against --max-requests. */
+  countSent = (n: number): void => void (this.sentElsewhere += n);
 
   private steps = (stopped: () => boolean): Steps => ({ ...this.work, stopped });
   private readonly work = {
@@ -121,11 +133,10 @@ export class Engine {
     prepare: this.prepare.bind(this),
   };
 
-  /** Finishes every operation that was reached, `workers` at a time. */
-  private async finishAll(): Promise<void> {
+  /** Finishes every operation `which` names that was reached, `workers` at a time. */
+  private async finishAll(which: (i: number) => boolean): Promise<void> {
     const reached = [...this.ops.keys()].filter((i) => this.ops[i]!.phase === 'done' || this.ops[i]!.round > 1);
-    await eachAtOnce(reached, this.input.options.workers, (i) => this.finish(i));
-    this.poison.noteInto(this.input.notes);
+    await eachAtOnce(reached.filter(which), this.input.options.workers, (i) => this.finish(i));
   }
 
   private at = (key: string): number => this.indexOf.get(key)!;
@@ -215,20 +226,10 @@ export class Engine {
   }
 
   private async shrink(i: number, findings: readonly Finding[]): Promise<Finding[]> {
-    const { shrinkCase, options } = this.input;
-    if (!shrinkCase || this.limits.stopped()) return [...findings];
-    const operation = this.ops[i]!.planned.operation;
-    const judgeFor = (finding: Finding) => {
-      const check = this.input.checks.find((c) => c.id === finding.checkId);
-      if (!check) return undefined;
-      return async (candidate: Case): Promise<Finding | undefined> => {
-        const out = await this.plain(this.input.auth.authorize(candidate, operation), { attempt: 1 });
-        if (!('exchange' in out)) return undefined;
-        return runChecks(out.exchange, [check], this.contexts[i]!).findings.find((f) => f.cause === finding.cause);
-      };
-    };
-    const onError = (note: string): void => void this.input.notes.push(note);
-    return shrinkFindings(findings, { shrinkCase, judgeFor, budget: options.shrinkBudget, onError });
+    if (this.limits.stopped()) return [...findings];
+    const { shrinkCase, options, checks, auth, notes } = this.input;
+    const w = { checks, send: this.plain, authorize: auth.authorize, notes, budget: options.shrinkBudget };
+    return shrinkOperation(findings, this.ops[i]!.planned.operation, this.contexts[i]!, { ...w, shrinkCase });
   }
 
   /** Queues an operation's cases of its round: now, or once the generation thread made them. */
