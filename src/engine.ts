@@ -10,13 +10,12 @@ import { planBurst } from './check/rate-limit-burst.ts';
 import { runChecks, type CheckOutcome } from './check/index.ts';
 import type { CaseSource, Prepared } from './generate/case-source.ts';
 import type { ShrinkCase } from './generate/shrink-findings.ts';
-import { shrinkOperation } from './engine-shrink.ts';
+import { reportedFindings } from './engine-finish.ts';
 import { burstNote, withBurst } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
 import { deepen, explorationDepth, parkSwitches, unpark } from './plan/rounds.ts';
-import { dedupeFindings } from './report/findings.ts';
 import type { Dispatcher } from 'undici';
 import type { RunOptions } from './run-options.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
@@ -212,10 +211,11 @@ export class Engine {
 
   private async finish(i: number): Promise<void> {
     try {
-      this.input.notes.push(...burstNote(this.ops[i]!.planned.operation.key, this.ops[i]!.burst));
-      const findings = await this.shrink(i, this.ops[i]!.findings.filter(this.poison.keeps));
-      const curl = this.input.toCurl;
-      const reported = dedupeFindings(findings).map((f) => (f.exchange && curl ? { ...f, curl: curl(f.exchange) } : f));
+      const { planned, burst, findings } = this.ops[i]!;
+      this.input.notes.push(...burstNote(planned.operation.key, burst));
+      const w = { ...this.input, send: this.plain, stopped: () => !this.limits.shrinking() };
+      const kept = findings.filter(this.poison.keeps);
+      const reported = await reportedFindings(kept, planned.operation, this.contexts[i]!, w);
       this.update(i, acc.finished);
       await this.input.onDone(i, reported);
     } catch (error) {
@@ -223,13 +223,6 @@ export class Engine {
       this.input.notes.push(`${key}: internal error while finishing: ${(error as Error).message}`);
       this.update(i, (op) => ({ ...op, phase: 'done' }));
     }
-  }
-
-  private async shrink(i: number, findings: readonly Finding[]): Promise<Finding[]> {
-    if (this.limits.stopped()) return [...findings];
-    const { shrinkCase, options, checks, auth, notes } = this.input;
-    const w = { checks, send: this.plain, authorize: auth.authorize, notes, budget: options.shrinkBudget };
-    return shrinkOperation(findings, this.ops[i]!.planned.operation, this.contexts[i]!, { ...w, shrinkCase });
   }
 
   /** Queues an operation's cases of its round: now, or once the generation thread made them. */
