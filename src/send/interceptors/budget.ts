@@ -22,6 +22,8 @@ export interface RunLimits {
   stopNotes(): string[];
   /** False once exploration should end: the share of the budget kept for shrinking, chains and the report is reached. */
   exploring(): boolean;
+  /** False once shrinking should end: it gets the first half of that share, chains and switch operations the rest. */
+  shrinking(): boolean;
 }
 
 /** Share of --max-requests kept for what follows exploration (shrinking, stateful chains). */
@@ -53,8 +55,11 @@ export function createRunLimits(options: LimitOptions, sent: () => number): RunL
     return stopReason !== undefined;
   };
   const [requests, time] = explorationLimits(options);
-  const exploring = (): boolean => !stopped() && sent() < requests && performance.now() - startedAt < time;
-  return { stopped, exploring, stopNotes: () => (stopReason ? [stopReason] : []) };
+  const within = (n: number, ms: number) => (): boolean =>
+    !stopped() && sent() < n && performance.now() - startedAt < ms;
+  const half = (end: number | undefined, from: number) => (end === undefined ? Infinity : (from + end) / 2);
+  const shrinking = within(half(options.maxRequests, requests), half(options.maxDurationMs, time));
+  return { stopped, exploring: within(requests, time), shrinking, stopNotes: () => (stopReason ? [stopReason] : []) };
 }
 
 /** Sends nothing once the limits are reached; an exchange cut by our own Ctrl-C is not the API's answer. */
