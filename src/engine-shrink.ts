@@ -14,6 +14,8 @@ import { rejudge } from './finding-store.ts';
 export interface ShrinkInput {
   input: Pick<EngineInput, 'shrinkCase' | 'checks' | 'auth' | 'options' | 'notes'>;
   plain: Dispatch;
+  /** True once shrinking must end (what is left of the budget belongs to the chains and switches). */
+  stopped(): boolean;
   context: CheckContext;
   planned: PlannedOperation;
 }
@@ -22,6 +24,7 @@ export interface ShrinkInput {
 export function shrinkOperation(findings: readonly Finding[], s: ShrinkInput): Promise<Finding[]> {
   const { input, plain, context, planned } = s;
   const send = async (c: Case) => {
+    if (s.stopped()) return undefined;
     const out = await plain(input.auth.authorize(c, planned.operation), { attempt: 1 });
     return 'exchange' in out ? out.exchange : undefined;
   };

@@ -3,57 +3,29 @@
  * (`plan/rounds.ts`: round 1 is the plan, later rounds deepen until the budget is spent; a barrier per round keeps
  * cases independent of concurrency). Decisions are pure and live in plan/ and check/; this module moves values.
  */
-import type { CheckContext, JudgingCheck } from './check/check.ts';
+import type { CheckContext } from './check/check.ts';
 import { operationContext } from './check/context.ts';
 import { deriveProbes } from './check/derive-probes.ts';
 import { planBurst } from './check/rate-limit-burst.ts';
 import { runChecks, type CheckOutcome } from './check/index.ts';
-import type { CaseSource, Prepared } from './generate/case-source.ts';
-import type { ShrinkCase } from './generate/shrink-findings.ts';
+import type { Prepared } from './generate/case-source.ts';
 import { shrinkOperation } from './engine-shrink.ts';
 import { burstNote, withBurst, worthBursting } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
 import { deepen, explorationDepth, firstTaste, parkSwitches, unpark } from './plan/rounds.ts';
-import type { Dispatcher } from 'undici';
-import type { RunOptions } from './run-options.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
 import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
-import type { Case, Exchange, Finding, Operation, Plan, PlannedOperation, ReportedFinding, Spec } from './types.ts';
-import type { Validator } from './validate/index.ts';
+import type { Case, Exchange, Finding } from './types.ts';
 import { conflicted, Feedback } from './feedback.ts';
 import { FindingStore } from './finding-store.ts';
 import { PoisonWatch } from './poison-watch.ts';
 import { eachAtOnce, runWorkers, type Steps } from './workers.ts';
+import type { EngineInput } from './engine-input.ts';
 
-/** What the engine needs from the pipeline. */
-export interface EngineInput {
-  spec: Spec;
-  plan: Plan;
-  validator: Validator;
-  /** The selected checks that judge single exchanges, in order. */
-  checks: JudgingCheck[];
-  options: RunOptions;
-  dispatcher: Dispatcher;
-  baseUrl: string;
-  cases: CaseSource;
-  /** A fresh valid case in place of one a create refused with 409 (`generate/case-source.ts`). */
-  fresh?: (planned: PlannedOperation, c: Case) => Case | undefined;
-  /** Gives a case the run's credentials (shrunk cases), or strips them (probes that must go without). */
-  auth: { authorize(c: Case, operation: Operation): Case; strip(c: Case, operation: Operation): Case };
-  shrinkCase?: ShrinkCase;
-  toCurl?: (exchange: Exchange) => string;
-  /** Sees every exchange as it comes back (the callback receiver matches deliveries to requests). */
-  observe?: (exchange: Exchange) => void;
-  /** The run's notes (harness notes, not findings). */
-  notes: string[];
-  /** An operation is done: its deduplicated findings. */
-  onDone(index: number, findings: ReportedFinding[]): Promise<void>;
-  /** Optional: an exchange was judged (its summary is streamed to the report). */
-  onExchange?(exchange: Exchange, verdict: { findings: readonly Finding[]; inconclusive?: string }): void;
-}
+export type { EngineInput } from './engine-input.ts';
 
 /** The phase: `run()` resolves once every operation is done or the run stopped. */
 export class Engine {
@@ -61,6 +33,7 @@ export class Engine {
   readonly ops: OperationRun[];
   readonly limits: intercept.RunLimits;
   private readonly tally = intercept.createTally();
+  private sentElsewhere = 0;
   private readonly poison = new PoisonWatch();
   private readonly found: FindingStore;
   private readonly contexts: CheckContext[];
@@ -80,7 +53,7 @@ export class Engine {
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
-    this.limits = intercept.createRunLimits(o, this.tally.sent);
+    this.limits = intercept.createRunLimits(o, this.sent);
     const recorder: intercept.Recorder = {
       sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
       received: (ex) => (this.tally.received(ex), input.observe?.(ex)),
@@ -99,11 +72,15 @@ export class Engine {
   }
 
   /** Requests sent so far by this phase (probes, retries, shrinking); the connect error if every request failed. */
-  sent = (): number => this.tally.sent();
+  sent = (): number => this.tally.sent() + this.sentElsewhere;
   unreachable = (): string => this.tally.unreachable();
 
-  /** Round after round until the budget is spent or nothing is left to learn; switches once; then shrink and report. */
-  async run(): Promise<void> {
+  /**
+   * Round after round until the budget is spent or nothing is left to learn; the operations are finished
+   * (shrunk, reported); then `between` (the stateful chains and suites, on a target no switch has touched yet);
+   * then the switches, one at a time, and their findings.
+   */
+  async run(between?: () => Promise<void>): Promise<void> {
     const depth = explorationDepth(this.input.options);
     this.tasting = depth === Infinity; // a budget ends the run: breadth first (plan/rounds.ts firstTaste)
     const parked = parkSwitches(this.ops);
@@ -114,11 +91,17 @@ export class Engine {
       this.feedback.absorb(this.ops);
       if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
     }
+    await this.finishAll((i) => !parked.includes(i));
+    await between?.();
     unpark(this.ops, parked);
     this.tasting = false; // the switches' one run sends their whole plan
     if (parked.length > 0) await runWorkers(this.ops, this.input.options.workers, this.steps(this.limits.stopped));
-    await this.finishAll();
+    await this.finishAll((i) => parked.includes(i));
+    this.poison.noteInto(this.input.notes);
   }
+
+  /** Requests another phase sent between the rounds and the switches: they count against --max-requests. */
+  countSent = (n: number): void => void (this.sentElsewhere += n);
 
   private steps = (stopped: () => boolean): Steps => ({ ...this.work, stopped });
   private readonly work = {
@@ -127,11 +110,10 @@ export class Engine {
     prepare: this.prepare.bind(this),
   };
 
-  /** Finishes every operation that was reached, `workers` at a time. */
-  private async finishAll(): Promise<void> {
+  /** Finishes every operation `which` names that was reached, `workers` at a time. */
+  private async finishAll(which: (i: number) => boolean): Promise<void> {
     const reached = [...this.ops.keys()].filter((i) => this.ops[i]!.phase === 'done' || this.ops[i]!.round > 1);
-    await eachAtOnce(reached, this.input.options.workers, (i) => this.finish(i));
-    this.poison.noteInto(this.input.notes);
+    await eachAtOnce(reached.filter(which), this.input.options.workers, (i) => this.finish(i));
   }
 
   private at = (key: string): number => this.indexOf.get(key)!;
@@ -224,10 +206,18 @@ export class Engine {
     }
   }
 
+  /** Shrinking gets the first half of the budget's reserve; chains and switch operations keep the rest. */
   private shrink(i: number, findings: readonly Finding[]): Promise<Finding[]> {
-    if (!this.input.shrinkCase || this.limits.stopped()) return Promise.resolve([...findings]);
+    if (!this.input.shrinkCase || !this.limits.shrinking()) return Promise.resolve([...findings]);
     const { input, plain } = this;
-    return shrinkOperation(findings, { input, plain, context: this.contexts[i]!, planned: this.ops[i]!.planned });
+    const stopped = () => !this.limits.shrinking();
+    return shrinkOperation(findings, {
+      input,
+      plain,
+      stopped,
+      context: this.contexts[i]!,
+      planned: this.ops[i]!.planned,
+    });
   }
 
   /** Queues an operation's cases of its round: now, or once the generation thread made them. */

@@ -6,6 +6,7 @@
  */
 import type { CheckContext, JudgingCheck } from './check/check.ts';
 import { runChecks } from './check/index.ts';
+import { oneFindingPerCause } from './check/one-cause.ts';
 import type { StillShows } from './generate/shrink-findings.ts';
 import type { PoisonWatch } from './poison-watch.ts';
 import { FindingFold } from './report/finding-fold.ts';
@@ -50,7 +51,8 @@ export class FindingStore {
     this.fold(i, Infinity);
     const fold = this.folds[i]!;
     this.folds[i] = new FindingFold();
-    const found = fold.reported(await shrink(fold.candidates()));
+    // One cause, one finding: an undocumented status folds into the refusal or server error of the same status.
+    const found = oneFindingPerCause(fold.reported(await shrink(fold.candidates())));
     return curl ? found.map((f) => (f.exchange ? { ...f, curl: curl(f.exchange) } : f)) : found;
   }
 

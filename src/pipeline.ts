@@ -101,9 +101,10 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
     onExchange: report.exchange,
     shrinkCase: s.shrinkCase,
   });
-  await engine.run().finally(source.close);
   const later = { ...shared, ...auth, suites, selected, checks: s.checks, generateCases: s.generateCases };
-  report.addPhases(await afterEngine(engine, { ...later, secrets: auth.secrets() }, callbacks, validator, toCurl));
+  const after = afterEngine(engine, () => ({ ...later, secrets: auth.secrets() }), callbacks, validator, toCurl);
+  await engine.run(after.between).finally(source.close);
+  report.addPhases(await after.finish());
   notes.push(...engine.limits.stopNotes());
   warn(
     notFoundWarning(

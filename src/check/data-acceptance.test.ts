@@ -133,6 +133,26 @@ describe('positive_data_acceptance', () => {
     );
   });
 
+  it('does not take a documented 401/403 for a made-up password as valid input refused; a 400 it still judges', () => {
+    const spec = `openapi: 3.0.3
+info: {title: login, version: '1'}
+paths:
+  /login:
+    post:
+      requestBody: {content: {application/json: {schema: {type: object, properties: {username: {type: string}, password: {type: string}}}}}}
+      responses: {'200': {description: in}, '400': {description: bad}, '401': {description: wrong password}}
+`;
+    const ctx = contextOf(spec, 'POST /login');
+    const login = (status: number, body: Record<string, unknown> = { username: 'admin', password: 'em' }) =>
+      exchangeOf({ method: 'POST', path: '/login', requestBody: body, status });
+    expect(positive.applies!(login(401), ctx)).toMatch(/documented 401 refusal of generated password/);
+    expect(positive.run(login(401), ctx)).toEqual([]);
+    expect(positive.run(login(401, { username: 'admin' }), ctx)).toMatchObject([{ cause: 'status 401' }]);
+    const live = { ...login(401), case: { ...login(401).case, live: { 'body.password': 'em' } } };
+    expect(positive.run(live, ctx)).toMatchObject([{ cause: 'status 401' }]);
+    expect(positive.run(login(400), ctx)).toMatchObject([{ cause: 'status 400' }]);
+  });
+
   it('says why 404 on a parameterised path is not judged', () => {
     expect(positive.applies!(exchangeOf({ status: 404 }), contextOf(THINGS, 'GET /things/{id}'))).toBe(
       '404 on a path with parameters (unknown id)',

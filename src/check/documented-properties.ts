@@ -6,12 +6,14 @@
  */
 import type { Spec } from '../types.ts';
 import { resolveObject } from './pointer.ts';
-import { escapeSegment } from '../json/pointer.ts';
+import { escapeSegment, parsePointer } from '../json/pointer.ts';
 import { isObject } from '../json/is-object.ts';
 
 interface Declared {
   props: Map<string, string>;
   patterns: RegExp[];
+  /** Schemas of the values of undeclared names: `patternProperties` (with their pattern), `additionalProperties`. */
+  values: Array<{ pattern?: RegExp; pointer: string }>;
   /** Extra names are documented (`additionalProperties: true`/schema) or already rejected (`false`). */
   settled: boolean;
 }
@@ -31,12 +33,17 @@ function declared(spec: Spec, pointer: string, acc: Declared, seen: Set<string>)
     for (const p of Object.keys(s.patternProperties)) {
       try {
         acc.patterns.push(new RegExp(p, 'u'));
+        acc.values.push({
+          pattern: acc.patterns.at(-1)!,
+          pointer: `${node.pointer}/patternProperties/${escapeSegment(p)}`,
+        });
       } catch {
         acc.settled = true;
       }
     }
   }
   if (s.additionalProperties !== undefined || s.unevaluatedProperties !== undefined) acc.settled = true;
+  if (isObject(s.additionalProperties)) acc.values.push({ pointer: `${node.pointer}/additionalProperties` });
   for (const c of COMBINATORS) {
     const list = s[c];
     if (Array.isArray(list)) list.forEach((_, i) => declared(spec, `${node.pointer}/${c}/${i}`, acc, seen));
@@ -52,7 +59,10 @@ function declaredAt(spec: Spec, pointer: string): Declared {
   if (!bySpec) memo.set(spec, (bySpec = new Map()));
   let d = bySpec.get(pointer);
   if (!d)
-    bySpec.set(pointer, (d = declared(spec, pointer, { props: new Map(), patterns: [], settled: false }, new Set())));
+    bySpec.set(
+      pointer,
+      (d = declared(spec, pointer, { props: new Map(), patterns: [], values: [], settled: false }, new Set())),
+    );
   return d;
 }
 
@@ -82,5 +92,25 @@ export function undocumentedProperties(spec: Spec, schemaPointer: string, value:
     }
   };
   visit(schemaPointer, value, '', 0);
+  return out;
+}
+
+/**
+ * `instancePath` with what varies from one response to the next replaced by `*`: array indices, and the keys of
+ * a map (names the schema does not declare, whose values `additionalProperties`/`patternProperties` describe),
+ * so one drift inside `environments/<any name>` is one cause, not one per generated name.
+ */
+export function stableInstancePath(spec: Spec, schemaPointer: string, instancePath: string): string {
+  let pointer: string | undefined = schemaPointer;
+  let out = '';
+  for (const seg of parsePointer(instancePath)) {
+    const items: string | undefined = pointer === undefined ? undefined : itemsPointer(spec, pointer);
+    const d: Declared | undefined = pointer === undefined || items ? undefined : declaredAt(spec, pointer);
+    const named: string | undefined = d?.props.get(seg);
+    const value: Declared['values'][number] | undefined = d?.values.find((v) => !v.pattern || v.pattern.test(seg));
+    const vary = /^\d+$/.test(seg) || (named === undefined && (items !== undefined || value !== undefined));
+    out += `/${vary ? '*' : escapeSegment(seg)}`;
+    pointer = items ?? named ?? value?.pointer;
+  }
   return out;
 }

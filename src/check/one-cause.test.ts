@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHECKS, runChecks } from './index.ts';
+import { oneFindingPerCause } from './one-cause.ts';
 import { contextOf, exchangeOf } from './test-kit.ts';
 import { THINGS } from './test-spec.ts';
 
@@ -23,5 +24,24 @@ describe('one cause, one finding', () => {
     expect(found(500, noServerError).map((f) => [f.checkId, f.cause])).toEqual([
       ['status_code_conformance', 'status 500'],
     ]);
+  });
+
+  it("over one operation's findings: a status undocumented on one case and refusing a valid case is one finding", () => {
+    const status = found(
+      404,
+      CHECKS.filter((c) => c.id !== 'positive_data_acceptance'),
+    )[0]!; // a boundary case's view
+    const refusal = found(404)[0]!;
+    const other = found(500)[0]!;
+    const status500 = found(
+      500,
+      CHECKS.filter((c) => c.id !== 'not_a_server_error'),
+    )[0]!;
+    const folded = oneFindingPerCause([status, other, refusal, status500]);
+    expect(folded.map((f) => [f.checkId, f.cause])).toEqual([
+      ['not_a_server_error', 'status 500'],
+      ['positive_data_acceptance', 'status 404'],
+    ]);
+    expect(folded[1]!.message.match(/Also undocumented/g)).toHaveLength(1);
   });
 });

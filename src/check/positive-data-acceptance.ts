@@ -2,7 +2,8 @@
  * `positive_data_acceptance`: a request valid per the spec (positive, example or boundary case) is not
  * rejected with a 4xx. Statuses that depend on server state rather than input are not judged: 404 on a path
  * with generated parameters (a random id legitimately does not exist), a documented 400/401/403/404/422 when
- * an id or token was generated rather than live (`Case.live`), 409, 429, and 401/403 when no credentials were sent.
+ * an id or token was generated rather than live (`Case.live`), 409, 429, and 401/403 when no credentials were sent
+ * or (documented) when the body carries a generated password.
  * 413/414/431 (body, URL or header fields too large for the server's limits) are only warnings: a value the
  * spec allows can still make a request longer than the HTTP stack in front of the API takes.
  */
@@ -12,7 +13,7 @@ import { clip, formatStatuses, makeFinding } from './finding.ts';
 import { formFieldLost, sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
-import { generatedReferences, UNKNOWN_REFERENCE_STATUSES } from './verdict-policy.ts';
+import { generatedReferences, generatedSecrets, UNKNOWN_REFERENCE_STATUSES } from './verdict-policy.ts';
 
 /** Statuses that say "not now / not here", not "your input is wrong"; accepted when the spec lists them exactly. */
 const STATE_DEPENDENT_IF_DOCUMENTED = [402, 410, 412, 423];
@@ -47,6 +48,10 @@ function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): 
   ) {
     return 'the operation requires credentials and none were sent';
   }
+  const secrets = generatedSecrets(exchange.case);
+  const documented = findResponse(ctx.spec, ctx.operation, status)?.how === 'exact';
+  if ((status === 401 || status === 403) && secrets.length > 0 && documented)
+    return `documented ${status} refusal of generated ${secrets.join(', ')} (a made-up password matches no account)`;
   return undefined;
 }
 

@@ -37,6 +37,38 @@ describe('response_schema_conformance', () => {
     );
   });
 
+  it('collapses the keys of a map in the cause: one drift under any key is one cause, a declared name stays', () => {
+    const spec = `openapi: 3.0.3
+info: {title: maps, version: '1'}
+paths:
+  /flags:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  envs:
+                    type: object
+                    properties: {prod: {$ref: '#/components/schemas/Env'}}
+                    additionalProperties: {$ref: '#/components/schemas/Env'}
+                  labels: {type: object, patternProperties: {'^x-': {type: string}}}
+components:
+  schemas:
+    Env: {type: object, properties: {on: {type: boolean}}, additionalProperties: false}
+`;
+    const ctx = contextOf(spec, 'GET /flags');
+    const cause = (body: unknown) => check.run(exchangeOf({ path: '/flags', body }), ctx).map((f) => f.cause);
+    const envs = (name: string) => ({ envs: { [name]: { on: true, extra: 1 } } });
+    expect(cause(envs('K59-OCt'))).toEqual(['body/envs/* properties not allowed']);
+    expect(cause(envs('4_u-'))).toEqual(cause(envs('development')));
+    expect(cause(envs('prod'))).toEqual(['body/envs/prod properties not allowed']);
+    expect(cause({ labels: { 'x-a': 3 } })).toEqual(['body/labels/* type']);
+  });
+
   it('reports an undeclared property where additionalProperties is false, via a */* media type', () => {
     const ctx = contextOf(THINGS, 'GET /closed');
     expect(check.run(exchangeOf({ path: '/closed', body: { a: 'x', b: 1 } }), ctx)).toMatchObject([

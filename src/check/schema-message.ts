@@ -5,7 +5,8 @@
 import type { Json } from '../types.ts';
 import type { SchemaError } from '../validate/index.ts';
 import type { CheckContext } from './check.ts';
-import { excerpt, jsonType, stablePath, where } from './finding.ts';
+import { excerpt, jsonType, where } from './finding.ts';
+import { stableInstancePath } from './documented-properties.ts';
 import { resolveFrom } from './pointer.ts';
 import { branchErrors, within } from './composite-branches.ts';
 import { parsePointer, splitFragment } from '../json/pointer.ts';
@@ -92,9 +93,9 @@ function documented(error: SchemaError): string {
   }
 }
 
-function cause(error: SchemaError, where: string): string {
+function cause(error: SchemaError, where: string, stable: (instancePath: string) => string): string {
   const p = error.params as Record<string, Json>;
-  const path = `${where}${stablePath(error.instancePath)}`;
+  const path = `${where}${stable(error.instancePath)}`;
   if (error.keyword === 'required') return `${path}/${String(p.missingProperty)} missing`;
   if (extraProperty(error) !== undefined) return `${path} properties not allowed`;
   return `${path} ${error.keyword}`;
@@ -130,8 +131,9 @@ export function describeSchemaErrors(
 ): SchemaDrift[] {
   const seen = new Map<string, SchemaDrift>();
   const out: SchemaDrift[] = [];
+  const stable = (path: string) => stableInstancePath(ctx.spec, schemaPointer, path);
   for (const { error, detail } of collapseComposites(errors, branchErrors(ctx, schemaPointer, value, errors))) {
-    const c = cause(error, where_);
+    const c = cause(error, where_, stable);
     const extra = extraProperty(error);
     const earlier = seen.get(c);
     if (earlier) {

@@ -82,6 +82,12 @@ describe('detectPoisoning', () => {
     expect(last(mixed)).toBeUndefined();
   });
 
+  it('sees no flip in operations that refused their valid cases from the start and their invalid ones otherwise', () => {
+    const log = [answer('/w', 201), answer('/tokens', 400), answer('/deps', 415), answer('/tokens', 403)];
+    log.push(answer('/deps', 403), answer('/tokens', 403), answer('/deps', 403), answer('/tokens', 403));
+    expect(last(log)).toBeUndefined();
+  });
+
   it('needs an accepted request of the run before the flip to blame', () => {
     const log = [answer('/a', 400), answer('/b', 400), answer('/a', 503), answer('/b', 503), answer('/a', 503)];
     expect(last(log)).toBeUndefined();

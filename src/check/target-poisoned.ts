@@ -67,7 +67,7 @@ export function isPoisoned(p: Poisoning, answer: Pick<Answer, 'sentAt' | 'write'
 
 /**
  * The uniform run at the end of `log` ending in `last`, if the answers flipped to it: at least three answers with
- * one error signature, and either operations that answered otherwise before it (two, or one five times), or a
+ * one error signature, and either operations that were accepted before it (two, or one five times), or a
  * switch operation's accepted request just before it.
  */
 export function detectPoisoning(log: readonly Answer[], last: Answer): Poisoning | undefined {
@@ -79,7 +79,9 @@ export function detectPoisoning(log: readonly Answer[], last: Answer): Poisoning
   const { since, poisoned } = run;
   const ops = [...new Set(poisoned.map((a) => a.operation))];
   const before = sameClass.filter((a) => a.sentAt < since);
-  const flipped = ops.filter((op) => before.some((a) => a.operation === op && a.signature !== last.signature));
+  // Flipped: the operation was accepted before (2xx). One that refused its valid cases from the start (and its
+  // invalid ones with a 400) answers as it always did, whatever the run did in between.
+  const flipped = ops.filter((op) => before.some((a) => a.operation === op && a.status >= 200 && a.status < 300));
   const culprit = culpritBefore(log, since);
   if (!culprit) return undefined;
   const byFlip = flipped.length >= 2 || (flipped.length === 1 && poisoned.length >= 5);

@@ -58,6 +58,16 @@ export function generatedReferences(c: Case, operation: Operation): string[] {
   ];
 }
 
+// Names of body fields that carry a secret an account must already have: a made-up one matches none.
+const SECRET_NAME = /(^|[_-])(password|passwd|passphrase)$|[a-z]Password$/i;
+
+/** The top-level body fields of `c` that carry a password and were generated (not live). */
+export function generatedSecrets(c: Case): string[] {
+  const body = c.body !== null && typeof c.body === 'object' && !Array.isArray(c.body) ? c.body : {};
+  const live = c.live ?? {};
+  return Object.keys(body).filter((k) => SECRET_NAME.test(k) && !(`body.${k}` in live) && !(k in live));
+}
+
 /** The rules that decide verdicts, as reports show them. */
 export const VERDICT_POLICY: readonly VerdictRule[] = [
   {
@@ -70,7 +80,7 @@ export const VERDICT_POLICY: readonly VerdictRule[] = [
   },
   {
     id: 'state-dependent',
-    rule: '409, and documented 402/410/412/423, answers to valid cases depend on server state and are not judged; 401/403 are not judged when the operation needs credentials and none were sent.',
+    rule: '409, and documented 402/410/412/423, answers to valid cases depend on server state and are not judged; 401/403 are not judged when the operation needs credentials and none were sent, nor (documented) when the body carries a generated password.',
   },
   {
     id: 'one-fact-one-finding',

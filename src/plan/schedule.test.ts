@@ -43,5 +43,8 @@ describe('nextTask', () => {
     expect(nextTask(ops, 0, 0, false).task).toEqual({ kind: 'wait' });
     expect(nextTask([op('a', 'done'), ops[1]!], 0, 0, false).task).toEqual({ kind: 'prepare', index: 1 });
     expect(nextTask([sw(op('t', 'running', 1)), ops[1]!], 0, 0, false).task).toMatchObject({ kind: 'send', index: 0 });
+    // Nor beside another switch: maintenance switched on by one would spoil the other's answers.
+    const busy = { ...sw(op('t', 'running', 0)), inFlight: 1 };
+    expect(nextTask([op('a', 'done'), busy, ops[1]!], 0, 0, false).task).toEqual({ kind: 'wait' });
   });
 });

@@ -47,8 +47,9 @@ export function nextTask(ops: readonly OperationRun[], first: number, now: numbe
       if (++preparing >= MAX_PREPARING) break;
       continue;
     }
-    // A switch starts once every other operation is done: what it turns on cannot spoil their answers.
-    if (op.phase === 'pending' && op.planned.last && othersRunning(ops, first, i)) return decide({ kind: 'wait' });
+    // A switch starts once every operation before it is done, the other switches too: what it turns on (say,
+    // maintenance) cannot spoil their answers, and two switches never overlap (every one before `first` is done).
+    if (op.phase === 'pending' && op.planned.last && first < i) return decide({ kind: 'wait' });
     if (op.phase === 'pending') return decide({ kind: 'prepare', index: i });
     if (stopped && op.queue.length > 0) writes.push({ index: i, op: (op = { ...op, queue: [] }) });
     if (op.queue.length > 0 && op.notBefore <= now) {
@@ -62,12 +63,6 @@ export function nextTask(ops: readonly OperationRun[], first: number, now: numbe
     waiting = true;
   }
   return decide({ kind: waiting ? 'wait' : 'done' });
-}
-
-/** True while an operation before `i` that is not itself a switch is not done. */
-function othersRunning(ops: readonly OperationRun[], first: number, i: number): boolean {
-  for (let j = first; j < i; j++) if (ops[j]!.phase !== 'done' && !ops[j]!.planned.last) return true;
-  return false;
 }
 
 /** When the soonest backed-off operation may send again (Infinity when none waits on a clock). */

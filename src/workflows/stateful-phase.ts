@@ -10,7 +10,7 @@ import { inShard } from '../plan/index.ts';
 import { dedupeFindings } from '../report/findings.ts';
 import type { Plan, ReportedFinding, Spec } from '../types.ts';
 import { statefulPlan, type Chain } from './stateful-plan.ts';
-import { runStateful, type StatefulOptions } from './stateful-run.ts';
+import { runStateful, type ChainOutcome, type StatefulOptions, type StatefulResult } from './stateful-run.ts';
 
 /** What the stateful phase adds to a run. */
 export interface StatefulOutcome {
@@ -59,9 +59,20 @@ export async function runStatefulPhase(
   const findings = out.findings.map((f) =>
     severity.get(f.checkId) === 'warn' ? { ...f, severity: 'warn' as const } : f,
   );
-  return {
-    findings: dedupeFindings(findings),
-    requests: out.exchanges.length,
-    notes: out.chains.filter((c) => c.notes.length > 0).map((c) => `stateful ${c.collection}: ${c.notes.join('; ')}`),
-  };
+  const notes = out.chains
+    .filter((c) => c.notes.length > 0)
+    .map((c) => `stateful ${c.collection}: ${c.notes.join('; ')}`);
+  return { findings: dedupeFindings(findings), requests: out.exchanges.length, notes: [tally(out), ...notes] };
+}
+
+/** One line for the whole phase: how many chains were walked and judged, and how many were not, by why. */
+function tally(out: StatefulResult): string {
+  const count = (...o: ChainOutcome[]) => out.chains.filter((c) => o.includes(c.outcome)).length;
+  const not = (['not started', 'not walked', 'cut short'] as const).filter((o) => count(o) > 0);
+  const why = not.map((o) => `${count(o)} ${o}`).join(', ');
+  return (
+    `stateful chains: ${out.chains.length} planned, ${count('judged', 'adopted')} walked and judged ` +
+    `(${count('adopted')} from a create the run had accepted), ${out.exchanges.length} request(s)` +
+    (why ? `; ${why}` : '')
+  );
 }

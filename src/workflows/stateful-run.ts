@@ -43,12 +43,25 @@ export interface StatefulOptions extends WorkflowTransport {
 /** The most requests one chain sends: up to four creates, read, replay and reuse, delete, read after delete. */
 export const MAX_CHAIN_REQUESTS = 9;
 
+/**
+ * How a chain ended: walked and judged (from a create of its own, or adopted from the run), or not: no create
+ * was accepted (or it gave no id), the budget left no room to start it, or the run's limit cut it short. The
+ * creates a chain that did not start sent are still judged as single exchanges.
+ */
+export type ChainOutcome = 'judged' | 'adopted' | 'not started' | 'not walked' | 'cut short';
+
 /** What the walk produced; `notes` say why a chain stopped early (no verdict is not a pass). */
 export interface StatefulResult {
   findings: Finding[];
   /** Exchanges the walks sent (an adopted create of the run is not one of them). */
   exchanges: Exchange[];
-  chains: Array<{ collection: string; source: Chain['source']; exchanges: number; notes: string[] }>;
+  chains: Array<{
+    collection: string;
+    source: Chain['source'];
+    exchanges: number;
+    notes: string[];
+    outcome: ChainOutcome;
+  }>;
 }
 
 /** Walks every chain and judges it. */
@@ -63,8 +76,8 @@ export async function runStateful(spec: Spec, options: StatefulOptions): Promise
       const limit = o.maxRequests !== undefined && out.exchanges.length + MAX_CHAIN_REQUESTS > o.maxRequests;
       if (limit || o.stopped?.()) {
         const why = limit ? 'not walked: --max-requests would be passed' : "not walked: the run's budget was spent";
-        for (const skipped of chains.slice(i))
-          out.chains.push({ collection: skipped.collection, source: skipped.source, exchanges: 0, notes: [why] });
+        for (const { collection, source } of chains.slice(i))
+          out.chains.push({ collection, source, exchanges: 0, notes: [why], outcome: 'not walked' });
         break;
       }
       const walk = new ChainWalk(spec, chain, o, dispatcher, validator);
@@ -75,8 +88,11 @@ export async function runStateful(spec: Spec, options: StatefulOptions): Promise
       const sent = walk.exchanges.filter((e) => e !== walk.adopted);
       out.exchanges.push(...sent);
       const notes = cut ? ["cut short: the run's budget was spent (not judged)"] : walk.notes;
-      out.chains.push({ collection: chain.collection, source: chain.source, exchanges: sent.length, notes });
-      if (!cut) out.findings.push(...judgeChain(spec, chain, walk.exchanges, sent, { ...o, validator }));
+      const outcome = cut ? 'cut short' : !walk.started ? 'not started' : walk.adopted ? 'adopted' : 'judged';
+      out.chains.push({ collection: chain.collection, source: chain.source, exchanges: sent.length, notes, outcome });
+      // An adopted create is not judged with the chain: the run may have changed or deleted that resource since.
+      const judged = walk.adopted ? sent : walk.exchanges;
+      if (!cut) out.findings.push(...judgeChain(spec, chain, judged, sent, { ...o, validator }));
     }
   } finally {
     if (!options.dispatcher) await dispatcher.close().catch(() => undefined);

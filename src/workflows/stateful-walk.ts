@@ -28,6 +28,8 @@ export class ChainWalk {
   readonly notes: string[] = [];
   /** The create the walk adopted from the run instead of sending one, if it did. */
   adopted: Exchange | undefined;
+  /** True once a create was accepted and gave an id: the chain went on from there. */
+  started = false;
   private readonly seed: number;
 
   constructor(
@@ -51,6 +53,7 @@ export class ChainWalk {
     const id = interpolate(this.chain.idFrom, responseContext({}, created.case, created));
     if (typeof id !== 'string' && typeof id !== 'number')
       return void this.notes.push(`${this.chain.idFrom} gave no id`);
+    this.started = true;
     const { read, delete: del } = this.chain;
     if (read) await this.send(this.item(read, String(id)), read);
     // Replaying an adopted create's key could meet the key's expiry, not the API's idempotency.
@@ -74,7 +77,9 @@ export class ChainWalk {
     const op = this.chain.create;
     const accepted = this.o.creates?.get(op.key) ?? [];
     const again = accepted.slice(-1).map((e) => ({ ...e.case, id: `stateful:${op.key}/again` }));
-    const candidates = [...again, ...this.cases(op, 'example', 1), ...this.cases(op, 'positive', 3)].slice(0, 4);
+    const own = [...this.cases(op, 'example', 1), ...this.cases(op, 'positive', 3)];
+    // The walk's own ids: a chain's request is told apart from the exploration's in every report.
+    const candidates = [...again, ...own.map((c) => ({ ...c, id: `stateful:${c.id}` }))].slice(0, 4);
     const statuses: string[] = [];
     for (const c of candidates) {
       const header = this.chain.idempotencyHeader?.toLowerCase();

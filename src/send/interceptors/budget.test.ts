@@ -1,4 +1,8 @@
-/** Laws of the run's limits: sending stops in time for the reports, exploration before that, both stay stopped. */
+/**
+ * Laws of the run's limits: sending stops in time for the reports, exploration before that, both stay stopped;
+ * exploration ends at 90% of --max-requests, shrinking gets the first half of the rest (chains and switch
+ * operations the second half).
+ */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRunLimits, explorationLimits, sendingEnds } from './budget.ts';
@@ -41,3 +45,31 @@ describe('--max-duration', () => {
     expect(limits.stopped()).toBe(true);
   });
 });
+
+describe('createRunLimits', () => {
+  it('splits --max-requests: explore, then shrink in half the reserve, then the rest for chains and switches', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 20, max: 100_000 }), (max) => {
+        let sent = 0;
+        const limits = createRunLimits({ maxRequests: max }, () => sent);
+        const phases: string[] = [];
+        for (; sent <= max; sent++)
+          phases.push(
+            limits.exploring() ? 'explore' : limits.shrinking() ? 'shrink' : limits.stopped() ? 'stop' : 'rest',
+          );
+        const count = (p: string) => phases.filter((x) => x === p).length;
+        expect(phases).toEqual([...phases].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)));
+        expect(count('explore')).toBe(Math.floor(max * 0.9));
+        expect(Math.abs(count('shrink') - count('rest'))).toBeLessThanOrEqual(1);
+        expect(limits.stopped()).toBe(true);
+      }),
+    );
+  });
+
+  it('without a budget, exploration and shrinking never end on their own', () => {
+    const limits = createRunLimits({}, () => 1e9);
+    expect([limits.exploring(), limits.shrinking(), limits.stopped()]).toEqual([true, true, false]);
+  });
+});
+
+const ORDER = ['explore', 'shrink', 'rest', 'stop'];

@@ -22,6 +22,8 @@ export interface RunLimits {
   stopNotes(): string[];
   /** False once exploration should end: the share of the budget kept for shrinking, chains and the report is reached. */
   exploring(): boolean;
+  /** False once shrinking should end: it gets the first half of that share, chains and switch operations the rest. */
+  shrinking(): boolean;
   /** Milliseconds until sending ends under --max-duration (Infinity without one): waits after the run fit in it. */
   msLeft(): number;
 }
@@ -62,12 +64,14 @@ export function createRunLimits(options: LimitOptions, sent: () => number): RunL
     return stopReason !== undefined;
   };
   const [requests, time] = explorationLimits(options);
-  const exploring = (): boolean => !stopped() && sent() < requests && performance.now() - startedAt < time;
-  const msLeft = (): number =>
-    options.maxDurationMs === undefined
-      ? Infinity
-      : Math.max(0, sendingEnds(options.maxDurationMs) - (performance.now() - startedAt));
-  return { stopped, exploring, msLeft, stopNotes: () => (stopReason ? [stopReason] : []) };
+  const within = (n: number, ms: number) => (): boolean =>
+    !stopped() && sent() < n && performance.now() - startedAt < ms;
+  const half = (end: number | undefined, from: number) => (end === undefined ? Infinity : (from + end) / 2);
+  const ends = options.maxDurationMs === undefined ? undefined : sendingEnds(options.maxDurationMs);
+  const shrinking = within(half(options.maxRequests, requests), half(ends, time));
+  const msLeft = (): number => (ends === undefined ? Infinity : Math.max(0, ends - (performance.now() - startedAt)));
+  const stopNotes = () => (stopReason ? [stopReason] : []);
+  return { stopped, exploring: within(requests, time), shrinking, msLeft, stopNotes };
 }
 
 /** Sends nothing once the limits are reached; an exchange cut by our own Ctrl-C is not the API's answer. */
