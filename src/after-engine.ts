@@ -34,7 +34,8 @@ export function afterEngine(
     engine.countSent(phases.requests);
   };
   const finish = async (): Promise<PhasesOutcome> => {
-    const delivered = await callbacks?.finish(validator, CALLBACK_TIMEOUT_MS);
+    // The wait for deliveries fits in what --max-duration leaves (a job that never delivers cost 5 s past it).
+    const delivered = await callbacks?.finish(validator, Math.min(CALLBACK_TIMEOUT_MS, engine.limits.msLeft()));
     if (delivered) later().notes.push(delivered.note);
     const curl = (f: ReportedFinding) => (f.exchange && toCurl ? { ...f, curl: toCurl(f.exchange) } : f);
     return { ...phases, findings: [...phases.findings, (delivered?.findings ?? []).map(curl)] };
