@@ -36,6 +36,11 @@ describe('nextAsk', () => {
     expect(nextAsk(op({ fresh: 0, casesByKind: { positive: 3 } }), 100)).toBeUndefined();
   });
 
+  it('asks nothing of an operation the rate limit still refused after the back-off (its answers judge nothing)', () => {
+    expect(nextAsk(op({ casesByKind: { positive: 6 } }), 100)).toBeDefined();
+    expect(nextAsk(op({ casesByKind: { positive: 6 }, inconclusive: 1 }), 100)).toBeUndefined();
+  });
+
   it('doubles the round after news, doubles valid cases while no 2xx came, and asks negatives only where they exist', () => {
     const plain = nextAsk(op({ casesByKind: { positive: 6, negative: 6 } }), 1000)!;
     expect(plain).toEqual(ROUND_CASES);

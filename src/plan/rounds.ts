@@ -32,14 +32,17 @@ export const generated = (op: OperationRun): number =>
 
 /**
  * What the next round asks of an operation, or undefined when it is explored enough: it reached `depth`, or its
- * last round gave no request it had not sent already (nothing left to vary). An operation whose last round
+ * last round gave no request it had not sent already (nothing left to vary), or the rate limit still refused
+ * it after the back-off (inconclusive). An operation whose last round
  * brought news (a new status or response shape) gets twice the cases; one with no 2xx yet gets twice the
  * positive cases (the next round's cases carry live values that may get it past 404/422). Negative cases only
  * where the first round could make some.
  */
 export function nextAsk(op: OperationRun, depth: number): OperationRun['ask'] {
   const left = depth - generated(op);
-  if (left <= 0 || op.tally.fresh === 0) return undefined;
+  // Still rate limited once its back-off was spent (an inconclusive answer): another round would meet the same
+  // limit, wait out its Retry-After at the round's barrier, and judge nothing.
+  if (left <= 0 || op.tally.fresh === 0 || op.tally.inconclusive > 0) return undefined;
   const factor = op.tally.novel > 0 ? 2 : 1;
   const positive = ROUND_CASES.positive * factor * (op.tally.accepted === 0 ? 2 : 1);
   const negative = (op.tally.casesByKind.negative ?? 0) > 0 ? ROUND_CASES.negative * factor : 0;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exchange, Finding, Operation } from '../types.ts';
 import { statusesNeverSeen } from './coverage.ts';
 import { compareWithBaseline } from './baseline.ts';
-import { dedupeFindings, findingsExitCode } from './findings.ts';
+import { dedupeFindings, findingsExitCode, foldInto } from './findings.ts';
 
 const f = (cause: string, query: string, severity: Finding['severity'] = 'error'): Finding => ({
   checkId: 'c',
@@ -20,6 +20,17 @@ describe('findings', () => {
     expect(out.map((x) => [x.cause, x.exchange!.case.query, x.occurrences])).toEqual([
       ['a', 's', 3],
       ['b', 'q', 1],
+    ]);
+  });
+
+  it('a later phase meeting a drift the run reported adds occurrences to it, not a second finding', () => {
+    const run = [dedupeFindings([f('a', 'q'), f('a', 'r')]), dedupeFindings([f('b', 'q')])];
+    const chain = [dedupeFindings([f('a', 'stateful'), f('new', 'stateful')])];
+    const fresh = foldInto(run, chain);
+    expect(fresh.flat().map((x) => x.cause)).toEqual(['new']);
+    expect(run.flat().map((x) => [x.cause, x.occurrences])).toEqual([
+      ['a', 3],
+      ['b', 1],
     ]);
   });
 

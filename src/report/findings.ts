@@ -41,6 +41,26 @@ export function dedupeFindings(findings: Finding[]): ReportedFinding[] {
   });
 }
 
+/**
+ * The findings of a later phase (stateful chains, suites) with those the run already reported for the same
+ * (operation, check, cause) folded into that finding (its occurrences grow, `reported` is updated in place):
+ * a chain meeting the drift the exploration found is one more occurrence, not a second finding.
+ */
+export function foldInto(reported: ReportedFinding[][], later: readonly ReportedFinding[][]): ReportedFinding[][] {
+  const at = new Map<string, [number, number]>();
+  reported.forEach((list, i) => list.forEach((f, j) => at.set(findingKey(f), [i, j])));
+  return later.map((list) =>
+    list.filter((f) => {
+      const where = at.get(findingKey(f));
+      if (!where) return true;
+      const [i, j] = where;
+      const seen = reported[i]![j]!;
+      reported[i]![j] = { ...seen, occurrences: seen.occurrences + f.occurrences };
+      return false;
+    }),
+  );
+}
+
 /** 1 when any error-level finding is new (or there is no baseline), else 0. */
 export function findingsExitCode(findings: ReportedFinding[]): number {
   return findings.some((f) => f.severity === 'error' && f.baseline !== 'known') ? 1 : 0;

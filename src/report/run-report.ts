@@ -10,7 +10,7 @@ import type { OperationRun } from '../plan/operation-run.ts';
 import type { RunOptions } from '../run-options.ts';
 import type { Reporter, ReportedFinding, RunResult } from '../types.ts';
 import type { SuiteOutcome } from '../workflows/suite-phase.ts';
-import { dedupeFindings } from './findings.ts';
+import { dedupeFindings, foldInto } from './findings.ts';
 import { runResult, type RunResultInput } from './run-result.ts';
 import { replayBase } from './replay.ts';
 import { createReportStream } from './stream.ts';
@@ -68,8 +68,9 @@ export function createRunReport(input: RunReportInput) {
     },
     /** Folds in what the later phases (stateful chains, suites) found and sent. */
     addPhases(outcome: { findings: ReportedFinding[][]; requests: number; suites?: SuiteOutcome }): void {
-      for (const list of outcome.findings) stream.findings(header, list);
-      later.push(...outcome.findings);
+      const fresh = foldInto(byOperation, outcome.findings);
+      for (const list of fresh) stream.findings(header, list);
+      later.push(...fresh);
       phases.requests = outcome.requests;
       if (outcome.suites) phases.suites = outcome.suites;
     },
