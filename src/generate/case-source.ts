@@ -11,7 +11,7 @@ import { stableHash } from '../plan/shard.ts';
 import { withLive } from './live.ts';
 import type { LivePool } from './live-pool.ts';
 import { createGenerationPool, type GenerationPool, type KindResult } from './generation-pool.ts';
-import { generateHere, kindsOf, prepareCases, type GenerateCases } from './prepare.ts';
+import { generateHere, kindsOf, prepareCases, type GenerateCases, type StartAt } from './prepare.ts';
 
 /** An operation's cases in sending order, and why a kind gave none. */
 export interface Prepared {
@@ -28,6 +28,8 @@ export interface RoundAsk {
   live?: LivePool;
   /** The operation never got a 2xx: every field that can take a live value takes one. */
   stuck?: boolean;
+  /** Where the round's negative cases start in the ranked violations (the earlier rounds sent those before). */
+  negativeFrom?: number;
 }
 
 /** Cases now, or later when the thread makes them; with `round`, the cases of that deepening round. */
@@ -62,8 +64,8 @@ export function startCaseSource(o: Omit<CaseSourceOptions, 'pool'> & { plan: Pla
 /** Creates the source of a run. */
 export function createCaseSource(o: CaseSourceOptions): CaseSource {
   let poolFailed = false;
-  const here = (planned: PlannedOperation, only?: Case['kind']) =>
-    generateHere(o.spec, planned, o.generate, o.validator, only);
+  const here = (planned: PlannedOperation, only?: Case['kind'], start?: StartAt) =>
+    generateHere(o.spec, planned, o.generate, o.validator, only, start);
   return (planned, round) => {
     const authorize = o.authorizer(planned);
     if (round) return deepeningCases(planned, round, here, authorize);
@@ -107,11 +109,12 @@ export function freshCase(o: CaseSourceOptions): (planned: PlannedOperation, c: 
 function deepeningCases(
   planned: PlannedOperation,
   ask: RoundAsk,
-  here: (planned: PlannedOperation) => KindResult[],
+  here: (planned: PlannedOperation, only?: Case['kind'], start?: StartAt) => KindResult[],
   authorize: (c: Case) => Case,
 ): Prepared {
   const budget = { example: 0, boundary: 0, positive: ask.positive, negative: ask.negative };
-  const generated = here({ ...planned, seed: roundSeed(planned.seed, ask.round), budget });
+  const start = { negative: ask.negativeFrom ?? 0 };
+  const generated = here({ ...planned, seed: roundSeed(planned.seed, ask.round), budget }, undefined, start);
   const pool = ask.live ?? [];
   const options = { all: ask.stuck ?? false };
   const results = generated.map((r) => ({ ...r, cases: r.cases.map((c) => withLive(c, pool, options)) }));

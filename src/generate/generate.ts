@@ -30,6 +30,8 @@ export interface GenerateOptions {
   seed: number;
   /** The run's validator (one per run); created from the spec when absent. */
   validator?: Validator;
+  /** Negative cases: the index of the first one (0: the top of the ranked violations). */
+  start?: number;
 }
 
 /** Cases plus the problems met. */
@@ -112,7 +114,8 @@ function negatives(
   const seen = new Set<string>();
   // A whole round of the mutation list without a new request: later rounds would only repeat it too.
   const patience = Math.max(2, mutationsOf(og).length);
-  for (let i = 0, repeats = 0; i < o.count && repeats < patience; i++) {
+  const start = o.start ?? 0;
+  for (let i = start, repeats = 0; i < start + o.count && repeats < patience; i++) {
     const made = negativeCase(og, o.seed, i);
     if ('problem' in made) {
       problem(made.problem);

@@ -8,8 +8,11 @@ import type { GenerationJob, KindResult } from './generation-pool.ts';
 export type GenerateCases = (
   spec: Spec,
   operation: Operation,
-  options: { kind: CaseKind; count: number; seed: number; validator?: Validator },
+  options: { kind: CaseKind; count: number; seed: number; validator?: Validator; start?: number },
 ) => Case[] | { cases: Case[]; problems: Array<{ reason: string }> };
+
+/** The first case index per kind (a deepening round continues the ranked negatives where earlier rounds ended). */
+export type StartAt = Partial<Record<CaseKind, number>>;
 
 /** The generated case behind each authorised copy: shrinking rebuilds from the generator's own object. */
 export const generatedCase = new WeakMap<Case, Case>();
@@ -32,6 +35,7 @@ export function generateHere(
   generate: GenerateCases,
   validator?: Validator,
   only?: CaseKind,
+  start: StartAt = {},
 ): KindResult[] {
   return kindsOf(planned)
     .filter(({ kind }) => only === undefined || kind === only)
@@ -42,6 +46,7 @@ export function generateHere(
           count,
           seed: planned.seed,
           ...(validator ? { validator } : {}),
+          ...(start[kind] ? { start: start[kind] } : {}),
         });
         return Array.isArray(out)
           ? { kind, cases: out, problems: [] }

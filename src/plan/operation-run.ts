@@ -65,8 +65,11 @@ export interface OperationRun {
   readonly phase: Phase;
   /** Exploration round, 1-based: round 1 is the plan's budget, later ones deepen (`plan/rounds.ts`). */
   readonly round: number;
-  /** Positive and negative cases asked of the generator in this round (rounds after the first). */
-  readonly ask?: { readonly positive: number; readonly negative: number };
+  /**
+   * Positive and negative cases asked of the generator in this round (rounds after the first); `negativeFrom` is
+   * where the round's negatives start in the operation's ranked list of violations (after those already sent).
+   */
+  readonly ask?: { readonly positive: number; readonly negative: number; readonly negativeFrom?: number };
   readonly queue: readonly QueueItem[];
   /** Plan cases held for round 2 (`plan/rounds.ts` firstTaste: breadth first under a budget). */
   readonly held: readonly Case[];

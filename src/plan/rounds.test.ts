@@ -43,15 +43,25 @@ describe('nextAsk', () => {
 
   it('doubles the round after news, doubles valid cases while no 2xx came, and asks negatives only where they exist', () => {
     const plain = nextAsk(op({ casesByKind: { positive: 6, negative: 6 } }), 1000)!;
-    expect(plain).toEqual(ROUND_CASES);
+    expect(plain).toEqual({ ...ROUND_CASES, negativeFrom: 6 });
     expect(nextAsk(op({ casesByKind: { positive: 6, negative: 6 }, novel: 2 }), 1000)).toEqual({
       positive: 2 * ROUND_CASES.positive,
       negative: 2 * ROUND_CASES.negative,
+      negativeFrom: 6,
     });
     expect(nextAsk(op({ casesByKind: { positive: 6 }, accepted: 0 }), 1000)).toEqual({
       positive: 2 * ROUND_CASES.positive,
       negative: 0,
+      negativeFrom: 0,
     });
+  });
+
+  it("starts a round's negatives after every negative the operation sent, so rounds walk down the ranked list", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 500 }), (negative) => {
+        expect(nextAsk(op({ casesByKind: { positive: 6, negative } }), Infinity)!.negativeFrom).toBe(negative);
+      }),
+    );
   });
 
   it('a new round resets the round counters and keeps what the operation learnt', () => {

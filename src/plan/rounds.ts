@@ -47,7 +47,10 @@ export function nextAsk(op: OperationRun, depth: number): OperationRun['ask'] {
   const positive = ROUND_CASES.positive * factor * (op.tally.accepted === 0 ? 2 : 1);
   const negative = (op.tally.casesByKind.negative ?? 0) > 0 ? ROUND_CASES.negative * factor : 0;
   const scale = Math.min(1, left / (positive + negative));
-  const ask = { positive: Math.ceil(positive * scale), negative: Math.floor(negative * scale) };
+  // Each round's negatives go further down the ranked violations: restarting at the top would send the same few
+  // (missing required fields) round after round and never reach a constraint ranked below the first round's budget.
+  const negativeFrom = op.tally.casesByKind.negative ?? 0;
+  const ask = { positive: Math.ceil(positive * scale), negative: Math.floor(negative * scale), negativeFrom };
   return ask.positive + ask.negative > 0 ? ask : undefined;
 }
 
