@@ -119,3 +119,52 @@ describe('candidates and live cases', () => {
     for (const c of negatives) expect(withLive(c, pool, { all: true })).toBe(c as Case);
   });
 });
+
+describe('live values in negative cases', () => {
+  const loans = specFromText(
+    `openapi: 3.0.3
+info: {title: loans, version: '1'}
+paths:
+  /loans:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [bookId, days]
+              properties:
+                bookId: {type: string, pattern: '^bk_[0-9a-z]+$'}
+                days: {type: integer, minimum: 1, maximum: 28}
+      responses: {'201': {description: lent}, '422': {description: invalid}}
+`,
+    'loans.yaml',
+  );
+  const v = createValidator(loans);
+  const op = loans.operations[0]!;
+  const book = (value: string): LivePool => [
+    { name: 'id', value, collection: '/books', scope: {}, source: 'POST /books → 201 body.id' },
+  ];
+  const negatives = generateCases(loans, op, { kind: 'negative', count: 20, seed: 3, validator: v });
+  const at = (field: string) => negatives.filter((c) => c.violation!.location === `body.${field}`);
+
+  it('a violation in one field leaves the others free to take live ids, and stays the one violation', () => {
+    expect(at('days').length).toBeGreaterThan(0);
+    for (const c of at('days')) {
+      const live = withLive(c, book('bk_9'), { all: true });
+      expect((live.body as { bookId: string }).bookId).toBe('bk_9');
+      expect(live.violation).toEqual(c.violation);
+      expect(live.live).toEqual({ 'body.bookId': 'POST /books → 201 body.id' });
+      const schema = (op.object.requestBody as { content: Record<string, { schema: never }> }).content[
+        'application/json'
+      ]!.schema;
+      expect(v.validateSchema(schema, live.body, 'request').map((e) => e.keyword)).toContain(c.violation!.keyword);
+    }
+  });
+
+  it('never changes the violated field, nor takes a value that would make the rest of the body invalid', () => {
+    for (const c of at('bookId')) expect(withLive(c, book('bk_9'), { all: true })).toBe(c as Case);
+    for (const c of at('days')) expect(withLive(c, book('not a book id'), { all: true })).toBe(c as Case);
+  });
+});

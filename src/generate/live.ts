@@ -3,7 +3,8 @@
  * parameters and top-level body fields take values whose names match (`request_id` ← `id` of `/requests`,
  * `model` ← `id` of `/models`). The case is rebuilt from its logical value, so it is serialized as any other; a
  * valid case stays valid (a substitution the schema refuses is dropped), and a negative case keeps its one
- * violation (only path parameters it does not violate change). `Case.live` records each field's source.
+ * violation (only path parameters and body fields it does not violate change, and only while its valid base
+ * with the same values stays valid). `Case.live` records each field's source.
  */
 import { stableHash } from '../plan/shard.ts';
 import type { Case } from '../types.ts';
@@ -11,7 +12,7 @@ import { isObject } from './context.ts';
 import { origins } from './generate.ts';
 import { norm, type LivePool, type LiveValue } from './live-pool.ts';
 import type { ParameterModel } from './operation-model.ts';
-import { paramKey, positiveProblem, renderCase, type RequestValue } from './request.ts';
+import { paramKey, positiveProblem, renderCase, type OperationGen, type RequestValue } from './request.ts';
 
 /** Values of the pool a field named `name` can take; a path parameter first takes ids of its own collection. */
 export function candidates(pool: LivePool, name: string, pathPrefix?: string): LiveValue[] {
@@ -84,18 +85,19 @@ export function withLive(c: Case, pool: LivePool, options: LiveOptions): Case {
   const pick = (p: ParameterModel, list: LiveValue[]) => chosen(`${p.in}.${p.name}`, list);
   const params = liveParams(c, og.model.parameters, draft.value.params, pool, options, pick, live);
   let body = draft.value.body;
-  if (body && c.kind !== 'negative' && isObject(body.value)) {
-    const fields = { ...body.value };
-    for (const k of Object.keys(fields)) {
-      if (!options.all && stableHash(`${c.id}|body.${k}`) % 2 === 1) continue;
+  const changed: Record<string, unknown> = {};
+  if (body && isObject(body.value) && (c.kind !== 'negative' || bodyFieldViolated(c) !== undefined)) {
+    for (const k of Object.keys(body.value)) {
+      if (bodyFieldViolated(c) === k || (!options.all && stableHash(`${c.id}|body.${k}`) % 2 === 1)) continue;
       const v = chosen(`body.${k}`, candidates(pool, k));
-      if (v) fields[k] = like(fields[k], v.value) as never;
+      if (v) changed[k] = like(body.value[k], v.value);
     }
-    body = { ...body, value: fields };
+    body = { ...body, value: { ...body.value, ...changed } };
   }
   if (Object.keys(live).length === 0) return c;
   const value: RequestValue = { ...draft.value, params, ...(body ? { body } : {}) };
   if (c.kind !== 'negative' && positiveProblem(og, value) !== undefined) return c;
+  if (c.kind === 'negative' && !stillOneViolation(og, origin.base, changed, value)) return c;
   const index = Number(c.id.slice(c.id.lastIndexOf('/') + 1)) || 0;
   const meta = { kind: c.kind, index, seed: c.seed, ...(c.violation ? { violation: c.violation } : {}) };
   const rendered = renderCase(og, { ...draft, value }, meta);
@@ -103,6 +105,28 @@ export function withLive(c: Case, pool: LivePool, options: LiveOptions): Case {
   const out: Case = { ...rendered, id: c.id, live };
   origins.set(out, { ...origin, draft: { ...draft, value } });
   return out;
+}
+
+/** The top-level body field a negative case's violation is in (`days` for `body.days` or `body.days[0]`). */
+function bodyFieldViolated(c: Case): string | undefined {
+  return /^body\.([^.[]+)/.exec(c.violation?.location ?? '')?.[1];
+}
+
+/**
+ * A negative case whose other body fields took live values (a live `bookId` beside the out-of-range `days`, so
+ * the refusal cannot come from an unknown id) is kept only when its valid base with the same values stays valid
+ * and the case itself stays invalid: the violation is still its one reason to be refused.
+ */
+function stillOneViolation(
+  og: OperationGen,
+  base: RequestValue | undefined,
+  changed: Record<string, unknown>,
+  value: RequestValue,
+): boolean {
+  if (Object.keys(changed).length === 0) return true;
+  if (!base?.body || !isObject(base.body.value)) return false;
+  const valid: RequestValue = { ...base, body: { ...base.body, value: { ...base.body.value, ...changed } } };
+  return positiveProblem(og, valid) === undefined && positiveProblem(og, value) !== undefined;
 }
 
 /**
