@@ -1,6 +1,6 @@
 /**
  * The live value pool: values the API itself handed out in 2xx answers (ids and names of created or listed
- * resources, the `Location` header), for later cases to use where generated values only reach 404/422. Pure:
+ * resources, the `Location` and `ETag` headers), for later cases to use where generated values only reach 404/422. Pure:
  * harvesting an exchange gives a new pool, matching a field to the pool reads it. Each value keeps where it came
  * from, so a case that uses one says so (`Case.live`).
  */
@@ -94,6 +94,8 @@ function found(exchange: Exchange, template: string, scope: Record<string, strin
   };
   const location = r.headers.location;
   if (typeof location === 'string') add('id', location.split(/[?#]/)[0]!.split('/').filter(Boolean).at(-1), 'Location');
+  // The validator the API gave this resource: conditional requests (If-Match, If-None-Match) can name it.
+  if (typeof r.headers.etag === 'string') add('etag', r.headers.etag, 'ETag');
   for (const [name, value] of Object.entries(bodyFields(r))) add(name.split('.').at(-1)!, value, `body.${name}`);
   return out;
 }

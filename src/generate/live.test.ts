@@ -168,3 +168,20 @@ paths:
     for (const c of at('days')) expect(withLive(c, book('not a book id'), { all: true })).toBe(c as Case);
   });
 });
+
+describe('ETags in the pool', () => {
+  it('keeps the ETag of a 2xx answer with its resource, for If-Match and If-None-Match to name', () => {
+    const got = exchange('GET', '/books/bk_1', 200, { id: 'bk_1' }, { etag: '"v3-bk_1"' });
+    const pool = harvest([], got, '/books/{bookId}');
+    const [tag] = candidates(pool, 'If-None-Match');
+    expect(tag).toMatchObject({
+      value: '"v3-bk_1"',
+      scope: { bookId: 'bk_1' },
+      source: 'GET /books/{bookId} → 200 ETag',
+    });
+    expect(candidates(pool, 'If-Match')).toEqual([tag]);
+    expect(
+      candidates(harvest([], exchange('GET', '/books/bk_1', 404, {}, { etag: '"x"' }), '/books/{bookId}'), 'If-Match'),
+    ).toEqual([]);
+  });
+});

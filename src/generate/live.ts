@@ -18,6 +18,8 @@ import { paramKey, positiveProblem, renderCase, type OperationGen, type RequestV
 export function candidates(pool: LivePool, name: string, pathPrefix?: string): LiveValue[] {
   const n = norm(name);
   const at = indexOf(pool);
+  // A conditional request names an ETag the API handed out (with the path of the resource it belongs to).
+  if (CONDITIONAL.has(n)) return at.byName.get('etag') ?? [];
   if (pathPrefix !== undefined) {
     const own = (at.byCollection.get(pathPrefix) ?? []).filter((v) => v.name === 'id' || norm(v.name) === n);
     if (own.length > 0) return own;
@@ -26,6 +28,8 @@ export function candidates(pool: LivePool, name: string, pathPrefix?: string): L
   if (named.length > 0) return named;
   return at.idsByResource.get(n) ?? [];
 }
+
+const CONDITIONAL = new Set(['ifmatch', 'ifnonematch']);
 
 /** The pool's lookups, built once per pool (a round's cases ask it for every field), in pool order. */
 interface PoolLookup {
