@@ -275,3 +275,39 @@ paths:
     expect(negative.run(ex, ctx)).toMatchObject([{ cause: 'accepted invalid body.grant_type (type)' }]);
   });
 });
+
+describe('positive_data_acceptance on a documented 422 to a case that names another resource', () => {
+  const LOANS = `
+openapi: 3.0.3
+info: {title: loans, version: '1'}
+paths:
+  /loans:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, required: [bookId], properties: {bookId: {type: string}, days: {type: integer}}}
+      responses: {'201': {description: lent}, '400': {description: bad}, '422': {description: not lendable}}
+`;
+  const ctx = contextOf(LOANS, 'POST /loans');
+  const loan = (status: number, live: Record<string, string>) => {
+    const ex = exchangeOf({
+      method: 'POST',
+      path: '/loans',
+      kind: 'positive',
+      requestBody: { bookId: 'bk_1' },
+      status,
+    });
+    ex.case = { ...ex.case, live };
+    return ex;
+  };
+
+  it('does not judge the 422 even with a live id: that resource may not allow it (no e-book, already lent)', () => {
+    expect(positive.applies!(loan(422, { 'body.bookId': 'bk_1' }), ctx)).toMatch(/naming bookId/);
+    expect(positive.run(loan(422, { 'body.bookId': 'bk_1' }), ctx)).toEqual([]);
+  });
+
+  it('still judges a 400 to the same valid case with a live id', () => {
+    expect(positive.run(loan(400, { 'body.bookId': 'bk_1' }), ctx)).toMatchObject([{ cause: 'status 400' }]);
+  });
+});

@@ -2,7 +2,8 @@
  * `positive_data_acceptance`: a request valid per the spec (positive, example or boundary case) is not
  * rejected with a 4xx. Statuses that depend on server state rather than input are not judged: 404 on a path
  * with generated parameters (a random id legitimately does not exist), a documented 400/401/403/404/422 when
- * an id or token was generated rather than live (`Case.live`), 409, 429, and 401/403 when no credentials were sent
+ * an id or token was generated rather than live (`Case.live`), 409, 429, a documented 422 when the body or query
+ * names another resource (live or not: its state may forbid the request), and 401/403 when no credentials were sent
  * or (documented) when the body carries a generated password.
  * 413/414/431 (body, URL or header fields too large for the server's limits) are only warnings: a value the
  * spec allows can still make a request longer than the HTTP stack in front of the API takes.
@@ -13,7 +14,12 @@ import { clip, formatStatuses, makeFinding } from './finding.ts';
 import { formFieldLost, sentBodyErrors } from './request-body.ts';
 import { findResponse } from './responses.ts';
 import { credentialLocations, requiresAuth, sentCredentials } from './security.ts';
-import { generatedReferences, generatedSecrets, UNKNOWN_REFERENCE_STATUSES } from './verdict-policy.ts';
+import {
+  generatedReferences,
+  generatedSecrets,
+  referencedResources,
+  UNKNOWN_REFERENCE_STATUSES,
+} from './verdict-policy.ts';
 
 /** Statuses that say "not now / not here", not "your input is wrong"; accepted when the spec lists them exactly. */
 const STATE_DEPENDENT_IF_DOCUMENTED = [402, 410, 412, 423];
@@ -35,6 +41,9 @@ function stateDependent(exchange: Exchange, ctx: CheckContext, status: number): 
   if (status === 409 || status === 429) return `status ${status} depends on server state`;
   const unknown = unknownReference(exchange, ctx, status);
   if (unknown !== undefined) return unknown;
+  const named = status === 422 ? referencedResources(exchange.case, ctx.operation) : [];
+  if (named.length > 0 && findResponse(ctx.spec, ctx.operation, status)?.how === 'exact')
+    return `documented 422 to a valid case naming ${named.join(', ')} (that resource's state may forbid it)`;
   if (
     STATE_DEPENDENT_IF_DOCUMENTED.includes(status) &&
     findResponse(ctx.spec, ctx.operation, status)?.how === 'exact'

@@ -38,24 +38,36 @@ export const UNKNOWN_REFERENCE_STATUSES: readonly number[] = [400, 401, 403, 404
 // Names of fields that refer to something that must already exist: ids, tokens, keys.
 const REFERENCE_NAME = /(^|[_-])(id|ids|token|key|uuid)$|[a-z](Id|Ids|Token|Key|Uuid)$/;
 
-/** The path parameters and top-level body/query fields of `c` that refer to things and were generated (not live). */
-export function generatedReferences(c: Case, operation: Operation): string[] {
-  const live = c.live ?? {};
+/** The path parameters and top-level body/query fields of `c` that refer to things, by where they are. */
+function referencesOf(c: Case, operation: Operation): Array<[where: string, name: string]> {
   const path = operation.parameters.filter((p) => p.in === 'path').map((p) => p.name);
   const query = operation.parameters.filter((p) => p.in === 'query' && REFERENCE_NAME.test(p.name)).map((p) => p.name);
   const body =
     c.body !== null && typeof c.body === 'object' && !Array.isArray(c.body)
       ? Object.keys(c.body).filter((k) => REFERENCE_NAME.test(k))
       : [];
+  return [
+    ...path.map((n): [string, string] => ['path', n]),
+    ...query.map((n): [string, string] => ['query', n]),
+    ...body.map((n): [string, string] => ['body', n]),
+  ];
+}
+
+/** The path parameters and top-level body/query fields of `c` that refer to things and were generated (not live). */
+export function generatedReferences(c: Case, operation: Operation): string[] {
+  const live = c.live ?? {};
   // Live keys are `in.name` (path.id, query.after, body.model); a bare name also counts.
   const isLive = (where: string, name: string) => `${where}.${name}` in live || name in live;
-  return [
-    ...new Set([
-      ...path.filter((n) => !isLive('path', n)),
-      ...query.filter((n) => !isLive('query', n)),
-      ...body.filter((n) => !isLive('body', n)),
-    ]),
-  ];
+  return [...new Set(referencesOf(c, operation).flatMap(([w, n]) => (isLive(w, n) ? [] : [n])))];
+}
+
+/**
+ * The fields of `c` that refer to other resources in its body or query (live or not): a documented 422 to a
+ * valid case that names another resource may be that resource's state speaking (no e-book edition, already
+ * lent, archived), which the request alone cannot show.
+ */
+export function referencedResources(c: Case, operation: Operation): string[] {
+  return referencesOf(c, operation).flatMap(([w, n]) => (w === 'path' ? [] : [n]));
 }
 
 // Names of body fields that carry a secret an account must already have: a made-up one matches none.
@@ -80,7 +92,7 @@ export const VERDICT_POLICY: readonly VerdictRule[] = [
   },
   {
     id: 'state-dependent',
-    rule: '409, and documented 402/410/412/423, answers to valid cases depend on server state and are not judged; 401/403 are not judged when the operation needs credentials and none were sent, nor (documented) when the body carries a generated password.',
+    rule: '409, and documented 402/410/412/423, answers to valid cases depend on server state and are not judged, nor is a documented 422 to a valid case whose body or query names another resource (its state may forbid the request); 401/403 are not judged when the operation needs credentials and none were sent, nor (documented) when the body carries a generated password.',
   },
   {
     id: 'one-fact-one-finding',
