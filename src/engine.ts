@@ -14,7 +14,8 @@ import { burstNote, withBurst, worthBursting } from './plan/burst-run.ts';
 import * as acc from './plan/operation-run.ts';
 import type { OperationRun, QueueItem } from './plan/operation-run.ts';
 import { probeAllowance } from './plan/live-probes.ts';
-import { deepen, explorationDepth, firstTaste, parkSwitches, unpark } from './plan/rounds.ts';
+import { explorationDepth, firstTaste, unpark } from './plan/rounds.ts';
+import { explore } from './explore.ts';
 import { compose, sender, type Dispatch } from './send/dispatch.ts';
 import * as intercept from './send/interceptors/index.ts';
 import { createRateLimiter } from './send/rate-limit.ts';
@@ -83,19 +84,19 @@ export class Engine {
   async run(between?: () => Promise<void>): Promise<void> {
     const depth = explorationDepth(this.input.options);
     this.tasting = depth === Infinity; // a budget ends the run: breadth first (plan/rounds.ts firstTaste)
-    const parked = parkSwitches(this.ops);
-    for (let round = 1; ; round++) {
-      // Past the exploration limit a deepening round stops sending; round 1 (the plan) runs to the hard limit.
-      const stopped = (): boolean => this.limits.stopped() || (round > 1 && !this.limits.exploring());
-      await runWorkers(this.ops, this.input.options.workers, this.steps(stopped));
-      this.feedback.absorb(this.ops);
-      if (stopped() || !this.limits.exploring() || !deepen(this.ops, round + 1, depth)) break;
-    }
+    const { workers } = this.input.options;
+    const parked = await explore(this.ops, {
+      workers,
+      depth,
+      limits: this.limits,
+      feedback: this.feedback,
+      steps: this.steps,
+    });
     await this.finishAll((i) => !parked.includes(i));
     await between?.();
     unpark(this.ops, parked);
     this.tasting = false; // the switches' one run sends their whole plan
-    if (parked.length > 0) await runWorkers(this.ops, this.input.options.workers, this.steps(this.limits.stopped));
+    if (parked.length > 0) await runWorkers(this.ops, workers, this.steps(this.limits.stopped, false));
     await this.finishAll((i) => parked.includes(i));
     this.poison.noteInto(this.input.notes);
   }
@@ -103,7 +104,7 @@ export class Engine {
   /** Requests another phase sent between the rounds and the switches: they count against --max-requests. */
   countSent = (n: number): void => void (this.sentElsewhere += n);
 
-  private steps = (stopped: () => boolean): Steps => ({ ...this.work, stopped });
+  private steps = (stopped: () => boolean, carry = false): Steps => ({ ...this.work, stopped, carry });
   private readonly work = {
     process: this.process.bind(this),
     finish: this.rest.bind(this),

@@ -38,6 +38,8 @@ export class Feedback {
   absorb(ops: OperationRun[]): void {
     const harvested: Array<[Exchange, string]> = [];
     for (const [i, op] of ops.entries()) {
+      // An operation a round carried over (still behind a back-off) keeps its exchanges for its own end of round.
+      if (op.phase !== 'done') continue;
       const byId = [...op.exchanges].sort((a, b) => (a.case.id < b.case.id ? -1 : a.case.id > b.case.id ? 1 : 0));
       for (const ex of byId) {
         harvested.push([ex, op.planned.operation.path]);

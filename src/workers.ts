@@ -13,6 +13,8 @@ export interface Steps {
   process(i: number, item: QueueItem): Promise<void>;
   finish(i: number): Promise<void>;
   stopped(): boolean;
+  /** An exploration round: operations waiting only on a back-off clock carry over instead of holding its end. */
+  carry?: boolean;
 }
 
 /**
@@ -39,7 +41,7 @@ export async function runWorkers(ops: OperationRun[], workers: number, steps: St
   let first = 0;
   const worker = async (): Promise<void> => {
     for (;;) {
-      const d = nextTask(ops, first, performance.now(), steps.stopped());
+      const d = nextTask(ops, first, performance.now(), steps.stopped(), steps.carry);
       first = d.first;
       for (const w of d.writes) ops[w.index] = w.op;
       const task = d.task;

@@ -1,4 +1,7 @@
-/** Laws of `nextTask`: plan order first, back-off passed over, a stop drains, at most MAX_PREPARING wait for cases. */
+/**
+ * Laws of `nextTask`: plan order first, back-off passed over, a stop drains, at most MAX_PREPARING wait for cases,
+ * and in an exploration round (`carry`) an operation waiting only on its back-off clock does not hold the round.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Case, PlannedOperation } from '../types.ts';
 import { newOperationRun, withCases, type OperationRun, type Phase } from './operation-run.ts';
@@ -46,5 +49,14 @@ describe('nextTask', () => {
     // Nor beside another switch: maintenance switched on by one would spoil the other's answers.
     const busy = { ...sw(op('t', 'running', 0)), inFlight: 1 };
     expect(nextTask([op('a', 'done'), busy, ops[1]!], 0, 0, false).task).toEqual({ kind: 'wait' });
+  });
+
+  it('with carry, ends the round past an operation whose only work waits on its back-off clock', () => {
+    const limited = op('a', 'running', 2, 10_000);
+    expect(nextTask([limited, op('b', 'done')], 0, 0, false).task).toEqual({ kind: 'wait' });
+    expect(nextTask([limited, op('b', 'done')], 0, 0, false, true).task).toEqual({ kind: 'done' });
+    // In flight, or ready to send: the round waits for it or sends it, carry or not.
+    expect(nextTask([{ ...limited, inFlight: 1 }], 0, 0, false, true).task).toEqual({ kind: 'wait' });
+    expect(nextTask([limited], 0, 10_000, false, true).task).toMatchObject({ kind: 'send', index: 0 });
   });
 });

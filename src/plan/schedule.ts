@@ -2,7 +2,9 @@
  * What to do next, decided from the run's operations alone (a pure function): the next request of the first
  * operation that has one ready, so operations finish roughly in plan order (reports fill in as they go) while
  * every worker stays busy. An operation in 429 back-off is passed over until its `notBefore`; one whose cases
- * are being made elsewhere (the generation thread) is waited for, at most MAX_PREPARING at once.
+ * are being made elsewhere (the generation thread) is waited for, at most MAX_PREPARING at once. With `carry`
+ * (an exploration round), an operation whose only work waits on a back-off clock does not hold the round's end:
+ * its queue carries into the next round, so one rate-limited operation cannot idle every worker for its window.
  */
 import type { OperationRun, QueueItem } from './operation-run.ts';
 
@@ -29,7 +31,13 @@ export interface Decision {
  * operation marked finishing. Once `stopped`, pending operations stay unreached and running ones drop their
  * queue and finish. Changes come back as `writes`, so the caller replaces one slot instead of copying the list.
  */
-export function nextTask(ops: readonly OperationRun[], first: number, now: number, stopped: boolean): Decision {
+export function nextTask(
+  ops: readonly OperationRun[],
+  first: number,
+  now: number,
+  stopped: boolean,
+  carry = false,
+): Decision {
   while (first < ops.length && ops[first]!.phase === 'done') first++;
   const writes: Decision['writes'] = [];
   const decide = (task: Task): Decision => ({ task, writes, first });
@@ -60,9 +68,14 @@ export function nextTask(ops: readonly OperationRun[], first: number, now: numbe
       writes.push({ index: i, op: { ...op, phase: 'finishing' } });
       return decide({ kind: 'finish', index: i });
     }
-    waiting = true;
+    waiting ||= !(carry && backedOff(op, now));
   }
   return decide({ kind: waiting ? 'wait' : 'done' });
+}
+
+/** True when all the operation still has to do is queued behind its back-off clock (nothing in flight). */
+function backedOff(op: OperationRun, now: number): boolean {
+  return op.phase === 'running' && op.inFlight === 0 && op.queue.length > 0 && op.notBefore > now;
 }
 
 /** When the soonest backed-off operation may send again (Infinity when none waits on a clock). */
