@@ -8,6 +8,7 @@ import { operationContext } from './check/context.ts';
 import { deriveProbes } from './check/derive-probes.ts';
 import { planBurst } from './check/rate-limit-burst.ts';
 import { runChecks, type CheckOutcome } from './check/index.ts';
+import { limitFindings } from './check/judge-limit.ts';
 import type { Prepared } from './generate/case-source.ts';
 import { shrinkOperation } from './engine-shrink.ts';
 import { burstNote, withBurst, worthBursting } from './plan/burst-run.ts';
@@ -139,7 +140,10 @@ export class Engine {
   private async judge(i: number, item: QueueItem): Promise<void> {
     const out = await this.dispatch(item.case, { attempt: item.attempt, judgeLimits: item.burst ?? false });
     if ('skipped' in out) return;
-    if ('retryInMs' in out) return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
+    if ('retryInMs' in out) {
+      this.found.add(i, limitFindings(out.exchange, this.input.checks, this.contexts[i]!));
+      return this.update(i, (op) => acc.deferred(op, item, out.retryInMs, performance.now()));
+    }
     const checked = runChecks(out.exchange, this.input.checks, this.contexts[i]!);
     this.input.notes.push(...checked.notes);
     const verdict = item.probeBy || item.burst ? checked : this.screen(i, out.exchange, checked);

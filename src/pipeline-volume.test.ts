@@ -56,6 +56,22 @@ describe('rate-limit burst', () => {
   });
 });
 
+describe('429 answers met by the generated cases', () => {
+  it('judges the 429 body even though the request is retried after it', async () => {
+    let served = 0;
+    server = await startServer((_req, res) => {
+      const json = { 'content-type': 'application/json' };
+      // Every third request is limited, with a body that is not the documented one (no `error`).
+      if (++served % 3 === 0) return void res.writeHead(429, { ...json, 'retry-after': '0' }).end('{"msg":"slow"}');
+      res.writeHead(200, json).end('{"q":"hi"}');
+    });
+    const result = await run(await options({ budget: { example: 1, boundary: 1, positive: 3, negative: 0 } }));
+    const limited = result.findings.filter((f) => f.exchange?.response?.status === 429);
+    expect(limited.map((f) => f.checkId)).toContain('response_schema_conformance');
+    expect(limited.find((f) => f.checkId === 'response_schema_conformance')!.caseId).not.toMatch(/\/burst\//);
+  });
+});
+
 const write = (p: string) =>
   `  ${p}:\n    post:\n      requestBody: {content: {application/json: {schema: {type: object, properties: {name: {type: string}}}}}}\n      responses: {'201': {description: made}}\n`;
 const MAINTENANCE = `
