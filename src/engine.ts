@@ -55,7 +55,7 @@ export class Engine {
     const o = input.options;
     const run = { ...input, maxResponseTimeMs: o.maxResponseTimeMs };
     this.contexts = this.ops.map((op) => operationContext(run, op.planned));
-    this.limits = intercept.createRunLimits(o, this.sent);
+    this.limits = intercept.createRunLimits(o, this.sent, this.tally.down);
     const recorder: intercept.Recorder = {
       sending: (c) => (this.tally.sending(c), this.poison.sending(c), this.update(this.at(c.operation), acc.counted)),
       received: (ex) => (this.tally.received(ex), input.observe?.(ex)),

@@ -37,6 +37,24 @@ async function options(more: Partial<RunOptions> = {}, spec = SPEC): Promise<Par
   return { spec: path.join(dir, 'spec.yaml'), baseUrl: server!.url, reportDir: dir, seed: 3, workers: 1, ...more };
 }
 
+describe('a target that dies mid-run', () => {
+  it('stops the run once every connection is refused after answers came, and says so', async () => {
+    let served = 0;
+    server = await startServer((_req, res) => {
+      // The tenth request kills the server: every later connection is refused.
+      if (++served === 10) void server!.close();
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"q":"hi"}');
+    });
+    const result = await run(
+      await options({ depth: 100, budget: { example: 1, boundary: 1, positive: 60, negative: 0 } }),
+    );
+    expect(result.notes.join('\n')).toMatch(
+      /stopped: the target stopped answering \(ECONNREFUSED 25 times in a row after \d+ answers\)/,
+    );
+    expect(result.requests).toBeLessThan(10 + 25 + 5);
+  });
+});
+
 describe('rate-limit burst', () => {
   it('reaches a limit the generated cases never meet, and judges its 429 (Retry-After missing)', async () => {
     let served = 0;

@@ -51,12 +51,13 @@ export function explorationLimits(options: LimitOptions): [number, number] {
 }
 
 /** Limits over `sent()` requests and the time since creation. */
-export function createRunLimits(options: LimitOptions, sent: () => number): RunLimits {
+export function createRunLimits(options: LimitOptions, sent: () => number, down = (): string => ''): RunLimits {
   const startedAt = options.startedAt ?? performance.now();
   let stopReason: string | undefined;
   const stopped = (): boolean => {
     if (stopReason) return true;
     if (options.signal?.aborted) stopReason = 'interrupted: reports cover what ran before the interrupt';
+    else if (down()) stopReason = down();
     else if (options.maxRequests !== undefined && sent() >= options.maxRequests)
       stopReason = `stopped after --max-requests ${options.maxRequests}`;
     else if (options.maxDurationMs !== undefined && performance.now() - startedAt >= sendingEnds(options.maxDurationMs))
