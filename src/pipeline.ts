@@ -105,7 +105,7 @@ async function exercise(o: RunOptions, s: Stages, { spec, plan, scope, baseline,
   const after = afterEngine(engine, () => ({ ...later, secrets: auth.secrets() }), callbacks, validator, toCurl);
   await engine.run(after.between).finally(source.close);
   report.addPhases(await after.finish());
-  notes.push(...engine.limits.stopNotes());
+  notes.unshift(...engine.limits.stopNotes()); // why the run stopped early leads the notes (stdout shows the first few)
   warn(
     notFoundWarning(
       engine.ops.map((op) => op.tally.statuses),
