@@ -7,8 +7,8 @@
  * instance against the composite's own schema without the composite does not give it.
  */
 import { isObject } from '../json/is-object.ts';
-import { parsePointer, splitFragment } from '../json/pointer.ts';
-import type { Json, JsonObject } from '../types.ts';
+import { splitFragment, valueAt } from '../json/pointer.ts';
+import type { JsonObject } from '../types.ts';
 import type { SchemaError } from '../validate/index.ts';
 import type { CheckContext } from './check.ts';
 import { resolveFrom } from './pointer.ts';
@@ -57,12 +57,3 @@ export const within = (path: string, base: string): boolean => path === base || 
 /** What an error says, relative to the instance at `base`: where, which keyword, with which parameters. */
 const keyOf = (e: SchemaError, base: string): string =>
   `${e.instancePath.slice(base.length)} ${e.keyword} ${JSON.stringify(e.params)}`;
-
-function valueAt(root: unknown, pointer: string): unknown {
-  let node: unknown = root;
-  for (const s of parsePointer(pointer)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, Json>)[s];
-  }
-  return node;
-}

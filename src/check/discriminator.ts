@@ -9,7 +9,7 @@ import type { SchemaError } from '../validate/index.ts';
 import { mappingRef } from '../validate/convert.ts';
 import { isObject } from '../json/is-object.ts';
 import { joinPointer, splitFragment } from '../json/pointer.ts';
-import { valueAt } from './schema-message.ts';
+import { valueAt } from '../json/pointer.ts';
 
 /** The `$ref` a discriminator value names: its mapping entry (a reference or a schema name), else the schema of that name. */
 function targetRef(mapping: Json | undefined, value: string): string {

@@ -9,7 +9,7 @@ import { excerpt, jsonType, where } from './finding.ts';
 import { stableInstancePath } from './documented-properties.ts';
 import { resolveFrom } from './pointer.ts';
 import { branchErrors, within } from './composite-branches.ts';
-import { parsePointer, splitFragment } from '../json/pointer.ts';
+import { parsePointer, splitFragment, valueAt } from '../json/pointer.ts';
 
 /** One schema violation, ready for `makeFinding`. */
 export interface SchemaDrift {
@@ -40,16 +40,6 @@ export function collapseComposites(
     out.push({ error: e, detail });
   }
   return out;
-}
-
-/** The value at an ajv `instancePath` (a plain JSON pointer) inside `root`. */
-export function valueAt(root: unknown, instancePath: string): unknown {
-  let node: unknown = root;
-  for (const s of parsePointer(instancePath)) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[s];
-  }
-  return node;
 }
 
 /** The document pointer of the schema that owns the failing keyword (relative to `schemaPointer`, else absolute). */

@@ -5,6 +5,16 @@ export function unescapeSegment(segment: string): string {
   return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
+/** The value at `pointer` inside `root` (arrays by index), or undefined where the path does not exist. */
+export function valueAt(root: unknown, pointer: string): unknown {
+  let node: unknown = root;
+  for (const s of parsePointer(pointer)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[s];
+  }
+  return node;
+}
+
 /** Splits a pointer (`/paths/~1pets/get`, or `#/...`) into unescaped segments (`['paths', '/pets', 'get']`). */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '' || pointer === '#') return [];

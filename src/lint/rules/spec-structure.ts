@@ -6,18 +6,9 @@ import type { Rule } from '../types.ts';
 import { officialValidator } from '../structure/official-schema.ts';
 import { collapseErrors } from '../structure/collapse-errors.ts';
 import { describeError } from '../structure/describe-error.ts';
-import { parsePointer } from '../../json/pointer.ts';
+import { parsePointer, valueAt } from '../../json/pointer.ts';
 import type { ErrorObject } from 'ajv';
 import type { Json, Spec } from '../../types.ts';
-
-function valueAt(root: Json, pointer: string): Json | undefined {
-  let node: Json | undefined = root;
-  for (const token of parsePointer(pointer)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = Array.isArray(node) ? node[Number(token)] : node[token];
-  }
-  return node;
-}
 
 /** Copies the containers along `pointer` and puts `value` there, leaving `root` untouched. */
 function replaceAt(root: Json, pointer: string, value: Json): Json {
@@ -58,7 +49,7 @@ function validateResolvingRefs(spec: Spec): { errors: ErrorObject[]; document: J
             .filter((p) => !moved.has(p));
     if (sites.length === 0) return { errors, document, moved };
     for (const site of sites) {
-      const target = spec.deref<Json>(valueAt(document, site), site);
+      const target = spec.deref<Json>(valueAt(document, site) as Json | undefined, site);
       if (target.value === undefined) continue;
       moved.set(site, target.pointer);
       document = replaceAt(document, site, target.value);
@@ -87,7 +78,7 @@ const rule: Rule = {
       // Boolean exclusiveMinimum/Maximum in 3.1 is reported by `schema-3-0-keyword`, with a better message.
       if (spec.line !== '3.0' && error.keyword === 'type' && /\/exclusiveM(in|ax)imum$/.test(error.instancePath))
         continue;
-      const found = describeError(error, (p) => valueAt(document, p));
+      const found = describeError(error, (p) => valueAt(document, p) as Json | undefined);
       const issue = { ...found, pointer: original(found.pointer, moved) };
       const key = issue.pointer + '\0' + issue.message;
       if (seen.has(key)) continue;
