@@ -68,7 +68,7 @@ export function isSecretWordName(name: string): boolean {
   const w = words(name);
   const last = w.at(-1);
   const prev = w.at(-2);
-  if (last === undefined || (w[0] === 'access' && w[1] === 'control')) return false; // CORS policy headers
+  if (last === undefined) return false;
   if (prev !== undefined && ABOUT_CREDENTIALS.has(prev)) return false;
   if (last === 'key') return prev === undefined || !NOT_SECRET_KEYS.has(prev);
   if (last === 'token') return prev === undefined || !CURSOR_TOKENS.has(prev);

@@ -60,7 +60,7 @@ export function startRound(op: OperationRun, round: number, ask: OperationRun['a
     ...op,
     phase: 'pending',
     round,
-    ...(ask ? { ask } : { ask: undefined }),
+    ask,
     exchanges: [],
     tally: { ...op.tally, novel: 0, fresh: 0 },
   };
