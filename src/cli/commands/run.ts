@@ -99,7 +99,8 @@ Output:
   --format text|json     json prints the summary JSON on stdout (human output then goes to stderr)
 
 Exit codes: 0 clean, 1 new error-level findings, 2 bad usage or unusable spec, 3 target unreachable,
-130 interrupted (reports hold what ran).`;
+130 interrupted (reports hold what ran). A target that answered and then refuses 25 connections in a row (it
+crashed) stops the run: the first note says so, the refusals already judged are findings.`;
 
 /** Progress: a bar on a terminal, a plain line at most every 2 s otherwise. */
 export function progressReporter(io: CommandIO): { update(p: RunProgress): void; stop(): void } {
